@@ -1,0 +1,78 @@
+//! Argument groups shared by several commands.
+
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::engine::tokens::Secret;
+use crate::error::CliError;
+use crate::output::OutputFormat;
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]
+    #[arg(long, global = true, env = "SCIMCTL_STORE", value_name = "PATH")]
+    pub store: Option<PathBuf>,
+    /// Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]
+    #[arg(long, global = true, env = "SCIMCTL_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Tenant to act on, by id or name (default: the only tenant)
+    #[arg(long, global = true, env = "SCIMCTL_TENANT", value_name = "ID|NAME")]
+    pub tenant: Option<String>,
+    /// Output format: tables for people, stable JSON for scripts
+    #[arg(long, global = true, env = "SCIMCTL_OUTPUT", value_enum)]
+    pub output: Option<OutputFormat>,
+    /// Print only data and errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// No colour (also NO_COLOR)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+/// Where a secret token is read from: never from a plain argument.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct TokenInput {
+    /// Read the token from standard input (first line)
+    #[arg(long)]
+    pub token_stdin: bool,
+    /// Read the token from this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
+}
+
+impl TokenInput {
+    pub fn read(&self) -> Result<Secret, CliError> {
+        let raw = if let Some(var) = &self.token_env {
+            std::env::var(var).map_err(|_| {
+                CliError::Usage(format!(
+                    "the environment variable {var} is not set; export the token in it, or use --token-stdin"
+                ))
+            })?
+        } else {
+            let mut stdin = std::io::stdin();
+            if stdin.is_terminal() {
+                return Err(CliError::Usage(
+                    "--token-stdin reads a piped token; pipe it in (e.g. from a secret store), or use --token-env VAR".into(),
+                ));
+            }
+            let mut buf = String::new();
+            stdin.read_to_string(&mut buf)?;
+            let line = buf.lines().next().unwrap_or("").to_owned();
+            zeroize::Zeroize::zeroize(&mut buf);
+            line
+        };
+        let token = raw.trim().to_owned();
+        if token.is_empty() {
+            return Err(CliError::Usage(
+                "no token was given: the input was empty".into(),
+            ));
+        }
+        Ok(Secret::new(token))
+    }
+}

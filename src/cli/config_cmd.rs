@@ -1,0 +1,83 @@
+//! `scimctl config show`: every effective value and where it came from.
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::config::Source;
+use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCmd {
+    /// Print each effective setting with its source (flag, env, file, default)
+    Show,
+}
+
+/// One row of `config show --output json`.
+#[derive(Debug, Serialize)]
+pub struct Entry {
+    pub key: &'static str,
+    pub value: Option<String>,
+    pub source: Source,
+}
+
+pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
+    match cmd {
+        ConfigCmd::Show => {
+            let c = &ctx.config;
+            let file_note = if c.config_file_exists {
+                c.config_file.value.display().to_string()
+            } else {
+                format!("{} (not present)", c.config_file.value.display())
+            };
+            let entries = vec![
+                Entry {
+                    key: "config_file",
+                    value: Some(file_note),
+                    source: c.config_file.source.clone(),
+                },
+                Entry {
+                    key: "store",
+                    value: Some(c.store.value.display().to_string()),
+                    source: c.store.source.clone(),
+                },
+                Entry {
+                    key: "public_url",
+                    value: Some(c.public_url.value.clone()),
+                    source: c.public_url.source.clone(),
+                },
+                Entry {
+                    key: "tenant",
+                    value: c.tenant.value.clone(),
+                    source: c.tenant.source.clone(),
+                },
+                Entry {
+                    key: "output",
+                    value: Some(c.output.value.as_str().into()),
+                    source: c.output.source.clone(),
+                },
+                Entry {
+                    key: "token_max_age_days",
+                    value: Some(c.token_max_age_days.value.to_string()),
+                    source: c.token_max_age_days.source.clone(),
+                },
+            ];
+            if ctx.out.is_json() {
+                ctx.out.json(&entries)?;
+            } else {
+                let rows = entries
+                    .into_iter()
+                    .map(|e| {
+                        vec![
+                            e.key.to_owned(),
+                            e.value.unwrap_or_else(|| "(none: the only tenant)".into()),
+                            e.source.to_string(),
+                        ]
+                    })
+                    .collect();
+                ctx.out.table(&["KEY", "VALUE", "SOURCE"], rows)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,175 @@
+//! The command tree (`../shared/docs/cli.md`). Each subcommand lives in its
+//! own file that owns its arguments and its `run`; commands call the engine
+//! and hand typed results to the `Printer`. No business rule lives here.
+
+mod args;
+mod config_cmd;
+mod generate;
+mod groups;
+mod properties;
+mod scim;
+mod tenant;
+mod token;
+mod url;
+mod users;
+
+use std::path::PathBuf;
+
+use clap::parser::ValueSource;
+use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::config::{Config, Given, Overrides, Source};
+use crate::engine::Engine;
+use crate::engine::model::Tenant;
+use crate::error::CliError;
+use crate::output::{OutputFormat, Printer};
+
+pub use args::GlobalArgs;
+
+/// Admin CLI, terminal dashboard and embedded SCIM 2.0 engine for
+/// multi-tenant user provisioning (Microsoft Entra ID, Okta, any IdP).
+#[derive(Debug, Parser)]
+#[command(name = "scimctl", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list, show and delete tenants (customer subscriptions)
+    #[command(subcommand)]
+    Tenant(tenant::TenantCmd),
+    /// Turn SCIM provisioning on or off for a tenant and show its status
+    #[command(subcommand)]
+    Scim(scim::ScimCmd),
+    /// Print the tenant URL to paste into the identity provider
+    Url(url::UrlArgs),
+    /// Generate, regenerate, revoke and inspect the tenant's SCIM secret token
+    #[command(subcommand)]
+    Token(token::TokenCmd),
+    /// Add members as the product's own admin screens do
+    #[command(subcommand)]
+    Users(users::UsersCmd),
+    /// Create groups and assign properties, roles and permissions to them
+    #[command(subcommand)]
+    Groups(groups::GroupsCmd),
+    /// Add and list the tenant's properties (sites)
+    #[command(subcommand)]
+    Properties(properties::PropertiesCmd),
+    /// Show the effective configuration and where each value comes from
+    #[command(subcommand)]
+    Config(config_cmd::ConfigCmd),
+    /// Write shell completions or man pages (for packagers)
+    #[command(subcommand, hide = true)]
+    Generate(generate::GenerateCmd),
+}
+
+/// What every command gets: the effective config, the printer, and the
+/// engine (opened on first use, so `config show` works without a store).
+pub struct Ctx {
+    pub config: Config,
+    pub out: Printer,
+    engine: Option<Engine>,
+}
+
+impl Ctx {
+    pub fn engine(&mut self) -> Result<&Engine, CliError> {
+        if self.engine.is_none() {
+            tracing::debug!(store = %self.config.store.value.display(), "opening store");
+            let actor = format!(
+                "cli:{}",
+                std::env::var("USER").unwrap_or_else(|_| "unknown".into())
+            );
+            self.engine = Some(Engine::open_sqlite(&self.config.store.value, &actor)?);
+        }
+        self.engine
+            .as_ref()
+            .ok_or_else(|| CliError::Usage("the store is not open".into()))
+    }
+
+    /// The tenant named on the command line, in `SCIMCTL_TENANT` or the
+    /// config file; without any, the only tenant there is.
+    pub fn tenant(&mut self) -> Result<Tenant, CliError> {
+        let key = self.config.tenant.value.clone();
+        Ok(self.engine()?.resolve_tenant(key.as_deref())?)
+    }
+
+    pub fn public_url(&self) -> &str {
+        &self.config.public_url.value
+    }
+}
+
+/// Where a value of the global argument `id` came from, walking down the
+/// subcommands (clap records a global given after the subcommand there).
+fn given<T: Clone + Send + Sync + 'static>(m: &ArgMatches, id: &str, flag: &str, env: &str) -> Given<T> {
+    let mut found = Given::none();
+    let mut cur = Some(m);
+    while let Some(level) = cur {
+        if let Ok(Some(v)) = level.try_get_one::<T>(id) {
+            let source = match level.value_source(id) {
+                Some(ValueSource::CommandLine) => Some(Source::Flag(flag.into())),
+                Some(ValueSource::EnvVariable) => Some(Source::Env(env.into())),
+                _ => None,
+            };
+            if source.is_some() {
+                found = Given {
+                    value: Some(v.clone()),
+                    source,
+                };
+            }
+        }
+        cur = level.subcommand().map(|(_, sub)| sub);
+    }
+    found
+}
+
+/// Parses the command line; on a usage error clap prints and exits 2.
+pub fn parse() -> (Cli, Overrides) {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let overrides = Overrides {
+        config: given::<PathBuf>(&matches, "config", "--config", "SCIMCTL_CONFIG"),
+        store: given::<PathBuf>(&matches, "store", "--store", "SCIMCTL_STORE"),
+        tenant: given::<String>(&matches, "tenant", "--tenant", "SCIMCTL_TENANT"),
+        output: given::<OutputFormat>(&matches, "output", "--output", "SCIMCTL_OUTPUT"),
+    };
+    (cli, overrides)
+}
+
+pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
+    // Generators need neither config nor store.
+    if let Command::Generate(g) = &cli.command {
+        return generate::run(g);
+    }
+    let config = Config::load(overrides)?;
+    let out = Printer::new(config.output.value, cli.global.quiet, cli.global.no_color);
+    let mut ctx = Ctx {
+        config,
+        out,
+        engine: None,
+    };
+    match cli.command {
+        Command::Tenant(c) => tenant::run(c, &mut ctx),
+        Command::Scim(c) => scim::run(c, &mut ctx),
+        Command::Url(a) => url::run(a, &mut ctx),
+        Command::Token(c) => token::run(c, &mut ctx),
+        Command::Users(c) => users::run(c, &mut ctx),
+        Command::Groups(c) => groups::run(c, &mut ctx),
+        Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Config(c) => config_cmd::run(c, &mut ctx),
+        Command::Generate(_) => Ok(()),
+    }
+}
+
+/// Formats a time for tables: UTC, to the second.
+pub(crate) fn when(t: time::OffsetDateTime) -> String {
+    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]Z");
+    t.format(&f).unwrap_or_else(|_| t.to_string())
+}
+
+pub(crate) fn yes_no(b: bool) -> String {
+    if b { "yes".into() } else { "no".into() }
+}

@@ -1,0 +1,101 @@
+//! `scimctl scim enable|disable|status`
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::Ctx;
+use crate::engine::model::{MemberCounts, Policy};
+use crate::engine::tenant_url;
+use crate::engine::tokens::TokenInfo;
+use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum ScimCmd {
+    /// Turn SCIM provisioning on for the tenant
+    Enable,
+    /// Turn it off: every SCIM request gets 403 "Operation not permitted"
+    Disable,
+    /// Is SCIM on, the tenant URL, the token's age and use, member counts
+    Status,
+}
+
+/// The stable JSON shape of `scim status`.
+#[derive(Debug, Serialize)]
+pub struct ScimStatus {
+    pub tenant_id: String,
+    pub tenant_name: String,
+    pub scim_enabled: bool,
+    pub policy: Policy,
+    pub tenant_url: String,
+    pub token: Option<TokenInfo>,
+    pub token_warning: Option<String>,
+    pub members: MemberCounts,
+}
+
+pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
+    let t = ctx.tenant()?;
+    let engine = ctx.engine()?.clone();
+    match cmd {
+        ScimCmd::Enable | ScimCmd::Disable => {
+            let on = matches!(cmd, ScimCmd::Enable);
+            let s = engine.set_scim_enabled(&t, on)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&s)?;
+            } else {
+                let state = if on { "enabled" } else { "disabled" };
+                let msg = if s.changed {
+                    format!("SCIM provisioning {state} for tenant \"{}\".", t.name)
+                } else {
+                    format!("SCIM provisioning was already {state} for tenant \"{}\".", t.name)
+                };
+                ctx.out.note(&msg);
+                if on && s.changed {
+                    ctx.out.note(&format!(
+                        "Tenant URL: {}  (next: 'scimctl token generate')",
+                        tenant_url(ctx.public_url(), &t.id)
+                    ));
+                }
+            }
+        }
+        ScimCmd::Status => {
+            let tokens = engine.token_status(&t, ctx.config.token_max_age_days.value)?;
+            let detail = engine.tenant_detail(&t, ctx.public_url())?;
+            let s = ScimStatus {
+                tenant_id: t.id.clone(),
+                tenant_name: t.name.clone(),
+                scim_enabled: detail.tenant.scim_enabled,
+                policy: detail.tenant.policy,
+                tenant_url: detail.tenant.tenant_url,
+                token: tokens.token,
+                token_warning: tokens.warning,
+                members: detail.members,
+            };
+            if ctx.out.is_json() {
+                ctx.out.json(&s)?;
+            } else {
+                let mut rows = vec![
+                    ("tenant", format!("{} ({})", s.tenant_name, s.tenant_id)),
+                    ("scim", if s.scim_enabled { "enabled" } else { "disabled" }.to_owned()),
+                    ("policy", s.policy.as_str().to_owned()),
+                    ("tenant url", s.tenant_url.clone()),
+                ];
+                rows.extend(super::token::token_rows(s.token.as_ref()));
+                rows.push((
+                    "members",
+                    format!(
+                        "{} (idp {}, tenant {}, self {})",
+                        s.members.total, s.members.idp, s.members.tenant, s.members.self_managed
+                    ),
+                ));
+                ctx.out.fields(rows)?;
+                if !s.scim_enabled {
+                    ctx.out.note("SCIM is disabled: turn it on with 'scimctl scim enable'.");
+                }
+                if let Some(w) = &s.token_warning {
+                    ctx.out.warn(w);
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,162 @@
+//! `scimctl tenant create|list|show|delete`
+
+use clap::{Args, Subcommand};
+
+use super::{Ctx, when, yes_no};
+use crate::engine::model::Policy;
+use crate::engine::tenants::TenantInfo;
+use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCmd {
+    /// Create a tenant; prints its id
+    Create(CreateArgs),
+    /// List all tenants
+    List,
+    /// Show one tenant (default: --tenant, or the only one)
+    Show(ShowArgs),
+    /// Delete a tenant with its members, groups and tokens
+    Delete(DeleteArgs),
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum PolicyArg {
+    /// The vendor's rules: email userName, five supported attributes
+    Product,
+    /// RFC 7643 in full, userNames private to the tenant
+    Standard,
+}
+
+impl From<PolicyArg> for Policy {
+    fn from(p: PolicyArg) -> Policy {
+        match p {
+            PolicyArg::Product => Policy::Product,
+            PolicyArg::Standard => Policy::Standard,
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Display name, unique (case-insensitive)
+    pub name: String,
+    /// Id to use in the tenant URL (a-z, 0-9, '-', '_'; default: a random UUID)
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Attribute policy of the tenant's SCIM endpoint
+    #[arg(long, value_enum, default_value = "product")]
+    pub policy: PolicyArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Tenant id or name
+    #[arg(value_name = "TENANT")]
+    pub tenant: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// Tenant id or name
+    #[arg(value_name = "TENANT")]
+    pub tenant: String,
+    /// Confirm the deletion (required: it cannot be undone)
+    #[arg(long)]
+    pub yes: bool,
+}
+
+pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
+    let public_url = ctx.public_url().to_owned();
+    match cmd {
+        TenantCmd::Create(a) => {
+            let t = ctx
+                .engine()?
+                .create_tenant(&a.name, a.id.as_deref(), a.policy.into())?;
+            let info = TenantInfo::new(&t, &public_url);
+            if ctx.out.is_json() {
+                ctx.out.json(&info)?;
+            } else {
+                ctx.out.line(&t.id)?;
+                ctx.out.note(&format!(
+                    "Created tenant \"{}\". Next: 'scimctl scim enable --tenant {}', then 'scimctl token generate'.",
+                    t.name, t.id
+                ));
+            }
+        }
+        TenantCmd::List => {
+            let list: Vec<TenantInfo> = ctx
+                .engine()?
+                .tenants()?
+                .iter()
+                .map(|t| TenantInfo::new(t, &public_url))
+                .collect();
+            if ctx.out.is_json() {
+                ctx.out.json(&list)?;
+            } else if list.is_empty() {
+                ctx.out
+                    .note("No tenants yet. Create one with 'scimctl tenant create NAME'.");
+            } else {
+                let rows = list
+                    .into_iter()
+                    .map(|t| {
+                        vec![
+                            t.id,
+                            t.name,
+                            t.policy.as_str().into(),
+                            if t.scim_enabled { "enabled" } else { "disabled" }.into(),
+                            t.tenant_url,
+                        ]
+                    })
+                    .collect();
+                ctx.out
+                    .table(&["ID", "NAME", "POLICY", "SCIM", "TENANT URL"], rows)?;
+            }
+        }
+        TenantCmd::Show(a) => {
+            let key = a.tenant.or_else(|| ctx.config.tenant.value.clone());
+            let engine = ctx.engine()?.clone();
+            let t = engine.resolve_tenant(key.as_deref())?;
+            let d = engine.tenant_detail(&t, &public_url)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&d)?;
+            } else {
+                ctx.out.fields(vec![
+                    ("id", d.tenant.id),
+                    ("name", d.tenant.name),
+                    ("policy", d.tenant.policy.as_str().into()),
+                    ("scim enabled", yes_no(d.tenant.scim_enabled)),
+                    ("tenant url", d.tenant.tenant_url),
+                    ("token", yes_no(d.has_token)),
+                    (
+                        "members",
+                        format!(
+                            "{} (idp {}, tenant {}, self {})",
+                            d.members.total, d.members.idp, d.members.tenant, d.members.self_managed
+                        ),
+                    ),
+                    ("groups", d.groups.to_string()),
+                    ("properties", d.properties.to_string()),
+                    ("created", when(d.tenant.created_at)),
+                ])?;
+            }
+        }
+        TenantCmd::Delete(a) => {
+            let engine = ctx.engine()?.clone();
+            let t = engine.resolve_tenant(Some(&a.tenant))?;
+            if !a.yes {
+                return Err(CliError::Usage(format!(
+                    "deleting tenant \"{}\" removes its members, groups and tokens and cannot be undone; add --yes to confirm",
+                    t.name
+                )));
+            }
+            engine.delete_tenant(&t)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&serde_json::json!({ "deleted": t.id }))?;
+            } else {
+                ctx.out
+                    .note(&format!("Deleted tenant \"{}\" ({}).", t.name, t.id));
+            }
+        }
+    }
+    Ok(())
+}

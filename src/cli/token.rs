@@ -1,0 +1,148 @@
+//! `scimctl token generate|regenerate|revoke|status|verify`
+//!
+//! A new token is printed exactly once: in table mode as the only line on
+//! stdout (everything else on stderr), so `TOKEN=$(scimctl token generate)`
+//! works; with `--output json` as one object. It is never logged or stored.
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::Ctx;
+use super::args::TokenInput;
+use crate::engine::tokens::{IssuedToken, TokenInfo};
+use crate::engine::{EngineError, tenant_url};
+use crate::error::CliError;
+
+#[derive(Debug, Subcommand)]
+pub enum TokenCmd {
+    /// Generate the tenant's secret token (refused when one exists)
+    Generate,
+    /// Replace the token: the old one stops working when this returns
+    Regenerate,
+    /// Revoke the token: SCIM requests are refused until a new one is generated
+    Revoke,
+    /// The token's fingerprint, age and last use (never the secret)
+    Status,
+    /// Check whether a token is the tenant's current one (read from stdin or env)
+    Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    #[command(flatten)]
+    pub input: TokenInput,
+}
+
+#[derive(Serialize)]
+struct Revoked {
+    tenant_id: String,
+    revoked: Vec<String>,
+}
+
+/// Table rows describing a token, shared by `token status` and `scim status`.
+pub(crate) fn token_rows(t: Option<&TokenInfo>) -> Vec<(&'static str, String)> {
+    let Some(t) = t else {
+        return vec![("token", "none (generate one with 'scimctl token generate')".into())];
+    };
+    vec![
+        ("token", t.fingerprint.clone()),
+        (
+            "token created",
+            format!("{} ({} days ago)", super::when(t.created_at), t.age_days),
+        ),
+        (
+            "token last used",
+            match (&t.last_used_at, &t.last_used_from) {
+                (Some(at), Some(from)) => format!("{} from {from}", super::when(*at)),
+                (Some(at), None) => super::when(*at),
+                _ => "never".into(),
+            },
+        ),
+    ]
+}
+
+/// Hands a new token to the user, once. (The keyring option of remote
+/// administration attaches here.)
+fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str) -> Result<(), CliError> {
+    if ctx.out.is_json() {
+        ctx.out.json(&issued.json(ctx.public_url()))?;
+        return Ok(());
+    }
+    ctx.out.line(issued.token.expose())?;
+    if let Some(old) = &issued.replaced {
+        ctx.out.note(&format!(
+            "The previous token ({old}) no longer works: update the identity provider now."
+        ));
+    }
+    ctx.out.note(&format!(
+        "{verb} token {} for tenant URL {}. Copy it now: it is not stored and will not be shown again.",
+        issued.record.fingerprint,
+        tenant_url(ctx.public_url(), &issued.record.tenant_id)
+    ));
+    Ok(())
+}
+
+pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
+    let t = ctx.tenant()?;
+    let engine = ctx.engine()?.clone();
+    match cmd {
+        TokenCmd::Generate => deliver(&engine.generate_token(&t)?, ctx, "Generated")?,
+        TokenCmd::Regenerate => deliver(&engine.regenerate_token(&t)?, ctx, "Regenerated")?,
+        TokenCmd::Revoke => {
+            let revoked = engine.revoke_token(&t)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&Revoked {
+                    tenant_id: t.id,
+                    revoked,
+                })?;
+            } else {
+                ctx.out.note(&format!(
+                    "Revoked token {} of tenant \"{}\". SCIM requests get 401 until 'scimctl token generate'.",
+                    revoked.join(", "),
+                    t.name
+                ));
+            }
+        }
+        TokenCmd::Status => {
+            let s = engine.token_status(&t, ctx.config.token_max_age_days.value)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&s)?;
+            } else {
+                let mut rows = vec![("tenant", format!("{} ({})", t.name, t.id))];
+                rows.extend(token_rows(s.token.as_ref()));
+                ctx.out.fields(rows)?;
+                if let Some(w) = &s.warning {
+                    ctx.out.warn(w);
+                }
+            }
+        }
+        TokenCmd::Verify(a) => {
+            let presented = a.input.read()?;
+            let check = engine.verify_token(&t, &presented)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&check)?;
+            } else if check.valid {
+                ctx.out.note(&format!(
+                    "Token {} is tenant \"{}\"'s current token.",
+                    check.fingerprint, t.name
+                ));
+            }
+            if !check.valid {
+                let detail = match (check.state, check.ended_at) {
+                    (Some(state), Some(at)) => format!(
+                        " (it is a {} token of this tenant, ended {})",
+                        state.as_str(),
+                        super::when(at)
+                    ),
+                    _ => format!(" (fingerprint {} is unknown here)", check.fingerprint),
+                };
+                return Err(EngineError::TokenRejected {
+                    tenant: t.name,
+                    detail,
+                }
+                .into());
+            }
+        }
+    }
+    Ok(())
+}

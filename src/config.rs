@@ -1,0 +1,252 @@
+//! Effective configuration: flag > environment (`SCIMCTL_*`) > config file >
+//! default, with the source of every value kept so `config show` can tell
+//! support staff where a value came from.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::output::OutputFormat;
+
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
+pub const DEFAULT_TOKEN_MAX_AGE_DAYS: u32 = 90;
+
+/// Where a setting's value came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "name", rename_all = "lowercase")]
+pub enum Source {
+    Flag(String),
+    Env(String),
+    File(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(n) => write!(f, "flag {n}"),
+            Source::Env(n) => write!(f, "env {n}"),
+            Source::File(p) => write!(f, "file {p}"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Setting<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+/// The config file as written by people. Unknown keys are an error so that a
+/// typo does not silently fall back to a default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub store: Option<PathBuf>,
+    pub public_url: Option<String>,
+    pub tenant: Option<String>,
+    pub output: Option<OutputFormat>,
+    pub token_max_age_days: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub config_file: Setting<PathBuf>,
+    pub config_file_exists: bool,
+    pub store: Setting<PathBuf>,
+    pub public_url: Setting<String>,
+    pub tenant: Setting<Option<String>>,
+    pub output: Setting<OutputFormat>,
+    pub token_max_age_days: Setting<u32>,
+}
+
+/// A value given on the command line or in the environment, as clap saw it.
+#[derive(Debug, Clone)]
+pub struct Given<T> {
+    pub value: Option<T>,
+    pub source: Option<Source>,
+}
+
+impl<T> Given<T> {
+    pub fn none() -> Given<T> {
+        Given {
+            value: None,
+            source: None,
+        }
+    }
+}
+
+/// What the command line and environment say, before the file is read.
+#[derive(Debug, Clone)]
+pub struct Overrides {
+    pub config: Given<PathBuf>,
+    pub store: Given<PathBuf>,
+    pub tenant: Given<String>,
+    pub output: Given<OutputFormat>,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct ConfigError {
+    pub message: String,
+}
+
+fn err(message: String) -> ConfigError {
+    ConfigError { message }
+}
+
+fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "scimctl")
+}
+
+pub fn default_config_path() -> PathBuf {
+    project_dirs()
+        .map(|d| d.config_dir().join("config.toml"))
+        .unwrap_or_else(|| PathBuf::from("scimctl-config.toml"))
+}
+
+pub fn default_store_path() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().join("scimctl.db"))
+        .unwrap_or_else(|| PathBuf::from("scimctl.db"))
+}
+
+fn layer<T>(given: Given<T>, file: Option<T>, file_src: &Source, default: T) -> Setting<T> {
+    if let (Some(value), Some(source)) = (given.value, given.source) {
+        return Setting { value, source };
+    }
+    match file {
+        Some(value) => Setting {
+            value,
+            source: file_src.clone(),
+        },
+        None => Setting {
+            value: default,
+            source: Source::Default,
+        },
+    }
+}
+
+fn env_value(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+pub fn check_public_url(url: &str) -> Result<String, String> {
+    let u = url.trim().trim_end_matches('/');
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .ok_or_else(|| format!("public_url {url:?} must start with http:// or https://"))?;
+    if rest.is_empty() || rest.contains(char::is_whitespace) || rest.contains(['?', '#']) {
+        return Err(format!(
+            "public_url {url:?} must be a base URL such as https://scim.example.com"
+        ));
+    }
+    Ok(u.to_owned())
+}
+
+impl Config {
+    pub fn load(o: Overrides) -> Result<Config, ConfigError> {
+        let config_file = match (o.config.value, o.config.source) {
+            (Some(value), Some(source)) => Setting { value, source },
+            _ => Setting {
+                value: default_config_path(),
+                source: Source::Default,
+            },
+        };
+        let explicit = config_file.source != Source::Default;
+        let (file, exists) = read_file(&config_file.value, explicit)?;
+        let file_src = Source::File(config_file.value.display().to_string());
+
+        let public_url = match env_value("SCIMCTL_PUBLIC_URL") {
+            Some(v) => Setting {
+                value: v,
+                source: Source::Env("SCIMCTL_PUBLIC_URL".into()),
+            },
+            None => layer(
+                Given::none(),
+                file.public_url,
+                &file_src,
+                DEFAULT_PUBLIC_URL.to_owned(),
+            ),
+        };
+        let public_url = Setting {
+            value: check_public_url(&public_url.value)
+                .map_err(|m| err(format!("{m} (from {})", public_url.source)))?,
+            source: public_url.source,
+        };
+
+        let token_max_age_days = match env_value("SCIMCTL_TOKEN_MAX_AGE_DAYS") {
+            Some(v) => Setting {
+                value: v.parse().map_err(|_| {
+                    err(format!(
+                        "SCIMCTL_TOKEN_MAX_AGE_DAYS={v:?} is not a whole number of days"
+                    ))
+                })?,
+                source: Source::Env("SCIMCTL_TOKEN_MAX_AGE_DAYS".into()),
+            },
+            None => layer(
+                Given::none(),
+                file.token_max_age_days,
+                &file_src,
+                DEFAULT_TOKEN_MAX_AGE_DAYS,
+            ),
+        };
+
+        let tenant = layer(
+            Given {
+                value: o.tenant.value.map(Some),
+                source: o.tenant.source,
+            },
+            file.tenant.map(Some),
+            &file_src,
+            None,
+        );
+
+        Ok(Config {
+            store: layer(o.store, file.store, &file_src, default_store_path()),
+            output: layer(o.output, file.output, &file_src, OutputFormat::Table),
+            config_file,
+            config_file_exists: exists,
+            public_url,
+            tenant,
+            token_max_age_days,
+        })
+    }
+}
+
+/// Reads the config file. A missing default file is fine; a missing file
+/// that was asked for by name is an error.
+fn read_file(path: &Path, explicit: bool) -> Result<(FileConfig, bool), ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            return Ok((FileConfig::default(), false));
+        }
+        Err(e) => {
+            return Err(err(format!(
+                "cannot read the config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let file: FileConfig = toml::from_str(&text).map_err(|e| {
+        let msg = e.message().to_owned();
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+        match line {
+            Some(l) => err(format!(
+                "the config file {} is invalid at line {l}: {msg}",
+                path.display()
+            )),
+            None => err(format!(
+                "the config file {} is invalid: {msg}",
+                path.display()
+            )),
+        }
+    })?;
+    Ok((file, true))
+}

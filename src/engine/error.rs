@@ -1,0 +1,186 @@
+//! One typed error for the whole engine. Each variant carries a stable reason
+//! code; its kind decides the SCIM status (HTTP face) and the exit code (CLI).
+//! Messages say what was wrong; the faces add what to do in their own terms.
+
+use thiserror::Error;
+
+/// The broad class of a failure. The CLI maps it to an exit code, HTTP to a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The request's values break a rule (bad email, bad id).
+    Invalid,
+    /// A credential was missing or did not verify.
+    Unauthorized,
+    /// A product rule refuses the operation ("Operation not permitted").
+    Forbidden,
+    NotFound,
+    /// Something already exists.
+    Conflict,
+    /// The store cannot be used (unreadable, not a database, newer schema).
+    StoreUnavailable,
+    /// A bug or an unexpected failure below us.
+    Internal,
+}
+
+impl ErrorKind {
+    pub fn http_status(self) -> u16 {
+        match self {
+            ErrorKind::Invalid => 400,
+            ErrorKind::Unauthorized => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Conflict => 409,
+            ErrorKind::StoreUnavailable => 503,
+            ErrorKind::Internal => 500,
+        }
+    }
+}
+
+/// A failure inside a store implementation, without the driver's types.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("cannot create the store directory {path}: {reason}")]
+    CreateDir { path: String, reason: String },
+    #[error("cannot open the store {path}: {reason}")]
+    Open { path: String, reason: String },
+    #[error("{path} is not a scimctl store (not a SQLite database)")]
+    NotADatabase { path: String },
+    #[error(
+        "the store {path} was written by a newer scimctl (schema version {found}; this scimctl knows up to {supported})"
+    )]
+    NewerSchema {
+        path: String,
+        found: i64,
+        supported: i64,
+    },
+    #[error("the store {path} is read-only: {reason}")]
+    ReadOnly { path: String, reason: String },
+    #[error("the store is busy (another process holds a write lock): {0}")]
+    Busy(String),
+    #[error("store error: {0}")]
+    Backend(String),
+}
+
+#[derive(Debug, Error)]
+pub enum EngineError {
+    #[error("tenant \"{0}\" not found")]
+    TenantNotFound(String),
+    #[error("no tenant exists yet")]
+    NoTenants,
+    #[error("{count} tenants exist and none was chosen")]
+    TenantNotChosen { count: usize },
+    #[error("a tenant with {field} \"{value}\" already exists")]
+    TenantExists { field: &'static str, value: String },
+    #[error("invalid tenant id \"{0}\": use 1 to 64 characters of a-z, 0-9, '-' and '_'")]
+    InvalidTenantId(String),
+    #[error("invalid tenant name: {0}")]
+    InvalidTenantName(String),
+
+    #[error("tenant \"{tenant}\" already has a token (fingerprint {fingerprint}, created {created})")]
+    TokenExists {
+        tenant: String,
+        fingerprint: String,
+        created: String,
+    },
+    #[error("tenant \"{tenant}\" has no active token")]
+    NoToken { tenant: String },
+    #[error("the token does not match tenant \"{tenant}\"'s current token{detail}")]
+    TokenRejected { tenant: String, detail: String },
+
+    #[error("\"{0}\" is not a valid email address")]
+    InvalidEmail(String),
+    #[error("invalid {field}: {reason}")]
+    InvalidValue { field: &'static str, reason: String },
+
+    #[error("{email} is already a member of tenant \"{tenant}\"")]
+    AlreadyMember { email: String, tenant: String },
+    #[error("the account {email} is provisioned by another tenant's identity provider")]
+    ManagedElsewhere { email: String },
+
+    #[error("property \"{name}\" not found in tenant \"{tenant}\"")]
+    PropertyNotFound { name: String, tenant: String },
+    #[error("property \"{name}\" already exists in tenant \"{tenant}\"")]
+    PropertyExists { name: String, tenant: String },
+    #[error("group \"{name}\" not found in tenant \"{tenant}\"")]
+    GroupNotFound { name: String, tenant: String },
+    #[error("group \"{name}\" already exists in tenant \"{tenant}\"")]
+    GroupExists { name: String, tenant: String },
+    #[error("user {email} not found in tenant \"{tenant}\"")]
+    UserNotFound { email: String, tenant: String },
+
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl EngineError {
+    pub fn kind(&self) -> ErrorKind {
+        use EngineError::*;
+        match self {
+            TenantNotFound(_) | NoTenants | NoToken { .. } => ErrorKind::NotFound,
+            PropertyNotFound { .. } | GroupNotFound { .. } | UserNotFound { .. } => {
+                ErrorKind::NotFound
+            }
+            TenantNotChosen { .. }
+            | InvalidTenantId(_)
+            | InvalidTenantName(_)
+            | InvalidEmail(_)
+            | InvalidValue { .. } => ErrorKind::Invalid,
+            TenantExists { .. }
+            | TokenExists { .. }
+            | AlreadyMember { .. }
+            | PropertyExists { .. }
+            | GroupExists { .. } => ErrorKind::Conflict,
+            TokenRejected { .. } => ErrorKind::Unauthorized,
+            ManagedElsewhere { .. } => ErrorKind::Forbidden,
+            Store(e) => match e {
+                StoreError::Backend(_) => ErrorKind::Internal,
+                _ => ErrorKind::StoreUnavailable,
+            },
+        }
+    }
+
+    /// Stable machine-readable reason code; documented, never renamed.
+    pub fn reason(&self) -> &'static str {
+        use EngineError::*;
+        match self {
+            TenantNotFound(_) => "tenant_not_found",
+            NoTenants => "no_tenants",
+            TenantNotChosen { .. } => "tenant_not_chosen",
+            TenantExists { .. } => "tenant_exists",
+            InvalidTenantId(_) => "invalid_tenant_id",
+            InvalidTenantName(_) => "invalid_tenant_name",
+            TokenExists { .. } => "token_exists",
+            NoToken { .. } => "no_token",
+            TokenRejected { .. } => "invalid_token",
+            InvalidEmail(_) => "invalid_email",
+            InvalidValue { .. } => "invalid_value",
+            AlreadyMember { .. } => "uniqueness",
+            ManagedElsewhere { .. } => "managed_elsewhere",
+            PropertyNotFound { .. } => "property_not_found",
+            PropertyExists { .. } => "property_exists",
+            GroupNotFound { .. } => "group_not_found",
+            GroupExists { .. } => "group_exists",
+            UserNotFound { .. } => "user_not_found",
+            Store(e) => match e {
+                StoreError::CreateDir { .. } | StoreError::Open { .. } => "store_unavailable",
+                StoreError::ReadOnly { .. } => "store_read_only",
+                StoreError::NotADatabase { .. } => "store_not_a_database",
+                StoreError::NewerSchema { .. } => "store_newer_schema",
+                StoreError::Busy(_) => "store_busy",
+                StoreError::Backend(_) => "store_error",
+            },
+        }
+    }
+
+    /// The SCIM `scimType` for errors that have one (RFC 7644 §3.12).
+    pub fn scim_type(&self) -> Option<&'static str> {
+        use EngineError::*;
+        match self {
+            AlreadyMember { .. } | TenantExists { .. } | GroupExists { .. } => Some("uniqueness"),
+            InvalidEmail(_) | InvalidValue { .. } => Some("invalidValue"),
+            _ => None,
+        }
+    }
+}
+
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;

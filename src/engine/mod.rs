@@ -1,0 +1,93 @@
+//! The engine: tenants, tokens, users, groups, ownership rules and (later) the
+//! SCIM protocol and provisioning log. It knows nothing of terminals or HTTP:
+//! typed requests in, typed results and typed errors out.
+
+pub mod error;
+pub mod model;
+pub mod store;
+pub mod tenants;
+pub mod tokens;
+pub mod users;
+pub mod groups;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use time::OffsetDateTime;
+
+pub use error::{EngineError, ErrorKind, Result, StoreError};
+use store::{Store, StoreInfo, Tx};
+
+/// The engine over one store. Cheap to clone; every face holds one.
+#[derive(Clone)]
+pub struct Engine {
+    store: Arc<dyn Store>,
+    actor: Arc<str>,
+}
+
+impl Engine {
+    /// `actor` names who acts, for the audit trail (e.g. `cli:alice`).
+    pub fn new(store: Arc<dyn Store>, actor: &str) -> Engine {
+        Engine {
+            store,
+            actor: actor.into(),
+        }
+    }
+
+    /// Opens the embedded SQLite store at `path`, creating it when missing.
+    pub fn open_sqlite(path: &Path, actor: &str) -> Result<Engine> {
+        let store = store::sqlite::SqliteStore::open(path)?;
+        Ok(Engine::new(Arc::new(store), actor))
+    }
+
+    pub fn store_info(&self) -> StoreInfo {
+        self.store.info()
+    }
+
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    pub(crate) fn read<R>(&self, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+        store::read(self.store.as_ref(), f)
+    }
+
+    pub(crate) fn write<R>(&self, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+        store::write(self.store.as_ref(), f)
+    }
+
+    pub(crate) fn audit(
+        &self,
+        tx: &dyn Tx,
+        tenant_id: Option<&str>,
+        action: &str,
+        subject: Option<&str>,
+        detail: Option<String>,
+    ) -> Result<()> {
+        tx.insert_audit(&model::AuditEvent {
+            at: now(),
+            tenant_id: tenant_id.map(str::to_owned),
+            actor: self.actor.to_string(),
+            action: action.to_owned(),
+            subject: subject.map(str::to_owned),
+            detail,
+        })
+    }
+}
+
+/// The current time, truncated to the store's millisecond precision so that
+/// what is returned equals what is read back.
+pub fn now() -> OffsetDateTime {
+    let t = OffsetDateTime::now_utc();
+    t.replace_nanosecond(t.nanosecond() / 1_000_000 * 1_000_000)
+        .unwrap_or(t)
+}
+
+pub(crate) fn new_id() -> String {
+    uuid::Uuid::new_v4().to_string()
+}
+
+/// The URL an IdP is given for a tenant: `{public_url}/scim/v2/{tenant_id}`.
+pub fn tenant_url(public_url: &str, tenant_id: &str) -> String {
+    format!("{}/scim/v2/{}", public_url.trim_end_matches('/'), tenant_id)
+}

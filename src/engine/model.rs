@@ -1,0 +1,284 @@
+//! The domain: tenants, accounts, memberships, groups, tokens and the records
+//! the store keeps about them. Plain data; the rules live in the sibling
+//! modules (`tenants`, `tokens`, `users`, `groups`).
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+/// Which attribute rules a tenant's SCIM endpoint enforces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Policy {
+    /// The vendor's rules (product.md rules 2–4): email userName, immutable,
+    /// five supported attributes, global accounts shared across tenants.
+    #[default]
+    Product,
+    /// RFC 7643 in full; the tenant's userNames are its own namespace.
+    Standard,
+}
+
+impl Policy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Policy::Product => "product",
+            Policy::Standard => "standard",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Policy> {
+        match s {
+            "product" => Some(Policy::Product),
+            "standard" => Some(Policy::Standard),
+            _ => None,
+        }
+    }
+}
+
+/// One customer subscription (the article's "subscription" or "portfolio").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tenant {
+    pub id: String,
+    pub name: String,
+    pub policy: Policy,
+    pub scim_enabled: bool,
+    pub created_at: OffsetDateTime,
+}
+
+/// A site of a tenant (a hotel); groups hand properties to their members.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Property {
+    pub id: String,
+    pub tenant_id: String,
+    pub name: String,
+    pub created_at: OffsetDateTime,
+}
+
+/// Namespace of accounts under the `product` policy: one person, one account,
+/// shared by every tenant it is linked to.
+pub const GLOBAL_NAMESPACE: &str = "";
+
+/// One person's account. Under `product` the namespace is global and the
+/// userName is the email; under `standard` the namespace is the tenant's id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Account {
+    pub id: String,
+    pub namespace: String,
+    pub user_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MemberKind {
+    /// Works at the tenant's properties; the only kind SCIM manages.
+    Property,
+    /// Portfolio-level user; SCIM never writes to it.
+    Central,
+}
+
+impl MemberKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MemberKind::Property => "property",
+            MemberKind::Central => "central",
+        }
+    }
+    pub fn parse(s: &str) -> Option<MemberKind> {
+        match s {
+            "property" => Some(MemberKind::Property),
+            "central" => Some(MemberKind::Central),
+            _ => None,
+        }
+    }
+}
+
+/// Who owns a member inside one tenant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum ManagedBy {
+    /// Provisioned by this tenant's SCIM client.
+    Idp,
+    /// Created by the tenant's admins; the first SCIM write transfers it.
+    Tenant,
+    /// Logs into other tenants too; SCIM can never manage it.
+    #[serde(rename = "self")]
+    SelfManaged,
+}
+
+impl ManagedBy {
+    pub const ALL: [ManagedBy; 3] = [ManagedBy::Idp, ManagedBy::Tenant, ManagedBy::SelfManaged];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ManagedBy::Idp => "idp",
+            ManagedBy::Tenant => "tenant",
+            ManagedBy::SelfManaged => "self",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ManagedBy> {
+        match s {
+            "idp" => Some(ManagedBy::Idp),
+            "tenant" => Some(ManagedBy::Tenant),
+            "self" => Some(ManagedBy::SelfManaged),
+            _ => None,
+        }
+    }
+}
+
+/// The link of an account to a tenant. Its id is the SCIM `id` the tenant
+/// sees, so two tenants never share an id for the same person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub id: String,
+    pub tenant_id: String,
+    pub account_id: String,
+    pub kind: MemberKind,
+    pub managed_by: ManagedBy,
+    pub active: bool,
+    pub external_id: Option<String>,
+    /// The rest of a `standard` resource as a JSON document.
+    pub doc: Option<String>,
+    pub version: i64,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    pub id: String,
+    pub tenant_id: String,
+    pub display_name: String,
+    pub external_id: Option<String>,
+    pub doc: Option<String>,
+    pub version: i64,
+    pub created_at: OffsetDateTime,
+    pub updated_at: OffsetDateTime,
+}
+
+/// What a group hands to its members, assigned in the product (not by the IdP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AssignmentKind {
+    Property,
+    Role,
+    Permission,
+    Cashier,
+    LearningPath,
+    GuestMessage,
+}
+
+impl AssignmentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AssignmentKind::Property => "property",
+            AssignmentKind::Role => "role",
+            AssignmentKind::Permission => "permission",
+            AssignmentKind::Cashier => "cashier",
+            AssignmentKind::LearningPath => "learning_path",
+            AssignmentKind::GuestMessage => "guest_message",
+        }
+    }
+    pub fn parse(s: &str) -> Option<AssignmentKind> {
+        [
+            AssignmentKind::Property,
+            AssignmentKind::Role,
+            AssignmentKind::Permission,
+            AssignmentKind::Cashier,
+            AssignmentKind::LearningPath,
+            AssignmentKind::GuestMessage,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// One typed value a group carries. For `Property` the value is the property id.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Assignment {
+    pub kind: AssignmentKind,
+    pub value: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TokenState {
+    /// The tenant's current token.
+    Active,
+    /// The one before, still accepted until `grace_until` (zero-downtime rotation).
+    Previous,
+    /// Replaced by a newer token; kept (hash only) so the log can recognise it.
+    Superseded,
+    /// Revoked by an administrator.
+    Revoked,
+}
+
+impl TokenState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenState::Active => "active",
+            TokenState::Previous => "previous",
+            TokenState::Superseded => "superseded",
+            TokenState::Revoked => "revoked",
+        }
+    }
+    pub fn parse(s: &str) -> Option<TokenState> {
+        match s {
+            "active" => Some(TokenState::Active),
+            "previous" => Some(TokenState::Previous),
+            "superseded" => Some(TokenState::Superseded),
+            "revoked" => Some(TokenState::Revoked),
+            _ => None,
+        }
+    }
+}
+
+/// A SCIM bearer token as stored: never the secret, only its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenRecord {
+    pub id: String,
+    pub tenant_id: String,
+    pub hash: [u8; 32],
+    pub fingerprint: String,
+    pub state: TokenState,
+    pub created_at: OffsetDateTime,
+    pub last_used_at: Option<OffsetDateTime>,
+    pub last_used_from: Option<String>,
+    /// When it stopped being the active token (superseded or revoked).
+    pub ended_at: Option<OffsetDateTime>,
+    /// End of the grace period of a `Previous` token.
+    pub grace_until: Option<OffsetDateTime>,
+}
+
+/// A sign-up invitation waiting in (or sent from) the outbox.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub id: String,
+    pub tenant_id: String,
+    pub membership_id: String,
+    pub email: String,
+    pub enqueued_at: OffsetDateTime,
+    pub sent_at: Option<OffsetDateTime>,
+}
+
+/// An audit record: who changed what outside the provisioning log
+/// (administrator actions, ownership transfers, unlinks).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AuditEvent {
+    pub at: OffsetDateTime,
+    pub tenant_id: Option<String>,
+    pub actor: String,
+    pub action: String,
+    pub subject: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// Member counts of a tenant by owner.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberCounts {
+    pub idp: u64,
+    pub tenant: u64,
+    #[serde(rename = "self")]
+    pub self_managed: u64,
+    pub total: u64,
+}

@@ -1,0 +1,123 @@
+//! Storage behind a trait. A store hands the engine a transaction (`Tx`) of
+//! plain primitives; every rule stays in the engine, and the same closure runs
+//! unchanged on SQLite (default) or PostgreSQL (scale-out). One conformance
+//! suite (`tests/it/store_conformance.rs`) holds every implementation to it.
+
+pub mod sqlite;
+
+use time::OffsetDateTime;
+
+use super::error::{EngineError, Result, StoreError};
+use super::model::*;
+
+/// What a store says about itself, for `config show` and diagnostics.
+#[derive(Debug, Clone)]
+pub struct StoreInfo {
+    pub kind: &'static str,
+    pub location: String,
+    pub schema_version: i64,
+}
+
+/// A store: runs a closure inside one transaction, committed only when the
+/// closure returns `Ok`. Nothing half-written survives an `Err`.
+pub trait Store: Send + Sync {
+    fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
+    fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
+    fn info(&self) -> StoreInfo;
+}
+
+/// Runs `f` in a read transaction and returns its value.
+pub fn read<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+    run_once(|g| store.read(g), f)
+}
+
+/// Runs `f` in a write transaction and returns its value.
+pub fn write<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+    run_once(|g| store.write(g), f)
+}
+
+fn run_once<R>(
+    run: impl FnOnce(&mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>,
+    f: impl FnOnce(&dyn Tx) -> Result<R>,
+) -> Result<R> {
+    let mut f = Some(f);
+    let mut out = None;
+    run(&mut |tx| {
+        let f = f.take().ok_or_else(|| {
+            EngineError::Store(StoreError::Backend("transaction closure ran twice".into()))
+        })?;
+        out = Some(f(tx)?);
+        Ok(())
+    })?;
+    out.ok_or_else(|| EngineError::Store(StoreError::Backend("transaction closure never ran".into())))
+}
+
+/// The primitives a transaction offers. Names are lower-cased by the caller
+/// where a lookup is case-insensitive (`*_lower` arguments).
+pub trait Tx {
+    // tenants
+    fn insert_tenant(&self, t: &Tenant) -> Result<()>;
+    fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>>;
+    fn tenant_by_name(&self, name_lower: &str) -> Result<Option<Tenant>>;
+    fn tenants(&self) -> Result<Vec<Tenant>>;
+    fn update_tenant(&self, t: &Tenant) -> Result<()>;
+    /// Deletes the tenant with everything that belongs to it, and the
+    /// accounts that no other tenant links. Returns false when it did not exist.
+    fn delete_tenant(&self, id: &str) -> Result<bool>;
+
+    // properties
+    fn insert_property(&self, p: &Property) -> Result<()>;
+    fn property_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Property>>;
+    fn properties(&self, tenant_id: &str) -> Result<Vec<Property>>;
+
+    // accounts
+    fn insert_account(&self, a: &Account) -> Result<()>;
+    fn account_by_id(&self, id: &str) -> Result<Option<Account>>;
+    fn account_by_user_name(&self, namespace: &str, user_name_lower: &str)
+    -> Result<Option<Account>>;
+    fn update_account(&self, a: &Account) -> Result<()>;
+
+    // memberships
+    fn insert_membership(&self, m: &Membership) -> Result<()>;
+    fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>>;
+    fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>>;
+    fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>>;
+    fn memberships_by_external_id(&self, tenant_id: &str, external_id: &str)
+    -> Result<Vec<Membership>>;
+    fn update_membership(&self, m: &Membership) -> Result<()>;
+    fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool>;
+    fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts>;
+
+    // groups
+    fn insert_group(&self, g: &Group) -> Result<()>;
+    fn group_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Group>>;
+    fn group_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Group>>;
+    fn groups(&self, tenant_id: &str) -> Result<Vec<Group>>;
+    fn update_group(&self, g: &Group) -> Result<()>;
+    fn delete_group(&self, tenant_id: &str, id: &str) -> Result<bool>;
+    /// Adds the assignment; false when the group already had it.
+    fn add_assignment(&self, group_id: &str, a: &Assignment) -> Result<bool>;
+    fn assignments(&self, group_id: &str) -> Result<Vec<Assignment>>;
+    /// Adds the member; false when it was one already.
+    fn add_group_member(&self, group_id: &str, membership_id: &str, at: OffsetDateTime)
+    -> Result<bool>;
+    fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool>;
+    fn group_members(&self, group_id: &str) -> Result<Vec<String>>;
+    fn groups_of_member(&self, membership_id: &str) -> Result<Vec<String>>;
+
+    // tokens
+    fn insert_token(&self, t: &TokenRecord) -> Result<()>;
+    fn update_token(&self, t: &TokenRecord) -> Result<()>;
+    /// The tenant's tokens that may still authenticate (active, previous).
+    fn live_tokens(&self, tenant_id: &str) -> Result<Vec<TokenRecord>>;
+    fn token_by_hash(&self, hash: &[u8; 32]) -> Result<Option<TokenRecord>>;
+
+    // invitations
+    /// Enqueues the invitation unless the membership has one; false if it had.
+    fn enqueue_invitation(&self, inv: &Invitation) -> Result<bool>;
+    fn invitation_for(&self, membership_id: &str) -> Result<Option<Invitation>>;
+
+    // audit
+    fn insert_audit(&self, e: &AuditEvent) -> Result<()>;
+    fn audit_events(&self, tenant_id: &str, limit: u32) -> Result<Vec<AuditEvent>>;
+}

@@ -1,0 +1,154 @@
+-- scimctl store, schema version 1: the whole product's domain.
+-- Times are INTEGER milliseconds since the Unix epoch (UTC).
+
+CREATE TABLE tenants (
+    id            TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    name_lower    TEXT NOT NULL UNIQUE,
+    policy        TEXT NOT NULL DEFAULT 'product' CHECK (policy IN ('product', 'standard')),
+    scim_enabled  INTEGER NOT NULL DEFAULT 0 CHECK (scim_enabled IN (0, 1)),
+    created_at    INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE properties (
+    id          TEXT PRIMARY KEY,
+    tenant_id   TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    name_lower  TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    UNIQUE (tenant_id, name_lower)
+) STRICT;
+
+-- Accounts: '' namespace = global (product policy, unique by email);
+-- a standard tenant's accounts live in the namespace of its id.
+CREATE TABLE accounts (
+    id               TEXT PRIMARY KEY,
+    namespace        TEXT NOT NULL,
+    user_name        TEXT NOT NULL,
+    user_name_lower  TEXT NOT NULL,
+    given_name       TEXT,
+    family_name      TEXT,
+    created_at       INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    UNIQUE (namespace, user_name_lower)
+) STRICT;
+
+CREATE TABLE memberships (
+    id           TEXT PRIMARY KEY,
+    tenant_id    TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    account_id   TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind         TEXT NOT NULL CHECK (kind IN ('property', 'central')),
+    managed_by   TEXT NOT NULL CHECK (managed_by IN ('idp', 'tenant', 'self')),
+    active       INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    external_id  TEXT,
+    doc          TEXT,
+    version      INTEGER NOT NULL DEFAULT 1,
+    created_at   INTEGER NOT NULL,
+    updated_at   INTEGER NOT NULL,
+    UNIQUE (tenant_id, account_id)
+) STRICT;
+CREATE INDEX memberships_account ON memberships(account_id);
+CREATE INDEX memberships_external_id ON memberships(tenant_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX memberships_managed_by ON memberships(tenant_id, managed_by);
+
+CREATE TABLE groups (
+    id                  TEXT PRIMARY KEY,
+    tenant_id           TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    display_name        TEXT NOT NULL,
+    display_name_lower  TEXT NOT NULL,
+    external_id         TEXT,
+    doc                 TEXT,
+    version             INTEGER NOT NULL DEFAULT 1,
+    created_at          INTEGER NOT NULL,
+    updated_at          INTEGER NOT NULL,
+    UNIQUE (tenant_id, display_name_lower)
+) STRICT;
+CREATE INDEX groups_external_id ON groups(tenant_id, external_id) WHERE external_id IS NOT NULL;
+
+-- Typed values a group hands its members: property (value = property id),
+-- role, permission, cashier, learning_path, guest_message.
+CREATE TABLE group_assignments (
+    group_id  TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    kind      TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    PRIMARY KEY (group_id, kind, value)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE group_members (
+    group_id       TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    membership_id  TEXT NOT NULL REFERENCES memberships(id) ON DELETE CASCADE,
+    added_at       INTEGER NOT NULL,
+    PRIMARY KEY (group_id, membership_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX group_members_member ON group_members(membership_id);
+
+CREATE TABLE tokens (
+    id              TEXT PRIMARY KEY,
+    tenant_id       TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    hash            BLOB NOT NULL UNIQUE,
+    fingerprint     TEXT NOT NULL,
+    state           TEXT NOT NULL CHECK (state IN ('active', 'previous', 'superseded', 'revoked')),
+    created_at      INTEGER NOT NULL,
+    last_used_at    INTEGER,
+    last_used_from  TEXT,
+    ended_at        INTEGER,
+    grace_until     INTEGER
+) STRICT;
+-- At most one active token per tenant, enforced by the store itself.
+CREATE UNIQUE INDEX tokens_one_active ON tokens(tenant_id) WHERE state = 'active';
+CREATE INDEX tokens_tenant_state ON tokens(tenant_id, state);
+
+-- Sign-up invitations: at most one per membership, ever.
+CREATE TABLE invitations (
+    id             TEXT PRIMARY KEY,
+    tenant_id      TEXT NOT NULL REFERENCES tenants(id) ON DELETE CASCADE,
+    membership_id  TEXT NOT NULL UNIQUE,
+    email          TEXT NOT NULL,
+    enqueued_at    INTEGER NOT NULL,
+    sent_at        INTEGER
+) STRICT;
+CREATE INDEX invitations_pending ON invitations(tenant_id) WHERE sent_at IS NULL;
+
+-- Administrator actions, ownership transfers and unlinks. Outlives what it
+-- describes, so no foreign keys.
+CREATE TABLE audit_events (
+    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    at         INTEGER NOT NULL,
+    tenant_id  TEXT,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    subject    TEXT,
+    detail     TEXT
+) STRICT;
+CREATE INDEX audit_events_tenant ON audit_events(tenant_id, seq);
+
+-- One record per SCIM request. No foreign keys: it outlives tenants and
+-- users, and records requests for tenants that do not exist.
+CREATE TABLE provisioning_log (
+    seq                 INTEGER PRIMARY KEY AUTOINCREMENT,
+    request_id          TEXT NOT NULL UNIQUE,
+    at                  INTEGER NOT NULL,
+    tenant_id           TEXT,
+    method              TEXT NOT NULL,
+    path                TEXT NOT NULL,
+    query               TEXT,
+    status              INTEGER NOT NULL,
+    scim_type           TEXT,
+    reason              TEXT,
+    detail              TEXT,
+    user_id             TEXT,
+    user_email          TEXT,
+    user_email_lower    TEXT,
+    group_id            TEXT,
+    token_fingerprint   TEXT,
+    token_state         TEXT,
+    client_addr         TEXT,
+    user_agent          TEXT,
+    latency_us          INTEGER NOT NULL,
+    ignored_attributes  TEXT,
+    transfers           TEXT,
+    request_body        TEXT
+) STRICT;
+CREATE INDEX provisioning_log_tenant ON provisioning_log(tenant_id, seq);
+CREATE INDEX provisioning_log_user ON provisioning_log(tenant_id, user_email_lower, seq);
+CREATE INDEX provisioning_log_at ON provisioning_log(at);

@@ -1,0 +1,691 @@
+//! The embedded default store: one SQLite file (WAL), migrations compiled into
+//! the binary and applied on open.
+//!
+//! Durability: `synchronous = NORMAL` in WAL mode. A committed transaction is
+//! in the WAL before `commit` returns, so it survives the process being killed
+//! (`kill -9`); only a power loss can roll back the last few commits, which is
+//! the trade SQLite recommends for WAL.
+
+use std::fs;
+use std::io::ErrorKind as IoKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use time::OffsetDateTime;
+
+use super::{Store, StoreInfo, Tx};
+use crate::engine::error::{EngineError, Result, StoreError};
+use crate::engine::model::*;
+
+/// Migrations in order; the store's `user_version` is how many have run.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+pub struct SqliteStore {
+    path: PathBuf,
+    conn: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (creating when missing) the store at `path`: directory 0700,
+    /// file 0600, WAL, foreign keys on, migrated to the current schema.
+    /// Refuses, without writing anything, a file that is not a SQLite
+    /// database or was written by a newer scimctl.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        let shown = path.display().to_string();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.is_dir() {
+                fs::DirBuilder::new()
+                    .recursive(true)
+                    .mode(0o700)
+                    .create(dir)
+                    .map_err(|e| StoreError::CreateDir {
+                        path: dir.display().to_string(),
+                        reason: io_reason(&e),
+                    })?;
+            }
+        }
+        ensure_private_file(path).map_err(|e| StoreError::Open {
+            path: shown.clone(),
+            reason: io_reason(&e),
+        })?;
+
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(&shown, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| open_error(&shown, e))?;
+
+        // Read the version before anything writes to the file (switching to
+        // WAL writes its header), so a foreign or newer file is left untouched.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| open_error(&shown, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found,
+                supported: SCHEMA_VERSION,
+            }
+            .into());
+        }
+        conn.execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+        )
+        .map_err(|e| open_error(&shown, e))?;
+
+        let mut store = SqliteStore {
+            path: path.to_path_buf(),
+            conn: Mutex::new(conn),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let shown = self.path.display().to_string();
+        let conn = self
+            .conn
+            .get_mut()
+            .map_err(|_| StoreError::Backend("store lock poisoned".into()))?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| open_error(&shown, e))?;
+        // Re-read inside the write lock: another process may have migrated.
+        let found: i64 = tx
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| open_error(&shown, e))?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: shown,
+                found,
+                supported: SCHEMA_VERSION,
+            }
+            .into());
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql).map_err(|e| open_error(&shown, e))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)
+                .map_err(|e| open_error(&shown, e))?;
+        }
+        tx.commit().map_err(|e| open_error(&shown, e))?;
+        Ok(())
+    }
+
+    fn run(
+        &self,
+        behavior: TransactionBehavior,
+        f: &mut dyn FnMut(&dyn Tx) -> Result<()>,
+    ) -> Result<()> {
+        let mut conn = self
+            .conn
+            .lock()
+            .map_err(|_| StoreError::Backend("store lock poisoned".into()))?;
+        let tx = conn.transaction_with_behavior(behavior).map_err(sql)?;
+        f(&SqliteTx { tx: &tx })?;
+        tx.commit().map_err(sql)
+    }
+}
+
+impl Store for SqliteStore {
+    fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        self.run(TransactionBehavior::Deferred, f)
+    }
+    fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        // IMMEDIATE takes the write lock up front: no deadlock upgrading a
+        // read lock, and check-then-insert rules run serialised.
+        self.run(TransactionBehavior::Immediate, f)
+    }
+    fn info(&self) -> StoreInfo {
+        StoreInfo {
+            kind: "sqlite",
+            location: self.path.display().to_string(),
+            schema_version: SCHEMA_VERSION,
+        }
+    }
+}
+
+/// Creates the file 0600 when missing; tightens an existing one to 0600.
+fn ensure_private_file(path: &Path) -> std::io::Result<()> {
+    match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+    {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == IoKind::AlreadyExists => {
+            let meta = fs::metadata(path)?;
+            if !meta.is_file() {
+                return Err(std::io::Error::other("it is not a regular file"));
+            }
+            if meta.permissions().mode() & 0o077 != 0 {
+                fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
+            }
+            Ok(())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        IoKind::PermissionDenied => "permission denied".into(),
+        IoKind::NotADirectory => "a part of the path is a file, not a directory".into(),
+        IoKind::ReadOnlyFilesystem => "read-only file system".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn open_error(path: &str, e: rusqlite::Error) -> EngineError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() }.into(),
+        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
+            StoreError::ReadOnly {
+                path: path.into(),
+                reason: e.to_string(),
+            }
+            .into()
+        }
+        _ => StoreError::Open {
+            path: path.into(),
+            reason: e.to_string(),
+        }
+        .into(),
+    }
+}
+
+fn sql(e: rusqlite::Error) -> EngineError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy(e.to_string()).into()
+        }
+        Some(ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: "(open store)".into(),
+            reason: e.to_string(),
+        }
+        .into(),
+        _ => StoreError::Backend(e.to_string()).into(),
+    }
+}
+
+fn ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
+}
+
+fn at(ms: i64) -> rusqlite::Result<OffsetDateTime> {
+    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e)))
+}
+
+fn opt_at(v: Option<i64>) -> rusqlite::Result<Option<OffsetDateTime>> {
+    v.map(at).transpose()
+}
+
+fn bad_enum(col: usize, v: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        format!("unexpected value {v:?}").into(),
+    )
+}
+
+const TENANT_COLS: &str = "id, name, policy, scim_enabled, created_at";
+fn tenant_row(r: &Row) -> rusqlite::Result<Tenant> {
+    let policy: String = r.get(2)?;
+    Ok(Tenant {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        policy: Policy::parse(&policy).ok_or_else(|| bad_enum(2, &policy))?,
+        scim_enabled: r.get(3)?,
+        created_at: at(r.get(4)?)?,
+    })
+}
+
+const PROPERTY_COLS: &str = "id, tenant_id, name, created_at";
+fn property_row(r: &Row) -> rusqlite::Result<Property> {
+    Ok(Property {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        name: r.get(2)?,
+        created_at: at(r.get(3)?)?,
+    })
+}
+
+const ACCOUNT_COLS: &str =
+    "id, namespace, user_name, given_name, family_name, created_at, updated_at";
+fn account_row(r: &Row) -> rusqlite::Result<Account> {
+    Ok(Account {
+        id: r.get(0)?,
+        namespace: r.get(1)?,
+        user_name: r.get(2)?,
+        given_name: r.get(3)?,
+        family_name: r.get(4)?,
+        created_at: at(r.get(5)?)?,
+        updated_at: at(r.get(6)?)?,
+    })
+}
+
+const MEMBERSHIP_COLS: &str = "id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at";
+fn membership_row(r: &Row) -> rusqlite::Result<Membership> {
+    let kind: String = r.get(3)?;
+    let managed_by: String = r.get(4)?;
+    Ok(Membership {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        account_id: r.get(2)?,
+        kind: MemberKind::parse(&kind).ok_or_else(|| bad_enum(3, &kind))?,
+        managed_by: ManagedBy::parse(&managed_by).ok_or_else(|| bad_enum(4, &managed_by))?,
+        active: r.get(5)?,
+        external_id: r.get(6)?,
+        doc: r.get(7)?,
+        version: r.get(8)?,
+        created_at: at(r.get(9)?)?,
+        updated_at: at(r.get(10)?)?,
+    })
+}
+
+const GROUP_COLS: &str =
+    "id, tenant_id, display_name, external_id, doc, version, created_at, updated_at";
+fn group_row(r: &Row) -> rusqlite::Result<Group> {
+    Ok(Group {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        display_name: r.get(2)?,
+        external_id: r.get(3)?,
+        doc: r.get(4)?,
+        version: r.get(5)?,
+        created_at: at(r.get(6)?)?,
+        updated_at: at(r.get(7)?)?,
+    })
+}
+
+const TOKEN_COLS: &str = "id, tenant_id, hash, fingerprint, state, created_at, last_used_at, last_used_from, ended_at, grace_until";
+fn token_row(r: &Row) -> rusqlite::Result<TokenRecord> {
+    let state: String = r.get(4)?;
+    let hash: Vec<u8> = r.get(2)?;
+    let hash: [u8; 32] = hash.try_into().map_err(|_| bad_enum(2, "hash of wrong length"))?;
+    Ok(TokenRecord {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        hash,
+        fingerprint: r.get(3)?,
+        state: TokenState::parse(&state).ok_or_else(|| bad_enum(4, &state))?,
+        created_at: at(r.get(5)?)?,
+        last_used_at: opt_at(r.get(6)?)?,
+        last_used_from: r.get(7)?,
+        ended_at: opt_at(r.get(8)?)?,
+        grace_until: opt_at(r.get(9)?)?,
+    })
+}
+
+const INVITATION_COLS: &str = "id, tenant_id, membership_id, email, enqueued_at, sent_at";
+fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
+    Ok(Invitation {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        membership_id: r.get(2)?,
+        email: r.get(3)?,
+        enqueued_at: at(r.get(4)?)?,
+        sent_at: opt_at(r.get(5)?)?,
+    })
+}
+
+struct SqliteTx<'a> {
+    tx: &'a rusqlite::Transaction<'a>,
+}
+
+impl SqliteTx<'_> {
+    fn one<T>(
+        &self,
+        q: &str,
+        p: impl rusqlite::Params,
+        f: impl FnOnce(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Option<T>> {
+        self.tx
+            .prepare_cached(q)
+            .map_err(sql)?
+            .query_row(p, f)
+            .optional()
+            .map_err(sql)
+    }
+    fn all<T>(
+        &self,
+        q: &str,
+        p: impl rusqlite::Params,
+        f: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>> {
+        let mut st = self.tx.prepare_cached(q).map_err(sql)?;
+        let rows = st.query_map(p, f).map_err(sql)?;
+        rows.collect::<rusqlite::Result<Vec<T>>>().map_err(sql)
+    }
+    fn exec(&self, q: &str, p: impl rusqlite::Params) -> Result<usize> {
+        self.tx.prepare_cached(q).map_err(sql)?.execute(p).map_err(sql)
+    }
+}
+
+impl Tx for SqliteTx<'_> {
+    fn insert_tenant(&self, t: &Tenant) -> Result<()> {
+        self.exec(
+            "INSERT INTO tenants (id, name, name_lower, policy, scim_enabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![t.id, t.name, t.name.to_lowercase(), t.policy.as_str(), t.scim_enabled, ms(t.created_at)],
+        )?;
+        Ok(())
+    }
+    fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>> {
+        self.one(&format!("SELECT {TENANT_COLS} FROM tenants WHERE id = ?1"), [id], tenant_row)
+    }
+    fn tenant_by_name(&self, name_lower: &str) -> Result<Option<Tenant>> {
+        self.one(
+            &format!("SELECT {TENANT_COLS} FROM tenants WHERE name_lower = ?1"),
+            [name_lower],
+            tenant_row,
+        )
+    }
+    fn tenants(&self) -> Result<Vec<Tenant>> {
+        self.all(
+            &format!("SELECT {TENANT_COLS} FROM tenants ORDER BY created_at, name_lower"),
+            [],
+            tenant_row,
+        )
+    }
+    fn update_tenant(&self, t: &Tenant) -> Result<()> {
+        self.exec(
+            "UPDATE tenants SET name = ?2, name_lower = ?3, policy = ?4, scim_enabled = ?5 WHERE id = ?1",
+            params![t.id, t.name, t.name.to_lowercase(), t.policy.as_str(), t.scim_enabled],
+        )?;
+        Ok(())
+    }
+    fn delete_tenant(&self, id: &str) -> Result<bool> {
+        let accounts: Vec<String> = self.all(
+            "SELECT account_id FROM memberships WHERE tenant_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        let n = self.exec("DELETE FROM tenants WHERE id = ?1", [id])?;
+        // Accounts of a standard tenant's namespace, and global accounts no
+        // other tenant links any more, go with it.
+        self.exec("DELETE FROM accounts WHERE namespace = ?1", [id])?;
+        for a in accounts {
+            self.exec(
+                "DELETE FROM accounts WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1)",
+                [a],
+            )?;
+        }
+        Ok(n > 0)
+    }
+
+    fn insert_property(&self, p: &Property) -> Result<()> {
+        self.exec(
+            "INSERT INTO properties (id, tenant_id, name, name_lower, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![p.id, p.tenant_id, p.name, p.name.to_lowercase(), ms(p.created_at)],
+        )?;
+        Ok(())
+    }
+    fn property_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Property>> {
+        self.one(
+            &format!("SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 AND name_lower = ?2"),
+            [tenant_id, name_lower],
+            property_row,
+        )
+    }
+    fn properties(&self, tenant_id: &str) -> Result<Vec<Property>> {
+        self.all(
+            &format!("SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 ORDER BY name_lower"),
+            [tenant_id],
+            property_row,
+        )
+    }
+
+    fn insert_account(&self, a: &Account) -> Result<()> {
+        self.exec(
+            "INSERT INTO accounts (id, namespace, user_name, user_name_lower, given_name, family_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![a.id, a.namespace, a.user_name, a.user_name.to_lowercase(), a.given_name, a.family_name, ms(a.created_at), ms(a.updated_at)],
+        )?;
+        Ok(())
+    }
+    fn account_by_id(&self, id: &str) -> Result<Option<Account>> {
+        self.one(&format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE id = ?1"), [id], account_row)
+    }
+    fn account_by_user_name(&self, namespace: &str, user_name_lower: &str) -> Result<Option<Account>> {
+        self.one(
+            &format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"),
+            [namespace, user_name_lower],
+            account_row,
+        )
+    }
+    fn update_account(&self, a: &Account) -> Result<()> {
+        self.exec(
+            "UPDATE accounts SET user_name = ?2, user_name_lower = ?3, given_name = ?4, family_name = ?5, updated_at = ?6 WHERE id = ?1",
+            params![a.id, a.user_name, a.user_name.to_lowercase(), a.given_name, a.family_name, ms(a.updated_at)],
+        )?;
+        Ok(())
+    }
+
+    fn insert_membership(&self, m: &Membership) -> Result<()> {
+        self.exec(
+            "INSERT INTO memberships (id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![m.id, m.tenant_id, m.account_id, m.kind.as_str(), m.managed_by.as_str(), m.active, m.external_id, m.doc, m.version, ms(m.created_at), ms(m.updated_at)],
+        )?;
+        Ok(())
+    }
+    fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>> {
+        self.one(
+            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE id = ?1 AND tenant_id = ?2"),
+            [id, tenant_id],
+            membership_row,
+        )
+    }
+    fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>> {
+        self.one(
+            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"),
+            [tenant_id, account_id],
+            membership_row,
+        )
+    }
+    fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>> {
+        self.all(
+            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE account_id = ?1 ORDER BY created_at"),
+            [account_id],
+            membership_row,
+        )
+    }
+    fn memberships_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Membership>> {
+        self.all(
+            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND external_id = ?2"),
+            [tenant_id, external_id],
+            membership_row,
+        )
+    }
+    fn update_membership(&self, m: &Membership) -> Result<()> {
+        self.exec(
+            "UPDATE memberships SET kind = ?3, managed_by = ?4, active = ?5, external_id = ?6, doc = ?7, version = ?8, updated_at = ?9 WHERE id = ?1 AND tenant_id = ?2",
+            params![m.id, m.tenant_id, m.kind.as_str(), m.managed_by.as_str(), m.active, m.external_id, m.doc, m.version, ms(m.updated_at)],
+        )?;
+        Ok(())
+    }
+    fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool> {
+        Ok(self.exec("DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2", [id, tenant_id])? > 0)
+    }
+    fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts> {
+        let rows: Vec<(String, i64)> = self.all(
+            "SELECT managed_by, COUNT(*) FROM memberships WHERE tenant_id = ?1 GROUP BY managed_by",
+            [tenant_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut c = MemberCounts::default();
+        for (by, n) in rows {
+            let n = n as u64;
+            match ManagedBy::parse(&by) {
+                Some(ManagedBy::Idp) => c.idp = n,
+                Some(ManagedBy::Tenant) => c.tenant = n,
+                Some(ManagedBy::SelfManaged) => c.self_managed = n,
+                None => {}
+            }
+            c.total += n;
+        }
+        Ok(c)
+    }
+
+    fn insert_group(&self, g: &Group) -> Result<()> {
+        self.exec(
+            "INSERT INTO groups (id, tenant_id, display_name, display_name_lower, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![g.id, g.tenant_id, g.display_name, g.display_name.to_lowercase(), g.external_id, g.doc, g.version, ms(g.created_at), ms(g.updated_at)],
+        )?;
+        Ok(())
+    }
+    fn group_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Group>> {
+        self.one(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE id = ?1 AND tenant_id = ?2"),
+            [id, tenant_id],
+            group_row,
+        )
+    }
+    fn group_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Group>> {
+        self.one(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND display_name_lower = ?2"),
+            [tenant_id, name_lower],
+            group_row,
+        )
+    }
+    fn groups(&self, tenant_id: &str) -> Result<Vec<Group>> {
+        self.all(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY display_name_lower"),
+            [tenant_id],
+            group_row,
+        )
+    }
+    fn update_group(&self, g: &Group) -> Result<()> {
+        self.exec(
+            "UPDATE groups SET display_name = ?3, display_name_lower = ?4, external_id = ?5, doc = ?6, version = ?7, updated_at = ?8 WHERE id = ?1 AND tenant_id = ?2",
+            params![g.id, g.tenant_id, g.display_name, g.display_name.to_lowercase(), g.external_id, g.doc, g.version, ms(g.updated_at)],
+        )?;
+        Ok(())
+    }
+    fn delete_group(&self, tenant_id: &str, id: &str) -> Result<bool> {
+        Ok(self.exec("DELETE FROM groups WHERE id = ?1 AND tenant_id = ?2", [id, tenant_id])? > 0)
+    }
+    fn add_assignment(&self, group_id: &str, a: &Assignment) -> Result<bool> {
+        Ok(self.exec(
+            "INSERT OR IGNORE INTO group_assignments (group_id, kind, value) VALUES (?1, ?2, ?3)",
+            params![group_id, a.kind.as_str(), a.value],
+        )? > 0)
+    }
+    fn assignments(&self, group_id: &str) -> Result<Vec<Assignment>> {
+        let rows: Vec<(String, String)> = self.all(
+            "SELECT kind, value FROM group_assignments WHERE group_id = ?1 ORDER BY kind, value",
+            [group_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        rows.into_iter()
+            .map(|(k, value)| {
+                AssignmentKind::parse(&k)
+                    .map(|kind| Assignment { kind, value })
+                    .ok_or_else(|| StoreError::Backend(format!("unknown assignment kind {k:?}")).into())
+            })
+            .collect()
+    }
+    fn add_group_member(&self, group_id: &str, membership_id: &str, added: OffsetDateTime) -> Result<bool> {
+        Ok(self.exec(
+            "INSERT OR IGNORE INTO group_members (group_id, membership_id, added_at) VALUES (?1, ?2, ?3)",
+            params![group_id, membership_id, ms(added)],
+        )? > 0)
+    }
+    fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool> {
+        Ok(self.exec(
+            "DELETE FROM group_members WHERE group_id = ?1 AND membership_id = ?2",
+            [group_id, membership_id],
+        )? > 0)
+    }
+    fn group_members(&self, group_id: &str) -> Result<Vec<String>> {
+        self.all(
+            "SELECT membership_id FROM group_members WHERE group_id = ?1 ORDER BY added_at, membership_id",
+            [group_id],
+            |r| r.get(0),
+        )
+    }
+    fn groups_of_member(&self, membership_id: &str) -> Result<Vec<String>> {
+        self.all(
+            "SELECT group_id FROM group_members WHERE membership_id = ?1 ORDER BY added_at, group_id",
+            [membership_id],
+            |r| r.get(0),
+        )
+    }
+
+    fn insert_token(&self, t: &TokenRecord) -> Result<()> {
+        self.exec(
+            "INSERT INTO tokens (id, tenant_id, hash, fingerprint, state, created_at, last_used_at, last_used_from, ended_at, grace_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![t.id, t.tenant_id, &t.hash[..], t.fingerprint, t.state.as_str(), ms(t.created_at), t.last_used_at.map(ms), t.last_used_from, t.ended_at.map(ms), t.grace_until.map(ms)],
+        )?;
+        Ok(())
+    }
+    fn update_token(&self, t: &TokenRecord) -> Result<()> {
+        self.exec(
+            "UPDATE tokens SET state = ?2, last_used_at = ?3, last_used_from = ?4, ended_at = ?5, grace_until = ?6 WHERE id = ?1",
+            params![t.id, t.state.as_str(), t.last_used_at.map(ms), t.last_used_from, t.ended_at.map(ms), t.grace_until.map(ms)],
+        )?;
+        Ok(())
+    }
+    fn live_tokens(&self, tenant_id: &str) -> Result<Vec<TokenRecord>> {
+        self.all(
+            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state IN ('active', 'previous') ORDER BY created_at DESC"),
+            [tenant_id],
+            token_row,
+        )
+    }
+    fn token_by_hash(&self, hash: &[u8; 32]) -> Result<Option<TokenRecord>> {
+        self.one(
+            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE hash = ?1"),
+            [&hash[..]],
+            token_row,
+        )
+    }
+
+    fn enqueue_invitation(&self, inv: &Invitation) -> Result<bool> {
+        Ok(self.exec(
+            "INSERT OR IGNORE INTO invitations (id, tenant_id, membership_id, email, enqueued_at, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![inv.id, inv.tenant_id, inv.membership_id, inv.email, ms(inv.enqueued_at), inv.sent_at.map(ms)],
+        )? > 0)
+    }
+    fn invitation_for(&self, membership_id: &str) -> Result<Option<Invitation>> {
+        self.one(
+            &format!("SELECT {INVITATION_COLS} FROM invitations WHERE membership_id = ?1"),
+            [membership_id],
+            invitation_row,
+        )
+    }
+
+    fn insert_audit(&self, e: &AuditEvent) -> Result<()> {
+        self.exec(
+            "INSERT INTO audit_events (at, tenant_id, actor, action, subject, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![ms(e.at), e.tenant_id, e.actor, e.action, e.subject, e.detail],
+        )?;
+        Ok(())
+    }
+    fn audit_events(&self, tenant_id: &str, limit: u32) -> Result<Vec<AuditEvent>> {
+        let mut v = self.all(
+            "SELECT at, tenant_id, actor, action, subject, detail FROM audit_events WHERE tenant_id = ?1 ORDER BY seq DESC LIMIT ?2",
+            params![tenant_id, limit],
+            |r| {
+                Ok(AuditEvent {
+                    at: at(r.get(0)?)?,
+                    tenant_id: r.get(1)?,
+                    actor: r.get(2)?,
+                    action: r.get(3)?,
+                    subject: r.get(4)?,
+                    detail: r.get(5)?,
+                })
+            },
+        )?;
+        v.reverse();
+        Ok(v)
+    }
+}

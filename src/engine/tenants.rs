@@ -1,0 +1,202 @@
+//! Tenants and their SCIM switch.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::error::{EngineError, Result};
+use super::model::{MemberCounts, Policy, Tenant};
+use super::store::Tx;
+use super::{Engine, new_id, now, tenant_url};
+
+/// A tenant as the tools show it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TenantInfo {
+    pub id: String,
+    pub name: String,
+    pub policy: Policy,
+    pub scim_enabled: bool,
+    pub tenant_url: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+}
+
+impl TenantInfo {
+    pub fn new(t: &Tenant, public_url: &str) -> TenantInfo {
+        TenantInfo {
+            id: t.id.clone(),
+            name: t.name.clone(),
+            policy: t.policy,
+            scim_enabled: t.scim_enabled,
+            tenant_url: tenant_url(public_url, &t.id),
+            created_at: t.created_at,
+        }
+    }
+}
+
+/// `tenant show`: the tenant with what it holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TenantDetail {
+    #[serde(flatten)]
+    pub tenant: TenantInfo,
+    pub members: MemberCounts,
+    pub groups: u64,
+    pub properties: u64,
+    pub has_token: bool,
+}
+
+/// The outcome of `scim enable` / `scim disable`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ScimSwitch {
+    pub tenant_id: String,
+    pub scim_enabled: bool,
+    /// False when SCIM already was in the requested state.
+    pub changed: bool,
+}
+
+pub const MAX_TENANT_ID: usize = 64;
+
+fn check_id(id: &str) -> Result<()> {
+    let ok = !id.is_empty()
+        && id.len() <= MAX_TENANT_ID
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(EngineError::InvalidTenantId(id.to_owned()))
+    }
+}
+
+fn check_name(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(EngineError::InvalidTenantName("the name is empty".into()));
+    }
+    if name.chars().count() > 200 {
+        return Err(EngineError::InvalidTenantName(
+            "the name is longer than 200 characters".into(),
+        ));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(EngineError::InvalidTenantName(
+            "the name contains control characters".into(),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+/// Finds a tenant by id, else by name (case-insensitive).
+pub(crate) fn find(tx: &dyn Tx, key: &str) -> Result<Option<Tenant>> {
+    if let Some(t) = tx.tenant_by_id(key)? {
+        return Ok(Some(t));
+    }
+    tx.tenant_by_name(&key.to_lowercase())
+}
+
+pub(crate) fn get(tx: &dyn Tx, key: &str) -> Result<Tenant> {
+    find(tx, key)?.ok_or_else(|| EngineError::TenantNotFound(key.to_owned()))
+}
+
+impl Engine {
+    pub fn create_tenant(&self, name: &str, id: Option<&str>, policy: Policy) -> Result<Tenant> {
+        let name = check_name(name)?;
+        let id = match id {
+            Some(id) => {
+                check_id(id)?;
+                id.to_owned()
+            }
+            None => new_id(),
+        };
+        self.write(|tx| {
+            if tx.tenant_by_id(&id)?.is_some() {
+                return Err(EngineError::TenantExists {
+                    field: "id",
+                    value: id.clone(),
+                });
+            }
+            // A name that equals another tenant's id would make `--tenant`
+            // ambiguous, so names and ids share one namespace.
+            if tx.tenant_by_name(&name.to_lowercase())?.is_some()
+                || tx.tenant_by_id(&name)?.is_some()
+            {
+                return Err(EngineError::TenantExists {
+                    field: "name",
+                    value: name.clone(),
+                });
+            }
+            let t = Tenant {
+                id: id.clone(),
+                name: name.clone(),
+                policy,
+                scim_enabled: false,
+                created_at: now(),
+            };
+            tx.insert_tenant(&t)?;
+            self.audit(tx, Some(&t.id), "tenant.create", Some(&t.name), None)?;
+            Ok(t)
+        })
+    }
+
+    pub fn tenants(&self) -> Result<Vec<Tenant>> {
+        self.read(|tx| tx.tenants())
+    }
+
+    /// The tenant named by `key` (id or name); without one, the only tenant.
+    pub fn resolve_tenant(&self, key: Option<&str>) -> Result<Tenant> {
+        self.read(|tx| match key {
+            Some(k) => get(tx, k),
+            None => {
+                let mut all = tx.tenants()?;
+                match all.len() {
+                    0 => Err(EngineError::NoTenants),
+                    1 => Ok(all.remove(0)),
+                    count => Err(EngineError::TenantNotChosen { count }),
+                }
+            }
+        })
+    }
+
+    pub fn tenant_detail(&self, tenant: &Tenant, public_url: &str) -> Result<TenantDetail> {
+        self.read(|tx| {
+            let t = get(tx, &tenant.id)?;
+            Ok(TenantDetail {
+                members: tx.member_counts(&t.id)?,
+                groups: tx.groups(&t.id)?.len() as u64,
+                properties: tx.properties(&t.id)?.len() as u64,
+                has_token: tx
+                    .live_tokens(&t.id)?
+                    .iter()
+                    .any(|k| k.state == super::model::TokenState::Active),
+                tenant: TenantInfo::new(&t, public_url),
+            })
+        })
+    }
+
+    pub fn delete_tenant(&self, tenant: &Tenant) -> Result<()> {
+        self.write(|tx| {
+            if !tx.delete_tenant(&tenant.id)? {
+                return Err(EngineError::TenantNotFound(tenant.id.clone()));
+            }
+            self.audit(tx, Some(&tenant.id), "tenant.delete", Some(&tenant.name), None)
+        })
+    }
+
+    pub fn set_scim_enabled(&self, tenant: &Tenant, enabled: bool) -> Result<ScimSwitch> {
+        self.write(|tx| {
+            let mut t = get(tx, &tenant.id)?;
+            let changed = t.scim_enabled != enabled;
+            if changed {
+                t.scim_enabled = enabled;
+                tx.update_tenant(&t)?;
+                let action = if enabled { "scim.enable" } else { "scim.disable" };
+                self.audit(tx, Some(&t.id), action, None, None)?;
+            }
+            Ok(ScimSwitch {
+                tenant_id: t.id,
+                scim_enabled: enabled,
+                changed,
+            })
+        })
+    }
+}

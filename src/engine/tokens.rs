@@ -1,0 +1,324 @@
+//! SCIM bearer tokens: 256-bit random, shown once, stored only as SHA-256,
+//! verified in constant time, displayed by an 8-character fingerprint.
+
+use std::fmt;
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
+use time::OffsetDateTime;
+use zeroize::Zeroizing;
+
+use super::error::{EngineError, Result, StoreError};
+use super::model::{Tenant, TokenRecord, TokenState};
+use super::{Engine, new_id, now, tenant_url, tenants};
+
+/// Every token starts with this, so secret scanners can recognise a leak.
+pub const TOKEN_PREFIX: &str = "scim_";
+
+/// A secret value: no `Display`, a redacted `Debug`, wiped from memory on
+/// drop. `expose()` marks each place where it leaves protection.
+#[derive(Clone)]
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    pub fn new(s: String) -> Secret {
+        Secret(Zeroizing::new(s))
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret(REDACTED)")
+    }
+}
+
+pub fn hash(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
+/// Short, non-secret name of a token: the first 4 bytes of its hash in hex.
+pub fn fingerprint(hash: &[u8; 32]) -> String {
+    hash[..4].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn generate_secret() -> Result<Secret> {
+    let mut bytes = Zeroizing::new([0u8; 32]);
+    getrandom::fill(bytes.as_mut()).map_err(|e| {
+        StoreError::Backend(format!("the operating system's random generator failed: {e}"))
+    })?;
+    Ok(Secret::new(format!(
+        "{TOKEN_PREFIX}{}",
+        URL_SAFE_NO_PAD.encode(bytes.as_ref())
+    )))
+}
+
+/// A freshly issued token: the only time the secret exists outside the IdP.
+#[derive(Debug)]
+pub struct IssuedToken {
+    pub token: Secret,
+    pub record: TokenRecord,
+    /// Fingerprint of the token this one replaced, if any.
+    pub replaced: Option<String>,
+}
+
+/// The stable `--output json` shape of a token shown once.
+#[derive(Serialize)]
+pub struct IssuedTokenJson<'a> {
+    pub token: &'a str,
+    pub fingerprint: &'a str,
+    pub tenant_id: &'a str,
+    pub tenant_url: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub replaced_fingerprint: Option<&'a str>,
+}
+
+impl IssuedToken {
+    pub fn json(&self, public_url: &str) -> IssuedTokenJson<'_> {
+        IssuedTokenJson {
+            token: self.token.expose(),
+            fingerprint: &self.record.fingerprint,
+            tenant_id: &self.record.tenant_id,
+            tenant_url: tenant_url(public_url, &self.record.tenant_id),
+            created_at: self.record.created_at,
+            replaced_fingerprint: self.replaced.as_deref(),
+        }
+    }
+}
+
+/// A token's metadata as the tools show it; never the secret.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenInfo {
+    pub fingerprint: String,
+    pub state: TokenState,
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    pub age_days: i64,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub last_used_at: Option<OffsetDateTime>,
+    pub last_used_from: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub grace_until: Option<OffsetDateTime>,
+}
+
+impl TokenInfo {
+    pub fn new(r: &TokenRecord, at: OffsetDateTime) -> TokenInfo {
+        TokenInfo {
+            fingerprint: r.fingerprint.clone(),
+            state: r.state,
+            created_at: r.created_at,
+            age_days: (at - r.created_at).whole_days(),
+            last_used_at: r.last_used_at,
+            last_used_from: r.last_used_from.clone(),
+            grace_until: r.grace_until,
+        }
+    }
+}
+
+/// `token status`: the active token (and one in its grace period) with an
+/// age warning. Tokens never expire on their own; old ones are flagged.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenStatus {
+    pub tenant_id: String,
+    pub token: Option<TokenInfo>,
+    pub previous: Option<TokenInfo>,
+    pub max_age_days: u32,
+    pub warning: Option<String>,
+}
+
+/// What `verify` found for a presented token.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenCheck {
+    pub tenant_id: String,
+    pub valid: bool,
+    pub fingerprint: String,
+    /// State of the matching record, when the token is known at all.
+    pub state: Option<TokenState>,
+    /// When a known token stopped being valid.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub ended_at: Option<OffsetDateTime>,
+}
+
+fn age_warning(active: Option<&TokenInfo>, max_age_days: u32) -> Option<String> {
+    let t = active?;
+    (t.age_days >= i64::from(max_age_days)).then(|| {
+        format!(
+            "token {} is {} days old (limit {} days); regenerate it and update the identity provider",
+            t.fingerprint, t.age_days, max_age_days
+        )
+    })
+}
+
+impl Engine {
+    /// Issues the tenant's first token; refuses when one is active.
+    pub fn generate_token(&self, tenant: &Tenant) -> Result<IssuedToken> {
+        self.issue(tenant, false)
+    }
+
+    /// Issues a new token and ends the old one in the same transaction: once
+    /// this returns, no request can authenticate with the old token.
+    pub fn regenerate_token(&self, tenant: &Tenant) -> Result<IssuedToken> {
+        self.issue(tenant, true)
+    }
+
+    fn issue(&self, tenant: &Tenant, replace: bool) -> Result<IssuedToken> {
+        let token = generate_secret()?;
+        let h = hash(token.expose());
+        self.write(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let at = now();
+            let mut replaced = None;
+            for mut old in tx.live_tokens(&t.id)? {
+                if old.state == TokenState::Active && !replace {
+                    return Err(EngineError::TokenExists {
+                        tenant: t.name.clone(),
+                        fingerprint: old.fingerprint.clone(),
+                        created: old.created_at.date().to_string(),
+                    });
+                }
+                if old.state == TokenState::Active {
+                    replaced = Some(old.fingerprint.clone());
+                }
+                old.state = TokenState::Superseded;
+                old.ended_at = Some(at);
+                old.grace_until = None;
+                tx.update_token(&old)?;
+            }
+            let record = TokenRecord {
+                id: new_id(),
+                tenant_id: t.id.clone(),
+                hash: h,
+                fingerprint: fingerprint(&h),
+                state: TokenState::Active,
+                created_at: at,
+                last_used_at: None,
+                last_used_from: None,
+                ended_at: None,
+                grace_until: None,
+            };
+            tx.insert_token(&record)?;
+            let action = if replace { "token.regenerate" } else { "token.generate" };
+            let detail = replaced.as_ref().map(|f| format!("replaced {f}"));
+            self.audit(tx, Some(&t.id), action, Some(&record.fingerprint), detail)?;
+            Ok(IssuedToken {
+                token: token.clone(),
+                record,
+                replaced,
+            })
+        })
+    }
+
+    /// Revokes the active token (and any in a grace period). Returns the
+    /// fingerprints revoked.
+    pub fn revoke_token(&self, tenant: &Tenant) -> Result<Vec<String>> {
+        self.write(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let live = tx.live_tokens(&t.id)?;
+            if live.is_empty() {
+                return Err(EngineError::NoToken { tenant: t.name });
+            }
+            let at = now();
+            let mut revoked = Vec::new();
+            for mut old in live {
+                old.state = TokenState::Revoked;
+                old.ended_at = Some(at);
+                old.grace_until = None;
+                tx.update_token(&old)?;
+                self.audit(tx, Some(&t.id), "token.revoke", Some(&old.fingerprint), None)?;
+                revoked.push(old.fingerprint);
+            }
+            Ok(revoked)
+        })
+    }
+
+    pub fn token_status(&self, tenant: &Tenant, max_age_days: u32) -> Result<TokenStatus> {
+        self.read(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let at = now();
+            let live = tx.live_tokens(&t.id)?;
+            let pick = |s: TokenState| {
+                live.iter()
+                    .find(|r| r.state == s)
+                    .map(|r| TokenInfo::new(r, at))
+            };
+            let token = pick(TokenState::Active);
+            Ok(TokenStatus {
+                tenant_id: t.id,
+                warning: age_warning(token.as_ref(), max_age_days),
+                previous: pick(TokenState::Previous),
+                token,
+                max_age_days,
+            })
+        })
+    }
+
+    /// Checks a presented token against the tenant's live tokens in constant
+    /// time; a token that was replaced or revoked is recognised as such.
+    pub fn verify_token(&self, tenant: &Tenant, presented: &Secret) -> Result<TokenCheck> {
+        let h = hash(presented.expose());
+        self.read(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let at = now();
+            let live = tx.live_tokens(&t.id)?;
+            let hit = live.iter().find(|r| {
+                bool::from(r.hash.ct_eq(&h))
+                    && (r.state == TokenState::Active
+                        || r.grace_until.is_some_and(|g| g > at))
+            });
+            if let Some(r) = hit {
+                return Ok(TokenCheck {
+                    tenant_id: t.id,
+                    valid: true,
+                    fingerprint: r.fingerprint.clone(),
+                    state: Some(r.state),
+                    ended_at: None,
+                });
+            }
+            let known = tx.token_by_hash(&h)?.filter(|r| r.tenant_id == t.id);
+            Ok(TokenCheck {
+                tenant_id: t.id,
+                valid: false,
+                fingerprint: fingerprint(&h),
+                state: known.as_ref().map(|r| r.state),
+                ended_at: known.and_then(|r| r.ended_at),
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_debug_is_redacted() {
+        let s = Secret::new("scim_abc".into());
+        assert_eq!(format!("{s:?}"), "Secret(REDACTED)");
+    }
+
+    #[test]
+    fn generated_tokens_have_prefix_and_256_bits() {
+        let a = generate_secret().unwrap();
+        let b = generate_secret().unwrap();
+        assert!(a.expose().starts_with(TOKEN_PREFIX));
+        let body = &a.expose()[TOKEN_PREFIX.len()..];
+        assert_eq!(URL_SAFE_NO_PAD.decode(body).unwrap().len(), 32);
+        assert_ne!(a.expose(), b.expose());
+    }
+
+    #[test]
+    fn fingerprint_is_eight_hex_chars_of_the_hash() {
+        let h = hash("scim_x");
+        let f = fingerprint(&h);
+        assert_eq!(f.len(), 8);
+        assert!(f.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(f, fingerprint(&hash("scim_x")));
+        assert_ne!(f, fingerprint(&hash("scim_y")));
+    }
+}

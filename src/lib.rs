@@ -1,0 +1,10 @@
+//! scimctl: an admin CLI, terminal dashboard and embedded SCIM 2.0 engine for
+//! multi-tenant user provisioning. `engine` is the library every face drives;
+//! `cli` is the command tree over it.
+
+pub mod cli;
+pub mod config;
+pub mod engine;
+pub mod error;
+pub mod logging;
+pub mod output;
