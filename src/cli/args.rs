@@ -12,16 +12,40 @@ use crate::output::OutputFormat;
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]
-    #[arg(long, global = true, env = "SCIMCTL_STORE", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_STORE",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub store: Option<PathBuf>,
     /// Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]
-    #[arg(long, global = true, env = "SCIMCTL_CONFIG", value_name = "PATH")]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_CONFIG",
+        hide_env_values = true,
+        value_name = "PATH"
+    )]
     pub config: Option<PathBuf>,
     /// Tenant to act on, by id or name (default: the only tenant)
-    #[arg(long, global = true, env = "SCIMCTL_TENANT", value_name = "ID|NAME")]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_TENANT",
+        hide_env_values = true,
+        value_name = "ID|NAME"
+    )]
     pub tenant: Option<String>,
     /// Output format: tables for people, stable JSON for scripts
-    #[arg(long, global = true, env = "SCIMCTL_OUTPUT", value_enum)]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_OUTPUT",
+        hide_env_values = true,
+        value_enum
+    )]
     pub output: Option<OutputFormat>,
     /// Print only data and errors
     #[arg(short, long, global = true)]

@@ -96,9 +96,11 @@ pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {
-                ctx.out.note("No groups yet. Create one with 'scimctl groups create NAME'.");
+                ctx.out
+                    .note("No groups yet. Create one with 'scimctl groups create NAME'.");
             } else {
-                ctx.out.table(&HEADER, list.into_iter().map(row).collect())?;
+                ctx.out
+                    .table(&HEADER, list.into_iter().map(row).collect())?;
             }
         }
     }

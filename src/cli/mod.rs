@@ -29,7 +29,12 @@ pub use args::GlobalArgs;
 /// Admin CLI, terminal dashboard and embedded SCIM 2.0 engine for
 /// multi-tenant user provisioning (Microsoft Entra ID, Okta, any IdP).
 #[derive(Debug, Parser)]
-#[command(name = "scimctl", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "scimctl",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -104,7 +109,12 @@ impl Ctx {
 
 /// Where a value of the global argument `id` came from, walking down the
 /// subcommands (clap records a global given after the subcommand there).
-fn given<T: Clone + Send + Sync + 'static>(m: &ArgMatches, id: &str, flag: &str, env: &str) -> Given<T> {
+fn given<T: Clone + Send + Sync + 'static>(
+    m: &ArgMatches,
+    id: &str,
+    flag: &str,
+    env: &str,
+) -> Given<T> {
     let mut found = Given::none();
     let mut cur = Some(m);
     while let Some(level) = cur {

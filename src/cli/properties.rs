@@ -29,8 +29,10 @@ pub fn run(cmd: PropertiesCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 ctx.out.json(&p)?;
             } else {
                 ctx.out.line(&p.id)?;
-                ctx.out
-                    .note(&format!("Added property \"{}\" to tenant \"{}\".", p.name, t.name));
+                ctx.out.note(&format!(
+                    "Added property \"{}\" to tenant \"{}\".",
+                    p.name, t.name
+                ));
             }
         }
         PropertiesCmd::List => {
@@ -38,7 +40,8 @@ pub fn run(cmd: PropertiesCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {
-                ctx.out.note("No properties yet. Add one with 'scimctl properties add NAME'.");
+                ctx.out
+                    .note("No properties yet. Add one with 'scimctl properties add NAME'.");
             } else {
                 let rows = list
                     .into_iter()

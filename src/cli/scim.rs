@@ -46,7 +46,10 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 let msg = if s.changed {
                     format!("SCIM provisioning {state} for tenant \"{}\".", t.name)
                 } else {
-                    format!("SCIM provisioning was already {state} for tenant \"{}\".", t.name)
+                    format!(
+                        "SCIM provisioning was already {state} for tenant \"{}\".",
+                        t.name
+                    )
                 };
                 ctx.out.note(&msg);
                 if on && s.changed {
@@ -75,7 +78,15 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             } else {
                 let mut rows = vec![
                     ("tenant", format!("{} ({})", s.tenant_name, s.tenant_id)),
-                    ("scim", if s.scim_enabled { "enabled" } else { "disabled" }.to_owned()),
+                    (
+                        "scim",
+                        if s.scim_enabled {
+                            "enabled"
+                        } else {
+                            "disabled"
+                        }
+                        .to_owned(),
+                    ),
                     ("policy", s.policy.as_str().to_owned()),
                     ("tenant url", s.tenant_url.clone()),
                 ];
@@ -89,7 +100,8 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 ));
                 ctx.out.fields(rows)?;
                 if !s.scim_enabled {
-                    ctx.out.note("SCIM is disabled: turn it on with 'scimctl scim enable'.");
+                    ctx.out
+                        .note("SCIM is disabled: turn it on with 'scimctl scim enable'.");
                 }
                 if let Some(w) = &s.token_warning {
                     ctx.out.warn(w);

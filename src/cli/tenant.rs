@@ -103,7 +103,12 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                             t.id,
                             t.name,
                             t.policy.as_str().into(),
-                            if t.scim_enabled { "enabled" } else { "disabled" }.into(),
+                            if t.scim_enabled {
+                                "enabled"
+                            } else {
+                                "disabled"
+                            }
+                            .into(),
                             t.tenant_url,
                         ]
                     })
@@ -131,7 +136,10 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                         "members",
                         format!(
                             "{} (idp {}, tenant {}, self {})",
-                            d.members.total, d.members.idp, d.members.tenant, d.members.self_managed
+                            d.members.total,
+                            d.members.idp,
+                            d.members.tenant,
+                            d.members.self_managed
                         ),
                     ),
                     ("groups", d.groups.to_string()),

@@ -42,7 +42,10 @@ struct Revoked {
 /// Table rows describing a token, shared by `token status` and `scim status`.
 pub(crate) fn token_rows(t: Option<&TokenInfo>) -> Vec<(&'static str, String)> {
     let Some(t) = t else {
-        return vec![("token", "none (generate one with 'scimctl token generate')".into())];
+        return vec![(
+            "token",
+            "none (generate one with 'scimctl token generate')".into(),
+        )];
     };
     vec![
         ("token", t.fingerprint.clone()),

@@ -76,7 +76,9 @@ pub enum EngineError {
     #[error("invalid tenant name: {0}")]
     InvalidTenantName(String),
 
-    #[error("tenant \"{tenant}\" already has a token (fingerprint {fingerprint}, created {created})")]
+    #[error(
+        "tenant \"{tenant}\" already has a token (fingerprint {fingerprint}, created {created})"
+    )]
     TokenExists {
         tenant: String,
         fingerprint: String,

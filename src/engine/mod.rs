@@ -3,12 +3,12 @@
 //! typed requests in, typed results and typed errors out.
 
 pub mod error;
+pub mod groups;
 pub mod model;
 pub mod store;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
-pub mod groups;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -178,7 +178,13 @@ impl Engine {
             if !tx.delete_tenant(&tenant.id)? {
                 return Err(EngineError::TenantNotFound(tenant.id.clone()));
             }
-            self.audit(tx, Some(&tenant.id), "tenant.delete", Some(&tenant.name), None)
+            self.audit(
+                tx,
+                Some(&tenant.id),
+                "tenant.delete",
+                Some(&tenant.name),
+                None,
+            )
         })
     }
 
@@ -189,7 +195,11 @@ impl Engine {
             if changed {
                 t.scim_enabled = enabled;
                 tx.update_tenant(&t)?;
-                let action = if enabled { "scim.enable" } else { "scim.disable" };
+                let action = if enabled {
+                    "scim.enable"
+                } else {
+                    "scim.disable"
+                };
                 self.audit(tx, Some(&t.id), action, None, None)?;
             }
             Ok(ScimSwitch {

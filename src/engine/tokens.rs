@@ -50,7 +50,9 @@ pub fn fingerprint(hash: &[u8; 32]) -> String {
 fn generate_secret() -> Result<Secret> {
     let mut bytes = Zeroizing::new([0u8; 32]);
     getrandom::fill(bytes.as_mut()).map_err(|e| {
-        StoreError::Backend(format!("the operating system's random generator failed: {e}"))
+        StoreError::Backend(format!(
+            "the operating system's random generator failed: {e}"
+        ))
     })?;
     Ok(Secret::new(format!(
         "{TOKEN_PREFIX}{}",
@@ -203,7 +205,11 @@ impl Engine {
                 grace_until: None,
             };
             tx.insert_token(&record)?;
-            let action = if replace { "token.regenerate" } else { "token.generate" };
+            let action = if replace {
+                "token.regenerate"
+            } else {
+                "token.generate"
+            };
             let detail = replaced.as_ref().map(|f| format!("replaced {f}"));
             self.audit(tx, Some(&t.id), action, Some(&record.fingerprint), detail)?;
             Ok(IssuedToken {
@@ -230,7 +236,13 @@ impl Engine {
                 old.ended_at = Some(at);
                 old.grace_until = None;
                 tx.update_token(&old)?;
-                self.audit(tx, Some(&t.id), "token.revoke", Some(&old.fingerprint), None)?;
+                self.audit(
+                    tx,
+                    Some(&t.id),
+                    "token.revoke",
+                    Some(&old.fingerprint),
+                    None,
+                )?;
                 revoked.push(old.fingerprint);
             }
             Ok(revoked)
@@ -268,8 +280,7 @@ impl Engine {
             let live = tx.live_tokens(&t.id)?;
             let hit = live.iter().find(|r| {
                 bool::from(r.hash.ct_eq(&h))
-                    && (r.state == TokenState::Active
-                        || r.grace_until.is_some_and(|g| g > at))
+                    && (r.state == TokenState::Active || r.grace_until.is_some_and(|g| g > at))
             });
             if let Some(r) = hit {
                 return Ok(TokenCheck {

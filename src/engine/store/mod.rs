@@ -49,7 +49,9 @@ fn run_once<R>(
         out = Some(f(tx)?);
         Ok(())
     })?;
-    out.ok_or_else(|| EngineError::Store(StoreError::Backend("transaction closure never ran".into())))
+    out.ok_or_else(|| {
+        EngineError::Store(StoreError::Backend("transaction closure never ran".into()))
+    })
 }
 
 /// The primitives a transaction offers. Names are lower-cased by the caller
@@ -73,8 +75,11 @@ pub trait Tx {
     // accounts
     fn insert_account(&self, a: &Account) -> Result<()>;
     fn account_by_id(&self, id: &str) -> Result<Option<Account>>;
-    fn account_by_user_name(&self, namespace: &str, user_name_lower: &str)
-    -> Result<Option<Account>>;
+    fn account_by_user_name(
+        &self,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Option<Account>>;
     fn update_account(&self, a: &Account) -> Result<()>;
 
     // memberships
@@ -82,8 +87,11 @@ pub trait Tx {
     fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>>;
     fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>>;
     fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>>;
-    fn memberships_by_external_id(&self, tenant_id: &str, external_id: &str)
-    -> Result<Vec<Membership>>;
+    fn memberships_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<Membership>>;
     fn update_membership(&self, m: &Membership) -> Result<()>;
     fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool>;
     fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts>;
@@ -99,8 +107,12 @@ pub trait Tx {
     fn add_assignment(&self, group_id: &str, a: &Assignment) -> Result<bool>;
     fn assignments(&self, group_id: &str) -> Result<Vec<Assignment>>;
     /// Adds the member; false when it was one already.
-    fn add_group_member(&self, group_id: &str, membership_id: &str, at: OffsetDateTime)
-    -> Result<bool>;
+    fn add_group_member(
+        &self,
+        group_id: &str,
+        membership_id: &str,
+        at: OffsetDateTime,
+    ) -> Result<bool>;
     fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool>;
     fn group_members(&self, group_id: &str) -> Result<Vec<String>>;
     fn groups_of_member(&self, membership_id: &str) -> Result<Vec<String>>;

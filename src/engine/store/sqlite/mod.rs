@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params};
+use rusqlite::{
+    Connection, ErrorCode, OpenFlags, OptionalExtension, Row, TransactionBehavior, params,
+};
 use time::OffsetDateTime;
 
 use super::{Store, StoreInfo, Tx};
@@ -188,13 +190,13 @@ fn io_reason(e: &std::io::Error) -> String {
 fn open_error(path: &str, e: rusqlite::Error) -> EngineError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() }.into(),
-        Some(ErrorCode::ReadOnly) | Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => {
-            StoreError::ReadOnly {
-                path: path.into(),
-                reason: e.to_string(),
-            }
-            .into()
+        Some(ErrorCode::ReadOnly)
+        | Some(ErrorCode::CannotOpen)
+        | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
+            path: path.into(),
+            reason: e.to_string(),
         }
+        .into(),
         _ => StoreError::Open {
             path: path.into(),
             reason: e.to_string(),
@@ -222,8 +224,9 @@ fn ms(t: OffsetDateTime) -> i64 {
 }
 
 fn at(ms: i64) -> rusqlite::Result<OffsetDateTime> {
-    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e)))
+    OffsetDateTime::from_unix_timestamp_nanos(ms as i128 * 1_000_000).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e))
+    })
 }
 
 fn opt_at(v: Option<i64>) -> rusqlite::Result<Option<OffsetDateTime>> {
@@ -312,7 +315,9 @@ const TOKEN_COLS: &str = "id, tenant_id, hash, fingerprint, state, created_at, l
 fn token_row(r: &Row) -> rusqlite::Result<TokenRecord> {
     let state: String = r.get(4)?;
     let hash: Vec<u8> = r.get(2)?;
-    let hash: [u8; 32] = hash.try_into().map_err(|_| bad_enum(2, "hash of wrong length"))?;
+    let hash: [u8; 32] = hash
+        .try_into()
+        .map_err(|_| bad_enum(2, "hash of wrong length"))?;
     Ok(TokenRecord {
         id: r.get(0)?,
         tenant_id: r.get(1)?,
@@ -368,7 +373,11 @@ impl SqliteTx<'_> {
         rows.collect::<rusqlite::Result<Vec<T>>>().map_err(sql)
     }
     fn exec(&self, q: &str, p: impl rusqlite::Params) -> Result<usize> {
-        self.tx.prepare_cached(q).map_err(sql)?.execute(p).map_err(sql)
+        self.tx
+            .prepare_cached(q)
+            .map_err(sql)?
+            .execute(p)
+            .map_err(sql)
     }
 }
 
@@ -381,7 +390,11 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>> {
-        self.one(&format!("SELECT {TENANT_COLS} FROM tenants WHERE id = ?1"), [id], tenant_row)
+        self.one(
+            &format!("SELECT {TENANT_COLS} FROM tenants WHERE id = ?1"),
+            [id],
+            tenant_row,
+        )
     }
     fn tenant_by_name(&self, name_lower: &str) -> Result<Option<Tenant>> {
         self.one(
@@ -432,14 +445,18 @@ impl Tx for SqliteTx<'_> {
     }
     fn property_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Property>> {
         self.one(
-            &format!("SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 AND name_lower = ?2"),
+            &format!(
+                "SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 AND name_lower = ?2"
+            ),
             [tenant_id, name_lower],
             property_row,
         )
     }
     fn properties(&self, tenant_id: &str) -> Result<Vec<Property>> {
         self.all(
-            &format!("SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 ORDER BY name_lower"),
+            &format!(
+                "SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 ORDER BY name_lower"
+            ),
             [tenant_id],
             property_row,
         )
@@ -453,11 +470,21 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn account_by_id(&self, id: &str) -> Result<Option<Account>> {
-        self.one(&format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE id = ?1"), [id], account_row)
-    }
-    fn account_by_user_name(&self, namespace: &str, user_name_lower: &str) -> Result<Option<Account>> {
         self.one(
-            &format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"),
+            &format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE id = ?1"),
+            [id],
+            account_row,
+        )
+    }
+    fn account_by_user_name(
+        &self,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Option<Account>> {
+        self.one(
+            &format!(
+                "SELECT {ACCOUNT_COLS} FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"
+            ),
             [namespace, user_name_lower],
             account_row,
         )
@@ -486,7 +513,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>> {
         self.one(
-            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"),
+            &format!(
+                "SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"
+            ),
             [tenant_id, account_id],
             membership_row,
         )
@@ -498,7 +527,11 @@ impl Tx for SqliteTx<'_> {
             membership_row,
         )
     }
-    fn memberships_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Membership>> {
+    fn memberships_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<Membership>> {
         self.all(
             &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND external_id = ?2"),
             [tenant_id, external_id],
@@ -513,7 +546,10 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool> {
-        Ok(self.exec("DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2", [id, tenant_id])? > 0)
+        Ok(self.exec(
+            "DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2",
+            [id, tenant_id],
+        )? > 0)
     }
     fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts> {
         let rows: Vec<(String, i64)> = self.all(
@@ -551,14 +587,18 @@ impl Tx for SqliteTx<'_> {
     }
     fn group_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Group>> {
         self.one(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND display_name_lower = ?2"),
+            &format!(
+                "SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND display_name_lower = ?2"
+            ),
             [tenant_id, name_lower],
             group_row,
         )
     }
     fn groups(&self, tenant_id: &str) -> Result<Vec<Group>> {
         self.all(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY display_name_lower"),
+            &format!(
+                "SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY display_name_lower"
+            ),
             [tenant_id],
             group_row,
         )
@@ -571,7 +611,10 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn delete_group(&self, tenant_id: &str, id: &str) -> Result<bool> {
-        Ok(self.exec("DELETE FROM groups WHERE id = ?1 AND tenant_id = ?2", [id, tenant_id])? > 0)
+        Ok(self.exec(
+            "DELETE FROM groups WHERE id = ?1 AND tenant_id = ?2",
+            [id, tenant_id],
+        )? > 0)
     }
     fn add_assignment(&self, group_id: &str, a: &Assignment) -> Result<bool> {
         Ok(self.exec(
@@ -589,11 +632,18 @@ impl Tx for SqliteTx<'_> {
             .map(|(k, value)| {
                 AssignmentKind::parse(&k)
                     .map(|kind| Assignment { kind, value })
-                    .ok_or_else(|| StoreError::Backend(format!("unknown assignment kind {k:?}")).into())
+                    .ok_or_else(|| {
+                        StoreError::Backend(format!("unknown assignment kind {k:?}")).into()
+                    })
             })
             .collect()
     }
-    fn add_group_member(&self, group_id: &str, membership_id: &str, added: OffsetDateTime) -> Result<bool> {
+    fn add_group_member(
+        &self,
+        group_id: &str,
+        membership_id: &str,
+        added: OffsetDateTime,
+    ) -> Result<bool> {
         Ok(self.exec(
             "INSERT OR IGNORE INTO group_members (group_id, membership_id, added_at) VALUES (?1, ?2, ?3)",
             params![group_id, membership_id, ms(added)],
