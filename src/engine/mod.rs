@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod groups;
+pub mod scim;
 pub mod model;
 pub mod store;
 pub mod tenants;
