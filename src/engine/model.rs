@@ -282,3 +282,18 @@ pub struct MemberCounts {
     pub self_managed: u64,
     pub total: u64,
 }
+
+/// A member of a tenant together with its account: what a SCIM User is
+/// built from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRecord {
+    pub membership: Membership,
+    pub account: Account,
+}
+
+/// A group member as a SCIM Group lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRef {
+    pub membership_id: String,
+    pub user_name: String,
+}

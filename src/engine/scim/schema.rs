@@ -270,7 +270,7 @@ const CERT_SUB: &[AttrDef] = &[
 
 /// RFC 7643 §4.1: the full core User schema (the `standard` policy).
 pub const USER_ATTRS: &[AttrDef] = &[
-    always(unique(required(s("userName", "Unique identifier for the user, used to sign in.")))),
+    unique(required(s("userName", "Unique identifier for the user, used to sign in."))),
     cx("name", NAME_SUB, "The components of the user's real name."),
     s("displayName", "The name of the user, suitable for display."),
     s("nickName", "The casual way to address the user."),
@@ -296,10 +296,10 @@ pub const USER_ATTRS: &[AttrDef] = &[
 /// The `product` policy's User: the five attributes the vendor supports
 /// (product.md rule 2); given and family name are required.
 pub const PRODUCT_USER_ATTRS: &[AttrDef] = &[
-    always(unique(required(s(
+    unique(required(s(
         "userName",
         "The user's email address; unique, and immutable except for letter case.",
-    )))),
+    ))),
     required(cx(
         "name",
         &[
@@ -336,7 +336,7 @@ const MEMBER_SUB: &[AttrDef] = &[
 
 /// RFC 7643 §4.2: core Group (both policies).
 pub const GROUP_ATTRS: &[AttrDef] = &[
-    always(unique(required(s("displayName", "A human-readable name for the group; unique in the tenant.")))),
+    unique(required(s("displayName", "A human-readable name for the group; unique in the tenant."))),
     multi(cx("members", MEMBER_SUB, "A list of members of the group.")),
 ];
 

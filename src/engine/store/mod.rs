@@ -96,6 +96,31 @@ pub trait Tx {
     fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool>;
     fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts>;
 
+    // members with their accounts (SCIM Users)
+    fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>>;
+    fn members_by_user_name(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Vec<MemberRecord>>;
+    fn members_by_external_id(&self, tenant_id: &str, external_id: &str)
+    -> Result<Vec<MemberRecord>>;
+    fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>>;
+    /// One page in creation order.
+    fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>>;
+    /// Keyset scan in id order, for filters no index answers.
+    fn members_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>>;
+    fn member_total(&self, tenant_id: &str) -> Result<u64>;
+    /// Replaces the email index entries of a member.
+    fn set_member_emails(&self, tenant_id: &str, membership_id: &str, emails_lower: &[String])
+    -> Result<()>;
+
     // groups
     fn insert_group(&self, g: &Group) -> Result<()>;
     fn group_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Group>>;
@@ -116,6 +141,14 @@ pub trait Tx {
     fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool>;
     fn group_members(&self, group_id: &str) -> Result<Vec<String>>;
     fn groups_of_member(&self, membership_id: &str) -> Result<Vec<String>>;
+    fn groups_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Group>>;
+    fn groups_with_member(&self, tenant_id: &str, membership_id: &str) -> Result<Vec<Group>>;
+    fn groups_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<Group>>;
+    fn groups_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64)
+    -> Result<Vec<Group>>;
+    fn group_total(&self, tenant_id: &str) -> Result<u64>;
+    /// A group's members with their userNames, in the order they were added.
+    fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>>;
 
     // tokens
     fn insert_token(&self, t: &TokenRecord) -> Result<()>;

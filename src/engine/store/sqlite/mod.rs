@@ -296,6 +296,37 @@ fn membership_row(r: &Row) -> rusqlite::Result<Membership> {
     })
 }
 
+const MEMBER_COLS: &str = "m.id, m.tenant_id, m.account_id, m.kind, m.managed_by, m.active, m.external_id, m.doc, m.version, m.created_at, m.updated_at, a.id, a.namespace, a.user_name, a.given_name, a.family_name, a.created_at, a.updated_at";
+const MEMBER_FROM: &str = "FROM memberships m JOIN accounts a ON a.id = m.account_id";
+fn member_row(r: &Row) -> rusqlite::Result<MemberRecord> {
+    let kind: String = r.get(3)?;
+    let managed_by: String = r.get(4)?;
+    Ok(MemberRecord {
+        membership: Membership {
+            id: r.get(0)?,
+            tenant_id: r.get(1)?,
+            account_id: r.get(2)?,
+            kind: MemberKind::parse(&kind).ok_or_else(|| bad_enum(3, &kind))?,
+            managed_by: ManagedBy::parse(&managed_by).ok_or_else(|| bad_enum(4, &managed_by))?,
+            active: r.get(5)?,
+            external_id: r.get(6)?,
+            doc: r.get(7)?,
+            version: r.get(8)?,
+            created_at: at(r.get(9)?)?,
+            updated_at: at(r.get(10)?)?,
+        },
+        account: Account {
+            id: r.get(11)?,
+            namespace: r.get(12)?,
+            user_name: r.get(13)?,
+            given_name: r.get(14)?,
+            family_name: r.get(15)?,
+            created_at: at(r.get(16)?)?,
+            updated_at: at(r.get(17)?)?,
+        },
+    })
+}
+
 const GROUP_COLS: &str =
     "id, tenant_id, display_name, external_id, doc, version, created_at, updated_at";
 fn group_row(r: &Row) -> rusqlite::Result<Group> {
@@ -571,6 +602,63 @@ impl Tx for SqliteTx<'_> {
         Ok(c)
     }
 
+    fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
+        self.one(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.id = ?1 AND m.tenant_id = ?2"),
+            [id, tenant_id],
+            member_row,
+        )
+    }
+    fn members_by_user_name(&self, tenant_id: &str, namespace: &str, user_name_lower: &str) -> Result<Vec<MemberRecord>> {
+        self.all(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE a.namespace = ?2 AND a.user_name_lower = ?3 AND m.tenant_id = ?1"),
+            [tenant_id, namespace, user_name_lower],
+            member_row,
+        )
+    }
+    fn members_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<MemberRecord>> {
+        self.all(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.external_id = ?2 ORDER BY m.created_at, m.id"),
+            [tenant_id, external_id],
+            member_row,
+        )
+    }
+    fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>> {
+        self.all(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} JOIN member_emails e ON e.membership_id = m.id WHERE e.tenant_id = ?1 AND e.value_lower = ?2 ORDER BY m.created_at, m.id"),
+            [tenant_id, email_lower],
+            member_row,
+        )
+    }
+    fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>> {
+        self.all(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 ORDER BY m.created_at, m.id LIMIT ?2 OFFSET ?3"),
+            params![tenant_id, limit as i64, offset as i64],
+            member_row,
+        )
+    }
+    fn members_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64) -> Result<Vec<MemberRecord>> {
+        self.all(
+            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3"),
+            params![tenant_id, after_id.unwrap_or(""), limit as i64],
+            member_row,
+        )
+    }
+    fn member_total(&self, tenant_id: &str) -> Result<u64> {
+        let n: Option<i64> = self.one("SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1", [tenant_id], |r| r.get(0))?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+    fn set_member_emails(&self, tenant_id: &str, membership_id: &str, emails_lower: &[String]) -> Result<()> {
+        self.exec("DELETE FROM member_emails WHERE membership_id = ?1", [membership_id])?;
+        for e in emails_lower {
+            self.exec(
+                "INSERT OR IGNORE INTO member_emails (membership_id, tenant_id, value_lower) VALUES (?1, ?2, ?3)",
+                [membership_id, tenant_id, e.as_str()],
+            )?;
+        }
+        Ok(())
+    }
+
     fn insert_group(&self, g: &Group) -> Result<()> {
         self.exec(
             "INSERT INTO groups (id, tenant_id, display_name, display_name_lower, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -667,6 +755,46 @@ impl Tx for SqliteTx<'_> {
             "SELECT group_id FROM group_members WHERE membership_id = ?1 ORDER BY added_at, group_id",
             [membership_id],
             |r| r.get(0),
+        )
+    }
+
+    fn groups_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Group>> {
+        self.all(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
+            [tenant_id, external_id],
+            group_row,
+        )
+    }
+    fn groups_with_member(&self, tenant_id: &str, membership_id: &str) -> Result<Vec<Group>> {
+        self.all(
+            "SELECT g.id, g.tenant_id, g.display_name, g.external_id, g.doc, g.version, g.created_at, g.updated_at FROM groups g JOIN group_members gm ON gm.group_id = g.id WHERE gm.membership_id = ?2 AND g.tenant_id = ?1 ORDER BY g.created_at, g.id",
+            [tenant_id, membership_id],
+            group_row,
+        )
+    }
+    fn groups_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<Group>> {
+        self.all(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3"),
+            params![tenant_id, limit as i64, offset as i64],
+            group_row,
+        )
+    }
+    fn groups_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64) -> Result<Vec<Group>> {
+        self.all(
+            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"),
+            params![tenant_id, after_id.unwrap_or(""), limit as i64],
+            group_row,
+        )
+    }
+    fn group_total(&self, tenant_id: &str) -> Result<u64> {
+        let n: Option<i64> = self.one("SELECT COUNT(*) FROM groups WHERE tenant_id = ?1", [tenant_id], |r| r.get(0))?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+    fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>> {
+        self.all(
+            "SELECT gm.membership_id, a.user_name FROM group_members gm JOIN memberships m ON m.id = gm.membership_id JOIN accounts a ON a.id = m.account_id WHERE gm.group_id = ?1 ORDER BY gm.added_at, gm.membership_id",
+            [group_id],
+            |r| Ok(MemberRef { membership_id: r.get(0)?, user_name: r.get(1)? }),
         )
     }
 

@@ -50,6 +50,17 @@ CREATE TABLE memberships (
 CREATE INDEX memberships_account ON memberships(account_id);
 CREATE INDEX memberships_external_id ON memberships(tenant_id, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX memberships_managed_by ON memberships(tenant_id, managed_by);
+CREATE INDEX memberships_page ON memberships(tenant_id, created_at, id);
+
+-- Lower-cased email values of a standard-policy user, so that
+-- `emails[type eq "work"].value eq "x"` is an index lookup.
+CREATE TABLE member_emails (
+    membership_id  TEXT NOT NULL REFERENCES memberships(id) ON DELETE CASCADE,
+    tenant_id      TEXT NOT NULL,
+    value_lower    TEXT NOT NULL,
+    PRIMARY KEY (membership_id, value_lower)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX member_emails_lookup ON member_emails(tenant_id, value_lower);
 
 CREATE TABLE groups (
     id                  TEXT PRIMARY KEY,
@@ -64,6 +75,7 @@ CREATE TABLE groups (
     UNIQUE (tenant_id, display_name_lower)
 ) STRICT;
 CREATE INDEX groups_external_id ON groups(tenant_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX groups_page ON groups(tenant_id, created_at, id);
 
 -- Typed values a group hands its members: property (value = property id),
 -- role, permission, cashier, learning_path, guest_message.
