@@ -53,7 +53,7 @@ impl CliError {
                 ErrorKind::Unauthorized => exit::AUTH,
                 ErrorKind::Forbidden => exit::FORBIDDEN,
                 ErrorKind::NotFound => exit::NOT_FOUND,
-                ErrorKind::Conflict => exit::CONFLICT,
+                ErrorKind::Conflict | ErrorKind::PreconditionFailed => exit::CONFLICT,
                 ErrorKind::StoreUnavailable => exit::STORE,
                 ErrorKind::Internal => exit::INTERNAL,
             },
@@ -102,6 +102,12 @@ impl CliError {
                 }
                 E::GroupExists { .. } => "see 'scimctl groups list'",
                 E::UserNotFound { .. } => "add the user first, or check the address",
+                E::InvalidFilter(_)
+                | E::ScimInvalid { .. }
+                | E::Mutability { .. }
+                | E::Uniqueness { .. }
+                | E::ResourceNotFound { .. }
+                | E::PreconditionFailed { .. } => return None,
                 E::Store(s) => match s {
                     StoreError::CreateDir { .. }
                     | StoreError::Open { .. }

@@ -16,6 +16,8 @@ pub enum ErrorKind {
     NotFound,
     /// Something already exists.
     Conflict,
+    /// An `If-Match` version did not match.
+    PreconditionFailed,
     /// The store cannot be used (unreadable, not a database, newer schema).
     StoreUnavailable,
     /// A bug or an unexpected failure below us.
@@ -30,6 +32,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => 403,
             ErrorKind::NotFound => 404,
             ErrorKind::Conflict => 409,
+            ErrorKind::PreconditionFailed => 412,
             ErrorKind::StoreUnavailable => 503,
             ErrorKind::Internal => 500,
         }
@@ -110,6 +113,25 @@ pub enum EngineError {
     #[error("user {email} not found in tenant \"{tenant}\"")]
     UserNotFound { email: String, tenant: String },
 
+    // SCIM protocol errors (RFC 7644 §3.12), raised by the protocol engine.
+    #[error("invalid filter: {0}")]
+    InvalidFilter(String),
+    /// A 400 with the given scimType: invalidValue, invalidSyntax,
+    /// invalidPath, noTarget, tooMany.
+    #[error("{message}")]
+    ScimInvalid {
+        scim_type: &'static str,
+        message: String,
+    },
+    #[error("{message}")]
+    Mutability { message: String },
+    #[error("{message}")]
+    Uniqueness { message: String },
+    #[error("{kind} {id} not found")]
+    ResourceNotFound { kind: &'static str, id: String },
+    #[error("the resource has version {current}, but the request expected {expected}")]
+    PreconditionFailed { expected: String, current: String },
+
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -133,6 +155,10 @@ impl EngineError {
             | PropertyExists { .. }
             | GroupExists { .. } => ErrorKind::Conflict,
             TokenRejected { .. } => ErrorKind::Unauthorized,
+            InvalidFilter(_) | ScimInvalid { .. } | Mutability { .. } => ErrorKind::Invalid,
+            Uniqueness { .. } => ErrorKind::Conflict,
+            ResourceNotFound { .. } => ErrorKind::NotFound,
+            PreconditionFailed { .. } => ErrorKind::PreconditionFailed,
             ManagedElsewhere { .. } => ErrorKind::Forbidden,
             Store(e) => match e {
                 StoreError::Backend(_) => ErrorKind::Internal,
@@ -163,6 +189,18 @@ impl EngineError {
             GroupNotFound { .. } => "group_not_found",
             GroupExists { .. } => "group_exists",
             UserNotFound { .. } => "user_not_found",
+            InvalidFilter(_) => "invalid_filter",
+            ScimInvalid { scim_type, .. } => match *scim_type {
+                "invalidSyntax" => "invalid_syntax",
+                "invalidPath" => "invalid_path",
+                "noTarget" => "no_target",
+                "tooMany" => "too_many",
+                _ => "invalid_value",
+            },
+            Mutability { .. } => "mutability",
+            Uniqueness { .. } => "uniqueness",
+            ResourceNotFound { .. } => "not_found",
+            PreconditionFailed { .. } => "precondition_failed",
             Store(e) => match e {
                 StoreError::CreateDir { .. } | StoreError::Open { .. } => "store_unavailable",
                 StoreError::ReadOnly { .. } => "store_read_only",
@@ -178,8 +216,13 @@ impl EngineError {
     pub fn scim_type(&self) -> Option<&'static str> {
         use EngineError::*;
         match self {
-            AlreadyMember { .. } | TenantExists { .. } | GroupExists { .. } => Some("uniqueness"),
+            AlreadyMember { .. } | TenantExists { .. } | GroupExists { .. } | Uniqueness { .. } => {
+                Some("uniqueness")
+            }
             InvalidEmail(_) | InvalidValue { .. } => Some("invalidValue"),
+            InvalidFilter(_) => Some("invalidFilter"),
+            ScimInvalid { scim_type, .. } => Some(scim_type),
+            Mutability { .. } => Some("mutability"),
             _ => None,
         }
     }

@@ -1,7 +1,11 @@
 //! The SCIM 2.0 protocol (RFC 7643/7644) as engine code: schemas, attribute
-//! paths, filters, PATCH, resources and their JSON shapes. The transport
-//! (HTTP) maps onto this; nothing here knows about it.
+//! paths, filters, PATCH, resources and their JSON shapes, and the Users and
+//! Groups operations over the store. The transport (HTTP) maps onto this;
+//! nothing here knows about it.
 
+pub mod discovery;
+pub mod filter;
+pub mod list;
+pub mod resource;
 pub mod schema;
 pub mod value;
-pub mod filter;

@@ -81,6 +81,7 @@ pub trait Tx {
         user_name_lower: &str,
     ) -> Result<Option<Account>>;
     fn update_account(&self, a: &Account) -> Result<()>;
+    fn delete_account(&self, id: &str) -> Result<bool>;
 
     // memberships
     fn insert_membership(&self, m: &Membership) -> Result<()>;

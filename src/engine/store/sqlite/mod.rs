@@ -528,6 +528,10 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn delete_account(&self, id: &str) -> Result<bool> {
+        Ok(self.exec("DELETE FROM accounts WHERE id = ?1", [id])? > 0)
+    }
+
     fn insert_membership(&self, m: &Membership) -> Result<()> {
         self.exec(
             "INSERT INTO memberships (id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
