@@ -102,6 +102,8 @@ impl CliError {
                 }
                 E::GroupExists { .. } => "see 'scimctl groups list'",
                 E::UserNotFound { .. } => "add the user first, or check the address",
+                E::Unauthenticated(_) => "give the tenant's current token",
+                E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
                 E::InvalidFilter(_)
                 | E::ScimInvalid { .. }
                 | E::Mutability { .. }

@@ -113,6 +113,12 @@ pub enum EngineError {
     #[error("user {email} not found in tenant \"{tenant}\"")]
     UserNotFound { email: String, tenant: String },
 
+    /// A SCIM request's bearer token is missing or not valid for the tenant.
+    #[error("the secret token is missing or not valid for this tenant URL")]
+    Unauthenticated(super::auth::Rejection),
+    #[error("Operation not permitted: SCIM provisioning is disabled for this tenant")]
+    ScimDisabled,
+
     // SCIM protocol errors (RFC 7644 §3.12), raised by the protocol engine.
     #[error("invalid filter: {0}")]
     InvalidFilter(String),
@@ -154,7 +160,8 @@ impl EngineError {
             | AlreadyMember { .. }
             | PropertyExists { .. }
             | GroupExists { .. } => ErrorKind::Conflict,
-            TokenRejected { .. } => ErrorKind::Unauthorized,
+            TokenRejected { .. } | Unauthenticated(_) => ErrorKind::Unauthorized,
+            ScimDisabled => ErrorKind::Forbidden,
             InvalidFilter(_) | ScimInvalid { .. } | Mutability { .. } => ErrorKind::Invalid,
             Uniqueness { .. } => ErrorKind::Conflict,
             ResourceNotFound { .. } => ErrorKind::NotFound,
@@ -189,6 +196,8 @@ impl EngineError {
             GroupNotFound { .. } => "group_not_found",
             GroupExists { .. } => "group_exists",
             UserNotFound { .. } => "user_not_found",
+            Unauthenticated(_) => "invalid_token",
+            ScimDisabled => "scim_disabled",
             InvalidFilter(_) => "invalid_filter",
             ScimInvalid { scim_type, .. } => match *scim_type {
                 "invalidSyntax" => "invalid_syntax",

@@ -2,6 +2,7 @@
 //! SCIM protocol and provisioning log. It knows nothing of terminals or HTTP:
 //! typed requests in, typed results and typed errors out.
 
+pub mod auth;
 pub mod error;
 pub mod groups;
 pub mod scim;
@@ -24,6 +25,7 @@ use store::{Store, StoreInfo, Tx};
 pub struct Engine {
     store: Arc<dyn Store>,
     actor: Arc<str>,
+    usage: Arc<auth::UsageTracker>,
 }
 
 impl Engine {
@@ -32,6 +34,7 @@ impl Engine {
         Engine {
             store,
             actor: actor.into(),
+            usage: Arc::default(),
         }
     }
 

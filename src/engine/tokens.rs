@@ -276,17 +276,11 @@ impl Engine {
         let h = hash(presented.expose());
         self.read(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
-            let at = now();
-            let live = tx.live_tokens(&t.id)?;
-            let hit = live.iter().find(|r| {
-                bool::from(r.hash.ct_eq(&h))
-                    && (r.state == TokenState::Active || r.grace_until.is_some_and(|g| g > at))
-            });
-            if let Some(r) = hit {
+            if let Some(r) = live_match(tx, &t.id, &h, now())? {
                 return Ok(TokenCheck {
                     tenant_id: t.id,
                     valid: true,
-                    fingerprint: r.fingerprint.clone(),
+                    fingerprint: r.fingerprint,
                     state: Some(r.state),
                     ended_at: None,
                 });
@@ -301,6 +295,25 @@ impl Engine {
             })
         })
     }
+}
+
+/// The tenant's live token (active, or previous within its grace) whose
+/// hash equals `h`, compared in constant time.
+pub(crate) fn live_match(
+    tx: &dyn super::store::Tx,
+    tenant_id: &str,
+    h: &[u8; 32],
+    at: OffsetDateTime,
+) -> Result<Option<TokenRecord>> {
+    let mut found = None;
+    for r in tx.live_tokens(tenant_id)? {
+        let usable = r.state == TokenState::Active || r.grace_until.is_some_and(|g| g > at);
+        // Compare every candidate, so the time taken does not depend on which matched.
+        if bool::from(r.hash.ct_eq(h)) && usable {
+            found = Some(r);
+        }
+    }
+    Ok(found)
 }
 
 #[cfg(test)]

@@ -157,6 +157,8 @@ pub trait Tx {
     /// The tenant's tokens that may still authenticate (active, previous).
     fn live_tokens(&self, tenant_id: &str) -> Result<Vec<TokenRecord>>;
     fn token_by_hash(&self, hash: &[u8; 32]) -> Result<Option<TokenRecord>>;
+    /// Records a token's last use (batched by the engine).
+    fn touch_token(&self, id: &str, at: OffsetDateTime, from: Option<&str>) -> Result<()>;
 
     // invitations
     /// Enqueues the invitation unless the membership has one; false if it had.

@@ -831,6 +831,15 @@ impl Tx for SqliteTx<'_> {
         )
     }
 
+    fn touch_token(&self, id: &str, at: OffsetDateTime, from: Option<&str>) -> Result<()> {
+        // Never move last use backwards (a slow flush after a fast one).
+        self.exec(
+            "UPDATE tokens SET last_used_at = ?2, last_used_from = ?3 WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at <= ?2)",
+            params![id, ms(at), from],
+        )?;
+        Ok(())
+    }
+
     fn enqueue_invitation(&self, inv: &Invitation) -> Result<bool> {
         Ok(self.exec(
             "INSERT OR IGNORE INTO invitations (id, tenant_id, membership_id, email, enqueued_at, sent_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

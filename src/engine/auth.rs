@@ -1,0 +1,139 @@
+//! Authenticating a SCIM request: the bearer token must be the current token
+//! of the tenant named in the URL, and SCIM must be on for that tenant.
+//! Nothing is cached, so a regenerate or a disable in another process takes
+//! effect on the very next request. Token use (`last_used_at/from`) is kept
+//! in memory and written in batches, not once per request.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use time::OffsetDateTime;
+
+use super::error::{EngineError, Result};
+use super::model::{Tenant, TokenState};
+use super::tokens::{Secret, fingerprint, hash, live_match};
+use super::{Engine, now};
+
+/// Who a request authenticated as.
+#[derive(Debug, Clone)]
+pub struct Grant {
+    pub tenant: Tenant,
+    pub token_id: String,
+    pub fingerprint: String,
+    pub token_state: TokenState,
+}
+
+/// Why authentication failed, for the provisioning log (never for the
+/// response body, which says only that the token is not valid here).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejection {
+    /// Fingerprint of the presented token, when one was presented.
+    pub fingerprint: Option<String>,
+    /// What the log may say: "no token", "unknown tenant", "superseded
+    /// token, replaced at …", "revoked token", "token of another tenant".
+    pub note: String,
+}
+
+/// Pending `last_used` updates, keyed by token id.
+#[derive(Debug, Default)]
+pub struct UsageTracker {
+    pending: Mutex<HashMap<String, (OffsetDateTime, Option<String>)>>,
+}
+
+impl UsageTracker {
+    fn record(&self, token_id: &str, at: OffsetDateTime, from: Option<&str>) {
+        if let Ok(mut p) = self.pending.lock() {
+            p.insert(token_id.to_owned(), (at, from.map(str::to_owned)));
+        }
+    }
+
+    fn take(&self) -> HashMap<String, (OffsetDateTime, Option<String>)> {
+        self.pending
+            .lock()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    }
+}
+
+impl Engine {
+    pub(crate) fn usage(&self) -> &Arc<UsageTracker> {
+        &self.usage
+    }
+
+    /// Authenticates `presented` for the tenant `tenant_id` from `client`.
+    /// An unknown tenant is indistinguishable from a wrong token (401), so
+    /// tenant ids cannot be probed; a valid token on a tenant with SCIM off
+    /// is 403 `scim_disabled`.
+    pub fn authenticate(
+        &self,
+        tenant_id: &str,
+        presented: Option<&Secret>,
+        client: Option<&str>,
+    ) -> Result<Grant> {
+        let at = now();
+        let grant = self.read(|tx| {
+            let reject = |fp: Option<String>, note: String| {
+                Err(EngineError::Unauthenticated(Rejection {
+                    fingerprint: fp,
+                    note,
+                }))
+            };
+            let Some(token) = presented else {
+                return reject(None, "no bearer token in the request".into());
+            };
+            let h = hash(token.expose());
+            let fp = fingerprint(&h);
+            let Some(tenant) = tx.tenant_by_id(tenant_id)? else {
+                return reject(Some(fp), format!("no tenant with id {tenant_id:?}"));
+            };
+            let Some(rec) = live_match(tx, &tenant.id, &h, at)? else {
+                let note = match tx.token_by_hash(&h)? {
+                    Some(r) if r.tenant_id != tenant.id => {
+                        "a token of another tenant was used on this tenant's URL".to_owned()
+                    }
+                    Some(r) => match (r.state, r.ended_at) {
+                        (TokenState::Revoked, Some(end)) => format!(
+                            "authenticated with a revoked token, revoked at {}",
+                            super::scim::resource::rfc3339(end)
+                        ),
+                        (_, Some(end)) => format!(
+                            "authenticated with the previous token, replaced at {}",
+                            super::scim::resource::rfc3339(end)
+                        ),
+                        _ => "a token that is no longer valid".to_owned(),
+                    },
+                    None => "a token this server never issued".to_owned(),
+                };
+                return reject(Some(fp), note);
+            };
+            if !tenant.scim_enabled {
+                return Err(EngineError::ScimDisabled);
+            }
+            Ok(Grant {
+                tenant,
+                token_id: rec.id,
+                fingerprint: rec.fingerprint,
+                token_state: rec.state,
+            })
+        })?;
+        self.usage.record(&grant.token_id, at, client);
+        Ok(grant)
+    }
+
+    /// Writes the pending `last_used` updates in one transaction. Called
+    /// periodically by the server and once at shutdown.
+    pub fn flush_token_usage(&self) -> Result<usize> {
+        let pending = self.usage.take();
+        if pending.is_empty() {
+            return Ok(0);
+        }
+        let n = pending.len();
+        self.write(|tx| {
+            for (id, (at, from)) in &pending {
+                tx.touch_token(id, *at, from.as_deref())?;
+            }
+            Ok(())
+        })?;
+        Ok(n)
+    }
+}
