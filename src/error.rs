@@ -109,6 +109,7 @@ impl CliError {
                 | E::Mutability { .. }
                 | E::Uniqueness { .. }
                 | E::ResourceNotFound { .. }
+                | E::ScimNotFound(_)
                 | E::PreconditionFailed { .. } => return None,
                 E::Store(s) => match s {
                     StoreError::CreateDir { .. }

@@ -6,5 +6,6 @@ pub mod cli;
 pub mod config;
 pub mod engine;
 pub mod error;
+pub mod http;
 pub mod logging;
 pub mod output;

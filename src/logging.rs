@@ -3,9 +3,11 @@
 
 use tracing_subscriber::EnvFilter;
 
-pub fn init(verbose: u8, quiet: bool) {
+/// `server`: a long-running server logs its access lines by default.
+pub fn init(verbose: u8, quiet: bool, server: bool) {
     let default = match (quiet, verbose) {
         (true, _) => "error",
+        (false, 0) if server => "scimctl=info",
         (false, 0) => "warn",
         (false, 1) => "scimctl=info",
         (false, 2) => "scimctl=debug",

@@ -2,7 +2,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let (cli, overrides) = scimctl::cli::parse();
-    scimctl::logging::init(cli.global.verbose, cli.global.quiet);
+    let server = matches!(cli.command, scimctl::cli::Command::Serve(_));
+    scimctl::logging::init(cli.global.verbose, cli.global.quiet, server);
     match scimctl::cli::run(cli, overrides) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

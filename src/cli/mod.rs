@@ -8,6 +8,7 @@ mod generate;
 mod groups;
 mod properties;
 mod scim;
+mod serve;
 mod tenant;
 mod token;
 mod url;
@@ -64,6 +65,8 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// Serve the SCIM 2.0 endpoint that identity providers provision into
+    Serve(serve::ServeArgs),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -169,6 +172,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Generate(_) => Ok(()),
     }

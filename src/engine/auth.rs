@@ -5,7 +5,7 @@
 //! in memory and written in batches, not once per request.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use time::OffsetDateTime;
 
@@ -56,10 +56,6 @@ impl UsageTracker {
 }
 
 impl Engine {
-    pub(crate) fn usage(&self) -> &Arc<UsageTracker> {
-        &self.usage
-    }
-
     /// Authenticates `presented` for the tenant `tenant_id` from `client`.
     /// An unknown tenant is indistinguishable from a wrong token (401), so
     /// tenant ids cannot be probed; a valid token on a tenant with SCIM off

@@ -135,6 +135,9 @@ pub enum EngineError {
     Uniqueness { message: String },
     #[error("{kind} {id} not found")]
     ResourceNotFound { kind: &'static str, id: String },
+    /// Nothing at a path (an endpoint, not a resource).
+    #[error("{0}")]
+    ScimNotFound(String),
     #[error("the resource has version {current}, but the request expected {expected}")]
     PreconditionFailed { expected: String, current: String },
 
@@ -164,7 +167,7 @@ impl EngineError {
             ScimDisabled => ErrorKind::Forbidden,
             InvalidFilter(_) | ScimInvalid { .. } | Mutability { .. } => ErrorKind::Invalid,
             Uniqueness { .. } => ErrorKind::Conflict,
-            ResourceNotFound { .. } => ErrorKind::NotFound,
+            ResourceNotFound { .. } | ScimNotFound(_) => ErrorKind::NotFound,
             PreconditionFailed { .. } => ErrorKind::PreconditionFailed,
             ManagedElsewhere { .. } => ErrorKind::Forbidden,
             Store(e) => match e {
@@ -208,7 +211,7 @@ impl EngineError {
             },
             Mutability { .. } => "mutability",
             Uniqueness { .. } => "uniqueness",
-            ResourceNotFound { .. } => "not_found",
+            ResourceNotFound { .. } | ScimNotFound(_) => "not_found",
             PreconditionFailed { .. } => "precondition_failed",
             Store(e) => match e {
                 StoreError::CreateDir { .. } | StoreError::Open { .. } => "store_unavailable",
@@ -238,3 +241,15 @@ impl EngineError {
 }
 
 pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+impl From<super::scim::patch::PatchError> for EngineError {
+    fn from(e: super::scim::patch::PatchError) -> EngineError {
+        match e.scim_type {
+            "mutability" => EngineError::Mutability { message: e.message },
+            scim_type => EngineError::ScimInvalid {
+                scim_type,
+                message: e.message,
+            },
+        }
+    }
+}

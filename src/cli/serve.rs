@@ -1,0 +1,64 @@
+//! `scimctl serve`: the SCIM 2.0 endpoint that identity providers provision
+//! into, at `{public_url}/scim/v2/{tenant_id}`.
+
+use std::net::SocketAddr;
+
+use clap::Args;
+
+use super::Ctx;
+use crate::config::{Source, check_public_url};
+use crate::error::CliError;
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on
+    #[arg(long, env = "SCIMCTL_LISTEN", hide_env_values = true, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+    /// Base of the tenant URLs given to identity providers (default: the
+    /// configured public_url, or http://<listen address>)
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Serve plain HTTP on a non-loopback address (tokens then cross the
+    /// network in clear: only behind a TLS-terminating proxy)
+    #[arg(long)]
+    pub allow_insecure_http: bool,
+}
+
+pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
+    if !a.listen.ip().is_loopback() && !a.allow_insecure_http {
+        return Err(CliError::Usage(format!(
+            "refusing to serve plain HTTP on {}: bearer tokens would cross the network unencrypted; listen on 127.0.0.1 behind a TLS proxy, or add --allow-insecure-http if a proxy terminates TLS",
+            a.listen
+        )));
+    }
+    let engine = ctx.engine()?.clone();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("scimctl-serve")
+        .build()?;
+    let configured = match (&a.public_url, &ctx.config.public_url.source) {
+        (Some(u), _) => Some(check_public_url(u).map_err(CliError::Usage)?),
+        (None, Source::Default) => None,
+        (None, _) => Some(ctx.config.public_url.value.clone()),
+    };
+    let out = ctx.out.clone();
+    let store = ctx.config.store.value.display().to_string();
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {
+            CliError::Usage(format!(
+                "cannot listen on {}: {e}; choose another address with --listen or SCIMCTL_LISTEN",
+                a.listen
+            ))
+        })?;
+        let bound = listener.local_addr()?;
+        let public_url = configured.unwrap_or_else(|| format!("http://{bound}"));
+        // The one line scripts and tests wait for.
+        eprintln!("listening on {bound}");
+        out.note(&format!(
+            "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
+        ));
+        crate::http::serve(engine, listener, public_url).await?;
+        out.note("scimctl serve: stopped.");
+        Ok(())
+    })
+}

@@ -1,0 +1,136 @@
+//! `scimctl serve`: the SCIM 2.0 endpoint at each tenant URL,
+//! `{public_url}/scim/v2/{tenant_id}`. This layer maps HTTP to engine calls
+//! and engine errors to SCIM error responses; it holds no product rule.
+
+mod response;
+mod scim;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::extract::Request;
+use axum::http::HeaderValue;
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::get;
+
+use crate::engine::Engine;
+pub use response::{REQUEST_ID, SCIM_JSON};
+
+/// How often pending token-use updates are written to the store.
+const USAGE_FLUSH: Duration = Duration::from_secs(5);
+
+#[derive(Clone)]
+pub struct AppState {
+    pub engine: Engine,
+    pub public_url: Arc<str>,
+}
+
+/// A request id: short, random, quoted in every error detail so support
+/// staff can look the request up.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+fn new_request_id() -> String {
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    format!("r-{}", &id[..16])
+}
+
+/// Assigns the request id, sets `X-Request-Id`, and writes one access-log
+/// line per request (never the Authorization header, never the query).
+async fn request_id_and_log(mut req: Request, next: Next) -> Response {
+    let id = new_request_id();
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let mut res = next.run(req).await;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert(REQUEST_ID.clone(), v);
+    }
+    tracing::info!(
+        target: "scimctl::access",
+        request_id = %id,
+        %method,
+        path = %path,
+        status = res.status().as_u16(),
+        latency_us = started.elapsed().as_micros() as u64,
+    );
+    res
+}
+
+async fn healthz() -> &'static str {
+    "ok\n"
+}
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/healthz", get(healthz))
+        .nest("/scim/v2/{tenant}", scim::routes())
+        .fallback(scim::not_found_outside)
+        .layer(middleware::from_fn(request_id_and_log))
+        .layer(axum::extract::DefaultBodyLimit::disable())
+        .with_state(state)
+}
+
+/// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
+/// writes pending token use.
+pub async fn serve(
+    engine: Engine,
+    listener: tokio::net::TcpListener,
+    public_url: String,
+) -> std::io::Result<()> {
+    let state = AppState {
+        engine: engine.clone(),
+        public_url: public_url.into(),
+    };
+    let flusher = {
+        let engine = engine.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(USAGE_FLUSH);
+            loop {
+                tick.tick().await;
+                let e = engine.clone();
+                if let Ok(Err(err)) = tokio::task::spawn_blocking(move || e.flush_token_usage()).await {
+                    tracing::warn!(error = %err, "could not record token use");
+                }
+            }
+        })
+    };
+    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
+    let result = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await;
+    flusher.abort();
+    let e = engine.clone();
+    match tokio::task::spawn_blocking(move || e.flush_token_usage()).await {
+        Ok(Err(err)) => tracing::warn!(error = %err, "could not record token use at shutdown"),
+        Err(err) => tracing::warn!(error = %err, "token-use flush task failed"),
+        Ok(Ok(_)) => {}
+    }
+    result
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = term => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}

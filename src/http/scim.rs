@@ -1,0 +1,536 @@
+//! Routes under a tenant URL and their handlers. Each handler reads the
+//! request, then runs authentication and the engine call together on one
+//! blocking task (the store is synchronous).
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::{ConnectInfo, FromRequestParts, Path, RawQuery, State};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::MethodRouter;
+use serde_json::Value;
+
+use super::response::{ScimError, ScimJson};
+use super::{AppState, RequestId};
+use crate::engine::scim::discovery;
+use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
+use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
+use crate::engine::scim::users::{Scope, Written};
+use crate::engine::tokens::Secret;
+use crate::engine::{Engine, EngineError, tenant_url};
+
+/// The largest request body accepted (413 above it).
+pub const MAX_BODY: usize = 1 << 20;
+
+pub fn routes() -> Router<AppState> {
+    let mna = || MethodRouter::new().fallback(method_not_allowed);
+    Router::new()
+        .route("/Users", mna().get(list_users).post(create_user))
+        .route("/Users/.search", mna().post(search_users))
+        .route(
+            "/Users/{id}",
+            mna().get(get_user).put(put_user).patch(patch_user).delete(delete_user),
+        )
+        .route("/Groups", mna().get(list_groups).post(create_group))
+        .route("/Groups/.search", mna().post(search_groups))
+        .route(
+            "/Groups/{id}",
+            mna()
+                .get(get_group)
+                .put(put_group)
+                .patch(patch_group)
+                .delete(delete_group),
+        )
+        .route("/.search", mna().post(search_root))
+        .route("/ServiceProviderConfig", mna().get(service_provider_config))
+        .route("/ResourceTypes", mna().get(resource_types))
+        .route("/ResourceTypes/{name}", mna().get(resource_type))
+        .route("/Schemas", mna().get(schemas))
+        .route("/Schemas/{urn}", mna().get(schema))
+        .fallback(not_found_in_tenant)
+}
+
+/// What every SCIM handler needs from the request head.
+pub struct Meta {
+    request_id: String,
+    client: Option<String>,
+    bearer: Option<Secret>,
+    if_match: Option<String>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Meta {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.0.clone())
+            .unwrap_or_default();
+        let client = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                let (scheme, token) = v.trim().split_once(' ')?;
+                scheme
+                    .eq_ignore_ascii_case("bearer")
+                    .then(|| Secret::new(token.trim().to_owned()))
+            });
+        let if_match = parts
+            .headers
+            .get(header::IF_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(Meta {
+            request_id,
+            client,
+            bearer,
+            if_match,
+        })
+    }
+}
+
+/// Reads the body (413 above 1 MiB).
+async fn read_body(m: &Meta, body: Body) -> Result<Bytes, Response> {
+    axum::body::to_bytes(body, MAX_BODY).await.map_err(|_| {
+        ScimError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            None,
+            "payload_too_large",
+            format!("The request body is larger than {MAX_BODY} bytes"),
+            &m.request_id,
+        )
+        .into_response()
+    })
+}
+
+fn parse_json(bytes: &[u8]) -> Result<Value, EngineError> {
+    serde_json::from_slice(bytes).map_err(|e| EngineError::ScimInvalid {
+        scim_type: "invalidSyntax",
+        message: format!("the request body is not valid JSON: {e}"),
+    })
+}
+
+/// Query parameters, names matched case-insensitively; unknown ones (such
+/// as Entra's `aadOptscim062020`) are ignored. `+` decodes to a space.
+fn list_query(raw: Option<&str>) -> Result<ListQuery, EngineError> {
+    let mut q = ListQuery::default();
+    let int = |name: &str, v: &str| {
+        v.trim().parse::<i64>().map_err(|_| EngineError::ScimInvalid {
+            scim_type: "invalidValue",
+            message: format!("{name} must be a whole number, got {v:?}"),
+        })
+    };
+    for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
+        let v = v.into_owned();
+        match k.to_ascii_lowercase().as_str() {
+            "filter" => q.filter = Some(v),
+            "startindex" => q.start_index = Some(int("startIndex", &v)?),
+            "count" => q.count = Some(int("count", &v)?),
+            "sortby" => q.sort_by = Some(v),
+            "sortorder" => q.sort_order = Some(v),
+            "attributes" => q.attributes = Some(v),
+            "excludedattributes" => q.excluded_attributes = Some(v),
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// A SearchRequest body (RFC 7644 §3.4.3).
+fn search_query(body: &Value) -> Result<ListQuery, EngineError> {
+    let invalid = |m: &str| EngineError::ScimInvalid {
+        scim_type: "invalidSyntax",
+        message: m.to_owned(),
+    };
+    let obj = body
+        .as_object()
+        .ok_or_else(|| invalid("the search request must be a JSON object"))?;
+    let schemas_ok = obj
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("schemas"))
+        .and_then(|(_, v)| v.as_array())
+        .is_some_and(|a| a.iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(SEARCH_URN))));
+    if !schemas_ok {
+        return Err(invalid(&format!("the search request's schemas must contain {SEARCH_URN}")));
+    }
+    let mut q = ListQuery::default();
+    let list = |v: &Value| match v {
+        Value::Array(a) => Some(
+            a.iter()
+                .filter_map(Value::as_str)
+                .collect::<Vec<_>>()
+                .join(","),
+        ),
+        Value::String(s) => Some(s.clone()),
+        _ => None,
+    };
+    for (k, v) in obj {
+        match k.to_ascii_lowercase().as_str() {
+            "filter" => q.filter = v.as_str().map(str::to_owned),
+            "startindex" => q.start_index = v.as_i64(),
+            "count" => q.count = v.as_i64(),
+            "sortby" => q.sort_by = v.as_str().map(str::to_owned),
+            "sortorder" => q.sort_order = v.as_str().map(str::to_owned),
+            "attributes" => q.attributes = list(v),
+            "excludedattributes" => q.excluded_attributes = list(v),
+            _ => {}
+        }
+    }
+    Ok(q)
+}
+
+/// Authenticates, then runs `f` against the tenant, on a blocking task.
+async fn run<F>(s: AppState, tenant: String, m: Meta, f: F) -> Response
+where
+    F: FnOnce(&Engine, Scope<'_>) -> Result<ScimJson, EngineError> + Send + 'static,
+{
+    let rid = m.request_id.clone();
+    let engine = s.engine.clone();
+    let base = tenant_url(&s.public_url, &tenant);
+    let res = tokio::task::spawn_blocking(move || {
+        let grant = engine.authenticate(&tenant, m.bearer.as_ref(), m.client.as_deref())?;
+        f(
+            &engine,
+            Scope {
+                tenant: &grant.tenant,
+                base: &base,
+            },
+        )
+    })
+    .await;
+    match res {
+        Ok(Ok(r)) => r.into_response(),
+        Ok(Err(e)) => ScimError::from_engine(&e, &rid).into_response(),
+        Err(join) => {
+            tracing::error!(request_id = %rid, error = %join, "request task failed");
+            ScimError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                None,
+                "internal",
+                "The service failed while handling the request; retry later",
+                &rid,
+            )
+            .into_response()
+        }
+    }
+}
+
+fn written(w: Written, proj: &Projection, kind: ResourceKind, scope: Scope<'_>, status: StatusCode) -> ScimJson {
+    let location = w
+        .resource
+        .pointer("/meta/location")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    ScimJson {
+        status,
+        body: Some(proj.apply(&scope.schema(kind), w.resource)),
+        etag: Some(w.version),
+        location: (status == StatusCode::CREATED).then_some(location).flatten(),
+    }
+}
+
+fn etagged(v: Value) -> ScimJson {
+    let etag = v.pointer("/meta/version").and_then(Value::as_str).map(str::to_owned);
+    ScimJson {
+        etag,
+        ..ScimJson::ok(v)
+    }
+}
+
+// ---- Users ----
+
+async fn list_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |e, scope| {
+        let q = list_query(q.as_deref())?;
+        Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
+    })
+    .await
+}
+
+async fn search_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    run(s, t, m, move |e, scope| {
+        let q = search_query(&parse_json(&bytes)?)?;
+        Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
+    })
+    .await
+}
+
+async fn get_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |e, scope| {
+        let q = list_query(q.as_deref())?;
+        let proj = Projection::from_query(&q)?;
+        Ok(etagged(e.scim_get_user(scope, &id, &proj)?))
+    })
+    .await
+}
+
+async fn create_user(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        let w = e.scim_create_user(scope, &parse_json(&bytes)?)?;
+        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::CREATED))
+    })
+    .await
+}
+
+async fn put_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        let w = e.scim_replace_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
+    })
+    .await
+}
+
+async fn patch_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        let w = e.scim_patch_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
+    })
+    .await
+}
+
+async fn delete_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        e.scim_delete_user(scope, &id, if_match.as_deref())?;
+        Ok(ScimJson::no_content())
+    })
+    .await
+}
+
+// ---- Groups ----
+
+async fn list_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |e, scope| {
+        let q = list_query(q.as_deref())?;
+        Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
+    })
+    .await
+}
+
+async fn search_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    run(s, t, m, move |e, scope| {
+        let q = search_query(&parse_json(&bytes)?)?;
+        Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
+    })
+    .await
+}
+
+async fn get_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        Ok(etagged(e.scim_get_group(scope, &id, &proj)?))
+    })
+    .await
+}
+
+async fn create_group(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        let w = e.scim_create_group(scope, &parse_json(&bytes)?)?;
+        Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::CREATED))
+    })
+    .await
+}
+
+async fn put_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        let w = e.scim_replace_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK))
+    })
+    .await
+}
+
+/// Group PATCH answers 204, unless the client asked for attributes.
+async fn patch_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        let q = list_query(q.as_deref())?;
+        let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        if q.attributes.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+            let proj = Projection::from_query(&q)?;
+            return Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK));
+        }
+        Ok(ScimJson {
+            etag: Some(w.version),
+            ..ScimJson::no_content()
+        })
+    })
+    .await
+}
+
+async fn delete_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
+    let if_match = m.if_match.clone();
+    run(s, t, m, move |e, scope| {
+        e.scim_delete_group(scope, &id, if_match.as_deref())?;
+        Ok(ScimJson::no_content())
+    })
+    .await
+}
+
+/// `POST /.search` at the tenant root: users, then groups.
+async fn search_root(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+    let bytes = match read_body(&m, body).await {
+        Ok(b) => b,
+        Err(r) => return r,
+    };
+    run(s, t, m, move |e, scope| {
+        let q = search_query(&parse_json(&bytes)?)?;
+        let (start, count) = window(&q);
+        let users = e.scim_list_users(scope, &q)?;
+        let mut resources = users.resources;
+        let remaining = count.saturating_sub(resources.len() as u64);
+        let group_start = start.saturating_sub(users.total).max(1);
+        let gq = ListQuery {
+            start_index: Some(group_start as i64),
+            count: Some(remaining.min(MAX_COUNT) as i64),
+            ..q.clone()
+        };
+        let groups = e.scim_list_groups(scope, &gq)?;
+        if remaining > 0 {
+            resources.extend(groups.resources);
+        }
+        let page = crate::engine::scim::list::ListPage {
+            total: users.total + groups.total,
+            start_index: start,
+            resources,
+            plan: users.plan,
+        };
+        Ok(ScimJson::ok(page.to_json()))
+    })
+    .await
+}
+
+// ---- Discovery ----
+
+/// Discovery endpoints ignore paging; a filter gets 403 (RFC 7644 §4).
+fn no_filter(q: Option<&str>) -> Result<(), EngineError> {
+    if list_query(q)?.filter.is_some_and(|f| !f.trim().is_empty()) {
+        return Err(EngineError::ScimInvalid {
+            scim_type: "invalidValue",
+            message: "filters are not supported on discovery endpoints".into(),
+        });
+    }
+    Ok(())
+}
+
+/// ServiceProviderConfig is the same for every tenant and readable without
+/// a token (RFC 7643 §5), so it reveals nothing about which tenants exist.
+async fn service_provider_config(State(s): State<AppState>, Path(t): Path<String>) -> Response {
+    ScimJson::ok(discovery::service_provider_config(&tenant_url(&s.public_url, &t))).into_response()
+}
+
+async fn resource_types(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |_, scope| {
+        no_filter(q.as_deref())?;
+        Ok(ScimJson::ok(discovery::list(discovery::resource_types(scope.tenant.policy, scope.base))))
+    })
+    .await
+}
+
+async fn resource_type(State(s): State<AppState>, Path((t, name)): Path<(String, String)>, m: Meta) -> Response {
+    run(s, t, m, move |_, scope| {
+        discovery::resource_type_by_name(scope.tenant.policy, scope.base, &name)
+            .map(ScimJson::ok)
+            .ok_or(EngineError::ResourceNotFound { kind: "ResourceType", id: name })
+    })
+    .await
+}
+
+async fn schemas(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+    run(s, t, m, move |_, scope| {
+        no_filter(q.as_deref())?;
+        Ok(ScimJson::ok(discovery::list(discovery::schemas(scope.tenant.policy, scope.base))))
+    })
+    .await
+}
+
+async fn schema(State(s): State<AppState>, Path((t, urn)): Path<(String, String)>, m: Meta) -> Response {
+    run(s, t, m, move |_, scope| {
+        discovery::schema_by_id(scope.tenant.policy, scope.base, &urn)
+            .map(ScimJson::ok)
+            .ok_or(EngineError::ResourceNotFound { kind: "Schema", id: urn })
+    })
+    .await
+}
+
+// ---- Fallbacks ----
+
+async fn method_not_allowed(m: Meta) -> Response {
+    ScimError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        None,
+        "method_not_allowed",
+        "This method is not supported on this endpoint",
+        &m.request_id,
+    )
+    .into_response()
+}
+
+/// An unknown path under a tenant: authenticated first (no probing), then 404.
+async fn not_found_in_tenant(State(s): State<AppState>, Path(t): Path<String>, m: Meta) -> Response {
+    run(s, t, m, |_, _| {
+        Err(EngineError::ScimNotFound(
+            "there is no SCIM endpoint at this path; below a tenant URL there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas".into(),
+        ))
+    })
+    .await
+}
+
+pub async fn not_found_outside(m: Meta) -> Response {
+    ScimError::new(
+        StatusCode::NOT_FOUND,
+        None,
+        "not_found",
+        "There is nothing at this path; a tenant URL looks like /scim/v2/{tenant_id}",
+        &m.request_id,
+    )
+    .into_response()
+}
