@@ -5,8 +5,10 @@
 
 pub mod discovery;
 pub mod filter;
+pub mod groups;
 pub mod list;
 pub mod patch;
 pub mod resource;
 pub mod schema;
+pub mod users;
 pub mod value;
