@@ -104,6 +104,9 @@ impl CliError {
                 E::UserNotFound { .. } => "add the user first, or check the address",
                 E::Unauthenticated(_) => "give the tenant's current token",
                 E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
+                E::ExternalAccounts { .. } | E::CentralUser { .. } => {
+                    "manage this user in the product, or give the identity provider another email address"
+                }
                 E::InvalidFilter(_)
                 | E::ScimInvalid { .. }
                 | E::Mutability { .. }

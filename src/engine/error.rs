@@ -118,6 +118,10 @@ pub enum EngineError {
     Unauthenticated(super::auth::Rejection),
     #[error("Operation not permitted: SCIM provisioning is disabled for this tenant")]
     ScimDisabled,
+    #[error("Operation not permitted: {email} has accounts outside this tenant and can only be managed in the product")]
+    ExternalAccounts { email: String },
+    #[error("Operation not permitted: {email} is a central (portfolio-level) user and cannot be managed by SCIM")]
+    CentralUser { email: String },
 
     // SCIM protocol errors (RFC 7644 §3.12), raised by the protocol engine.
     #[error("invalid filter: {0}")]
@@ -164,7 +168,7 @@ impl EngineError {
             | PropertyExists { .. }
             | GroupExists { .. } => ErrorKind::Conflict,
             TokenRejected { .. } | Unauthenticated(_) => ErrorKind::Unauthorized,
-            ScimDisabled => ErrorKind::Forbidden,
+            ScimDisabled | ExternalAccounts { .. } | CentralUser { .. } => ErrorKind::Forbidden,
             InvalidFilter(_) | ScimInvalid { .. } | Mutability { .. } => ErrorKind::Invalid,
             Uniqueness { .. } => ErrorKind::Conflict,
             ResourceNotFound { .. } | ScimNotFound(_) => ErrorKind::NotFound,
@@ -201,6 +205,8 @@ impl EngineError {
             UserNotFound { .. } => "user_not_found",
             Unauthenticated(_) => "invalid_token",
             ScimDisabled => "scim_disabled",
+            ExternalAccounts { .. } => "external_accounts",
+            CentralUser { .. } => "central_user",
             InvalidFilter(_) => "invalid_filter",
             ScimInvalid { scim_type, .. } => match *scim_type {
                 "invalidSyntax" => "invalid_syntax",

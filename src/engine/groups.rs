@@ -195,8 +195,10 @@ impl Engine {
                     value: check_label("permission", x)?,
                 });
             }
+            let mut gained_property = false;
             for a in &wanted {
                 if tx.add_assignment(&g.id, a)? {
+                    gained_property |= a.kind == AssignmentKind::Property;
                     self.audit(
                         tx,
                         Some(&t.id),
@@ -205,6 +207,10 @@ impl Engine {
                         Some(format!("{} {}", a.kind.as_str(), a.value)),
                     )?;
                 }
+            }
+            // Members waiting for a group with a property get their sign-up email now.
+            if gained_property {
+                self.invite_group(tx, &t.id, &g.id)?;
             }
             group_info(tx, g)
         })

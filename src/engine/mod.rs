@@ -7,6 +7,7 @@ pub mod error;
 pub mod groups;
 pub mod scim;
 pub mod model;
+pub mod ownership;
 pub mod store;
 pub mod tenants;
 pub mod tokens;

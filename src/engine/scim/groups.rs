@@ -12,6 +12,7 @@ use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::Group;
+use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
 use crate::engine::{Engine, new_id, now};
 
@@ -127,12 +128,17 @@ impl Engine {
             for m in &w.members {
                 tx.add_group_member(&g.id, m, at)?;
             }
+            // A new group has no property yet, so nobody is invited here;
+            // the product assigns properties to groups.
+            let invited = Vec::new();
             Ok(Written {
                 resource: self.group_resource(tx, scope, &g, true)?,
                 version: version_tag(g.version),
                 changed: true,
                 ignored: ignored.clone(),
                 user_name: None,
+                transferred: false,
+                invited,
             })
         })
     }
@@ -176,6 +182,8 @@ impl Engine {
                     changed: false,
                     ignored,
                     user_name: None,
+                    transferred: false,
+                    invited: Vec::new(),
                 });
             }
             let w = group_write(&schema, &normalize(&schema, &outcome.resource, &mut ignored)?)?;
@@ -206,6 +214,12 @@ impl Engine {
         for m in &removed {
             tx.remove_group_member(&g.id, m)?;
         }
+        let mut invited = Vec::new();
+        if !added.is_empty() && has_property(tx, &g.id)? {
+            for m in &added {
+                invited.extend(self.maybe_invite(tx, t, m)?);
+            }
+        }
         let changed = !added.is_empty()
             || !removed.is_empty()
             || g.display_name != w.display_name
@@ -223,6 +237,8 @@ impl Engine {
             changed,
             ignored,
             user_name: None,
+            transferred: false,
+            invited,
         })
     }
 
@@ -249,6 +265,8 @@ impl Engine {
                 changed: true,
                 ignored: Vec::new(),
                 user_name: None,
+                transferred: false,
+                invited: Vec::new(),
             })
         })
     }

@@ -12,6 +12,7 @@ use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{
     Account, GLOBAL_NAMESPACE, ManagedBy, MemberKind, MemberRecord, Membership, Policy, Tenant,
 };
+use crate::engine::ownership::check_scim_write;
 use crate::engine::store::Tx;
 use crate::engine::{Engine, new_id, now};
 
@@ -46,6 +47,10 @@ pub struct Written {
     /// Attributes accepted but not stored (the `product` policy's rule 2).
     pub ignored: Vec<String>,
     pub user_name: Option<String>,
+    /// The write transferred a `tenant`-managed member to the IdP.
+    pub transferred: bool,
+    /// Emails whose sign-up invitation this write queued.
+    pub invited: Vec<String>,
 }
 
 /// Parsed list parameters shared by users and groups.
@@ -314,6 +319,8 @@ impl Engine {
                 changed: true,
                 ignored: ignored.clone(),
                 user_name: Some(rec.account.user_name),
+                transferred: false,
+                invited: Vec::new(),
             })
         })
     }
@@ -331,6 +338,7 @@ impl Engine {
         self.write(|tx| {
             let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
+            check_scim_write(&rec)?;
             self.update_user(tx, scope, rec, w.clone(), ignored.clone())
         })
     }
@@ -345,18 +353,25 @@ impl Engine {
         let schema = scope.schema(ResourceKind::User);
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         self.write(|tx| {
-            let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let mut rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
+            check_scim_write(&rec)?;
             let current = self.user_resource(tx, scope, &rec)?;
             let outcome = apply(&schema, &current, &req).map_err(EngineError::from)?;
             let mut ignored = outcome.ignored;
             if !outcome.changed {
+                // Even a write that changes nothing is the IdP taking the
+                // user over (rule 7).
+                let transferred = self.take_over(tx, &mut rec.membership, &rec.account.user_name)?;
+                let invited = self.maybe_invite(tx, &scope.tenant.id, &rec.membership.id)?;
                 return Ok(Written {
                     version: version_tag(rec.membership.version),
                     resource: current,
                     changed: false,
                     ignored,
                     user_name: Some(rec.account.user_name),
+                    transferred,
+                    invited: invited.into_iter().collect(),
                 });
             }
             let obj = normalize(&schema, &outcome.resource, &mut ignored)?;
@@ -379,6 +394,7 @@ impl Engine {
             mut membership,
             mut account,
         } = rec;
+        let transferred = self.take_over(tx, &mut membership, &account.user_name)?;
         if !w.user_name.eq_ignore_ascii_case(&account.user_name) {
             match scope.tenant.policy {
                 Policy::Product if is_tombstone_rename(&w.user_name, &account.user_name) => {
@@ -433,6 +449,7 @@ impl Engine {
             tx.update_membership(&membership)?;
             tx.set_member_emails(&scope.tenant.id, &membership.id, &w.emails_lower)?;
         }
+        let invited = self.maybe_invite(tx, &scope.tenant.id, &membership.id)?;
         let rec = MemberRecord {
             membership,
             account,
@@ -444,6 +461,8 @@ impl Engine {
             changed,
             ignored,
             user_name: Some(rec.account.user_name),
+            transferred,
+            invited: invited.into_iter().collect(),
         })
     }
 
@@ -458,6 +477,7 @@ impl Engine {
         self.write(|tx| {
             let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
+            check_scim_write(&rec)?;
             tx.delete_membership(&scope.tenant.id, id)?;
             if tx.memberships_of_account(&rec.account.id)?.is_empty() {
                 tx.delete_account(&rec.account.id)?;
@@ -475,6 +495,8 @@ impl Engine {
                 changed: true,
                 ignored: Vec::new(),
                 user_name: Some(rec.account.user_name),
+                transferred: false,
+                invited: Vec::new(),
             })
         })
     }
