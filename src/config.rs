@@ -49,6 +49,8 @@ pub struct FileConfig {
     pub tenant: Option<String>,
     pub output: Option<OutputFormat>,
     pub token_max_age_days: Option<u32>,
+    pub log_retention_days: Option<u32>,
+    pub log_max_records: Option<u64>,
 }
 
 #[derive(Debug, Clone)]
@@ -60,6 +62,8 @@ pub struct Config {
     pub tenant: Setting<Option<String>>,
     pub output: Setting<OutputFormat>,
     pub token_max_age_days: Setting<u32>,
+    pub log_retention_days: Setting<u32>,
+    pub log_max_records: Setting<u64>,
 }
 
 /// A value given on the command line or in the environment, as clap saw it.
@@ -178,22 +182,24 @@ impl Config {
             source: public_url.source,
         };
 
-        let token_max_age_days = match env_value("SCIMCTL_TOKEN_MAX_AGE_DAYS") {
-            Some(v) => Setting {
-                value: v.parse().map_err(|_| {
-                    err(format!(
-                        "SCIMCTL_TOKEN_MAX_AGE_DAYS={v:?} is not a whole number of days"
-                    ))
-                })?,
-                source: Source::Env("SCIMCTL_TOKEN_MAX_AGE_DAYS".into()),
-            },
-            None => layer(
-                Given::none(),
-                file.token_max_age_days,
-                &file_src,
-                DEFAULT_TOKEN_MAX_AGE_DAYS,
-            ),
-        };
+        let token_max_age_days = number(
+            "SCIMCTL_TOKEN_MAX_AGE_DAYS",
+            file.token_max_age_days,
+            &file_src,
+            DEFAULT_TOKEN_MAX_AGE_DAYS,
+        )?;
+        let log_retention_days = number(
+            "SCIMCTL_LOG_RETENTION_DAYS",
+            file.log_retention_days,
+            &file_src,
+            crate::engine::log::DEFAULT_RETENTION_DAYS,
+        )?;
+        let log_max_records = number(
+            "SCIMCTL_LOG_MAX_RECORDS",
+            file.log_max_records,
+            &file_src,
+            crate::engine::log::DEFAULT_MAX_RECORDS,
+        )?;
 
         let tenant = layer(
             Given {
@@ -213,7 +219,29 @@ impl Config {
             public_url,
             tenant,
             token_max_age_days,
+            log_retention_days,
+            log_max_records,
         })
+    }
+}
+
+/// A whole-number setting from its `SCIMCTL_*` variable, else the file,
+/// else the default.
+fn number<T: std::str::FromStr>(
+    env: &str,
+    file: Option<T>,
+    file_src: &Source,
+    default: T,
+) -> Result<Setting<T>, ConfigError> {
+    match env_value(env) {
+        Some(v) => Ok(Setting {
+            value: v
+                .trim()
+                .parse()
+                .map_err(|_| err(format!("{env}={v:?} is not a whole number")))?,
+            source: Source::Env(env.into()),
+        }),
+        None => Ok(layer(Given::none(), file, file_src, default)),
     }
 }
 

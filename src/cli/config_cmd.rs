@@ -61,6 +61,16 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     value: Some(c.token_max_age_days.value.to_string()),
                     source: c.token_max_age_days.source.clone(),
                 },
+                Entry {
+                    key: "log_retention_days",
+                    value: Some(c.log_retention_days.value.to_string()),
+                    source: c.log_retention_days.source.clone(),
+                },
+                Entry {
+                    key: "log_max_records",
+                    value: Some(c.log_max_records.value.to_string()),
+                    source: c.log_max_records.source.clone(),
+                },
             ];
             if ctx.out.is_json() {
                 ctx.out.json(&entries)?;

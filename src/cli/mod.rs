@@ -6,6 +6,7 @@ mod args;
 mod config_cmd;
 mod generate;
 mod groups;
+mod log;
 mod properties;
 mod scim;
 mod serve;
@@ -65,6 +66,8 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// The provisioning log: every SCIM request, filterable and followable
+    Log(log::LogArgs),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
     /// Show the effective configuration and where each value comes from
@@ -172,6 +175,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Log(a) => log::run(a, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Generate(_) => Ok(()),

@@ -42,6 +42,10 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         (None, _) => Some(ctx.config.public_url.value.clone()),
     };
     let out = ctx.out.clone();
+    let retention = crate::http::Retention {
+        days: ctx.config.log_retention_days.value,
+        max_records: ctx.config.log_max_records.value,
+    };
     let store = ctx.config.store.value.display().to_string();
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {
@@ -57,7 +61,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
-        crate::http::serve(engine, listener, public_url).await?;
+        crate::http::serve(engine, listener, public_url, retention).await?;
         out.note("scimctl serve: stopped.");
         Ok(())
     })

@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod error;
 pub mod groups;
+pub mod log;
 pub mod scim;
 pub mod model;
 pub mod ownership;

@@ -17,6 +17,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::engine::Engine;
+use crate::engine::log::{LogSink, LogWriter};
 pub use response::{REQUEST_ID, SCIM_JSON};
 
 /// How often pending token-use updates are written to the store.
@@ -26,12 +27,17 @@ const USAGE_FLUSH: Duration = Duration::from_secs(5);
 pub struct AppState {
     pub engine: Engine,
     pub public_url: Arc<str>,
+    /// Where provisioning-log records go; None only in router tests.
+    pub log: Option<LogSink>,
 }
 
-/// A request id: short, random, quoted in every error detail so support
-/// staff can look the request up.
+/// A request id (short, random, quoted in every error detail so support
+/// staff can look the request up) and when the request arrived.
 #[derive(Clone, Debug)]
-pub struct RequestId(pub String);
+pub struct RequestId {
+    pub id: String,
+    pub started: Instant,
+}
 
 fn new_request_id() -> String {
     let id = uuid::Uuid::new_v4().simple().to_string();
@@ -45,7 +51,10 @@ async fn request_id_and_log(mut req: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
-    req.extensions_mut().insert(RequestId(id.clone()));
+    req.extensions_mut().insert(RequestId {
+        id: id.clone(),
+        started,
+    });
     let mut res = next.run(req).await;
     if let Ok(v) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID.clone(), v);
@@ -77,14 +86,24 @@ pub fn router(state: AppState) -> Router {
 
 /// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
 /// writes pending token use.
+/// Provisioning-log retention.
+#[derive(Debug, Clone, Copy)]
+pub struct Retention {
+    pub days: u32,
+    pub max_records: u64,
+}
+
 pub async fn serve(
     engine: Engine,
     listener: tokio::net::TcpListener,
     public_url: String,
+    retention: Retention,
 ) -> std::io::Result<()> {
+    let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let state = AppState {
         engine: engine.clone(),
         public_url: public_url.into(),
+        log: Some(writer.sink()),
     };
     let flusher = {
         let engine = engine.clone();
@@ -104,6 +123,10 @@ pub async fn serve(
         .with_graceful_shutdown(shutdown_signal())
         .await;
     flusher.abort();
+    // Every request handler (and its log sink) is gone now: drain the log.
+    if let Err(e) = tokio::task::spawn_blocking(move || writer.close()).await {
+        tracing::warn!(error = %e, "provisioning-log writer failed at shutdown");
+    }
     let e = engine.clone();
     match tokio::task::spawn_blocking(move || e.flush_token_usage()).await {
         Ok(Err(err)) => tracing::warn!(error = %err, "could not record token use at shutdown"),

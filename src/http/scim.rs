@@ -3,10 +3,11 @@
 //! blocking task (the store is synchronous).
 
 use std::net::SocketAddr;
+use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
-use axum::extract::{ConnectInfo, FromRequestParts, Path, RawQuery, State};
+use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Path, RawQuery, State};
 use axum::http::request::Parts;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -20,7 +21,8 @@ use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::Secret;
-use crate::engine::{Engine, EngineError, tenant_url};
+use crate::engine::log::{LogRecord, redact_body};
+use crate::engine::{Engine, EngineError, now, tenant_url};
 
 /// The largest request body accepted (413 above it).
 pub const MAX_BODY: usize = 1 << 20;
@@ -56,7 +58,12 @@ pub fn routes() -> Router<AppState> {
 /// What every SCIM handler needs from the request head.
 pub struct Meta {
     request_id: String,
+    started: Instant,
+    method: String,
+    path: String,
+    query: Option<String>,
     client: Option<String>,
+    user_agent: Option<String>,
     bearer: Option<Secret>,
     if_match: Option<String>,
 }
@@ -65,11 +72,11 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let request_id = parts
+        let (request_id, started) = parts
             .extensions
             .get::<RequestId>()
-            .map(|r| r.0.clone())
-            .unwrap_or_default();
+            .map(|r| (r.id.clone(), r.started))
+            .unwrap_or_else(|| (String::new(), Instant::now()));
         let client = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
@@ -89,27 +96,45 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
             .get(header::IF_MATCH)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned);
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
         Ok(Meta {
             request_id,
+            started,
+            method: parts.method.to_string(),
+            // The full path, not the part below the tenant prefix.
+            path: parts
+                .extensions
+                .get::<OriginalUri>()
+                .map_or_else(|| parts.uri.path().to_owned(), |u| u.0.path().to_owned()),
+            query: parts.uri.query().map(str::to_owned),
             client,
+            user_agent,
             bearer,
             if_match,
         })
     }
 }
 
-/// Reads the body (413 above 1 MiB).
-async fn read_body(m: &Meta, body: Body) -> Result<Bytes, Response> {
-    axum::body::to_bytes(body, MAX_BODY).await.map_err(|_| {
-        ScimError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            None,
-            "payload_too_large",
-            format!("The request body is larger than {MAX_BODY} bytes"),
-            &m.request_id,
-        )
-        .into_response()
-    })
+/// Reads the body; above 1 MiB answers (and logs) 413.
+async fn read_body(s: &AppState, tenant: &str, m: &Meta, body: Body) -> Result<Bytes, Response> {
+    match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(b) => Ok(b),
+        Err(_) => {
+            let e = ScimError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                None,
+                "payload_too_large",
+                format!("The request body is larger than {MAX_BODY} bytes; send fewer operations or members per request"),
+                &m.request_id,
+            );
+            log(s, tenant, m, e.status, Some(&e), Facts::default(), None, None, None);
+            Err(e.into_response())
+        }
+    }
 }
 
 fn parse_json(bytes: &[u8]) -> Result<Value, EngineError> {
@@ -188,53 +213,185 @@ fn search_query(body: &Value) -> Result<ListQuery, EngineError> {
     Ok(q)
 }
 
-/// Authenticates, then runs `f` against the tenant, on a blocking task.
-async fn run<F>(s: AppState, tenant: String, m: Meta, f: F) -> Response
+/// What a request did, for its provisioning-log record.
+#[derive(Debug, Default)]
+pub struct Facts {
+    user_id: Option<String>,
+    user_email: Option<String>,
+    group_id: Option<String>,
+    ignored: Vec<String>,
+    transfers: Vec<String>,
+    invitations: Vec<String>,
+}
+
+/// A handler's answer and what it did.
+pub struct Reply {
+    json: ScimJson,
+    facts: Facts,
+}
+
+impl From<ScimJson> for Reply {
+    fn from(json: ScimJson) -> Reply {
+        Reply {
+            json,
+            facts: Facts::default(),
+        }
+    }
+}
+
+/// Queues the provisioning-log record of a request.
+#[allow(clippy::too_many_arguments)]
+fn log(
+    s: &AppState,
+    tenant: &str,
+    m: &Meta,
+    status: StatusCode,
+    err: Option<&ScimError>,
+    mut facts: Facts,
+    token_fingerprint: Option<String>,
+    token_note: Option<String>,
+    body: Option<&[u8]>,
+) {
+    let Some(sink) = &s.log else { return };
+    // What the path names, when the handler could not say.
+    let mut segs = m.path.rsplitn(3, '/');
+    if let (Some(id), Some(kind)) = (segs.next(), segs.next()) {
+        match kind {
+            "Users" if facts.user_id.is_none() && !id.starts_with('.') => facts.user_id = Some(id.to_owned()),
+            "Groups" if facts.group_id.is_none() && !id.starts_with('.') => facts.group_id = Some(id.to_owned()),
+            _ => {}
+        }
+    }
+    // A refused create names its user only in the body.
+    if facts.user_email.is_none() && facts.user_id.is_none() && m.path.ends_with("/Users") {
+        facts.user_email = body
+            .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+            .and_then(|v| v.get("userName").and_then(Value::as_str).map(str::to_owned));
+    }
+    sink.send(LogRecord {
+        seq: 0,
+        request_id: m.request_id.clone(),
+        at: now(),
+        tenant_id: Some(tenant.to_owned()),
+        method: m.method.clone(),
+        path: m.path.clone(),
+        query: m.query.clone(),
+        status: status.as_u16(),
+        scim_type: err.and_then(|e| e.scim_type).map(str::to_owned),
+        reason: err.map(|e| e.reason.to_owned()),
+        detail: err.map(ScimError::detail),
+        user_id: facts.user_id,
+        user_email: facts.user_email,
+        group_id: facts.group_id,
+        token_fingerprint,
+        token_note,
+        client_addr: m.client.clone(),
+        user_agent: m.user_agent.clone(),
+        latency_us: m.started.elapsed().as_micros() as u64,
+        ignored_attributes: facts.ignored,
+        transfers: facts.transfers,
+        invitations: facts.invitations,
+        request_body: err.and(body).and_then(redact_body),
+    });
+}
+
+/// Authenticates (unless `public`), runs `f` against the tenant on a
+/// blocking task, answers, and logs the request.
+async fn run<F, R>(s: AppState, tenant: String, m: Meta, body: Option<Bytes>, f: F) -> Response
 where
-    F: FnOnce(&Engine, Scope<'_>) -> Result<ScimJson, EngineError> + Send + 'static,
+    F: FnOnce(&Engine, Scope<'_>) -> Result<R, EngineError> + Send + 'static,
+    R: Into<Reply> + Send + 'static,
 {
-    let rid = m.request_id.clone();
     let engine = s.engine.clone();
     let base = tenant_url(&s.public_url, &tenant);
+    let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
     let res = tokio::task::spawn_blocking(move || {
-        let grant = engine.authenticate(&tenant, m.bearer.as_ref(), m.client.as_deref())?;
-        f(
+        let grant = match engine.authenticate(&t, bearer.as_ref(), client.as_deref()) {
+            Ok(g) => g,
+            Err(e) => return (None, Err(e)),
+        };
+        let out = f(
             &engine,
             Scope {
                 tenant: &grant.tenant,
                 base: &base,
             },
         )
+        .map(Into::into);
+        (Some(grant.fingerprint), out)
     })
     .await;
+    let body = body.as_deref();
     match res {
-        Ok(Ok(r)) => r.into_response(),
-        Ok(Err(e)) => ScimError::from_engine(&e, &rid).into_response(),
+        Ok((fp, Ok(reply))) => {
+            let status = reply.json.status;
+            log(&s, &tenant, &m, status, None, reply.facts, fp, None, body);
+            reply.json.into_response()
+        }
+        Ok((fp, Err(e))) => {
+            let err = ScimError::from_engine(&e, &m.request_id);
+            let (fp, note) = match &e {
+                EngineError::Unauthenticated(r) => (r.fingerprint.clone(), Some(r.note.clone())),
+                _ => (fp, None),
+            };
+            log(&s, &tenant, &m, err.status, Some(&err), Facts::default(), fp, note, body);
+            err.into_response()
+        }
         Err(join) => {
-            tracing::error!(request_id = %rid, error = %join, "request task failed");
-            ScimError::new(
+            tracing::error!(request_id = %m.request_id, error = %join, "request task failed");
+            let err = ScimError::new(
                 StatusCode::INTERNAL_SERVER_ERROR,
                 None,
                 "internal",
                 "The service failed while handling the request; retry later",
-                &rid,
-            )
-            .into_response()
+                &m.request_id,
+            );
+            log(&s, &tenant, &m, err.status, Some(&err), Facts::default(), None, None, body);
+            err.into_response()
         }
     }
 }
 
-fn written(w: Written, proj: &Projection, kind: ResourceKind, scope: Scope<'_>, status: StatusCode) -> ScimJson {
+fn written(w: Written, proj: &Projection, kind: ResourceKind, scope: Scope<'_>, status: StatusCode) -> Reply {
+    let id = w.resource.get("id").and_then(Value::as_str).map(str::to_owned);
     let location = w
         .resource
         .pointer("/meta/location")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    ScimJson {
-        status,
-        body: Some(proj.apply(&scope.schema(kind), w.resource)),
-        etag: Some(w.version),
-        location: (status == StatusCode::CREATED).then_some(location).flatten(),
+    let facts = Facts {
+        user_id: if kind == ResourceKind::User { id.clone() } else { None },
+        group_id: if kind == ResourceKind::Group { id } else { None },
+        user_email: w.user_name.clone(),
+        transfers: w.transferred.then(|| w.user_name.clone()).flatten().into_iter().collect(),
+        invitations: w.invited,
+        ignored: w.ignored,
+    };
+    Reply {
+        json: ScimJson {
+            status,
+            body: Some(proj.apply(&scope.schema(kind), w.resource)),
+            etag: Some(w.version),
+            location: (status == StatusCode::CREATED).then_some(location).flatten(),
+        },
+        facts,
+    }
+}
+
+/// A write answered without a body (DELETE, group PATCH): keep its facts.
+fn bodiless(w: Written, kind: ResourceKind) -> Reply {
+    Reply {
+        facts: Facts {
+            user_email: w.user_name.clone(),
+            transfers: w.transferred.then(|| w.user_name.clone()).flatten().into_iter().collect(),
+            invitations: w.invited,
+            ignored: w.ignored,
+            ..Facts::default()
+        },
+        json: ScimJson {
+            etag: (kind == ResourceKind::Group).then_some(w.version),
+            ..ScimJson::no_content()
+        },
     }
 }
 
@@ -249,7 +406,7 @@ fn etagged(v: Value) -> ScimJson {
 // ---- Users ----
 
 async fn list_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
     })
@@ -257,11 +414,12 @@ async fn list_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, R
 }
 
 async fn search_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
-    run(s, t, m, move |e, scope| {
+    let logged = Some(bytes.clone());
+    run(s, t, m, logged, move |e, scope| {
         let q = search_query(&parse_json(&bytes)?)?;
         Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
     })
@@ -269,7 +427,7 @@ async fn search_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta,
 }
 
 async fn get_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         let proj = Projection::from_query(&q)?;
         Ok(etagged(e.scim_get_user(scope, &id, &proj)?))
@@ -278,11 +436,12 @@ async fn get_user(State(s): State<AppState>, Path((t, id)): Path<(String, String
 }
 
 async fn create_user(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
-    run(s, t, m, move |e, scope| {
+    let logged = Some(bytes.clone());
+    run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_create_user(scope, &parse_json(&bytes)?)?;
         Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::CREATED))
@@ -291,12 +450,13 @@ async fn create_user(State(s): State<AppState>, Path(t): Path<String>, m: Meta, 
 }
 
 async fn put_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
+    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_replace_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
         Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
@@ -305,12 +465,13 @@ async fn put_user(State(s): State<AppState>, Path((t, id)): Path<(String, String
 }
 
 async fn patch_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
+    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_patch_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
         Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
@@ -320,9 +481,8 @@ async fn patch_user(State(s): State<AppState>, Path((t, id)): Path<(String, Stri
 
 async fn delete_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
-        e.scim_delete_user(scope, &id, if_match.as_deref())?;
-        Ok(ScimJson::no_content())
+    run(s, t, m, None, move |e, scope| {
+        Ok(bodiless(e.scim_delete_user(scope, &id, if_match.as_deref())?, ResourceKind::User))
     })
     .await
 }
@@ -330,7 +490,7 @@ async fn delete_user(State(s): State<AppState>, Path((t, id)): Path<(String, Str
 // ---- Groups ----
 
 async fn list_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
     })
@@ -338,11 +498,12 @@ async fn list_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, 
 }
 
 async fn search_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
-    run(s, t, m, move |e, scope| {
+    let logged = Some(bytes.clone());
+    run(s, t, m, logged, move |e, scope| {
         let q = search_query(&parse_json(&bytes)?)?;
         Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
     })
@@ -350,7 +511,7 @@ async fn search_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta
 }
 
 async fn get_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, None, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         Ok(etagged(e.scim_get_group(scope, &id, &proj)?))
     })
@@ -358,11 +519,12 @@ async fn get_group(State(s): State<AppState>, Path((t, id)): Path<(String, Strin
 }
 
 async fn create_group(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
-    run(s, t, m, move |e, scope| {
+    let logged = Some(bytes.clone());
+    run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_create_group(scope, &parse_json(&bytes)?)?;
         Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::CREATED))
@@ -371,12 +533,13 @@ async fn create_group(State(s): State<AppState>, Path(t): Path<String>, m: Meta,
 }
 
 async fn put_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
+    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_replace_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
         Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK))
@@ -386,42 +549,40 @@ async fn put_group(State(s): State<AppState>, Path((t, id)): Path<(String, Strin
 
 /// Group PATCH answers 204, unless the client asked for attributes.
 async fn patch_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
+    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
+    run(s, t, m, logged, move |e, scope| {
         let q = list_query(q.as_deref())?;
         let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
         if q.attributes.as_deref().is_some_and(|a| !a.trim().is_empty()) {
             let proj = Projection::from_query(&q)?;
             return Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK));
         }
-        Ok(ScimJson {
-            etag: Some(w.version),
-            ..ScimJson::no_content()
-        })
+        Ok(bodiless(w, ResourceKind::Group))
     })
     .await
 }
 
 async fn delete_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
     let if_match = m.if_match.clone();
-    run(s, t, m, move |e, scope| {
-        e.scim_delete_group(scope, &id, if_match.as_deref())?;
-        Ok(ScimJson::no_content())
+    run(s, t, m, None, move |e, scope| {
+        Ok(bodiless(e.scim_delete_group(scope, &id, if_match.as_deref())?, ResourceKind::Group))
     })
     .await
 }
 
 /// `POST /.search` at the tenant root: users, then groups.
 async fn search_root(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
-    let bytes = match read_body(&m, body).await {
+    let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
     };
-    run(s, t, m, move |e, scope| {
+    let logged = Some(bytes.clone());
+    run(s, t, m, logged, move |e, scope| {
         let q = search_query(&parse_json(&bytes)?)?;
         let (start, count) = window(&q);
         let users = e.scim_list_users(scope, &q)?;
@@ -463,12 +624,13 @@ fn no_filter(q: Option<&str>) -> Result<(), EngineError> {
 
 /// ServiceProviderConfig is the same for every tenant and readable without
 /// a token (RFC 7643 §5), so it reveals nothing about which tenants exist.
-async fn service_provider_config(State(s): State<AppState>, Path(t): Path<String>) -> Response {
+async fn service_provider_config(State(s): State<AppState>, Path(t): Path<String>, m: Meta) -> Response {
+    log(&s, &t, &m, StatusCode::OK, None, Facts::default(), None, None, None);
     ScimJson::ok(discovery::service_provider_config(&tenant_url(&s.public_url, &t))).into_response()
 }
 
 async fn resource_types(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |_, scope| {
+    run(s, t, m, None, move |_, scope| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::resource_types(scope.tenant.policy, scope.base))))
     })
@@ -476,7 +638,7 @@ async fn resource_types(State(s): State<AppState>, Path(t): Path<String>, m: Met
 }
 
 async fn resource_type(State(s): State<AppState>, Path((t, name)): Path<(String, String)>, m: Meta) -> Response {
-    run(s, t, m, move |_, scope| {
+    run(s, t, m, None, move |_, scope| {
         discovery::resource_type_by_name(scope.tenant.policy, scope.base, &name)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound { kind: "ResourceType", id: name })
@@ -485,7 +647,7 @@ async fn resource_type(State(s): State<AppState>, Path((t, name)): Path<(String,
 }
 
 async fn schemas(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
-    run(s, t, m, move |_, scope| {
+    run(s, t, m, None, move |_, scope| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::schemas(scope.tenant.policy, scope.base))))
     })
@@ -493,7 +655,7 @@ async fn schemas(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQ
 }
 
 async fn schema(State(s): State<AppState>, Path((t, urn)): Path<(String, String)>, m: Meta) -> Response {
-    run(s, t, m, move |_, scope| {
+    run(s, t, m, None, move |_, scope| {
         discovery::schema_by_id(scope.tenant.policy, scope.base, &urn)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound { kind: "Schema", id: urn })
@@ -516,7 +678,7 @@ async fn method_not_allowed(m: Meta) -> Response {
 
 /// An unknown path under a tenant: authenticated first (no probing), then 404.
 async fn not_found_in_tenant(State(s): State<AppState>, Path(t): Path<String>, m: Meta) -> Response {
-    run(s, t, m, |_, _| {
+    run::<_, ScimJson>(s, t, m, None, |_, _| {
         Err(EngineError::ScimNotFound(
             "there is no SCIM endpoint at this path; below a tenant URL there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas".into(),
         ))

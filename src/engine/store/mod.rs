@@ -8,6 +8,7 @@ pub mod sqlite;
 use time::OffsetDateTime;
 
 use super::error::{EngineError, Result, StoreError};
+use super::log::{LogQuery, LogRecord};
 use super::model::*;
 
 /// What a store says about itself, for `config show` and diagnostics.
@@ -164,6 +165,13 @@ pub trait Tx {
     /// Enqueues the invitation unless the membership has one; false if it had.
     fn enqueue_invitation(&self, inv: &Invitation) -> Result<bool>;
     fn invitation_for(&self, membership_id: &str) -> Result<Option<Invitation>>;
+
+    // provisioning log
+    /// Inserts a record; returns its sequence number.
+    fn insert_log(&self, r: &LogRecord) -> Result<i64>;
+    fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>>;
+    /// Removes records older than `before` and all but the newest `keep`.
+    fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64>;
 
     // audit
     fn insert_audit(&self, e: &AuditEvent) -> Result<()>;

@@ -20,6 +20,7 @@ use time::OffsetDateTime;
 
 use super::{Store, StoreInfo, Tx};
 use crate::engine::error::{EngineError, Result, StoreError};
+use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::*;
 
 /// Migrations in order; the store's `user_version` is how many have run.
@@ -852,6 +853,96 @@ impl Tx for SqliteTx<'_> {
             [membership_id],
             invitation_row,
         )
+    }
+
+    fn insert_log(&self, r: &LogRecord) -> Result<i64> {
+        let list = |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+        self.exec(
+            "INSERT INTO provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            params![
+                r.request_id, ms(r.at), r.tenant_id, r.method, r.path, r.query, r.status, r.scim_type, r.reason, r.detail,
+                r.user_id, r.user_email, r.user_email.as_ref().map(|e| e.to_lowercase()), r.group_id,
+                r.token_fingerprint, r.token_note, r.client_addr, r.user_agent, r.latency_us as i64,
+                list(&r.ignored_attributes), list(&r.transfers), list(&r.invitations), r.request_body
+            ],
+        )?;
+        Ok(self.tx.last_insert_rowid())
+    }
+    fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
+        let mut sql = String::from("SELECT seq, request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body FROM provisioning_log WHERE 1 = 1");
+        let mut args: Vec<rusqlite::types::Value> = Vec::new();
+        let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
+            args.push(v);
+            sql.push_str(&format!(" AND {clause} ?{}", args.len()));
+        };
+        if let Some(t) = &q.tenant_id {
+            arg(&mut sql, "tenant_id =", t.clone().into());
+        }
+        if q.errors_only {
+            sql.push_str(" AND status >= 400");
+        }
+        if let Some(e) = &q.user_email {
+            arg(&mut sql, "user_email_lower =", e.to_lowercase().into());
+        }
+        if let Some(r) = &q.request_id {
+            arg(&mut sql, "request_id =", r.clone().into());
+        }
+        if let Some(since) = q.since {
+            arg(&mut sql, "at >=", ms(since).into());
+        }
+        let following = q.after_seq.is_some();
+        if let Some(after) = q.after_seq {
+            arg(&mut sql, "seq >", after.into());
+        }
+        let limit = if q.limit == 0 { i64::MAX } else { i64::from(q.limit) };
+        args.push(limit.into());
+        sql.push_str(&format!(
+            " ORDER BY seq {} LIMIT ?{}",
+            if following { "ASC" } else { "DESC" },
+            args.len()
+        ));
+        let json_list = |v: Option<String>| -> Vec<String> {
+            v.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+        };
+        let mut rows = self.all(&sql, rusqlite::params_from_iter(args), |r| {
+            Ok(LogRecord {
+                seq: r.get(0)?,
+                request_id: r.get(1)?,
+                at: at(r.get(2)?)?,
+                tenant_id: r.get(3)?,
+                method: r.get(4)?,
+                path: r.get(5)?,
+                query: r.get(6)?,
+                status: r.get(7)?,
+                scim_type: r.get(8)?,
+                reason: r.get(9)?,
+                detail: r.get(10)?,
+                user_id: r.get(11)?,
+                user_email: r.get(12)?,
+                group_id: r.get(13)?,
+                token_fingerprint: r.get(14)?,
+                token_note: r.get(15)?,
+                client_addr: r.get(16)?,
+                user_agent: r.get(17)?,
+                latency_us: r.get::<_, i64>(18)? as u64,
+                ignored_attributes: json_list(r.get(19)?),
+                transfers: json_list(r.get(20)?),
+                invitations: json_list(r.get(21)?),
+                request_body: r.get(22)?,
+            })
+        })?;
+        if !following {
+            rows.reverse();
+        }
+        Ok(rows)
+    }
+    fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64> {
+        let old = self.exec("DELETE FROM provisioning_log WHERE at < ?1", [ms(before)])?;
+        let excess = self.exec(
+            "DELETE FROM provisioning_log WHERE seq <= (SELECT seq FROM provisioning_log ORDER BY seq DESC LIMIT 1 OFFSET ?1)",
+            [keep as i64],
+        )?;
+        Ok((old + excess) as u64)
     }
 
     fn insert_audit(&self, e: &AuditEvent) -> Result<()> {

@@ -153,12 +153,13 @@ CREATE TABLE provisioning_log (
     user_email_lower    TEXT,
     group_id            TEXT,
     token_fingerprint   TEXT,
-    token_state         TEXT,
+    token_note          TEXT,
     client_addr         TEXT,
     user_agent          TEXT,
     latency_us          INTEGER NOT NULL,
     ignored_attributes  TEXT,
     transfers           TEXT,
+    invitations         TEXT,
     request_body        TEXT
 ) STRICT;
 CREATE INDEX provisioning_log_tenant ON provisioning_log(tenant_id, seq);

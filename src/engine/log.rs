@@ -1,0 +1,248 @@
+//! The provisioning log: one record per SCIM request, written off the
+//! request path by a batching writer thread, queried by `scimctl log`, the
+//! support tools and the dashboard.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::Engine;
+use super::error::Result;
+
+/// Retention defaults: records older than this, or beyond this count, go.
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+pub const DEFAULT_MAX_RECORDS: u64 = 1_000_000;
+
+/// One SCIM request as support staff need to see it. Never the token.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LogRecord {
+    /// Store order; 0 before the record is written.
+    pub seq: i64,
+    pub request_id: String,
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    pub tenant_id: Option<String>,
+    pub method: String,
+    pub path: String,
+    /// The query string as received (filters included).
+    pub query: Option<String>,
+    pub status: u16,
+    pub scim_type: Option<String>,
+    pub reason: Option<String>,
+    pub detail: Option<String>,
+    pub user_id: Option<String>,
+    pub user_email: Option<String>,
+    pub group_id: Option<String>,
+    pub token_fingerprint: Option<String>,
+    /// Why a token was refused ("authenticated with the previous token,
+    /// replaced at …"); never shown in the 401 body.
+    pub token_note: Option<String>,
+    pub client_addr: Option<String>,
+    pub user_agent: Option<String>,
+    pub latency_us: u64,
+    pub ignored_attributes: Vec<String>,
+    /// Emails transferred from `tenant` to `idp` by this request.
+    pub transfers: Vec<String>,
+    /// Emails whose sign-up invitation this request queued.
+    pub invitations: Vec<String>,
+    /// The body of a refused or failed request, secrets removed.
+    pub request_body: Option<String>,
+}
+
+/// Which records to read. Results come oldest first.
+#[derive(Debug, Clone, Default)]
+pub struct LogQuery {
+    pub tenant_id: Option<String>,
+    pub errors_only: bool,
+    pub user_email: Option<String>,
+    pub request_id: Option<String>,
+    pub since: Option<OffsetDateTime>,
+    /// Only records after this sequence number (for following).
+    pub after_seq: Option<i64>,
+    /// The newest `limit` records that match (all when `after_seq` is set).
+    pub limit: u32,
+}
+
+/// The largest request body kept in a record.
+const MAX_BODY_LOGGED: usize = 16 * 1024;
+
+/// A request body fit for the log: secret-bearing attributes masked
+/// (`password`, anything named like a token or secret), size capped.
+pub fn redact_body(body: &[u8]) -> Option<String> {
+    if body.is_empty() {
+        return None;
+    }
+    let text = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut v) => {
+            mask(&mut v);
+            v.to_string()
+        }
+        Err(_) => format!("(not JSON, {} bytes)", body.len()),
+    };
+    Some(if text.len() > MAX_BODY_LOGGED {
+        let mut cut = MAX_BODY_LOGGED;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}… (truncated)", &text[..cut])
+    } else {
+        text
+    })
+}
+
+fn mask(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            for (k, val) in m.iter_mut() {
+                let k = k.to_ascii_lowercase();
+                if k.contains("password") || k.contains("secret") || k.contains("token") {
+                    *val = serde_json::Value::String("(redacted)".into());
+                } else {
+                    mask(val);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(mask),
+        _ => {}
+    }
+}
+
+enum Msg {
+    Record(Box<LogRecord>),
+    Stop,
+}
+
+/// Writes log records in batches on its own thread. `close` writes
+/// everything queued before it, so nothing is lost on a graceful shutdown.
+pub struct LogWriter {
+    tx: Sender<Msg>,
+    thread: Option<JoinHandle<()>>,
+}
+
+/// A cheap handle to queue records.
+#[derive(Clone)]
+pub struct LogSink(Sender<Msg>);
+
+impl LogSink {
+    pub fn send(&self, r: LogRecord) {
+        // Only fails once the writer has stopped, i.e. after shutdown.
+        let _ = self.0.send(Msg::Record(Box::new(r)));
+    }
+}
+
+const BATCH: usize = 512;
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
+
+impl LogWriter {
+    pub fn start(engine: Engine, retention_days: u32, max_records: u64) -> LogWriter {
+        let (tx, rx) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("scimctl-log".into())
+            .spawn(move || writer_loop(engine, rx, retention_days, max_records))
+            .ok();
+        LogWriter { tx, thread }
+    }
+
+    pub fn sink(&self) -> LogSink {
+        LogSink(self.tx.clone())
+    }
+
+    /// Writes everything queued so far, then stops the writer.
+    pub fn close(mut self) {
+        let _ = self.tx.send(Msg::Stop);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn writer_loop(engine: Engine, rx: Receiver<Msg>, retention_days: u32, max_records: u64) {
+    let mut last_prune = Instant::now() - PRUNE_EVERY;
+    let mut stop = false;
+    while !stop {
+        let first = match rx.recv_timeout(Duration::from_secs(1)) {
+            Ok(Msg::Record(r)) => *r,
+            Ok(Msg::Stop) | Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => continue,
+        };
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match rx.try_recv() {
+                Ok(Msg::Record(r)) => batch.push(*r),
+                Ok(Msg::Stop) => {
+                    stop = true;
+                    break;
+                }
+                Err(_) => break,
+            }
+        }
+        if let Err(e) = engine.write_log(&mut batch) {
+            tracing::error!(error = %e, records = batch.len(), "could not write the provisioning log");
+        }
+        if last_prune.elapsed() >= PRUNE_EVERY {
+            last_prune = Instant::now();
+            match engine.prune_log(retention_days, max_records) {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(removed = n, "provisioning log pruned"),
+                Err(e) => tracing::warn!(error = %e, "could not prune the provisioning log"),
+            }
+        }
+    }
+}
+
+impl Engine {
+    /// Writes records in one transaction, filling in the email of the user
+    /// a record names by id only.
+    pub fn write_log(&self, records: &mut [LogRecord]) -> Result<()> {
+        self.write(|tx| {
+            for r in records.iter_mut() {
+                if r.user_email.is_none() {
+                    if let (Some(t), Some(u)) = (&r.tenant_id, &r.user_id) {
+                        r.user_email = tx.member(t, u)?.map(|m| m.account.user_name);
+                    }
+                }
+                r.seq = tx.insert_log(r)?;
+            }
+            Ok(())
+        })
+    }
+
+    pub fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
+        self.read(|tx| tx.log_records(q))
+    }
+
+    pub fn log_record(&self, request_id: &str) -> Result<Option<LogRecord>> {
+        let q = LogQuery {
+            request_id: Some(request_id.to_owned()),
+            limit: 1,
+            ..LogQuery::default()
+        };
+        Ok(self.log_records(&q)?.pop())
+    }
+
+    /// Drops records older than `retention_days` and beyond `max_records`.
+    pub fn prune_log(&self, retention_days: u32, max_records: u64) -> Result<u64> {
+        let before = super::now() - time::Duration::days(i64::from(retention_days));
+        self.write(|tx| tx.prune_log(before, max_records))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bodies_lose_their_secrets() {
+        let b = br#"{"userName":"a@b.com","password":"hunter2","x":[{"Secret":"s","v":1}]}"#;
+        let out = redact_body(b).unwrap();
+        assert!(!out.contains("hunter2") && !out.contains("\"s\""), "{out}");
+        assert!(out.contains("a@b.com"));
+        assert_eq!(redact_body(b"").as_deref(), None);
+        assert_eq!(redact_body(b"{oops").as_deref(), Some("(not JSON, 5 bytes)"));
+        let big = format!("{{\"a\":\"{}\"}}", "é".repeat(20_000));
+        assert!(redact_body(big.as_bytes()).unwrap().ends_with("(truncated)"));
+    }
+}
