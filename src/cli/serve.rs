@@ -22,6 +22,9 @@ pub struct ServeArgs {
     /// network in clear: only behind a TLS-terminating proxy)
     #[arg(long)]
     pub allow_insecure_http: bool,
+    /// Do not record the provisioning log (benchmark comparisons only)
+    #[arg(long, hide = true)]
+    pub no_provisioning_log: bool,
 }
 
 pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
@@ -45,6 +48,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let retention = crate::http::Retention {
         days: ctx.config.log_retention_days.value,
         max_records: ctx.config.log_max_records.value,
+        enabled: !a.no_provisioning_log,
     };
     let store = ctx.config.store.value.display().to_string();
     runtime.block_on(async move {

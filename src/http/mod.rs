@@ -91,6 +91,8 @@ pub fn router(state: AppState) -> Router {
 pub struct Retention {
     pub days: u32,
     pub max_records: u64,
+    /// False only for benchmark comparisons.
+    pub enabled: bool,
 }
 
 pub async fn serve(
@@ -103,7 +105,7 @@ pub async fn serve(
     let state = AppState {
         engine: engine.clone(),
         public_url: public_url.into(),
-        log: Some(writer.sink()),
+        log: retention.enabled.then(|| writer.sink()),
     };
     let flusher = {
         let engine = engine.clone();

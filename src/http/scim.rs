@@ -557,8 +557,9 @@ async fn patch_group(State(s): State<AppState>, Path((t, id)): Path<(String, Str
     let if_match = m.if_match.clone();
     run(s, t, m, logged, move |e, scope| {
         let q = list_query(q.as_deref())?;
-        let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
-        if q.attributes.as_deref().is_some_and(|a| !a.trim().is_empty()) {
+        let want = q.attributes.as_deref().is_some_and(|a| !a.trim().is_empty());
+        let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref(), want)?;
+        if want {
             let proj = Projection::from_query(&q)?;
             return Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK));
         }

@@ -30,10 +30,16 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// One writer connection (SQLite allows one writer at a time) and a pool of
+/// reader connections, which WAL lets run beside the writer and each other.
 pub struct SqliteStore {
     path: PathBuf,
     conn: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
 }
+
+/// Idle reader connections kept open.
+const MAX_IDLE_READERS: usize = 8;
 
 impl SqliteStore {
     /// Opens (creating when missing) the store at `path`: directory 0700,
@@ -88,6 +94,7 @@ impl SqliteStore {
         let mut store = SqliteStore {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
+            readers: Mutex::new(Vec::new()),
         };
         store.migrate()?;
         Ok(store)
@@ -123,29 +130,54 @@ impl SqliteStore {
         Ok(())
     }
 
+    fn open_reader(&self) -> Result<Connection> {
+        let shown = self.path.display().to_string();
+        let conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| open_error(&shown, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| open_error(&shown, e))?;
+        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA query_only = ON;")
+            .map_err(|e| open_error(&shown, e))?;
+        Ok(conn)
+    }
+
     fn run(
-        &self,
+        conn: &mut Connection,
         behavior: TransactionBehavior,
         f: &mut dyn FnMut(&dyn Tx) -> Result<()>,
     ) -> Result<()> {
-        let mut conn = self
-            .conn
-            .lock()
-            .map_err(|_| StoreError::Backend("store lock poisoned".into()))?;
         let tx = conn.transaction_with_behavior(behavior).map_err(sql)?;
         f(&SqliteTx { tx: &tx })?;
         tx.commit().map_err(sql)
     }
 }
 
+fn poisoned<T>(_: T) -> EngineError {
+    StoreError::Backend("store lock poisoned".into()).into()
+}
+
 impl Store for SqliteStore {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
-        self.run(TransactionBehavior::Deferred, f)
+        let pooled = self.readers.lock().map_err(poisoned)?.pop();
+        let mut conn = match pooled {
+            Some(c) => c,
+            None => self.open_reader()?,
+        };
+        let out = Self::run(&mut conn, TransactionBehavior::Deferred, f);
+        let mut pool = self.readers.lock().map_err(poisoned)?;
+        if pool.len() < MAX_IDLE_READERS {
+            pool.push(conn);
+        }
+        out
     }
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        let mut conn = self.conn.lock().map_err(poisoned)?;
         // IMMEDIATE takes the write lock up front: no deadlock upgrading a
         // read lock, and check-then-insert rules run serialised.
-        self.run(TransactionBehavior::Immediate, f)
+        Self::run(&mut conn, TransactionBehavior::Immediate, f)
     }
     fn info(&self) -> StoreInfo {
         StoreInfo {
