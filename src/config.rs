@@ -264,7 +264,7 @@ fn read_file(path: &Path, explicit: bool) -> Result<(FileConfig, bool), ConfigEr
         let msg = e.message().to_owned();
         let line = e
             .span()
-            .map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
         match line {
             Some(l) => err(format!(
                 "the config file {} is invalid at line {l}: {msg}",

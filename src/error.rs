@@ -70,8 +70,9 @@ impl CliError {
         use EngineError as E;
         let h = match self {
             CliError::Usage(_) => return None,
+            // `config show` itself fails until the value is fixed.
             CliError::Config(_) => {
-                "fix the value, or see where each setting comes from with 'scimctl config show'"
+                "fix that value; then 'scimctl config show' lists every setting and where it comes from"
             }
             CliError::Output(_) => "check that stdout is writable (disk full? closed pipe?)",
             CliError::Engine(e) => match e {
@@ -89,7 +90,9 @@ impl CliError {
                 }
                 E::InvalidEmail(_) => "give an email address such as jane.doe@example.com",
                 E::InvalidValue { .. } => return None,
-                E::AlreadyMember { .. } => "see the member with 'scimctl users show EMAIL'",
+                E::AlreadyMember { .. } => {
+                    "nothing to add; to add another person, use their email address"
+                }
                 E::ManagedElsewhere { .. } => {
                     "only that tenant's identity provider can change it; use another email address"
                 }

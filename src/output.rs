@@ -48,7 +48,9 @@ impl Printer {
     /// Pretty JSON on stdout: the documented, stable shape.
     pub fn json<T: Serialize + ?Sized>(&self, v: &T) -> io::Result<()> {
         let mut out = io::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, v).map_err(io::Error::other)?;
+        // `io::Error::from` keeps the kind of an I/O failure (a broken pipe
+        // stays a broken pipe, which is not an error for the CLI).
+        serde_json::to_writer_pretty(&mut out, v).map_err(io::Error::from)?;
         writeln!(out)?;
         out.flush()
     }

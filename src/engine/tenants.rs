@@ -115,10 +115,17 @@ impl Engine {
                     value: id.clone(),
                 });
             }
-            // A name that equals another tenant's id would make `--tenant`
-            // ambiguous, so names and ids share one namespace.
+            // Names and ids share one namespace (`--tenant` takes either, id
+            // first): an id that is another tenant's name would shadow it.
+            if tx.tenant_by_name(&id)?.is_some() {
+                return Err(EngineError::TenantExists {
+                    field: "name",
+                    value: id.clone(),
+                });
+            }
+            // Likewise a name that is, in any case, another tenant's id.
             if tx.tenant_by_name(&name.to_lowercase())?.is_some()
-                || tx.tenant_by_id(&name)?.is_some()
+                || tx.tenant_by_id(&name.to_lowercase())?.is_some()
             {
                 return Err(EngineError::TenantExists {
                     field: "name",

@@ -44,26 +44,28 @@ const MAX_IDLE_READERS: usize = 8;
 impl SqliteStore {
     /// Opens (creating when missing) the store at `path`: directory 0700,
     /// file 0600, WAL, foreign keys on, migrated to the current schema.
-    /// Refuses, without writing anything, a file that is not a SQLite
-    /// database or was written by a newer scimctl.
+    /// Refuses, without writing anything (not even its mode), a file that is
+    /// not a SQLite database, a SQLite database of another program, or one
+    /// written by a newer scimctl.
     pub fn open(path: &Path) -> Result<SqliteStore> {
         let shown = path.display().to_string();
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.is_dir() {
-                fs::DirBuilder::new()
-                    .recursive(true)
-                    .mode(0o700)
-                    .create(dir)
-                    .map_err(|e| StoreError::CreateDir {
-                        path: dir.display().to_string(),
-                        reason: io_reason(&e),
-                    })?;
-            }
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+            && !dir.is_dir()
+        {
+            fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(dir)
+                .map_err(|e| StoreError::CreateDir {
+                    path: dir.display().to_string(),
+                    reason: io_reason(&e),
+                })?;
         }
-        ensure_private_file(path).map_err(|e| StoreError::Open {
+        let open_err = |e: std::io::Error| StoreError::Open {
             path: shown.clone(),
             reason: io_reason(&e),
-        })?;
+        };
+        let existed = ensure_file(path).map_err(open_err)?;
 
         let conn = Connection::open_with_flags(
             path,
@@ -86,6 +88,30 @@ impl SqliteStore {
             }
             .into());
         }
+        // Version 0 with tables in it: another program's database, which
+        // migrating would fill with our tables.
+        if found == 0 {
+            let objects: i64 = conn
+                .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| open_error(&shown, e))?;
+            if objects > 0 {
+                return Err(StoreError::Open {
+                    path: shown,
+                    reason: "it is a SQLite database of another program (it has tables but no scimctl schema version), so scimctl leaves it alone".into(),
+                }
+                .into());
+            }
+        }
+        // Only now that it is ours: tighten an existing store to 0600.
+        if existed {
+            for p in [
+                path.to_path_buf(),
+                companion(path, "-wal"),
+                companion(path, "-shm"),
+            ] {
+                make_private(&p).map_err(open_err)?;
+            }
+        }
         conn.execute_batch(
             "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
         )
@@ -96,7 +122,11 @@ impl SqliteStore {
             conn: Mutex::new(conn),
             readers: Mutex::new(Vec::new()),
         };
-        store.migrate()?;
+        // A current store needs no write lock to open, so readers are not
+        // held up by a writer in another process.
+        if found < SCHEMA_VERSION {
+            store.migrate()?;
+        }
         Ok(store)
     }
 
@@ -188,25 +218,40 @@ impl Store for SqliteStore {
     }
 }
 
-/// Creates the file 0600 when missing; tightens an existing one to 0600.
-fn ensure_private_file(path: &Path) -> std::io::Result<()> {
+/// Creates the file 0600 when missing; true when it existed already (a
+/// regular file, left untouched until it is known to be a scimctl store).
+fn ensure_file(path: &Path) -> std::io::Result<bool> {
     match fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(path)
     {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(false),
         Err(e) if e.kind() == IoKind::AlreadyExists => {
-            let meta = fs::metadata(path)?;
-            if !meta.is_file() {
+            if !fs::metadata(path)?.is_file() {
                 return Err(std::io::Error::other("it is not a regular file"));
             }
-            if meta.permissions().mode() & 0o077 != 0 {
-                fs::set_permissions(path, fs::Permissions::from_mode(0o600))?;
-            }
-            Ok(())
+            Ok(true)
         }
+        Err(e) => Err(e),
+    }
+}
+
+fn companion(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Tightens a file to 0600 when it exists and is open to others.
+fn make_private(path: &Path) -> std::io::Result<()> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.permissions().mode() & 0o077 != 0 => {
+            fs::set_permissions(path, fs::Permissions::from_mode(0o600))
+        }
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == IoKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
 }
@@ -223,6 +268,9 @@ fn io_reason(e: &std::io::Error) -> String {
 fn open_error(path: &str, e: rusqlite::Error) -> EngineError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: path.into() }.into(),
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy(e.to_string()).into()
+        }
         Some(ErrorCode::ReadOnly)
         | Some(ErrorCode::CannotOpen)
         | Some(ErrorCode::PermissionDenied) => StoreError::ReadOnly {
