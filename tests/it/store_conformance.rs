@@ -1,0 +1,1313 @@
+//! The conformance suite of the `Store` / `Tx` traits. Every store
+//! implementation must pass it unchanged: the checks only use the traits and
+//! a factory, so a new store (PostgreSQL) is plugged in with one line,
+//! `conformance!(postgres, postgres_subject);`.
+
+use std::sync::Arc;
+
+use time::{Duration, OffsetDateTime};
+
+use scimctl::engine::EngineError;
+use scimctl::engine::model::*;
+use scimctl::engine::store::sqlite::SqliteStore;
+use scimctl::engine::store::{Store, Tx, read, write};
+use scimctl::engine::tokens::{fingerprint, hash};
+
+/// A store under test, with a way to open it again (a new connection, a new
+/// process) and whatever must live as long as it does (a temp directory).
+pub struct Subject {
+    pub store: Arc<dyn Store>,
+    pub reopen: Box<dyn Fn() -> Arc<dyn Store>>,
+    _keep: Box<dyn std::any::Any>,
+}
+
+pub type Factory = fn() -> Subject;
+
+fn sqlite_subject() -> Subject {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("conformance.db");
+    let store = SqliteStore::open(&path).expect("open a new SQLite store");
+    let again = path.clone();
+    Subject {
+        store: Arc::new(store),
+        reopen: Box::new(move || Arc::new(SqliteStore::open(&again).expect("reopen"))),
+        _keep: Box::new(dir),
+    }
+}
+
+/// One `#[test]` per check for a store factory.
+macro_rules! conformance {
+    ($name:ident, $factory:ident) => {
+        mod $name {
+            use super::*;
+            const F: Factory = $factory;
+            #[test]
+            fn info() {
+                check_info(F)
+            }
+            #[test]
+            fn tenants() {
+                check_tenants(F)
+            }
+            #[test]
+            fn properties() {
+                check_properties(F)
+            }
+            #[test]
+            fn accounts() {
+                check_accounts(F)
+            }
+            #[test]
+            fn memberships() {
+                check_memberships(F)
+            }
+            #[test]
+            fn groups_assignments_members() {
+                check_groups(F)
+            }
+            #[test]
+            fn member_records_lookups_and_scans() {
+                check_member_records(F)
+            }
+            #[test]
+            fn group_lookups_and_scans() {
+                check_group_scans(F)
+            }
+            #[test]
+            fn delete_account_unlinks_everywhere() {
+                check_delete_account(F)
+            }
+            #[test]
+            fn touch_token_never_goes_back() {
+                check_touch_token(F)
+            }
+            #[test]
+            fn tokens_one_active_per_tenant() {
+                check_tokens(F)
+            }
+            #[test]
+            fn invitations_enqueue_once() {
+                check_invitations(F)
+            }
+            #[test]
+            fn audit_events() {
+                check_audit(F)
+            }
+            #[test]
+            fn delete_tenant_cascades() {
+                check_delete_tenant(F)
+            }
+            #[test]
+            fn failed_write_leaves_nothing() {
+                check_atomicity(F)
+            }
+            #[test]
+            fn committed_writes_survive_reopen() {
+                check_durability(F)
+            }
+            #[test]
+            fn concurrent_writers() {
+                check_concurrency(F)
+            }
+        }
+    };
+}
+
+conformance!(sqlite, sqlite_subject);
+
+// ---- fixtures -------------------------------------------------------------
+
+fn t0() -> OffsetDateTime {
+    // Millisecond precision: what every store keeps.
+    scimctl::engine::now()
+}
+
+fn at(base: OffsetDateTime, ms: i64) -> OffsetDateTime {
+    base + Duration::milliseconds(ms)
+}
+
+fn tenant(id: &str, name: &str, created_at: OffsetDateTime) -> Tenant {
+    Tenant {
+        id: id.into(),
+        name: name.into(),
+        policy: Policy::Product,
+        scim_enabled: false,
+        created_at,
+    }
+}
+
+fn property(id: &str, tenant_id: &str, name: &str, created_at: OffsetDateTime) -> Property {
+    Property {
+        id: id.into(),
+        tenant_id: tenant_id.into(),
+        name: name.into(),
+        created_at,
+    }
+}
+
+fn account(id: &str, namespace: &str, user_name: &str, t: OffsetDateTime) -> Account {
+    Account {
+        id: id.into(),
+        namespace: namespace.into(),
+        user_name: user_name.into(),
+        given_name: Some("Given".into()),
+        family_name: None,
+        created_at: t,
+        updated_at: t,
+    }
+}
+
+fn membership(
+    id: &str,
+    tenant_id: &str,
+    account_id: &str,
+    managed_by: ManagedBy,
+    t: OffsetDateTime,
+) -> Membership {
+    Membership {
+        id: id.into(),
+        tenant_id: tenant_id.into(),
+        account_id: account_id.into(),
+        kind: MemberKind::Property,
+        managed_by,
+        active: true,
+        external_id: None,
+        doc: None,
+        version: 1,
+        created_at: t,
+        updated_at: t,
+    }
+}
+
+fn group(id: &str, tenant_id: &str, name: &str, t: OffsetDateTime) -> Group {
+    Group {
+        id: id.into(),
+        tenant_id: tenant_id.into(),
+        display_name: name.into(),
+        external_id: None,
+        doc: None,
+        version: 1,
+        created_at: t,
+        updated_at: t,
+    }
+}
+
+fn token(id: &str, tenant_id: &str, state: TokenState, t: OffsetDateTime) -> TokenRecord {
+    let h = hash(&format!("scim_secret-of-{id}"));
+    TokenRecord {
+        id: id.into(),
+        tenant_id: tenant_id.into(),
+        hash: h,
+        fingerprint: fingerprint(&h),
+        state,
+        created_at: t,
+        last_used_at: None,
+        last_used_from: None,
+        ended_at: None,
+        grace_until: None,
+    }
+}
+
+fn w<R>(s: &Subject, f: impl FnOnce(&dyn Tx) -> scimctl::engine::Result<R>) -> R {
+    write(s.store.as_ref(), f).expect("write transaction")
+}
+
+fn r<R>(s: &Subject, f: impl FnOnce(&dyn Tx) -> scimctl::engine::Result<R>) -> R {
+    read(s.store.as_ref(), f).expect("read transaction")
+}
+
+/// A write that the store must refuse (a uniqueness or reference rule).
+fn refused(s: &Subject, what: &str, f: impl FnOnce(&dyn Tx) -> scimctl::engine::Result<()>) {
+    assert!(
+        write(s.store.as_ref(), f).is_err(),
+        "the store accepted {what}"
+    );
+}
+
+// ---- checks ---------------------------------------------------------------
+
+fn check_info(f: Factory) {
+    let s = f();
+    let info = s.store.info();
+    assert!(!info.kind.is_empty());
+    assert!(!info.location.is_empty());
+    assert!(info.schema_version >= 1);
+}
+
+fn check_tenants(f: Factory) {
+    let s = f();
+    let t = t0();
+    assert!(r(&s, |tx| tx.tenants()).is_empty());
+    let a = tenant("a", "Alpha Corp", t);
+    let mut b = tenant("b", "Beta", at(t, 1));
+    b.policy = Policy::Standard;
+    b.scim_enabled = true;
+    w(&s, |tx| {
+        tx.insert_tenant(&b)?;
+        tx.insert_tenant(&a)
+    });
+
+    assert_eq!(r(&s, |tx| tx.tenant_by_id("a")), Some(a.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.tenant_by_id("b")),
+        Some(b.clone()),
+        "policy and flag round-trip"
+    );
+    assert_eq!(r(&s, |tx| tx.tenant_by_id("A")), None, "ids are exact");
+    assert_eq!(r(&s, |tx| tx.tenant_by_id("zzz")), None);
+    assert_eq!(r(&s, |tx| tx.tenant_by_name("alpha corp")), Some(a.clone()));
+    assert_eq!(r(&s, |tx| tx.tenant_by_name("nope")), None);
+    assert_eq!(
+        r(&s, |tx| tx.tenants()),
+        vec![a.clone(), b.clone()],
+        "oldest first"
+    );
+
+    refused(&s, "a duplicate tenant id", |tx| {
+        tx.insert_tenant(&tenant("a", "Other", t))
+    });
+    refused(&s, "a duplicate tenant name in another case", |tx| {
+        tx.insert_tenant(&tenant("c", "ALPHA CORP", t))
+    });
+
+    let mut a2 = a.clone();
+    a2.name = "Renamed".into();
+    a2.scim_enabled = true;
+    a2.policy = Policy::Standard;
+    w(&s, |tx| tx.update_tenant(&a2));
+    assert_eq!(r(&s, |tx| tx.tenant_by_id("a")), Some(a2.clone()));
+    assert_eq!(r(&s, |tx| tx.tenant_by_name("renamed")), Some(a2.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.tenant_by_name("alpha corp")),
+        None,
+        "the old name is free"
+    );
+
+    assert!(w(&s, |tx| tx.delete_tenant("b")));
+    assert!(!w(&s, |tx| tx.delete_tenant("b")), "deleting twice");
+    assert!(!w(&s, |tx| tx.delete_tenant("never")));
+    assert_eq!(r(&s, |tx| tx.tenants()), vec![a2]);
+}
+
+fn check_properties(f: Factory) {
+    let s = f();
+    let t = t0();
+    let p1 = property("p1", "t1", "Hotel Berlin", t);
+    let p2 = property("p2", "t1", "Annex", t);
+    let p3 = property("p3", "t2", "Hotel Berlin", t);
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        tx.insert_property(&p1)?;
+        tx.insert_property(&p2)?;
+        tx.insert_property(&p3)
+    });
+    assert_eq!(
+        r(&s, |tx| tx.property_by_name("t1", "hotel berlin")),
+        Some(p1.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.property_by_name("t2", "hotel berlin")),
+        Some(p3.clone())
+    );
+    assert_eq!(r(&s, |tx| tx.property_by_name("t1", "nope")), None);
+    assert_eq!(r(&s, |tx| tx.properties("t1")), vec![p2, p1], "by name");
+    assert_eq!(r(&s, |tx| tx.properties("t2")), vec![p3]);
+    assert!(r(&s, |tx| tx.properties("t3")).is_empty());
+    refused(&s, "a duplicate property name in one tenant", |tx| {
+        tx.insert_property(&property("p4", "t1", "HOTEL BERLIN", t))
+    });
+    refused(&s, "a property of an unknown tenant", |tx| {
+        tx.insert_property(&property("p5", "nope", "X", t))
+    });
+}
+
+fn check_accounts(f: Factory) {
+    let s = f();
+    let t = t0();
+    let a1 = account("a1", GLOBAL_NAMESPACE, "Jane.Doe@Example.com", t);
+    let a2 = account("a2", "std-tenant", "Jane.Doe@Example.com", t);
+    w(&s, |tx| {
+        tx.insert_account(&a1)?;
+        tx.insert_account(&a2)
+    });
+    assert_eq!(r(&s, |tx| tx.account_by_id("a1")), Some(a1.clone()));
+    assert_eq!(r(&s, |tx| tx.account_by_id("zz")), None);
+    assert_eq!(
+        r(&s, |tx| tx.account_by_user_name(
+            GLOBAL_NAMESPACE,
+            "jane.doe@example.com"
+        )),
+        Some(a1.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.account_by_user_name(
+            "std-tenant",
+            "jane.doe@example.com"
+        )),
+        Some(a2),
+        "namespaces are separate"
+    );
+    assert_eq!(
+        r(&s, |tx| tx
+            .account_by_user_name("other", "jane.doe@example.com")),
+        None
+    );
+    refused(&s, "a duplicate userName in one namespace", |tx| {
+        tx.insert_account(&account("a3", GLOBAL_NAMESPACE, "JANE.DOE@example.COM", t))
+    });
+
+    let mut a1b = a1.clone();
+    a1b.user_name = "jane@example.org".into();
+    a1b.given_name = None;
+    a1b.family_name = Some("Doe".into());
+    a1b.updated_at = at(t, 5);
+    w(&s, |tx| tx.update_account(&a1b));
+    assert_eq!(r(&s, |tx| tx.account_by_id("a1")), Some(a1b.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.account_by_user_name("", "jane@example.org")),
+        Some(a1b)
+    );
+    assert_eq!(
+        r(&s, |tx| tx.account_by_user_name("", "jane.doe@example.com")),
+        None
+    );
+}
+
+fn check_memberships(f: Factory) {
+    let s = f();
+    let t = t0();
+    let mut m1 = membership("m1", "t1", "a1", ManagedBy::Tenant, t);
+    m1.external_id = Some("ext-1".into());
+    let mut m2 = membership("m2", "t1", "a2", ManagedBy::Idp, at(t, 1));
+    m2.external_id = Some("ext-2".into());
+    let m3 = membership("m3", "t2", "a1", ManagedBy::SelfManaged, at(t, 2));
+    let mut m4 = membership("m4", "t1", "a3", ManagedBy::SelfManaged, at(t, 3));
+    m4.kind = MemberKind::Central;
+    m4.active = false;
+    m4.doc = Some(r#"{"title":"Boss"}"#.into());
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        for a in ["a1", "a2", "a3"] {
+            tx.insert_account(&account(a, "", &format!("{a}@example.com"), t))?;
+        }
+        for m in [&m1, &m2, &m3, &m4] {
+            tx.insert_membership(m)?;
+        }
+        Ok(())
+    });
+
+    assert_eq!(
+        r(&s, |tx| tx.membership_by_id("t1", "m1")),
+        Some(m1.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.membership_by_id("t1", "m4")),
+        Some(m4.clone()),
+        "all fields round-trip"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.membership_by_id("t2", "m1")),
+        None,
+        "another tenant's member is not found"
+    );
+    assert_eq!(r(&s, |tx| tx.membership_of("t1", "a1")), Some(m1.clone()));
+    assert_eq!(r(&s, |tx| tx.membership_of("t2", "a1")), Some(m3.clone()));
+    assert_eq!(r(&s, |tx| tx.membership_of("t2", "a2")), None);
+    assert_eq!(
+        r(&s, |tx| tx.memberships_of_account("a1")),
+        vec![m1.clone(), m3.clone()]
+    );
+    assert!(r(&s, |tx| tx.memberships_of_account("zz")).is_empty());
+    assert_eq!(
+        r(&s, |tx| tx.memberships_by_external_id("t1", "ext-1")),
+        vec![m1.clone()]
+    );
+    assert!(r(&s, |tx| tx.memberships_by_external_id("t2", "ext-1")).is_empty());
+    assert!(
+        r(&s, |tx| tx.memberships_by_external_id("t1", "EXT-1")).is_empty(),
+        "externalId is exact"
+    );
+
+    let counts = |tenant: &str| r(&s, |tx| tx.member_counts(tenant));
+    assert_eq!(
+        counts("t1"),
+        MemberCounts {
+            idp: 1,
+            tenant: 1,
+            self_managed: 1,
+            total: 3
+        }
+    );
+    assert_eq!(
+        counts("t2"),
+        MemberCounts {
+            idp: 0,
+            tenant: 0,
+            self_managed: 1,
+            total: 1
+        }
+    );
+    assert_eq!(counts("none"), MemberCounts::default());
+
+    refused(
+        &s,
+        "a second membership of one account in one tenant",
+        |tx| tx.insert_membership(&membership("m5", "t1", "a1", ManagedBy::Tenant, t)),
+    );
+    refused(&s, "a membership in an unknown tenant", |tx| {
+        tx.insert_membership(&membership("m6", "nope", "a2", ManagedBy::Tenant, t))
+    });
+    refused(&s, "a membership of an unknown account", |tx| {
+        tx.insert_membership(&membership("m7", "t2", "nope", ManagedBy::Tenant, t))
+    });
+
+    let mut m1b = m1.clone();
+    m1b.managed_by = ManagedBy::Idp;
+    m1b.external_id = Some("new-ext".into());
+    m1b.active = false;
+    m1b.kind = MemberKind::Central;
+    m1b.doc = Some("{}".into());
+    m1b.version = 2;
+    m1b.updated_at = at(t, 10);
+    w(&s, |tx| tx.update_membership(&m1b));
+    assert_eq!(
+        r(&s, |tx| tx.membership_by_id("t1", "m1")),
+        Some(m1b.clone())
+    );
+    assert!(r(&s, |tx| tx.memberships_by_external_id("t1", "ext-1")).is_empty());
+    assert_eq!(
+        r(&s, |tx| tx.memberships_by_external_id("t1", "new-ext")),
+        vec![m1b]
+    );
+    assert_eq!(
+        counts("t1"),
+        MemberCounts {
+            idp: 2,
+            tenant: 0,
+            self_managed: 1,
+            total: 3
+        }
+    );
+
+    assert!(
+        !w(&s, |tx| tx.delete_membership("t2", "m1")),
+        "scoped to its tenant"
+    );
+    assert!(w(&s, |tx| tx.delete_membership("t1", "m1")));
+    assert!(!w(&s, |tx| tx.delete_membership("t1", "m1")));
+    assert_eq!(r(&s, |tx| tx.membership_by_id("t1", "m1")), None);
+    assert_eq!(r(&s, |tx| tx.memberships_of_account("a1")), vec![m3]);
+    assert!(
+        r(&s, |tx| tx.account_by_id("a1")).is_some(),
+        "unlinking keeps the account"
+    );
+}
+
+fn check_groups(f: Factory) {
+    let s = f();
+    let t = t0();
+    let g1 = group("g1", "t1", "Front Desk", t);
+    let g2 = group("g2", "t1", "Annex", t);
+    let g3 = group("g3", "t2", "Front Desk", t);
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        for a in ["a1", "a2"] {
+            tx.insert_account(&account(a, "", &format!("{a}@example.com"), t))?;
+        }
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Idp, t))?;
+        tx.insert_membership(&membership("m2", "t1", "a2", ManagedBy::Idp, t))?;
+        tx.insert_property(&property("p1", "t1", "Hotel", t))?;
+        for g in [&g1, &g2, &g3] {
+            tx.insert_group(g)?;
+        }
+        Ok(())
+    });
+    assert_eq!(r(&s, |tx| tx.group_by_id("t1", "g1")), Some(g1.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.group_by_id("t2", "g1")),
+        None,
+        "another tenant's group is not found"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.group_by_name("t1", "front desk")),
+        Some(g1.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.group_by_name("t2", "front desk")),
+        Some(g3.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.groups("t1")),
+        vec![g2.clone(), g1.clone()],
+        "by name"
+    );
+    refused(&s, "a duplicate group name in one tenant", |tx| {
+        tx.insert_group(&group("g4", "t1", "FRONT DESK", t))
+    });
+
+    let mut g1b = g1.clone();
+    g1b.display_name = "Reception".into();
+    g1b.external_id = Some("ext-g1".into());
+    g1b.doc = Some("{}".into());
+    g1b.version = 2;
+    g1b.updated_at = at(t, 7);
+    w(&s, |tx| tx.update_group(&g1b));
+    assert_eq!(r(&s, |tx| tx.group_by_id("t1", "g1")), Some(g1b.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.group_by_name("t1", "reception")),
+        Some(g1b.clone())
+    );
+    assert_eq!(r(&s, |tx| tx.group_by_name("t1", "front desk")), None);
+
+    // Assignments: typed values, each at most once.
+    let wanted = [
+        Assignment {
+            kind: AssignmentKind::Property,
+            value: "p1".into(),
+        },
+        Assignment {
+            kind: AssignmentKind::Role,
+            value: "clerk".into(),
+        },
+        Assignment {
+            kind: AssignmentKind::Permission,
+            value: "refund".into(),
+        },
+        Assignment {
+            kind: AssignmentKind::Cashier,
+            value: "till-3".into(),
+        },
+        Assignment {
+            kind: AssignmentKind::LearningPath,
+            value: "onboarding".into(),
+        },
+        Assignment {
+            kind: AssignmentKind::GuestMessage,
+            value: "welcome".into(),
+        },
+    ];
+    for a in &wanted {
+        assert!(w(&s, |tx| tx.add_assignment("g1", a)), "{a:?} is new");
+        assert!(!w(&s, |tx| tx.add_assignment("g1", a)), "{a:?} twice");
+    }
+    let mut got = r(&s, |tx| tx.assignments("g1"));
+    got.sort();
+    let mut want = wanted.to_vec();
+    want.sort();
+    assert_eq!(got, want);
+    assert!(r(&s, |tx| tx.assignments("g2")).is_empty());
+
+    // Members.
+    assert!(w(&s, |tx| tx.add_group_member("g1", "m1", t)));
+    assert!(
+        !w(&s, |tx| tx.add_group_member("g1", "m1", at(t, 1))),
+        "already a member"
+    );
+    assert!(w(&s, |tx| tx.add_group_member("g1", "m2", at(t, 2))));
+    assert!(w(&s, |tx| tx.add_group_member("g2", "m1", at(t, 3))));
+    assert_eq!(
+        r(&s, |tx| tx.group_members("g1")),
+        ["m1", "m2"],
+        "in the order added"
+    );
+    assert_eq!(r(&s, |tx| tx.groups_of_member("m1")), ["g1", "g2"]);
+    assert!(r(&s, |tx| tx.groups_of_member("m9")).is_empty());
+    assert!(w(&s, |tx| tx.remove_group_member("g1", "m1")));
+    assert!(!w(&s, |tx| tx.remove_group_member("g1", "m1")));
+    assert_eq!(r(&s, |tx| tx.group_members("g1")), ["m2"]);
+
+    // Unlinking a member takes it out of its groups.
+    assert!(w(&s, |tx| tx.delete_membership("t1", "m2")));
+    assert!(r(&s, |tx| tx.group_members("g1")).is_empty());
+
+    // Deleting a group: scoped to its tenant; its assignments and members go.
+    assert!(!w(&s, |tx| tx.delete_group("t2", "g2")));
+    assert!(w(&s, |tx| tx.delete_group("t1", "g2")));
+    assert!(!w(&s, |tx| tx.delete_group("t1", "g2")));
+    assert!(r(&s, |tx| tx.groups_of_member("m1")).is_empty());
+    assert!(w(&s, |tx| tx.delete_group("t1", "g1")));
+    assert!(r(&s, |tx| tx.assignments("g1")).is_empty());
+    assert_eq!(r(&s, |tx| tx.groups("t1")), vec![]);
+    assert_eq!(r(&s, |tx| tx.groups("t2")), vec![g3]);
+}
+
+fn check_tokens(f: Factory) {
+    let s = f();
+    let t = t0();
+    let k1 = token("k1", "t1", TokenState::Active, t);
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        tx.insert_token(&k1)
+    });
+    assert_eq!(r(&s, |tx| tx.live_tokens("t1")), vec![k1.clone()]);
+    assert_eq!(r(&s, |tx| tx.token_by_hash(&k1.hash)), Some(k1.clone()));
+    assert_eq!(r(&s, |tx| tx.token_by_hash(&hash("scim_unknown"))), None);
+    assert!(r(&s, |tx| tx.live_tokens("t2")).is_empty());
+
+    // The store itself keeps one active token per tenant.
+    refused(&s, "a second active token for one tenant", |tx| {
+        tx.insert_token(&token("k2", "t1", TokenState::Active, at(t, 1)))
+    });
+    assert_eq!(r(&s, |tx| tx.live_tokens("t1")), vec![k1.clone()]);
+    let mut dup = token("k9", "t2", TokenState::Revoked, t);
+    dup.hash = k1.hash;
+    refused(&s, "two tokens with one hash", |tx| tx.insert_token(&dup));
+    refused(&s, "a token of an unknown tenant", |tx| {
+        tx.insert_token(&token("k8", "nope", TokenState::Active, t))
+    });
+    w(&s, |tx| {
+        tx.insert_token(&token("o1", "t2", TokenState::Active, t))
+    });
+
+    // Rotation with a grace period: previous + active are live, newest first.
+    let mut k1p = k1.clone();
+    k1p.state = TokenState::Previous;
+    k1p.grace_until = Some(at(t, 60_000));
+    k1p.ended_at = Some(at(t, 2));
+    let mut k2 = token("k2", "t1", TokenState::Active, at(t, 2));
+    k2.last_used_at = Some(at(t, 3));
+    k2.last_used_from = Some("203.0.113.7".into());
+    w(&s, |tx| {
+        tx.update_token(&k1p)?;
+        tx.insert_token(&k2)
+    });
+    assert_eq!(
+        r(&s, |tx| tx.live_tokens("t1")),
+        vec![k2.clone(), k1p.clone()]
+    );
+
+    // Superseded and revoked tokens are no longer live, but still known.
+    let mut k1s = k1p.clone();
+    k1s.state = TokenState::Superseded;
+    k1s.grace_until = None;
+    w(&s, |tx| tx.update_token(&k1s));
+    assert_eq!(r(&s, |tx| tx.live_tokens("t1")), vec![k2.clone()]);
+    assert_eq!(r(&s, |tx| tx.token_by_hash(&k1.hash)), Some(k1s));
+    let mut k2b = k2.clone();
+    k2b.last_used_at = Some(at(t, 9));
+    k2b.last_used_from = Some("2001:db8::1".into());
+    w(&s, |tx| tx.update_token(&k2b));
+    assert_eq!(r(&s, |tx| tx.token_by_hash(&k2.hash)), Some(k2b.clone()));
+    let mut k2r = k2b.clone();
+    k2r.state = TokenState::Revoked;
+    k2r.ended_at = Some(at(t, 10));
+    w(&s, |tx| tx.update_token(&k2r));
+    assert!(r(&s, |tx| tx.live_tokens("t1")).is_empty());
+    assert_eq!(
+        r(&s, |tx| tx.token_by_hash(&k2.hash)).map(|k| k.state),
+        Some(TokenState::Revoked)
+    );
+    // With no active token left, a new one may be inserted.
+    w(&s, |tx| {
+        tx.insert_token(&token("k3", "t1", TokenState::Active, at(t, 11)))
+    });
+    assert_eq!(r(&s, |tx| tx.live_tokens("t1")).len(), 1);
+    assert_eq!(
+        r(&s, |tx| tx.live_tokens("t2")).len(),
+        1,
+        "the other tenant is untouched"
+    );
+}
+
+fn check_invitations(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_account(&account("a1", "", "a1@example.com", t))?;
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Idp, t))
+    });
+    let inv = Invitation {
+        id: "i1".into(),
+        tenant_id: "t1".into(),
+        membership_id: "m1".into(),
+        email: "a1@example.com".into(),
+        enqueued_at: t,
+        sent_at: None,
+    };
+    assert_eq!(r(&s, |tx| tx.invitation_for("m1")), None);
+    assert!(w(&s, |tx| tx.enqueue_invitation(&inv)));
+    assert_eq!(r(&s, |tx| tx.invitation_for("m1")), Some(inv.clone()));
+    let again = Invitation {
+        id: "i2".into(),
+        enqueued_at: at(t, 5),
+        sent_at: Some(at(t, 6)),
+        ..inv.clone()
+    };
+    assert!(
+        !w(&s, |tx| tx.enqueue_invitation(&again)),
+        "one invitation per membership, ever"
+    );
+    assert_eq!(r(&s, |tx| tx.invitation_for("m1")), Some(inv));
+    assert_eq!(r(&s, |tx| tx.invitation_for("m9")), None);
+}
+
+fn check_audit(f: Factory) {
+    let s = f();
+    let t = t0();
+    let ev = |tenant: Option<&str>, n: i64| AuditEvent {
+        at: at(t, n),
+        tenant_id: tenant.map(str::to_owned),
+        actor: "cli:tester".into(),
+        action: format!("action.{n}"),
+        subject: (n % 2 == 0).then(|| format!("subject {n}")),
+        detail: (n % 3 == 0).then(|| format!("detail {n}")),
+    };
+    let t1: Vec<AuditEvent> = (0..5).map(|n| ev(Some("t1"), n)).collect();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        for (i, e) in t1.iter().enumerate() {
+            tx.insert_audit(e)?;
+            if i == 2 {
+                tx.insert_audit(&ev(Some("t2"), 100))?;
+                tx.insert_audit(&ev(None, 101))?;
+            }
+        }
+        Ok(())
+    });
+    assert_eq!(r(&s, |tx| tx.audit_events("t1", 100)), t1, "oldest first");
+    assert_eq!(
+        r(&s, |tx| tx.audit_events("t1", 2)),
+        t1[3..].to_vec(),
+        "the latest, oldest first"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.audit_events("t2", 100)),
+        vec![ev(Some("t2"), 100)]
+    );
+    assert!(r(&s, |tx| tx.audit_events("t3", 100)).is_empty());
+    // The trail outlives what it describes.
+    assert!(w(&s, |tx| tx.delete_tenant("t1")));
+    w(&s, |tx| tx.insert_audit(&ev(Some("t1"), 200)));
+    assert_eq!(r(&s, |tx| tx.audit_events("t1", 100)).len(), 6);
+}
+
+fn check_delete_tenant(f: Factory) {
+    let s = f();
+    let t = t0();
+    let inv = Invitation {
+        id: "i1".into(),
+        tenant_id: "t1".into(),
+        membership_id: "m-only".into(),
+        email: "only@example.com".into(),
+        enqueued_at: t,
+        sent_at: None,
+    };
+    let k1 = token("k1", "t1", TokenState::Active, t);
+    let k2 = token("k2", "t1", TokenState::Superseded, t);
+    let k3 = token("k3", "t2", TokenState::Active, t);
+    let mut std_tenant = tenant("t1", "T1", t);
+    std_tenant.policy = Policy::Standard;
+    w(&s, |tx| {
+        tx.insert_tenant(&std_tenant)?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        tx.insert_account(&account("only", "", "only@example.com", t))?;
+        tx.insert_account(&account("shared", "", "shared@example.com", t))?;
+        tx.insert_account(&account("ns", "t1", "ns-user", t))?;
+        tx.insert_account(&account("other", "", "other@example.com", t))?;
+        tx.insert_membership(&membership("m-only", "t1", "only", ManagedBy::Idp, t))?;
+        tx.insert_membership(&membership(
+            "m-shared1",
+            "t1",
+            "shared",
+            ManagedBy::SelfManaged,
+            t,
+        ))?;
+        tx.insert_membership(&membership(
+            "m-shared2",
+            "t2",
+            "shared",
+            ManagedBy::SelfManaged,
+            t,
+        ))?;
+        tx.insert_membership(&membership("m-ns", "t1", "ns", ManagedBy::Idp, t))?;
+        tx.insert_membership(&membership("m-other", "t2", "other", ManagedBy::Tenant, t))?;
+        tx.insert_property(&property("p1", "t1", "Hotel", t))?;
+        tx.insert_property(&property("p2", "t2", "Hotel", t))?;
+        tx.insert_group(&group("g1", "t1", "Staff", t))?;
+        tx.insert_group(&group("g2", "t2", "Staff", t))?;
+        tx.add_assignment(
+            "g1",
+            &Assignment {
+                kind: AssignmentKind::Property,
+                value: "p1".into(),
+            },
+        )?;
+        tx.add_assignment(
+            "g2",
+            &Assignment {
+                kind: AssignmentKind::Property,
+                value: "p2".into(),
+            },
+        )?;
+        tx.add_group_member("g1", "m-only", t)?;
+        tx.add_group_member("g1", "m-shared1", t)?;
+        tx.add_group_member("g2", "m-shared2", t)?;
+        tx.insert_token(&k1)?;
+        tx.insert_token(&k2)?;
+        tx.insert_token(&k3)?;
+        tx.enqueue_invitation(&inv)?;
+        tx.set_member_emails("t1", "m-only", &["only@example.com".into()])?;
+        Ok(())
+    });
+
+    assert!(w(&s, |tx| tx.delete_tenant("t1")));
+
+    r(&s, |tx| {
+        assert_eq!(tx.tenant_by_id("t1")?, None);
+        assert_eq!(tx.tenant_by_name("t1")?, None);
+        assert!(tx.properties("t1")?.is_empty());
+        assert!(tx.groups("t1")?.is_empty());
+        assert_eq!(tx.group_by_id("t1", "g1")?, None);
+        assert!(tx.assignments("g1")?.is_empty());
+        assert!(tx.group_members("g1")?.is_empty());
+        assert!(tx.groups_of_member("m-only")?.is_empty());
+        assert!(tx.live_tokens("t1")?.is_empty());
+        assert_eq!(tx.token_by_hash(&k1.hash)?, None);
+        assert_eq!(tx.token_by_hash(&k2.hash)?, None);
+        assert_eq!(tx.invitation_for("m-only")?, None);
+        assert_eq!(tx.member_counts("t1")?, MemberCounts::default());
+        assert_eq!(tx.membership_by_id("t1", "m-shared1")?, None);
+        assert!(tx.members_by_email("t1", "only@example.com")?.is_empty());
+        assert_eq!(tx.member_total("t1")?, 0);
+        assert_eq!(tx.group_total("t1")?, 0);
+        // Accounts no other tenant links go; a standard tenant's namespace goes.
+        assert_eq!(tx.account_by_id("only")?, None, "orphan account kept");
+        assert_eq!(tx.account_by_id("ns")?, None, "namespace account kept");
+        // An account linked elsewhere survives, with its other links.
+        assert!(
+            tx.account_by_id("shared")?.is_some(),
+            "a linked account was deleted"
+        );
+        assert_eq!(tx.memberships_of_account("shared")?.len(), 1);
+        assert!(tx.account_by_id("other")?.is_some());
+        // The other tenant is untouched.
+        assert!(tx.tenant_by_id("t2")?.is_some());
+        assert_eq!(tx.properties("t2")?.len(), 1);
+        assert_eq!(tx.group_members("g2")?, ["m-shared2"]);
+        assert_eq!(tx.assignments("g2")?.len(), 1);
+        assert_eq!(tx.live_tokens("t2")?, vec![k3.clone()]);
+        assert_eq!(tx.member_counts("t2")?.total, 2);
+        Ok(())
+    });
+}
+
+fn check_atomicity(f: Factory) {
+    let s = f();
+    let t = t0();
+
+    // The closure's own error comes back unchanged, and nothing it wrote stays.
+    let err = write(s.store.as_ref(), |tx| -> scimctl::engine::Result<()> {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_account(&account("a1", "", "a1@example.com", t))?;
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Tenant, t))?;
+        tx.insert_property(&property("p1", "t1", "P", t))?;
+        tx.insert_group(&group("g1", "t1", "G", t))?;
+        tx.add_assignment(
+            "g1",
+            &Assignment {
+                kind: AssignmentKind::Role,
+                value: "r".into(),
+            },
+        )?;
+        tx.add_group_member("g1", "m1", t)?;
+        tx.insert_token(&token("k1", "t1", TokenState::Active, t))?;
+        tx.insert_audit(&AuditEvent {
+            at: t,
+            tenant_id: Some("t1".into()),
+            actor: "x".into(),
+            action: "y".into(),
+            subject: None,
+            detail: None,
+        })?;
+        Err(EngineError::NoTenants)
+    })
+    .unwrap_err();
+    assert_eq!(err.reason(), "no_tenants");
+    let nothing = |s: &Subject| {
+        r(s, |tx| {
+            assert!(tx.tenants()?.is_empty());
+            assert_eq!(tx.account_by_id("a1")?, None);
+            assert!(tx.memberships_of_account("a1")?.is_empty());
+            assert!(tx.properties("t1")?.is_empty());
+            assert!(tx.assignments("g1")?.is_empty());
+            assert!(tx.group_members("g1")?.is_empty());
+            assert_eq!(
+                tx.token_by_hash(&token("k1", "t1", TokenState::Active, t).hash)?,
+                None
+            );
+            assert!(tx.audit_events("t1", 10)?.is_empty());
+            Ok(())
+        })
+    };
+    nothing(&s);
+
+    // A store error half-way (a duplicate) undoes the earlier writes too.
+    w(&s, |tx| tx.insert_tenant(&tenant("keep", "Keep", t)));
+    let res = write(s.store.as_ref(), |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("keep", "Duplicate", t))
+    });
+    assert!(res.is_err());
+    assert_eq!(
+        r(&s, |tx| tx.tenant_by_id("t1")),
+        None,
+        "half a transaction was committed"
+    );
+    assert_eq!(r(&s, |tx| tx.tenants()).len(), 1);
+
+    // The store is usable after failures, and returns closure values.
+    let v = w(&s, |tx| {
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        Ok(42)
+    });
+    assert_eq!(v, 42);
+    assert_eq!(r(&s, |tx| Ok(tx.tenants()?.len())), 2);
+}
+
+fn check_durability(f: Factory) {
+    let s = f();
+    let t = t0();
+    let a = tenant("t1", "T1", t);
+    w(&s, |tx| tx.insert_tenant(&a));
+    let _ = write(s.store.as_ref(), |tx| -> scimctl::engine::Result<()> {
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        Err(EngineError::NoTenants)
+    });
+    let other = (s.reopen)();
+    let seen = read(other.as_ref(), |tx| tx.tenants()).unwrap();
+    assert_eq!(
+        seen,
+        vec![a],
+        "another connection sees exactly the committed state"
+    );
+    // And writes through the new one are seen by the first.
+    write(other.as_ref(), |tx| {
+        tx.insert_tenant(&tenant("t3", "T3", at(t, 1)))
+    })
+    .unwrap();
+    assert_eq!(r(&s, |tx| tx.tenants()).len(), 2);
+}
+
+fn check_concurrency(f: Factory) {
+    let s = f();
+    let t = t0();
+    let threads: Vec<_> = (0..4)
+        .map(|n| {
+            let store = Arc::clone(&s.store);
+            std::thread::spawn(move || {
+                for i in 0..15 {
+                    write(store.as_ref(), |tx| {
+                        // Check-then-insert is serialised by the write transaction.
+                        let before = tx.tenants()?.len();
+                        tx.insert_tenant(&tenant(&format!("t{n}-{i}"), &format!("T {n} {i}"), t))?;
+                        assert_eq!(tx.tenants()?.len(), before + 1);
+                        Ok(())
+                    })
+                    .unwrap();
+                    read(store.as_ref(), |tx| tx.tenant_by_id(&format!("t{n}-{i}")))
+                        .unwrap()
+                        .expect("own write visible");
+                }
+            })
+        })
+        .collect();
+    for th in threads {
+        th.join().expect("a writer thread failed");
+    }
+    assert_eq!(r(&s, |tx| tx.tenants()).len(), 60);
+}
+
+fn check_member_records(f: Factory) {
+    let s = f();
+    let t = t0();
+    // Created out of id order, so creation order and id order differ.
+    let ids = ["m-c", "m-a", "m-e", "m-b", "m-d"];
+    let mut want = Vec::new();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        for (i, id) in ids.iter().enumerate() {
+            let a = account(&format!("a{i}"), "", &format!("User{i}@Example.com"), t);
+            let mut m = membership(id, "t1", &a.id, ManagedBy::Idp, at(t, i as i64));
+            m.external_id = Some(if i < 2 {
+                "shared-ext".into()
+            } else {
+                format!("ext-{i}")
+            });
+            tx.insert_account(&a)?;
+            tx.insert_membership(&m)?;
+            want.push(MemberRecord {
+                membership: m,
+                account: a,
+            });
+        }
+        // The same account in another tenant, with the same externalId.
+        let mut other = membership("m-z", "t2", "a0", ManagedBy::SelfManaged, t);
+        other.external_id = Some("shared-ext".into());
+        tx.insert_membership(&other)
+    });
+
+    assert_eq!(r(&s, |tx| tx.member("t1", "m-c")), Some(want[0].clone()));
+    assert_eq!(
+        r(&s, |tx| tx.member("t2", "m-c")),
+        None,
+        "scoped to the tenant"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.member("t2", "m-z")).map(|m| m.account),
+        Some(want[0].account.clone())
+    );
+    assert_eq!(
+        r(&s, |tx| tx.members_by_user_name(
+            "t1",
+            "",
+            "user3@example.com"
+        )),
+        vec![want[3].clone()]
+    );
+    assert!(
+        r(&s, |tx| tx.members_by_user_name(
+            "t1",
+            "t1",
+            "user3@example.com"
+        ))
+        .is_empty(),
+        "namespace"
+    );
+    assert!(
+        r(&s, |tx| tx.members_by_user_name(
+            "t2",
+            "",
+            "user3@example.com"
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        r(&s, |tx| tx.members_by_external_id("t1", "shared-ext")),
+        vec![want[0].clone(), want[1].clone()],
+        "creation order"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.members_by_external_id("t2", "shared-ext")).len(),
+        1
+    );
+    assert_eq!(r(&s, |tx| tx.member_total("t1")), 5);
+    assert_eq!(r(&s, |tx| tx.member_total("t2")), 1);
+    assert_eq!(r(&s, |tx| tx.member_total("none")), 0);
+
+    // Pages in creation order.
+    let page = |offset, limit| -> Vec<String> {
+        r(&s, |tx| tx.members_page("t1", offset, limit))
+            .into_iter()
+            .map(|m| m.membership.id)
+            .collect()
+    };
+    assert_eq!(page(0, 2), ["m-c", "m-a"]);
+    assert_eq!(page(2, 2), ["m-e", "m-b"]);
+    assert_eq!(page(4, 2), ["m-d"]);
+    assert!(page(5, 2).is_empty());
+    assert_eq!(page(0, 100).len(), 5);
+    assert_eq!(
+        r(&s, |tx| tx.members_page("t1", 0, 1)),
+        vec![want[0].clone()]
+    );
+
+    // Keyset scan in id order: every member exactly once.
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let batch = r(&s, |tx| tx.members_after("t1", after.as_deref(), 2));
+        assert!(batch.len() <= 2);
+        if batch.is_empty() {
+            break;
+        }
+        after = Some(batch.last().unwrap().membership.id.clone());
+        seen.extend(batch.into_iter().map(|m| m.membership.id));
+    }
+    assert_eq!(seen, ["m-a", "m-b", "m-c", "m-d", "m-e"]);
+
+    // The email index: replaced as a whole, scoped to the tenant.
+    w(&s, |tx| {
+        tx.set_member_emails(
+            "t1",
+            "m-a",
+            &["work@example.com".into(), "home@example.com".into()],
+        )?;
+        tx.set_member_emails(
+            "t1",
+            "m-b",
+            &["work@example.com".into(), "work@example.com".into()],
+        )
+    });
+    let by_email = |tenant: &str, e: &str| -> Vec<String> {
+        r(&s, |tx| tx.members_by_email(tenant, e))
+            .into_iter()
+            .map(|m| m.membership.id)
+            .collect()
+    };
+    assert_eq!(by_email("t1", "work@example.com"), ["m-a", "m-b"]);
+    assert_eq!(by_email("t1", "home@example.com"), ["m-a"]);
+    assert!(by_email("t2", "work@example.com").is_empty());
+    w(&s, |tx| {
+        tx.set_member_emails("t1", "m-a", &["new@example.com".into()])
+    });
+    assert_eq!(by_email("t1", "work@example.com"), ["m-b"]);
+    assert!(by_email("t1", "home@example.com").is_empty());
+    assert_eq!(by_email("t1", "new@example.com"), ["m-a"]);
+    w(&s, |tx| tx.set_member_emails("t1", "m-a", &[]));
+    assert!(by_email("t1", "new@example.com").is_empty());
+    // Unlinking a member drops its index entries.
+    assert!(w(&s, |tx| tx.delete_membership("t1", "m-b")));
+    assert!(by_email("t1", "work@example.com").is_empty());
+    assert_eq!(r(&s, |tx| tx.member_total("t1")), 4);
+}
+
+fn check_group_scans(f: Factory) {
+    let s = f();
+    let t = t0();
+    let ids = ["g-c", "g-a", "g-b"];
+    let mut groups = Vec::new();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        for (i, id) in ids.iter().enumerate() {
+            let mut g = group(id, "t1", &format!("Group {i}"), at(t, i as i64));
+            g.external_id = Some(if i < 2 { "gx".into() } else { "gy".into() });
+            tx.insert_group(&g)?;
+            groups.push(g);
+        }
+        let mut other = group("g-z", "t2", "Group 0", t);
+        other.external_id = Some("gx".into());
+        tx.insert_group(&other)?;
+        for a in ["a1", "a2"] {
+            tx.insert_account(&account(a, "", &format!("{a}@example.com"), t))?;
+        }
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Idp, t))?;
+        tx.insert_membership(&membership("m2", "t1", "a2", ManagedBy::Idp, t))?;
+        tx.insert_membership(&membership("m3", "t2", "a1", ManagedBy::SelfManaged, t))?;
+        tx.add_group_member("g-b", "m2", t)?;
+        tx.add_group_member("g-b", "m1", at(t, 1))?;
+        tx.add_group_member("g-a", "m1", at(t, 2))?;
+        tx.add_group_member("g-z", "m3", t)?;
+        Ok(())
+    });
+    assert_eq!(
+        r(&s, |tx| tx.groups_by_external_id("t1", "gx")),
+        vec![groups[0].clone(), groups[1].clone()]
+    );
+    assert_eq!(
+        r(&s, |tx| tx.groups_by_external_id("t1", "gy")),
+        vec![groups[2].clone()]
+    );
+    assert!(r(&s, |tx| tx.groups_by_external_id("t1", "GX")).is_empty());
+    assert_eq!(r(&s, |tx| tx.groups_by_external_id("t2", "gx")).len(), 1);
+
+    let gids = |v: Vec<Group>| v.into_iter().map(|g| g.id).collect::<Vec<_>>();
+    assert_eq!(
+        gids(r(&s, |tx| tx.groups_with_member("t1", "m1"))),
+        ["g-a", "g-b"]
+    );
+    assert!(
+        r(&s, |tx| tx.groups_with_member("t2", "m1")).is_empty(),
+        "scoped to the tenant"
+    );
+    assert_eq!(gids(r(&s, |tx| tx.groups_with_member("t2", "m3"))), ["g-z"]);
+
+    assert_eq!(gids(r(&s, |tx| tx.groups_page("t1", 0, 2))), ["g-c", "g-a"]);
+    assert_eq!(gids(r(&s, |tx| tx.groups_page("t1", 2, 2))), ["g-b"]);
+    assert!(r(&s, |tx| tx.groups_page("t1", 3, 2)).is_empty());
+    assert_eq!(
+        gids(r(&s, |tx| tx.groups_after("t1", None, 2))),
+        ["g-a", "g-b"]
+    );
+    assert_eq!(
+        gids(r(&s, |tx| tx.groups_after("t1", Some("g-b"), 2))),
+        ["g-c"]
+    );
+    assert!(r(&s, |tx| tx.groups_after("t1", Some("g-c"), 2)).is_empty());
+    assert_eq!(r(&s, |tx| tx.group_total("t1")), 3);
+    assert_eq!(r(&s, |tx| tx.group_total("t2")), 1);
+    assert_eq!(r(&s, |tx| tx.group_total("none")), 0);
+
+    let refs = r(&s, |tx| tx.group_member_refs("g-b"));
+    assert_eq!(
+        refs,
+        vec![
+            MemberRef {
+                membership_id: "m2".into(),
+                user_name: "a2@example.com".into()
+            },
+            MemberRef {
+                membership_id: "m1".into(),
+                user_name: "a1@example.com".into()
+            },
+        ],
+        "in the order added"
+    );
+    assert!(r(&s, |tx| tx.group_member_refs("g-c")).is_empty());
+}
+
+fn check_delete_account(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        tx.insert_account(&account("a1", "", "a1@example.com", t))?;
+        tx.insert_account(&account("a2", "", "a2@example.com", t))?;
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::SelfManaged, t))?;
+        tx.insert_membership(&membership("m2", "t2", "a1", ManagedBy::SelfManaged, t))?;
+        tx.insert_membership(&membership("m3", "t1", "a2", ManagedBy::Tenant, t))?;
+        tx.insert_group(&group("g1", "t1", "G", t))?;
+        tx.add_group_member("g1", "m1", t)?;
+        tx.add_group_member("g1", "m3", t)?;
+        Ok(())
+    });
+    assert!(w(&s, |tx| tx.delete_account("a1")));
+    assert!(!w(&s, |tx| tx.delete_account("a1")));
+    assert!(!w(&s, |tx| tx.delete_account("never")));
+    r(&s, |tx| {
+        assert_eq!(tx.account_by_id("a1")?, None);
+        assert!(
+            tx.memberships_of_account("a1")?.is_empty(),
+            "links of a deleted account remain"
+        );
+        assert_eq!(tx.member("t2", "m2")?, None);
+        assert_eq!(tx.group_members("g1")?, ["m3"]);
+        assert_eq!(tx.member_counts("t1")?.total, 1);
+        assert!(tx.account_by_id("a2")?.is_some());
+        Ok(())
+    });
+}
+
+fn check_touch_token(f: Factory) {
+    let s = f();
+    let t = t0();
+    let k = token("k1", "t1", TokenState::Active, t);
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_token(&k)
+    });
+    let last = |s: &Subject| {
+        let k = r(s, |tx| tx.token_by_hash(&k.hash)).unwrap();
+        (k.last_used_at, k.last_used_from)
+    };
+    assert_eq!(last(&s), (None, None));
+    w(&s, |tx| tx.touch_token("k1", at(t, 10), Some("192.0.2.1")));
+    assert_eq!(last(&s), (Some(at(t, 10)), Some("192.0.2.1".into())));
+    w(&s, |tx| tx.touch_token("k1", at(t, 20), None));
+    assert_eq!(last(&s), (Some(at(t, 20)), None));
+    // A late, older report does not move it back.
+    w(&s, |tx| {
+        tx.touch_token("k1", at(t, 15), Some("198.51.100.9"))
+    });
+    assert_eq!(last(&s), (Some(at(t, 20)), None));
+    w(&s, |tx| tx.touch_token("unknown", at(t, 30), None));
+    let k = r(&s, |tx| tx.token_by_hash(&k.hash)).unwrap();
+    assert_eq!(k.state, TokenState::Active, "touching changes nothing else");
+}

@@ -1,0 +1,305 @@
+//! The test environment: a temporary directory that is HOME, XDG_DATA_HOME and
+//! XDG_CONFIG_HOME for the real `scimctl` binary, run with a cleared
+//! environment so that no `SCIMCTL_*` of the developer's shell leaks in.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use scimctl::engine::Engine;
+use scimctl::engine::model::Tenant;
+
+/// The built binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_scimctl");
+
+pub struct TestEnv {
+    dir: TempDir,
+}
+
+impl TestEnv {
+    pub fn new() -> TestEnv {
+        let dir = tempfile::Builder::new()
+            .prefix("scimctl-it-")
+            .tempdir()
+            .expect("temp dir");
+        TestEnv { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path inside the environment's temporary directory.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn data_home(&self) -> PathBuf {
+        self.path("data")
+    }
+
+    pub fn config_home(&self) -> PathBuf {
+        self.path("config")
+    }
+
+    /// The default store: `$XDG_DATA_HOME/scimctl/scimctl.db`.
+    pub fn store(&self) -> PathBuf {
+        self.data_home().join("scimctl").join("scimctl.db")
+    }
+
+    /// The default config file: `$XDG_CONFIG_HOME/scimctl/config.toml`.
+    pub fn config_file(&self) -> PathBuf {
+        self.config_home().join("scimctl").join("config.toml")
+    }
+
+    pub fn write_config(&self, toml: &str) {
+        let p = self.config_file();
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, toml).unwrap();
+    }
+
+    /// A `std::process::Command` for the binary with a clean environment.
+    pub fn std_cmd<I, S>(&self, args: I) -> std::process::Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut c = std::process::Command::new(BIN);
+        c.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.root())
+            .env("XDG_DATA_HOME", self.data_home())
+            .env("XDG_CONFIG_HOME", self.config_home())
+            .env("USER", "tester")
+            .current_dir(self.root())
+            .args(args);
+        c
+    }
+
+    /// An `assert_cmd` command for the binary with a clean environment.
+    pub fn cmd<I, S>(&self, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut c = Command::from_std(self.std_cmd(args));
+        c.write_stdin("");
+        c
+    }
+
+    /// Runs and returns stdout, failing the test (with both streams shown)
+    /// unless the command succeeded.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd(args).output().unwrap();
+        expect_success(args, &out);
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    /// Runs with `--output json` appended and parses stdout.
+    pub fn json(&self, args: &[&str]) -> Value {
+        let mut all = args.to_vec();
+        all.extend(["--output", "json"]);
+        let stdout = self.ok(&all);
+        parse_json(&stdout)
+    }
+
+    /// Runs a command that must fail with `code`; returns its one error line.
+    pub fn fail(&self, args: &[&str], code: i32) -> String {
+        let out = self.cmd(args).output().unwrap();
+        expect_failure(args, &out, code)
+    }
+
+    /// Creates a tenant and returns its id.
+    pub fn tenant(&self, name: &str, id: &str) -> String {
+        let out = self.ok(&["tenant", "create", name, "--id", id]);
+        assert_eq!(out, format!("{id}\n"));
+        id.to_owned()
+    }
+
+    /// Opens the same store in-process.
+    pub fn engine(&self) -> Engine {
+        Engine::open_sqlite(&self.store(), "test").expect("open the store in-process")
+    }
+
+    pub fn engine_tenant(&self, key: &str) -> (Engine, Tenant) {
+        let e = self.engine();
+        let t = e.resolve_tenant(Some(key)).expect("tenant");
+        (e, t)
+    }
+
+    /// A plain SQLite connection to the store, for setting up states the
+    /// CLI cannot make yet and for looking at rows directly.
+    pub fn sql(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open(self.store()).expect("open the store with rusqlite")
+    }
+
+    pub fn count(&self, table: &str) -> i64 {
+        self.sql()
+            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+fn show(args: &[&str], out: &Output) -> String {
+    format!(
+        "scimctl {}\nexit: {:?}\n--- stdout\n{}--- stderr\n{}",
+        args.join(" "),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+pub fn expect_success(args: &[&str], out: &Output) {
+    assert!(
+        out.status.success(),
+        "expected success:\n{}",
+        show(args, out)
+    );
+    assert_no_panic(out);
+}
+
+/// Asserts the exit code, and that stderr is exactly one line `error: …`
+/// without a panic; returns that line.
+pub fn expect_failure(args: &[&str], out: &Output, code: i32) -> String {
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "wrong exit code:\n{}",
+        show(args, out)
+    );
+    assert_no_panic(out);
+    let stderr = String::from_utf8(out.stderr.clone()).unwrap();
+    assert_one_error_line(&stderr);
+    stderr.trim_end().to_owned()
+}
+
+pub fn assert_no_panic(out: &Output) {
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!all.contains("panicked"), "a panic:\n{all}");
+    assert!(!all.contains("RUST_BACKTRACE"), "a panic:\n{all}");
+}
+
+pub fn assert_one_error_line(stderr: &str) {
+    assert!(
+        stderr.starts_with("error: ") && stderr.ends_with('\n') && stderr.lines().count() == 1,
+        "stderr must be exactly one line starting with 'error: ', got:\n{stderr}"
+    );
+    let line = stderr.trim_end();
+    assert!(
+        line.len() > "error: ".len() + 10,
+        "the error line says too little: {line}"
+    );
+}
+
+pub fn parse_json(s: &str) -> Value {
+    serde_json::from_str(s).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{s}"))
+}
+
+/// The bytes of a file, or empty when it does not exist.
+pub fn bytes(p: &Path) -> Vec<u8> {
+    fs::read(p).unwrap_or_default()
+}
+
+/// The file itself and its SQLite companions (`-wal`, `-shm`, `-journal`).
+pub fn with_companions(p: &Path) -> Vec<PathBuf> {
+    let mut v = vec![p.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut s = p.as_os_str().to_owned();
+        s.push(suffix);
+        v.push(PathBuf::from(s));
+    }
+    v
+}
+
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// `value[key]`, failing with the whole document when the key is missing.
+pub fn key<'a>(v: &'a Value, k: &str) -> &'a Value {
+    v.get(k)
+        .unwrap_or_else(|| panic!("missing key {k:?} in:\n{v:#}"))
+}
+
+pub fn str_key<'a>(v: &'a Value, k: &str) -> &'a str {
+    key(v, k)
+        .as_str()
+        .unwrap_or_else(|| panic!("{k:?} is not a string in:\n{v:#}"))
+}
+
+pub fn bool_key(v: &Value, k: &str) -> bool {
+    key(v, k)
+        .as_bool()
+        .unwrap_or_else(|| panic!("{k:?} is not a bool in:\n{v:#}"))
+}
+
+pub fn u64_key(v: &Value, k: &str) -> u64 {
+    key(v, k)
+        .as_u64()
+        .unwrap_or_else(|| panic!("{k:?} is not an unsigned integer in:\n{v:#}"))
+}
+
+/// A string holding an RFC 3339 time.
+pub fn time_key(v: &Value, k: &str) -> time::OffsetDateTime {
+    let s = str_key(v, k);
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
+        .unwrap_or_else(|e| panic!("{k:?} = {s:?} is not RFC 3339 ({e})"))
+}
+
+/// Null, or a string.
+pub fn opt_str_key<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
+    let x = key(v, k);
+    if x.is_null() {
+        None
+    } else {
+        Some(
+            x.as_str()
+                .unwrap_or_else(|| panic!("{k:?} is neither null nor a string in:\n{v:#}")),
+        )
+    }
+}
+
+pub fn array_key<'a>(v: &'a Value, k: &str) -> &'a Vec<Value> {
+    key(v, k)
+        .as_array()
+        .unwrap_or_else(|| panic!("{k:?} is not an array in:\n{v:#}"))
+}
+
+/// Asserts the object carries at least these keys (documented shapes are
+/// stable: a renamed or dropped key is a breaking change; a new one is not).
+pub fn assert_has_keys(v: &Value, keys: &[&str]) {
+    let obj = v
+        .as_object()
+        .unwrap_or_else(|| panic!("not a JSON object:\n{v:#}"));
+    for k in keys {
+        assert!(obj.contains_key(*k), "missing key {k:?} in:\n{v:#}");
+    }
+}
+
+/// A token as `scimctl` prints it: `scim_` + 43 base64url characters (256 bits).
+pub fn assert_token_shape(t: &str) {
+    let body = t
+        .strip_prefix("scim_")
+        .unwrap_or_else(|| panic!("token without the scim_ prefix: {t:?}"));
+    assert_eq!(body.len(), 43, "token body length: {t:?}");
+    assert!(
+        body.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+        "token is not base64url: {t:?}"
+    );
+}
