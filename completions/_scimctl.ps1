@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Add members as the product''s own admin screens do')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -593,6 +595,49 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;properties;help;help' {
             break
         }
+        'scimctl;log' {
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only requests about this user (email)')
+            [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Only this request id (from an error''s detail, e.g. r-5f2c…)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests newer than this (e.g. 15m, 2h, 7d)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of the newest records to show')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--errors', '--errors', [CompletionResultType]::ParameterName, 'Only failed requests (status 400 and above)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Keep printing new records as they arrive (Ctrl-C to stop)')
+            [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Keep printing new records as they arrive (Ctrl-C to stop)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;serve' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--allow-insecure-http', '--allow-insecure-http', [CompletionResultType]::ParameterName, 'Serve plain HTTP on a non-loopback address (tokens then cross the network in clear: only behind a TLS-terminating proxy)')
+            [CompletionResult]::new('--no-provisioning-log', '--no-provisioning-log', [CompletionResultType]::ParameterName, 'Do not record the provisioning log (benchmark comparisons only)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'scimctl;config' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
@@ -714,6 +759,8 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Add members as the product''s own admin screens do')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
+            [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
+            [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the effective configuration and where each value comes from')
             [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Write shell completions or man pages (for packagers)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -810,6 +857,12 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;help;properties;list' {
+            break
+        }
+        'scimctl;help;log' {
+            break
+        }
+        'scimctl;help;serve' {
             break
         }
         'scimctl;help;config' {

@@ -28,11 +28,17 @@ _scimctl() {
             scimctl,help)
                 cmd="scimctl__subcmd__help"
                 ;;
+            scimctl,log)
+                cmd="scimctl__subcmd__log"
+                ;;
             scimctl,properties)
                 cmd="scimctl__subcmd__properties"
                 ;;
             scimctl,scim)
                 cmd="scimctl__subcmd__scim"
+                ;;
+            scimctl,serve)
+                cmd="scimctl__subcmd__serve"
                 ;;
             scimctl,tenant)
                 cmd="scimctl__subcmd__tenant"
@@ -112,11 +118,17 @@ _scimctl() {
             scimctl__subcmd__help,help)
                 cmd="scimctl__subcmd__help__subcmd__help"
                 ;;
+            scimctl__subcmd__help,log)
+                cmd="scimctl__subcmd__help__subcmd__log"
+                ;;
             scimctl__subcmd__help,properties)
                 cmd="scimctl__subcmd__help__subcmd__properties"
                 ;;
             scimctl__subcmd__help,scim)
                 cmd="scimctl__subcmd__help__subcmd__scim"
+                ;;
+            scimctl__subcmd__help,serve)
+                cmd="scimctl__subcmd__help__subcmd__serve"
                 ;;
             scimctl__subcmd__help,tenant)
                 cmd="scimctl__subcmd__help__subcmd__tenant"
@@ -320,7 +332,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties config generate help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties log serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -808,7 +820,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties config generate help"
+            opts="tenant scim url token users groups properties log serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,6 +973,20 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__help__subcmd__log)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__help__subcmd__properties)
             opts="add list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1048,6 +1074,20 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__scim__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__serve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1248,6 +1288,52 @@ _scimctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__log)
+            opts="-f -q -v -h -V --errors --user --request --since --limit --follow --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --user)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --request)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1568,6 +1654,44 @@ _scimctl() {
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__serve)
+            opts="-q -v -h -V --listen --public-url --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --listen)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,6 +38,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand users 'Add members as the product''s own admin screens do'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -534,6 +536,47 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;properties;help;help'= {
         }
+        &'scimctl;log'= {
+            cand --user 'Only requests about this user (email)'
+            cand --request 'Only this request id (from an error''s detail, e.g. r-5f2c…)'
+            cand --since 'Only requests newer than this (e.g. 15m, 2h, 7d)'
+            cand --limit 'How many of the newest records to show'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --errors 'Only failed requests (status 400 and above)'
+            cand -f 'Keep printing new records as they arrive (Ctrl-C to stop)'
+            cand --follow 'Keep printing new records as they arrive (Ctrl-C to stop)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;serve'= {
+            cand --listen 'Address to listen on'
+            cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --allow-insecure-http 'Serve plain HTTP on a non-loopback address (tokens then cross the network in clear: only behind a TLS-terminating proxy)'
+            cand --no-provisioning-log 'Do not record the provisioning log (benchmark comparisons only)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;config'= {
             cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
@@ -643,6 +686,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand users 'Add members as the product''s own admin screens do'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -714,6 +759,10 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;properties;add'= {
         }
         &'scimctl;help;properties;list'= {
+        }
+        &'scimctl;help;log'= {
+        }
+        &'scimctl;help;serve'= {
         }
         &'scimctl;help;config'= {
             cand show 'Print each effective setting with its source (flag, env, file, default)'
