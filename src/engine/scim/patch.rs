@@ -376,7 +376,7 @@ fn identity_by_value(attr: &AttrDef) -> bool {
     attr.name == "members"
 }
 
-fn elem_value<'a>(e: &'a Value) -> Option<&'a Value> {
+fn elem_value(e: &Value) -> Option<&Value> {
     e.get("value").filter(|v| !v.is_null())
 }
 
@@ -628,11 +628,13 @@ impl Cx<'_> {
             return f(self, res);
         };
         canonicalise(res, ext.id);
-        let before = res.remove(ext.id);
-        let (mut inner, had_attrs) = match &before {
-            Some(Value::Object(m)) => (m.clone(), !m.is_empty()),
-            _ => (Map::new(), false),
+        // `before` keeps whatever is there that is not a non-empty object
+        // (null, `{}`), to put back untouched when nothing is written.
+        let (mut inner, before) = match res.remove(ext.id) {
+            Some(Value::Object(m)) if !m.is_empty() => (m, None),
+            other => (Map::new(), other),
         };
+        let had_attrs = !inner.is_empty();
         let out = f(self, &mut inner)?;
         if !inner.is_empty() {
             res.insert(ext.id.to_owned(), Value::Object(inner));
@@ -772,7 +774,7 @@ impl Cx<'_> {
     /// by this operation is primary, the others stop being primary.
     fn primary_rule(
         attr: &AttrDef,
-        list: &mut [Value],
+        list: &mut Vec<Value>,
         touched: &[usize],
     ) -> Result<(), PatchError> {
         if attr.sub_attr("primary").is_none() {
@@ -787,13 +789,19 @@ impl Cx<'_> {
         match primaries.as_slice() {
             [] => Ok(()),
             [keep] => {
+                let mut emptied = false;
                 for (i, e) in list.iter_mut().enumerate() {
                     if i != *keep
                         && is_primary(e)
                         && let Some(o) = e.as_object_mut()
                     {
                         o.remove("primary");
+                        emptied |= o.is_empty();
                     }
+                }
+                if emptied {
+                    // An element that was nothing but `primary: true`.
+                    list.retain(|e| !e.as_object().is_some_and(Map::is_empty));
                 }
                 Ok(())
             }
@@ -1102,9 +1110,9 @@ impl Cx<'_> {
             }
             self.merge(attr, &mut base, obj, OpKind::Add)?;
             let elem = Value::Object(base);
-            if identity_by_value(attr) && elem_value(&elem).is_none() {
-                return Err(invalid_value(format!(
-                    "every \"{}\" value needs a \"value\" sub-attribute",
+            if is_hollow(attr, &elem) {
+                return Err(no_target(format!(
+                    "no \"{}\" value matches [{f}], and the filter and value do not make a whole one (a value is missing)",
                     attr.name
                 )));
             }
@@ -1118,14 +1126,20 @@ impl Cx<'_> {
             }
             matches
         };
-        Self::primary_rule(attr, &mut list, &touched)?;
-        let mut i = 0;
-        list.retain(|e| {
-            let keep = !touched.contains(&i) || !e.as_object().is_some_and(Map::is_empty);
-            i += 1;
-            keep
-        });
-        put_list(c, attr.name, list);
+        // A replace with nulls may hollow out an element: it goes.
+        let mut kept = Vec::with_capacity(list.len());
+        let mut still_touched = Vec::with_capacity(touched.len());
+        for (i, e) in list.into_iter().enumerate() {
+            if touched.contains(&i) {
+                if is_hollow(attr, &e) {
+                    continue;
+                }
+                still_touched.push(kept.len());
+            }
+            kept.push(e);
+        }
+        Self::primary_rule(attr, &mut kept, &still_touched)?;
+        put_list(c, attr.name, kept);
         Ok(())
     }
 
@@ -1169,10 +1183,10 @@ impl Cx<'_> {
             }
             base.insert(sd.name.to_owned(), nv);
             let elem = Value::Object(base);
-            if identity_by_value(attr) && elem_value(&elem).is_none() {
+            if is_hollow(attr, &elem) {
                 return Err(no_target(format!(
-                    "no \"{}\" value matches the filter",
-                    attr.name
+                    "no \"{}\" value to set \"{}\" on, and none can be created without a value",
+                    attr.name, sd.name
                 )));
             }
             list.push(elem);
@@ -1425,5 +1439,1471 @@ impl Cx<'_> {
             self.in_container(res, t.ext, |cx, c| cx.remove_listed(c, t.attr, v))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::Policy;
+    use crate::engine::scim::schema::{ENTERPRISE_URN, GROUP_URN, ResourceKind, USER_URN};
+    use serde_json::json;
+
+    const BABS: &str = "2819c223-7f76-453a-919d-413861904646";
+    const JAMES: &str = "08e1d05d-121c-4561-8b96-473d93df9210";
+    const OTHER: &str = "902c246b-6245-4190-8e05-00816be7344a";
+
+    fn standard() -> ResourceSchema {
+        ResourceSchema::for_policy(ResourceKind::User, Policy::Standard)
+    }
+    fn product() -> ResourceSchema {
+        ResourceSchema::for_policy(ResourceKind::User, Policy::Product)
+    }
+    fn group_schema(policy: Policy) -> ResourceSchema {
+        ResourceSchema::for_policy(ResourceKind::Group, policy)
+    }
+    fn both() -> [(Policy, ResourceSchema); 2] {
+        [(Policy::Product, product()), (Policy::Standard, standard())]
+    }
+
+    fn body(ops: Value) -> Value {
+        json!({ "schemas": [PATCH_URN], "Operations": ops })
+    }
+
+    fn run(schema: &ResourceSchema, res: &Value, ops: Value) -> Result<PatchOutcome, PatchError> {
+        let before = serde_json::to_string(res).unwrap();
+        let req = PatchRequest::parse(&body(ops))?;
+        let out = apply(schema, res, &req);
+        assert_eq!(serde_json::to_string(res).unwrap(), before, "input changed");
+        out
+    }
+
+    #[track_caller]
+    fn ok(schema: &ResourceSchema, res: &Value, ops: Value) -> PatchOutcome {
+        match run(schema, res, ops) {
+            Ok(o) => o,
+            Err(e) => panic!("unexpected error: {e}"),
+        }
+    }
+
+    #[track_caller]
+    fn fails(schema: &ResourceSchema, res: &Value, ops: Value) -> &'static str {
+        match run(schema, res, ops) {
+            Ok(o) => panic!("expected an error, got {}", o.resource),
+            Err(e) => e.scim_type,
+        }
+    }
+
+    fn meta() -> Value {
+        json!({"resourceType": "User", "version": "W/\"3\""})
+    }
+
+    /// A `standard` user, RFC 7643 §8.2-like.
+    fn std_user() -> Value {
+        json!({
+            "schemas": [USER_URN],
+            "id": "u1",
+            "userName": "bjensen@example.com",
+            "name": {"givenName": "Barbara", "familyName": "Jensen"},
+            "active": true,
+            "emails": [{"value": "bjensen@example.com", "type": "work", "primary": true}],
+            "addresses": [
+                {"type": "work", "streetAddress": "100 Universal City Plaza", "locality": "Hollywood",
+                 "region": "CA", "postalCode": "91608", "country": "USA", "primary": true},
+                {"type": "home", "streetAddress": "456 Hollywood Blvd", "locality": "Hollywood",
+                 "region": "CA", "postalCode": "91608", "country": "USA"}
+            ],
+            "meta": meta()
+        })
+    }
+
+    /// What a user looks like under either policy (only product attributes).
+    fn plain_user() -> Value {
+        json!({
+            "schemas": [USER_URN],
+            "id": "u1",
+            "userName": "bjensen@example.com",
+            "name": {"givenName": "Barbara", "familyName": "Jensen"},
+            "active": true,
+            "externalId": "bjensen",
+            "meta": meta()
+        })
+    }
+
+    fn group() -> Value {
+        json!({
+            "schemas": [GROUP_URN],
+            "id": "g1",
+            "displayName": "Tour Guides",
+            "members": [
+                {"value": BABS, "display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}")},
+                {"value": OTHER, "display": "Mandy Pepperidge"}
+            ],
+            "meta": {"resourceType": "Group"}
+        })
+    }
+
+    fn with(mut v: Value, key: &str, x: Value) -> Value {
+        v[key] = x;
+        v
+    }
+    fn without(mut v: Value, key: &str) -> Value {
+        v.as_object_mut().unwrap().remove(key);
+        v
+    }
+
+    // ----- parsing ----------------------------------------------------
+
+    #[test]
+    fn parse_accepts_any_letter_case_and_rejects_malformed_bodies() {
+        let b = json!({
+            "schemas": ["URN:ietf:params:scim:api:messages:2.0:patchop"],
+            "operations": [
+                {"op": "Add", "path": "members", "value": []},
+                {"op": "REPLACE", "path": "name.givenName", "value": "x"},
+                {"Op": "remove", "Path": "emails[type eq \"work\"].value"},
+            ]
+        });
+        let req = PatchRequest::parse(&b).unwrap();
+        let kinds: Vec<OpKind> = req.ops.iter().map(|o| o.op).collect();
+        assert_eq!(kinds, [OpKind::Add, OpKind::Replace, OpKind::Remove]);
+        let p = req.ops[2].path.as_ref().unwrap();
+        assert_eq!(p.attr.attr, "emails");
+        assert_eq!(p.sub.as_deref(), Some("value"));
+        assert!(p.filter.is_some());
+
+        let err = |b: Value| PatchRequest::parse(&b).unwrap_err().scim_type;
+        let op = |o: Value| body(json!([o]));
+        assert_eq!(err(json!([])), "invalidSyntax");
+        assert_eq!(
+            err(json!({"Operations": [{"op": "add", "value": {}}]})),
+            "invalidSyntax"
+        );
+        assert_eq!(
+            err(json!({"schemas": [USER_URN], "Operations": [{"op": "add", "value": {}}]})),
+            "invalidSyntax"
+        );
+        assert_eq!(err(body(json!([]))), "invalidSyntax");
+        assert_eq!(err(json!({"schemas": [PATCH_URN]})), "invalidSyntax");
+        assert_eq!(
+            err(op(json!({"op": "merge", "path": "x", "value": 1}))),
+            "invalidSyntax"
+        );
+        assert_eq!(err(op(json!({"path": "x", "value": 1}))), "invalidSyntax");
+        assert_eq!(
+            err(op(json!({"op": 1, "path": "x", "value": 1}))),
+            "invalidSyntax"
+        );
+        assert_eq!(
+            err(op(json!({"op": "add", "path": "displayName"}))),
+            "invalidSyntax"
+        );
+        assert_eq!(
+            err(op(json!({"op": "replace", "path": "displayName"}))),
+            "invalidSyntax"
+        );
+        assert_eq!(err(op(json!({"op": "remove"}))), "noTarget");
+        assert_eq!(err(op(json!({"op": "Remove", "value": "x"}))), "noTarget");
+        assert_eq!(
+            err(op(
+                json!({"op": "add", "path": "emails[type eq", "value": 1})
+            )),
+            "invalidPath"
+        );
+        assert_eq!(
+            err(op(json!({"op": "add", "path": "a.b.c", "value": 1}))),
+            "invalidPath"
+        );
+        assert_eq!(
+            err(op(json!({"op": "add", "path": 7, "value": 1}))),
+            "invalidPath"
+        );
+        let e = PatchRequest::parse(&body(
+            json!([{"op": "add", "path": "x", "value": 1}, {"op": "nope"}]),
+        ))
+        .unwrap_err();
+        assert!(e.message.starts_with("operation 2:"), "{}", e.message);
+    }
+
+    // ----- RFC 7644 §3.5.2 examples (standard policy) -----------------
+
+    #[test]
+    fn rfc_add_member_to_group() {
+        let g = group_schema(Policy::Standard);
+        let res = with(group(), "members", json!([{"value": OTHER}]));
+        let out = ok(
+            &g,
+            &res,
+            json!([{
+                "op": "add", "path": "members",
+                "value": [{"display": "Babs Jensen",
+                           "$ref": format!("https://example.com/v2/Users/{BABS}"),
+                           "value": BABS}]
+            }]),
+        );
+        assert_eq!(
+            out.resource["members"],
+            json!([{"value": OTHER}, {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")}])
+        );
+        assert!(out.changed);
+        // members.display is readOnly: the server derives it.
+        assert_eq!(out.ignored, ["members.display"]);
+    }
+
+    #[test]
+    fn rfc_add_attributes_without_path() {
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([{
+                "op": "add",
+                "value": {"emails": [{"value": "babs@jensen.org", "type": "home"}], "nickname": "Babs"}
+            }]),
+        );
+        let mut want = std_user();
+        want["emails"] = json!([
+            {"value": "bjensen@example.com", "type": "work", "primary": true},
+            {"value": "babs@jensen.org", "type": "home"}
+        ]);
+        want["nickName"] = json!("Babs");
+        assert_eq!(out.resource, want);
+        assert!(out.ignored.is_empty());
+    }
+
+    #[test]
+    fn rfc_remove_single_member() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(
+            &g,
+            &group(),
+            json!([{"op": "remove", "path": format!("members[value eq \"{BABS}\"]")}]),
+        );
+        assert_eq!(
+            out.resource["members"],
+            json!([{"value": OTHER, "display": "Mandy Pepperidge"}])
+        );
+    }
+
+    #[test]
+    fn rfc_remove_all_members() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(&g, &group(), json!([{"op": "remove", "path": "members"}]));
+        assert_eq!(out.resource, without(group(), "members"));
+    }
+
+    #[test]
+    fn rfc_remove_emails_with_compound_filter() {
+        let res = with(
+            std_user(),
+            "emails",
+            json!([
+                {"value": "bjensen@example.com", "type": "work", "primary": true},
+                {"value": "babs@example.org", "type": "work"},
+                {"value": "babs@jensen.org", "type": "home"}
+            ]),
+        );
+        let out = ok(
+            &standard(),
+            &res,
+            json!([{
+                "op": "remove", "path": "emails[type eq \"work\" and value ew \"example.com\"]"
+            }]),
+        );
+        assert_eq!(
+            out.resource["emails"],
+            json!([{"value": "babs@example.org", "type": "work"}, {"value": "babs@jensen.org", "type": "home"}])
+        );
+    }
+
+    #[test]
+    fn rfc_remove_member_and_add_another() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(
+            &g,
+            &group(),
+            json!([
+                {"op": "remove", "path": format!("members[value eq \"{BABS}\"]")},
+                {"op": "add", "path": "members",
+                 "value": [{"display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}"), "value": JAMES}]}
+            ]),
+        );
+        assert_eq!(
+            out.resource["members"],
+            json!([
+                {"value": OTHER, "display": "Mandy Pepperidge"},
+                {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+            ])
+        );
+    }
+
+    #[test]
+    fn rfc_remove_all_members_then_add_two() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(
+            &g,
+            &group(),
+            json!([
+                {"op": "remove", "path": "members"},
+                {"op": "add", "path": "members", "value": [
+                    {"display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}"), "value": BABS},
+                    {"display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}"), "value": JAMES}
+                ]}
+            ]),
+        );
+        assert_eq!(
+            out.resource["members"],
+            json!([
+                {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")},
+                {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+            ])
+        );
+    }
+
+    #[test]
+    fn rfc_replace_members() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(
+            &g,
+            &group(),
+            json!([{
+                "op": "replace", "path": "members",
+                "value": [
+                    {"display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}"), "value": BABS},
+                    {"display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}"), "value": JAMES}
+                ]
+            }]),
+        );
+        assert_eq!(
+            out.resource,
+            with(
+                group(),
+                "members",
+                json!([
+                    {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")},
+                    {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+                ])
+            )
+        );
+    }
+
+    #[test]
+    fn rfc_replace_address_by_filter() {
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([{
+                "op": "replace", "path": "addresses[type eq \"work\"]",
+                "value": {
+                    "type": "work", "streetAddress": "911 Universal City Plaza", "locality": "Hollywood",
+                    "region": "CA", "postalCode": "91608", "country": "US",
+                    "formatted": "911 Universal City Plaza\nHollywood, CA 91608 US", "primary": true
+                }
+            }]),
+        );
+        let mut want = std_user();
+        want["addresses"][0] = json!({
+            "type": "work", "streetAddress": "911 Universal City Plaza", "locality": "Hollywood",
+            "region": "CA", "postalCode": "91608", "country": "US",
+            "formatted": "911 Universal City Plaza\nHollywood, CA 91608 US", "primary": true
+        });
+        assert_eq!(out.resource, want);
+        // No work address of another type: the RFC's noTarget.
+        let e = fails(
+            &standard(),
+            &std_user(),
+            json!([{
+                "op": "replace", "path": "addresses[type eq \"other\"]", "value": {"locality": "X"}
+            }]),
+        );
+        assert_eq!(e, "noTarget");
+    }
+
+    #[test]
+    fn rfc_replace_street_address_by_filter() {
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([{
+                "op": "replace", "path": "addresses[type eq \"work\"].streetAddress", "value": "1010 Broadway Ave"
+            }]),
+        );
+        let mut want = std_user();
+        want["addresses"][0]["streetAddress"] = json!("1010 Broadway Ave");
+        assert_eq!(out.resource, want);
+    }
+
+    #[test]
+    fn rfc_replace_without_path() {
+        let res = with(std_user(), "nickName", json!("Barb"));
+        let out = ok(
+            &standard(),
+            &res,
+            json!([{
+                "op": "replace",
+                "value": {
+                    "emails": [
+                        {"value": "bjensen@example.com", "type": "work", "primary": true},
+                        {"value": "babs@jensen.org", "type": "home"}
+                    ],
+                    "nickname": "Babs"
+                }
+            }]),
+        );
+        let mut want = std_user();
+        want["emails"] = json!([
+            {"value": "bjensen@example.com", "type": "work", "primary": true},
+            {"value": "babs@jensen.org", "type": "home"}
+        ]);
+        want["nickName"] = json!("Babs");
+        assert_eq!(out.resource, want);
+    }
+
+    #[test]
+    fn rfc_errors() {
+        let s = standard();
+        let u = std_user();
+        let f = |ops: Value| fails(&s, &u, ops);
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "id", "value": "x"}])),
+            "mutability"
+        );
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "meta.lastModified", "value": "x"}])),
+            "mutability"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "groups", "value": [{"value": "g"}]}])),
+            "mutability"
+        );
+        assert_eq!(
+            f(json!([{"op": "remove", "path": "userName"}])),
+            "mutability"
+        );
+        assert_eq!(f(json!([{"op": "remove", "path": "id"}])), "mutability");
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "userName", "value": null}])),
+            "invalidValue"
+        );
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "active", "value": "yes"}])),
+            "invalidValue"
+        );
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "active", "value": [true]}])),
+            "invalidValue"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "emails", "value": ["a@b"]}])),
+            "invalidValue"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "name", "value": "Babs"}])),
+            "invalidValue"
+        );
+        assert_eq!(f(json!([{"op": "add", "value": "Babs"}])), "invalidSyntax");
+        assert_eq!(
+            f(json!([{"op": "replace", "path": "userName[value eq \"x\"]", "value": "y"}])),
+            "invalidPath"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "emails[type ne \"work\"].value", "value": "x@y"}])),
+            "noTarget"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "emails", "value": [
+                {"value": "a@x", "primary": true}, {"value": "b@x", "primary": "True"}]}])),
+            "invalidValue"
+        );
+        let g = group_schema(Policy::Standard);
+        let gr = group();
+        let f = |ops: Value| fails(&g, &gr, ops);
+        assert_eq!(
+            f(json!([{"op": "remove", "path": "displayName"}])),
+            "mutability"
+        );
+        assert_eq!(
+            f(json!([{"op": "remove", "path": "members.value"}])),
+            "mutability"
+        );
+        assert_eq!(
+            f(
+                json!([{"op": "replace", "path": format!("members[value eq \"{BABS}\"].value"), "value": JAMES}])
+            ),
+            "mutability"
+        );
+        assert_eq!(
+            f(
+                json!([{"op": "replace", "path": format!("members[value eq \"{BABS}\"].display"), "value": "B"}])
+            ),
+            "mutability"
+        );
+        assert_eq!(
+            f(json!([{"op": "add", "path": "members", "value": [{"type": "User"}]}])),
+            "invalidValue"
+        );
+    }
+
+    #[test]
+    fn add_replaces_single_values_and_skips_duplicates() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "add", "path": "userName", "value": "babs@example.com"},
+                {"op": "add", "path": "emails", "value": {"value": "bjensen@example.com", "type": "work", "primary": true}},
+                {"op": "add", "path": "name", "value": {"middleName": "Jane"}}
+            ]),
+        );
+        let mut want = std_user();
+        want["userName"] = json!("babs@example.com");
+        want["name"]["middleName"] = json!("Jane");
+        assert_eq!(out.resource, want);
+    }
+
+    #[test]
+    fn primary_moves_to_the_new_value() {
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([
+                {"op": "add", "path": "emails", "value": [{"value": "babs@jensen.org", "type": "home", "primary": "True"}]}
+            ]),
+        );
+        assert_eq!(
+            out.resource["emails"],
+            json!([
+                {"value": "bjensen@example.com", "type": "work"},
+                {"value": "babs@jensen.org", "type": "home", "primary": true}
+            ])
+        );
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([
+                {"op": "replace", "path": "addresses[type eq \"home\"].primary", "value": true}
+            ]),
+        );
+        assert_eq!(out.resource["addresses"][0].get("primary"), None);
+        assert_eq!(out.resource["addresses"][1]["primary"], json!(true));
+    }
+
+    #[test]
+    fn null_replace_removes_and_null_add_is_a_no_op() {
+        let s = standard();
+        let res = with(std_user(), "title", json!("Tour Guide"));
+        let out = ok(
+            &s,
+            &res,
+            json!([{"op": "replace", "path": "title", "value": null}]),
+        );
+        assert_eq!(out.resource, std_user());
+        let out = ok(
+            &s,
+            &res,
+            json!([{"op": "add", "path": "title", "value": null}]),
+        );
+        assert!(!out.changed);
+        let out = ok(
+            &s,
+            &res,
+            json!([{"op": "replace", "value": {"title": null, "name": {"givenName": null}}}]),
+        );
+        let mut want = std_user();
+        want["name"] = json!({"familyName": "Jensen"});
+        assert_eq!(out.resource, want);
+        // Required under product.
+        let e = fails(
+            &product(),
+            &plain_user(),
+            json!([{"op": "replace", "path": "name.givenName", "value": null}]),
+        );
+        assert_eq!(e, "invalidValue");
+        let e = fails(
+            &product(),
+            &plain_user(),
+            json!([{"op": "remove", "path": "name.givenName"}]),
+        );
+        assert_eq!(e, "mutability");
+        let e = fails(
+            &product(),
+            &plain_user(),
+            json!([{"op": "remove", "path": "name"}]),
+        );
+        assert_eq!(e, "mutability");
+        // Not required under standard.
+        let out = ok(
+            &s,
+            &plain_user(),
+            json!([{"op": "remove", "path": "name.givenName"}]),
+        );
+        assert_eq!(out.resource["name"], json!({"familyName": "Jensen"}));
+    }
+
+    #[test]
+    fn readonly_keys_in_pathless_values_are_skipped() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([{
+                "op": "replace",
+                "value": {"id": "other", "meta": {"version": "x"}, "schemas": ["x"], "groups": [{"value": "g"}], "title": "Boss"}
+            }]),
+        );
+        assert_eq!(out.resource, with(std_user(), "title", json!("Boss")));
+        assert_eq!(out.ignored, ["groups"]);
+    }
+
+    #[test]
+    fn unknown_attributes_are_ignored_and_reported() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "add", "path": "favouriteColour", "value": "blue"},
+                {"op": "replace", "value": {"shoeSize": 44, "name.nickname": "B", "urn:example:ext:1.0:User:x": 1}},
+                {"op": "remove", "path": "urn:example:ext:1.0:User:y"},
+                {"op": "add", "path": "emails", "value": {"value": "b@x", "label": "?"}}
+            ]),
+        );
+        assert_eq!(
+            out.ignored,
+            [
+                "favouriteColour",
+                // Keys of a value object come in key order.
+                "name.nickname",
+                "shoeSize",
+                "urn:example:ext:1.0:User:x",
+                "urn:example:ext:1.0:User:y",
+                "emails.label"
+            ]
+        );
+        assert_eq!(out.resource["emails"][1], json!({"value": "b@x"}));
+    }
+
+    #[test]
+    fn extension_attributes_keep_schemas_in_step() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "add", "path": format!("{ENTERPRISE_URN}:department"), "value": "Tour Operations"}
+            ]),
+        );
+        assert_eq!(out.resource["schemas"], json!([USER_URN, ENTERPRISE_URN]));
+        assert_eq!(
+            out.resource[ENTERPRISE_URN],
+            json!({"department": "Tour Operations"})
+        );
+        let back = ok(
+            &s,
+            &out.resource,
+            json!([{"op": "remove", "path": format!("{ENTERPRISE_URN}:department")}]),
+        );
+        assert_eq!(back.resource, std_user());
+        // A bare extension URN holding an object, and an unqualified name.
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "add", "value": {ENTERPRISE_URN: {"employeeNumber": "701984", "manager": {"value": "m1", "displayName": "Boss"}}}},
+                {"op": "replace", "path": "department", "value": "Sales"}
+            ]),
+        );
+        assert_eq!(
+            out.resource[ENTERPRISE_URN],
+            json!({"employeeNumber": "701984", "manager": {"value": "m1"}, "department": "Sales"})
+        );
+        assert_eq!(out.ignored, ["manager.displayName"]);
+        // Replacing the extension with null clears it.
+        let back = ok(
+            &s,
+            &out.resource,
+            json!([{"op": "replace", "value": {ENTERPRISE_URN: null}}]),
+        );
+        assert_eq!(back.resource, std_user());
+    }
+
+    #[test]
+    fn pathless_remove_lists_values() {
+        let g = group_schema(Policy::Standard);
+        let out = ok(
+            &g,
+            &group(),
+            json!([{"op": "remove", "value": {"members": [{"value": BABS}]}}]),
+        );
+        assert_eq!(
+            out.resource["members"],
+            json!([{"value": OTHER, "display": "Mandy Pepperidge"}])
+        );
+        assert_eq!(
+            fails(
+                &g,
+                &group(),
+                json!([{"op": "remove", "value": {"displayName": "x"}}])
+            ),
+            "noTarget"
+        );
+    }
+
+    #[test]
+    fn attribute_names_are_case_insensitive_and_written_canonically() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "replace", "path": "NAME.GIVENNAME", "value": "Babs"},
+                {"op": "add", "path": "EMAILS[TYPE eq \"home\"].VALUE", "value": "babs@jensen.org"},
+                {"op": "replace", "value": {"DisplayName": "Babs", "URN:IETF:PARAMS:SCIM:SCHEMAS:EXTENSION:ENTERPRISE:2.0:USER:Department": "Ops"}}
+            ]),
+        );
+        assert_eq!(out.resource["name"]["givenName"], json!("Babs"));
+        assert_eq!(
+            out.resource["emails"][1],
+            json!({"type": "home", "value": "babs@jensen.org"})
+        );
+        assert_eq!(out.resource["displayName"], json!("Babs"));
+        assert_eq!(out.resource[ENTERPRISE_URN], json!({"department": "Ops"}));
+    }
+
+    #[test]
+    fn immutable_sub_attributes_are_set_once() {
+        let g = group_schema(Policy::Standard);
+        let path = format!("members[value eq \"{BABS}\"].type");
+        let out = ok(
+            &g,
+            &group(),
+            json!([{"op": "add", "path": path, "value": "User"}]),
+        );
+        assert_eq!(out.resource["members"][0]["type"], json!("User"));
+        let again = ok(
+            &g,
+            &out.resource,
+            json!([{"op": "replace", "path": path, "value": "User"}]),
+        );
+        assert!(!again.changed);
+        assert_eq!(
+            fails(
+                &g,
+                &out.resource,
+                json!([{"op": "replace", "path": path, "value": "Group"}])
+            ),
+            "mutability"
+        );
+        assert_eq!(
+            fails(&g, &out.resource, json!([{"op": "remove", "path": path}])),
+            "mutability"
+        );
+    }
+
+    #[test]
+    fn replace_of_a_missing_attribute_adds_it_and_filtered_null_removes() {
+        let s = standard();
+        let out = ok(
+            &s,
+            &plain_user(),
+            json!([
+                {"op": "replace", "path": "nickName", "value": "Babs"},
+                {"op": "replace", "path": "name", "value": {"middleName": "J"}},
+                {"op": "replace", "path": "emails", "value": {"value": "b@x.org", "type": "home"}}
+            ]),
+        );
+        let mut want = plain_user();
+        want["nickName"] = json!("Babs");
+        want["name"]["middleName"] = json!("J");
+        want["emails"] = json!([{"value": "b@x.org", "type": "home"}]);
+        assert_eq!(out.resource, want);
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "replace", "path": "addresses[type eq \"home\"]", "value": null},
+                {"op": "remove", "path": "emails"}
+            ]),
+        );
+        let mut want = without(std_user(), "emails");
+        want["addresses"].as_array_mut().unwrap().pop();
+        assert_eq!(out.resource, want);
+    }
+
+    // ----- Entra ID shapes (entra-behavior.md §3-4), both policies -----
+
+    #[test]
+    fn entra_capitalised_replace_ops() {
+        for (_, s) in both() {
+            let out = ok(
+                &s,
+                &plain_user(),
+                json!([
+                    {"op": "Replace", "path": "userName", "value": "babs@example.com"},
+                    {"op": "Replace", "path": "name.familyName", "value": "Jensen-Smith"},
+                    {"op": "Replace", "path": "externalId", "value": "babs"}
+                ]),
+            );
+            let mut want = plain_user();
+            want["userName"] = json!("babs@example.com");
+            want["name"]["familyName"] = json!("Jensen-Smith");
+            want["externalId"] = json!("babs");
+            assert_eq!(out.resource, want);
+            assert!(out.changed && out.ignored.is_empty());
+        }
+    }
+
+    #[test]
+    fn entra_string_booleans_disable_and_restore() {
+        for (_, s) in both() {
+            for v in [json!("False"), json!("false"), json!(false), json!("FALSE")] {
+                let out = ok(
+                    &s,
+                    &plain_user(),
+                    json!([{"op": "Replace", "path": "active", "value": v}]),
+                );
+                assert_eq!(out.resource, with(plain_user(), "active", json!(false)));
+            }
+            let off = with(plain_user(), "active", json!(false));
+            let out = ok(
+                &s,
+                &off,
+                json!([{"op": "replace", "value": {"active": "True"}}]),
+            );
+            assert_eq!(out.resource, plain_user());
+        }
+    }
+
+    #[test]
+    fn entra_pathless_replace_with_dotted_and_urn_keys() {
+        let ops = json!([{
+            "op": "replace",
+            "value": {
+                "displayName": "Babs Jensen",
+                "name.givenName": "Babs",
+                "name.familyName": "Jensen",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber": "701984",
+                "urn:ietf:params:scim:schemas:core:2.0:User:externalId": "babs"
+            }
+        }]);
+        let out = ok(&standard(), &plain_user(), ops.clone());
+        let mut want = plain_user();
+        want["displayName"] = json!("Babs Jensen");
+        want["name"]["givenName"] = json!("Babs");
+        want["externalId"] = json!("babs");
+        want[ENTERPRISE_URN] = json!({"employeeNumber": "701984"});
+        want["schemas"] = json!([USER_URN, ENTERPRISE_URN]);
+        assert_eq!(out.resource, want);
+        assert!(out.ignored.is_empty());
+
+        let out = ok(&product(), &plain_user(), ops);
+        let mut want = plain_user();
+        want["name"]["givenName"] = json!("Babs");
+        want["externalId"] = json!("babs");
+        assert_eq!(out.resource, want);
+        assert_eq!(
+            out.ignored,
+            [
+                "displayName",
+                "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:employeeNumber"
+            ]
+        );
+    }
+
+    #[test]
+    fn product_ignores_the_enterprise_extension_attribute_by_attribute() {
+        let out = ok(
+            &product(),
+            &plain_user(),
+            json!([{
+                "op": "add",
+                "value": {
+                    ENTERPRISE_URN: {"department": "Ops", "manager": {"value": "m1"}},
+                    USER_URN: {"name": {"givenName": "Babs"}, "nickName": "B"}
+                }
+            }]),
+        );
+        let mut want = plain_user();
+        want["name"]["givenName"] = json!("Babs");
+        assert_eq!(out.resource, want);
+        assert_eq!(
+            out.ignored,
+            [
+                "nickName".to_owned(),
+                format!("{ENTERPRISE_URN}:department"),
+                format!("{ENTERPRISE_URN}:manager")
+            ]
+        );
+    }
+
+    #[test]
+    fn entra_work_email_created_when_absent() {
+        for op in ["Add", "Replace"] {
+            let ops = json!([{"op": op, "path": "emails[type eq \"work\"].value", "value": "babs@example.com"}]);
+            let out = ok(&standard(), &plain_user(), ops.clone());
+            assert_eq!(
+                out.resource,
+                with(
+                    plain_user(),
+                    "emails",
+                    json!([{"type": "work", "value": "babs@example.com"}])
+                )
+            );
+            let out = ok(&product(), &plain_user(), ops);
+            assert_eq!(out.resource, plain_user());
+            assert!(!out.changed);
+            assert_eq!(out.ignored, ["emails[type eq \"work\"].value"]);
+        }
+        // Existing work email: updated in place, primary kept.
+        let out = ok(
+            &standard(),
+            &std_user(),
+            json!([
+                {"op": "Replace", "path": "emails[type eq \"work\"].value", "value": "babs@example.com"},
+                {"op": "Replace", "path": "name.familyName", "value": "Smith"}
+            ]),
+        );
+        assert_eq!(
+            out.resource["emails"],
+            json!([{"value": "babs@example.com", "type": "work", "primary": true}])
+        );
+        assert_eq!(out.resource["name"]["familyName"], json!("Smith"));
+    }
+
+    #[test]
+    fn entra_other_filtered_paths() {
+        let ops = json!([
+            {"op": "Add", "path": "addresses[type eq \"work\"].formatted", "value": "1 Main St"},
+            {"op": "Add", "path": "phoneNumbers[type eq \"mobile\"].value", "value": "+1 555 0100"},
+            {"op": "Replace", "path": "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "value": "Ops"}
+        ]);
+        let out = ok(&standard(), &plain_user(), ops.clone());
+        let mut want = plain_user();
+        want["addresses"] = json!([{"type": "work", "formatted": "1 Main St"}]);
+        want["phoneNumbers"] = json!([{"type": "mobile", "value": "+1 555 0100"}]);
+        want[ENTERPRISE_URN] = json!({"department": "Ops"});
+        want["schemas"] = json!([USER_URN, ENTERPRISE_URN]);
+        assert_eq!(out.resource, want);
+        let out = ok(&product(), &plain_user(), ops);
+        assert_eq!(out.resource, plain_user());
+        assert_eq!(out.ignored.len(), 3);
+    }
+
+    #[test]
+    fn entra_remove_filtered_email_value_with_old_value() {
+        // SCIMReferenceCode PR #87: the value names what should go.
+        let s = standard();
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "Remove", "path": "emails[type eq \"work\"].value", "value": "updated@example.org"}
+            ]),
+        );
+        assert!(
+            !out.changed,
+            "a stale value removes nothing, and never sets it"
+        );
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([
+                {"op": "Remove", "path": "emails[type eq \"work\"].value", "value": "BJensen@example.com"}
+            ]),
+        );
+        assert_eq!(out.resource, without(std_user(), "emails"));
+        let out = ok(
+            &s,
+            &std_user(),
+            json!([{"op": "remove", "path": "emails[type eq \"work\"].value"}]),
+        );
+        assert_eq!(out.resource, without(std_user(), "emails"));
+        let out = ok(
+            &product(),
+            &plain_user(),
+            json!([{"op": "remove", "path": "emails[type eq \"work\"].value"}]),
+        );
+        assert!(!out.changed);
+    }
+
+    #[test]
+    fn entra_manager_reference() {
+        let ops = json!([{
+            "op": "Add", "path": "manager",
+            "value": [{"$ref": "https://example.com/scim/v2/Users/m1", "value": "m1"}]
+        }]);
+        let out = ok(&standard(), &plain_user(), ops.clone());
+        assert_eq!(
+            out.resource[ENTERPRISE_URN],
+            json!({"manager": {"value": "m1", "$ref": "https://example.com/scim/v2/Users/m1"}})
+        );
+        let out2 = ok(
+            &standard(),
+            &out.resource,
+            json!([{
+                "op": "Replace", "path": format!("{ENTERPRISE_URN}:manager"), "value": "m2"
+            }]),
+        );
+        assert_eq!(
+            out2.resource[ENTERPRISE_URN]["manager"],
+            json!({"value": "m2", "$ref": "https://example.com/scim/v2/Users/m1"})
+        );
+        let out3 = ok(
+            &standard(),
+            &out2.resource,
+            json!([{"op": "Remove", "path": format!("{ENTERPRISE_URN}:manager")}]),
+        );
+        assert_eq!(out3.resource, plain_user());
+        let out = ok(&product(), &plain_user(), ops);
+        assert!(!out.changed);
+        assert_eq!(out.ignored, ["manager"]);
+    }
+
+    #[test]
+    fn entra_soft_delete_rename_and_disable_in_one_request() {
+        // The caller decides about the rename; the engine applies both.
+        for (_, s) in both() {
+            let out = ok(
+                &s,
+                &plain_user(),
+                json!([
+                    {"op": "Replace", "path": "userName", "value": "4f3a2b1cbjensen@example.com"},
+                    {"op": "Replace", "path": "active", "value": "False"}
+                ]),
+            );
+            assert_eq!(
+                out.resource["userName"],
+                json!("4f3a2b1cbjensen@example.com")
+            );
+            assert_eq!(out.resource["active"], json!(false));
+        }
+    }
+
+    #[test]
+    fn entra_group_member_removal_with_value_list() {
+        for p in [Policy::Product, Policy::Standard] {
+            let g = group_schema(p);
+            let res = with(
+                group(),
+                "members",
+                json!([{"value": BABS}, {"value": JAMES}, {"value": OTHER}]),
+            );
+            let out = ok(
+                &g,
+                &res,
+                json!([{
+                    "op": "Remove", "path": "members",
+                    "value": [{"value": BABS}, {"value": OTHER}, {"value": "not-a-member"}]
+                }]),
+            );
+            assert_eq!(out.resource["members"], json!([{"value": JAMES}]));
+            // Removing the last listed member leaves the group empty, not failing.
+            let out2 = ok(
+                &g,
+                &out.resource,
+                json!([{"op": "Remove", "path": "members", "value": [{"value": JAMES}]}]),
+            );
+            assert_eq!(out2.resource, without(group(), "members"));
+            // An empty list removes nothing (never all).
+            let out3 = ok(
+                &g,
+                &res,
+                json!([{"op": "Remove", "path": "members", "value": []}]),
+            );
+            assert!(!out3.changed);
+            // The flagged shape.
+            let out4 = ok(
+                &g,
+                &res,
+                json!([{"op": "remove", "path": format!("members[value eq \"{JAMES}\"]")}]),
+            );
+            assert_eq!(
+                out4.resource["members"],
+                json!([{"value": BABS}, {"value": OTHER}])
+            );
+            // Already gone: success, no change (Entra never re-reads).
+            let out5 = ok(
+                &g,
+                &out4.resource,
+                json!([{"op": "remove", "path": format!("members[value eq \"{JAMES}\"]")}]),
+            );
+            assert!(!out5.changed);
+        }
+    }
+
+    #[test]
+    fn entra_group_replace_display_name_and_add_members() {
+        for p in [Policy::Product, Policy::Standard] {
+            let g = group_schema(p);
+            let out = ok(
+                &g,
+                &group(),
+                json!([
+                    {"op": "Replace", "path": "displayName", "value": "Guides"},
+                    {"op": "Add", "path": "members", "value": [{"value": JAMES}, {"value": BABS}]}
+                ]),
+            );
+            let mut want = group();
+            want["displayName"] = json!("Guides");
+            want["members"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({"value": JAMES}));
+            assert_eq!(out.resource, want);
+        }
+    }
+
+    #[test]
+    fn entra_fifty_members_in_one_operation() {
+        for p in [Policy::Product, Policy::Standard] {
+            let g = group_schema(p);
+            let mut values: Vec<Value> = (0..50)
+                .map(|i| json!({"value": format!("user-{i:02}")}))
+                .collect();
+            values.push(json!({"value": "user-07"}));
+            values.push(json!({"value": BABS}));
+            let out = ok(
+                &g,
+                &group(),
+                json!([{"op": "Add", "path": "members", "value": values}]),
+            );
+            let members = out.resource["members"].as_array().unwrap();
+            assert_eq!(members.len(), 52);
+            let ids: std::collections::BTreeSet<&str> = members
+                .iter()
+                .map(|m| m["value"].as_str().unwrap())
+                .collect();
+            assert_eq!(ids.len(), 52);
+        }
+    }
+
+    #[test]
+    fn no_op_changes_report_unchanged() {
+        for (_, s) in both() {
+            let u = plain_user();
+            for ops in [
+                json!([{"op": "Replace", "path": "active", "value": "True"}]),
+                json!([{"op": "Replace", "path": "name.givenName", "value": "Barbara"}]),
+                json!([{"op": "replace", "value": {"name.familyName": "Jensen", "externalId": "bjensen"}}]),
+                json!([{"op": "Add", "path": "userName", "value": "bjensen@example.com"}]),
+                json!([{"op": "remove", "path": "title"}]),
+            ] {
+                let out = ok(&s, &u, ops.clone());
+                assert!(!out.changed, "{ops}");
+                assert_eq!(out.resource, u);
+            }
+        }
+        let g = group_schema(Policy::Product);
+        let out = ok(
+            &g,
+            &group(),
+            json!([{"op": "Add", "path": "members", "value": [{"value": BABS}]}]),
+        );
+        assert!(!out.changed);
+    }
+
+    #[test]
+    fn failing_op_in_the_middle_leaves_the_input_untouched() {
+        for (_, s) in both() {
+            let u = plain_user();
+            let before = serde_json::to_vec(&u).unwrap();
+            let req = PatchRequest::parse(&body(json!([
+                {"op": "Replace", "path": "active", "value": "False"},
+                {"op": "Replace", "path": "id", "value": "stolen"},
+                {"op": "Replace", "path": "name.givenName", "value": "X"}
+            ])))
+            .unwrap();
+            let e = apply(&s, &u, &req).unwrap_err();
+            assert_eq!(e.scim_type, "mutability");
+            assert!(e.message.starts_with("operation 2:"), "{}", e.message);
+            assert_eq!(serde_json::to_vec(&u).unwrap(), before);
+        }
+    }
+
+    // ----- properties -------------------------------------------------
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        const SCIM_TYPES: [&str; 5] = [
+            "invalidSyntax",
+            "invalidPath",
+            "noTarget",
+            "mutability",
+            "invalidValue",
+        ];
+
+        fn any_op() -> impl Strategy<Value = String> {
+            prop::sample::select(vec![
+                "add", "Add", "REPLACE", "replace", "remove", "Remove", "merge",
+            ])
+            .prop_map(str::to_owned)
+        }
+
+        fn any_path() -> impl Strategy<Value = Option<String>> {
+            prop::option::weighted(
+                0.85,
+                prop::sample::select(vec![
+                    "userName",
+                    "active",
+                    "displayName",
+                    "externalId",
+                    "id",
+                    "meta.version",
+                    "name",
+                    "name.givenName",
+                    "name.familyName",
+                    "name.bogus",
+                    "emails",
+                    "emails.value",
+                    "emails[type eq \"work\"].value",
+                    "emails[type eq \"home\"]",
+                    "emails[type ne \"work\"].value",
+                    "emails[value co \"@\"].primary",
+                    "addresses[type eq \"work\"].streetAddress",
+                    "phoneNumbers",
+                    "groups",
+                    "nickName",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
+                    "manager.value",
+                    "userName[value eq \"x\"]",
+                    "emails[type eq",
+                    "nosuch",
+                ])
+                .prop_map(str::to_owned),
+            )
+        }
+
+        fn any_value() -> impl Strategy<Value = Option<Value>> {
+            let leaf = prop_oneof![
+                Just(Value::Null),
+                any::<bool>().prop_map(Value::Bool),
+                prop::sample::select(vec!["True", "false", "x@example.com", "", "work", "Babs"])
+                    .prop_map(|s| Value::String(s.to_owned())),
+                (-5i64..5).prop_map(Value::from),
+            ];
+            let obj = prop::collection::btree_map(
+                prop::sample::select(vec![
+                    "value",
+                    "type",
+                    "primary",
+                    "givenName",
+                    "familyName",
+                    "display",
+                    "bogus",
+                    "name.givenName",
+                    "active",
+                    "id",
+                    "emails",
+                    "department",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+                ])
+                .prop_map(str::to_owned),
+                leaf.clone(),
+                0..4,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect()));
+            let v = prop_oneof![
+                leaf,
+                obj.clone(),
+                prop::collection::vec(obj, 0..3).prop_map(Value::Array),
+            ];
+            prop::option::weighted(0.9, v)
+        }
+
+        fn any_request() -> impl Strategy<Value = Value> {
+            prop::collection::vec((any_op(), any_path(), any_value()), 1..5).prop_map(|ops| {
+                let ops: Vec<Value> = ops
+                    .into_iter()
+                    .map(|(op, path, value)| {
+                        let mut o = Map::new();
+                        o.insert("op".into(), Value::String(op));
+                        if let Some(p) = path {
+                            o.insert("path".into(), Value::String(p));
+                        }
+                        if let Some(v) = value {
+                            o.insert("value".into(), v);
+                        }
+                        Value::Object(o)
+                    })
+                    .collect();
+                body(Value::Array(ops))
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(256))]
+
+            /// A failing PATCH leaves the stored resource byte-identical,
+            /// and a request with a failing operation never half-applies.
+            #[test]
+            fn failing_patch_leaves_input_identical(req in any_request(), at in 0usize..5, standard_policy in any::<bool>()) {
+                let s = if standard_policy { standard() } else { product() };
+                let u = if standard_policy { std_user() } else { plain_user() };
+                let stored = serde_json::to_string(&u).unwrap();
+                if let Ok(parsed) = PatchRequest::parse(&req) {
+                    match apply(&s, &u, &parsed) {
+                        Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type)),
+                        Ok(o) => prop_assert_eq!(o.changed, o.resource != u),
+                    }
+                    prop_assert_eq!(&serde_json::to_string(&u).unwrap(), &stored);
+                    // Insert an operation that always fails: the whole request fails.
+                    let mut ops = parsed.ops.clone();
+                    let bad = PatchOp::parse(&json!({"op": "remove", "path": "userName"})).unwrap();
+                    ops.insert(at.min(ops.len()), bad);
+                    let failed = apply(&s, &u, &PatchRequest { ops }).is_err();
+                    prop_assert!(failed);
+                    prop_assert_eq!(&serde_json::to_string(&u).unwrap(), &stored);
+                }
+            }
+
+            /// A successful PATCH yields a resource that agrees with the
+            /// schema: known attributes only, canonical names, JSON types
+            /// matching the definitions, at most one primary.
+            #[test]
+            fn applied_patch_agrees_with_schema(ops in prop::collection::vec(valid_op(), 1..6), standard_policy in any::<bool>()) {
+                let s = if standard_policy { standard() } else { product() };
+                let u = if standard_policy { std_user() } else { plain_user() };
+                let req = PatchRequest::parse(&body(Value::Array(ops))).unwrap();
+                match apply(&s, &u, &req) {
+                    Ok(o) => conforms(&s, &o.resource).map_err(TestCaseError::fail)?,
+                    Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type), "{}", e),
+                }
+            }
+        }
+
+        /// Operations that are well-formed for a user: right-ish types
+        /// (including Entra's string booleans and dotted keys), any policy.
+        fn valid_op() -> impl Strategy<Value = Value> {
+            let s = || {
+                prop::sample::select(vec!["Babs", "x@example.com", "work", "home"])
+                    .prop_map(|s| json!(s))
+            };
+            let b = || {
+                prop_oneof![
+                    any::<bool>().prop_map(Value::Bool),
+                    prop::sample::select(vec!["True", "False", "false"]).prop_map(|s| json!(s))
+                ]
+            };
+            let email = (
+                s(),
+                prop::sample::select(vec!["work", "home", "other"]),
+                b(),
+            )
+                .prop_map(|(v, t, p)| json!({"value": v, "type": t, "primary": p}));
+            let kind = || prop::sample::select(vec!["add", "Replace"]);
+            prop_oneof![
+                (kind(), prop::sample::select(vec!["displayName", "nickName", "title", "externalId", "name.givenName", "name.middleName",
+                    "emails[type eq \"work\"].value", "emails[type eq \"home\"].display",
+                    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:department", "manager.value"]), s())
+                    .prop_map(|(k, p, v)| json!({"op": k, "path": p, "value": v})),
+                (kind(), prop::sample::select(vec!["active", "emails[type eq \"work\"].primary", "emails.primary"]), b())
+                    .prop_map(|(k, p, v)| json!({"op": k, "path": p, "value": v})),
+                (kind(), prop::collection::vec(email, 0..3))
+                    .prop_map(|(k, v)| json!({"op": k, "path": "emails", "value": v})),
+                (kind(), s(), s(), b())
+                    .prop_map(|(k, g, d, a)| json!({"op": k, "value": {"name.givenName": g, "displayName": d, "active": a,
+                        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User": {"manager": {"value": d}, "costCenter": g}}})),
+                (kind(), s()).prop_map(|(k, v)| json!({"op": k, "path": "name", "value": {"familyName": v, "formatted": v}})),
+                prop::sample::select(vec!["emails", "emails[type eq \"work\"]", "emails[type eq \"home\"].value", "title",
+                    "name.middleName", "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager", "addresses", "nosuch"])
+                    .prop_map(|p| json!({"op": "remove", "path": p})),
+            ]
+        }
+
+        fn check_type(def: &AttrDef, v: &Value, at: &str) -> Result<(), String> {
+            let fine = match def.ty {
+                AttrType::Boolean => v.is_boolean(),
+                AttrType::String | AttrType::Reference | AttrType::Binary | AttrType::DateTime => {
+                    v.is_string()
+                }
+                AttrType::Integer => v.is_i64(),
+                AttrType::Decimal => v.is_number(),
+                AttrType::Complex => {
+                    let o = v.as_object().ok_or(format!("{at}: not an object: {v}"))?;
+                    if o.is_empty() {
+                        return Err(format!("{at}: empty object"));
+                    }
+                    for (k, sv) in o {
+                        let sd = def
+                            .sub_attr(k)
+                            .ok_or(format!("{at}.{k}: not in the schema"))?;
+                        if sd.name != k {
+                            return Err(format!("{at}.{k}: not the canonical name {}", sd.name));
+                        }
+                        check_type(sd, sv, &format!("{at}.{k}"))?;
+                    }
+                    true
+                }
+            };
+            if fine {
+                Ok(())
+            } else {
+                Err(format!("{at}: {v} is not a {}", def.ty.as_str()))
+            }
+        }
+
+        fn check_attr(def: &AttrDef, v: &Value, at: &str) -> Result<(), String> {
+            if !def.multi {
+                return check_type(def, v, at);
+            }
+            let a = v
+                .as_array()
+                .ok_or(format!("{at}: multi-valued but not an array"))?;
+            if a.is_empty() {
+                return Err(format!("{at}: empty array"));
+            }
+            let primaries = a
+                .iter()
+                .filter(|e| e.get("primary") == Some(&Value::Bool(true)))
+                .count();
+            if primaries > 1 {
+                return Err(format!("{at}: {primaries} primary values"));
+            }
+            a.iter().try_for_each(|e| check_type(def, e, at))
+        }
+
+        fn conforms(s: &ResourceSchema, res: &Value) -> Result<(), String> {
+            let o = res.as_object().ok_or("not an object")?;
+            for (k, v) in o {
+                if k == "schemas" {
+                    let list = v.as_array().ok_or("schemas is not an array")?;
+                    for (ek, _) in o.iter().filter(|(ek, _)| s.extension(ek).is_some()) {
+                        if !list.iter().any(|x| x == ek) {
+                            return Err(format!("schemas lacks {ek}"));
+                        }
+                    }
+                    continue;
+                }
+                if let Some(ext) = s.extension(k) {
+                    let eo = v.as_object().ok_or(format!("{k}: not an object"))?;
+                    if eo.is_empty() {
+                        return Err(format!("{k}: empty extension"));
+                    }
+                    for (ak, av) in eo {
+                        let def = ext
+                            .attributes
+                            .iter()
+                            .find(|a| a.name == ak)
+                            .ok_or(format!("{k}:{ak}: unknown"))?;
+                        check_attr(def, av, ak)?;
+                    }
+                    continue;
+                }
+                let def = s.core_attr(k).ok_or(format!("{k}: not in the schema"))?;
+                if def.name != k {
+                    return Err(format!("{k}: not the canonical name {}", def.name));
+                }
+                check_attr(def, v, k)?;
+            }
+            for def in s.core.attributes.iter().filter(|d| d.required) {
+                if !o.contains_key(def.name) {
+                    return Err(format!("required {} missing", def.name));
+                }
+            }
+            Ok(())
+        }
     }
 }
