@@ -183,7 +183,7 @@ pub(crate) fn normalize(
             continue;
         }
         // An extension's container: `"urn:…:enterprise:2.0:User": {…}`.
-        if key.len() > 4 && key[..4].eq_ignore_ascii_case("urn:") && v.is_object() {
+        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) && v.is_object() {
             if let Some(ext) = schema.extension(key) {
                 let mut ext_out = Map::new();
                 if let Value::Object(attrs) = v {
@@ -216,7 +216,7 @@ pub(crate) fn normalize(
             }
         }
         // A URN-qualified attribute name: `urn:…:User:userName`.
-        if key.len() > 4 && key[..4].eq_ignore_ascii_case("urn:") {
+        if key.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
             match AttrPath::parse(key).and_then(|p| schema.resolve(&p).map(|r| (p, r))) {
                 Some((p, r)) if p.sub.is_none() => {
                     if let Some(c) = coerce(r.attr, v, ignored).map_err(coerce_err)? {

@@ -533,7 +533,7 @@ impl AttrPath {
     /// Parses `urn:…:attr.sub`, `attr.sub` or `attr`. The URN is everything
     /// up to the last ':' (URNs contain dots, as in "2.0", so split there first).
     pub fn parse(s: &str) -> Option<AttrPath> {
-        let (urn, rest) = if s.len() > 4 && s[..4].eq_ignore_ascii_case("urn:") {
+        let (urn, rest) = if s.len() > 4 && s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
             let i = s.rfind(':')?;
             (Some(s[..i].to_owned()), &s[i + 1..])
         } else {
@@ -588,6 +588,9 @@ mod tests {
         assert!(AttrPath::parse("a.b.c").is_none());
         assert!(AttrPath::parse("1abc").is_none());
         assert_eq!(AttrPath::parse("$ref").unwrap().attr, "$ref");
+        // Non-ASCII input must be refused, not split inside a character.
+        assert!(AttrPath::parse("abc€def").is_none());
+        assert!(AttrPath::parse("ürn:x:y").is_none());
     }
 
     #[test]

@@ -28,6 +28,10 @@ const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
+/// `PRAGMA application_id` of a scimctl store ("SCIM" in ASCII), so that a
+/// foreign SQLite file is never mistaken for one.
+const APPLICATION_ID: i64 = 0x5343_494D;
+
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// One writer connection (SQLite allows one writer at a time) and a pool of
@@ -90,6 +94,20 @@ impl SqliteStore {
         }
         // Version 0 with tables in it: another program's database, which
         // migrating would fill with our tables.
+        // A version but not our application id: another program's database
+        // that happens to use user_version too.
+        if found > 0 {
+            let app: i64 = conn
+                .query_row("PRAGMA application_id", [], |r| r.get(0))
+                .map_err(|e| open_error(&shown, e))?;
+            if app != APPLICATION_ID {
+                return Err(StoreError::Open {
+                    path: shown,
+                    reason: "it is a SQLite database of another program (its application id is not scimctl's), so scimctl leaves it alone".into(),
+                }
+                .into());
+            }
+        }
         if found == 0 {
             let objects: i64 = conn
                 .query_row("SELECT COUNT(*) FROM sqlite_master", [], |r| r.get(0))

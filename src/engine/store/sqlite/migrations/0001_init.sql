@@ -1,6 +1,8 @@
 -- scimctl store, schema version 1: the whole product's domain.
 -- Times are INTEGER milliseconds since the Unix epoch (UTC).
 
+PRAGMA application_id = 1396918605; -- 0x5343494D, "SCIM"
+
 CREATE TABLE tenants (
     id            TEXT PRIMARY KEY,
     name          TEXT NOT NULL,
