@@ -80,7 +80,8 @@ fn print(ctx: &Ctx, records: &[LogRecord]) -> Result<(), CliError> {
     for r in records {
         if ctx.out.is_json() {
             // JSON lines: one record per line, so `--follow` can be piped.
-            ctx.out.line(&serde_json::to_string(r).map_err(std::io::Error::other)?)?;
+            ctx.out
+                .line(&serde_json::to_string(r).map_err(std::io::Error::other)?)?;
         } else {
             ctx.out.line(&line(r))?;
         }
@@ -97,9 +98,9 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     };
     let since = match a.since {
         Some(d) => Some(
-            now() - time::Duration::try_from(d).map_err(|_| {
-                CliError::Usage("--since is too long a duration".into())
-            })?,
+            now()
+                - time::Duration::try_from(d)
+                    .map_err(|_| CliError::Usage("--since is too long a duration".into()))?,
         ),
         None => None,
     };
@@ -114,7 +115,8 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     };
     let records = engine.log_records(&q)?;
     if records.is_empty() && !a.follow && !ctx.out.is_json() {
-        ctx.out.note("No matching requests in the provisioning log.");
+        ctx.out
+            .note("No matching requests in the provisioning log.");
     }
     print(ctx, &records)?;
     if !a.follow {
@@ -123,7 +125,10 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let mut last = records.last().map(|r| r.seq).unwrap_or(0);
     if last == 0 {
         // Start from the newest record, not the beginning of time.
-        let newest = engine.log_records(&LogQuery { limit: 1, ..q.clone() })?;
+        let newest = engine.log_records(&LogQuery {
+            limit: 1,
+            ..q.clone()
+        })?;
         last = newest.last().map(|r| r.seq).unwrap_or(0);
     }
     q.limit = 0;

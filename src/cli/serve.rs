@@ -12,7 +12,12 @@ use crate::error::CliError;
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address to listen on
-    #[arg(long, env = "SCIMCTL_LISTEN", hide_env_values = true, default_value = "127.0.0.1:8080")]
+    #[arg(
+        long,
+        env = "SCIMCTL_LISTEN",
+        hide_env_values = true,
+        default_value = "127.0.0.1:8080"
+    )]
     pub listen: SocketAddr,
     /// Base of the tenant URLs given to identity providers (default: the
     /// configured public_url, or http://<listen address>)

@@ -118,9 +118,13 @@ pub enum EngineError {
     Unauthenticated(super::auth::Rejection),
     #[error("Operation not permitted: SCIM provisioning is disabled for this tenant")]
     ScimDisabled,
-    #[error("Operation not permitted: {email} has accounts outside this tenant and can only be managed in the product")]
+    #[error(
+        "Operation not permitted: {email} has accounts outside this tenant and can only be managed in the product"
+    )]
     ExternalAccounts { email: String },
-    #[error("Operation not permitted: {email} is a central (portfolio-level) user and cannot be managed by SCIM")]
+    #[error(
+        "Operation not permitted: {email} is a central (portfolio-level) user and cannot be managed by SCIM"
+    )]
     CentralUser { email: String },
 
     // SCIM protocol errors (RFC 7644 §3.12), raised by the protocol engine.

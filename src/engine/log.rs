@@ -199,10 +199,10 @@ impl Engine {
     pub fn write_log(&self, records: &mut [LogRecord]) -> Result<()> {
         self.write(|tx| {
             for r in records.iter_mut() {
-                if r.user_email.is_none() {
-                    if let (Some(t), Some(u)) = (&r.tenant_id, &r.user_id) {
-                        r.user_email = tx.member(t, u)?.map(|m| m.account.user_name);
-                    }
+                if r.user_email.is_none()
+                    && let (Some(t), Some(u)) = (&r.tenant_id, &r.user_id)
+                {
+                    r.user_email = tx.member(t, u)?.map(|m| m.account.user_name);
                 }
                 r.seq = tx.insert_log(r)?;
             }
@@ -241,8 +241,15 @@ mod tests {
         assert!(!out.contains("hunter2") && !out.contains("\"s\""), "{out}");
         assert!(out.contains("a@b.com"));
         assert_eq!(redact_body(b"").as_deref(), None);
-        assert_eq!(redact_body(b"{oops").as_deref(), Some("(not JSON, 5 bytes)"));
+        assert_eq!(
+            redact_body(b"{oops").as_deref(),
+            Some("(not JSON, 5 bytes)")
+        );
         let big = format!("{{\"a\":\"{}\"}}", "é".repeat(20_000));
-        assert!(redact_body(big.as_bytes()).unwrap().ends_with("(truncated)"));
+        assert!(
+            redact_body(big.as_bytes())
+                .unwrap()
+                .ends_with("(truncated)")
+        );
     }
 }

@@ -100,7 +100,12 @@ impl Engine {
     }
 
     /// After a group gained a property or members: invite whoever is now due.
-    pub(crate) fn invite_group(&self, tx: &dyn Tx, tenant_id: &str, group_id: &str) -> Result<Vec<String>> {
+    pub(crate) fn invite_group(
+        &self,
+        tx: &dyn Tx,
+        tenant_id: &str,
+        group_id: &str,
+    ) -> Result<Vec<String>> {
         if !has_property(tx, group_id)? {
             return Ok(Vec::new());
         }

@@ -114,7 +114,9 @@ pub async fn serve(
             loop {
                 tick.tick().await;
                 let e = engine.clone();
-                if let Ok(Err(err)) = tokio::task::spawn_blocking(move || e.flush_token_usage()).await {
+                if let Ok(Err(err)) =
+                    tokio::task::spawn_blocking(move || e.flush_token_usage()).await
+                {
                     tracing::warn!(error = %err, "could not record token use");
                 }
             }

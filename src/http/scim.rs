@@ -16,12 +16,12 @@ use serde_json::Value;
 
 use super::response::{ScimError, ScimJson};
 use super::{AppState, RequestId};
+use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::scim::discovery;
 use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::Secret;
-use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::{Engine, EngineError, now, tenant_url};
 
 /// The largest request body accepted (413 above it).
@@ -34,7 +34,11 @@ pub fn routes() -> Router<AppState> {
         .route("/Users/.search", mna().post(search_users))
         .route(
             "/Users/{id}",
-            mna().get(get_user).put(put_user).patch(patch_user).delete(delete_user),
+            mna()
+                .get(get_user)
+                .put(put_user)
+                .patch(patch_user)
+                .delete(delete_user),
         )
         .route("/Groups", mna().get(list_groups).post(create_group))
         .route("/Groups/.search", mna().post(search_groups))
@@ -128,10 +132,22 @@ async fn read_body(s: &AppState, tenant: &str, m: &Meta, body: Body) -> Result<B
                 StatusCode::PAYLOAD_TOO_LARGE,
                 None,
                 "payload_too_large",
-                format!("The request body is larger than {MAX_BODY} bytes; send fewer operations or members per request"),
+                format!(
+                    "The request body is larger than {MAX_BODY} bytes; send fewer operations or members per request"
+                ),
                 &m.request_id,
             );
-            log(s, tenant, m, e.status, Some(&e), Facts::default(), None, None, None);
+            log(
+                s,
+                tenant,
+                m,
+                e.status,
+                Some(&e),
+                Facts::default(),
+                None,
+                None,
+                None,
+            );
             Err(e.into_response())
         }
     }
@@ -149,10 +165,12 @@ fn parse_json(bytes: &[u8]) -> Result<Value, EngineError> {
 fn list_query(raw: Option<&str>) -> Result<ListQuery, EngineError> {
     let mut q = ListQuery::default();
     let int = |name: &str, v: &str| {
-        v.trim().parse::<i64>().map_err(|_| EngineError::ScimInvalid {
-            scim_type: "invalidValue",
-            message: format!("{name} must be a whole number, got {v:?}"),
-        })
+        v.trim()
+            .parse::<i64>()
+            .map_err(|_| EngineError::ScimInvalid {
+                scim_type: "invalidValue",
+                message: format!("{name} must be a whole number, got {v:?}"),
+            })
     };
     for (k, v) in form_urlencoded::parse(raw.unwrap_or("").as_bytes()) {
         let v = v.into_owned();
@@ -183,9 +201,16 @@ fn search_query(body: &Value) -> Result<ListQuery, EngineError> {
         .iter()
         .find(|(k, _)| k.eq_ignore_ascii_case("schemas"))
         .and_then(|(_, v)| v.as_array())
-        .is_some_and(|a| a.iter().any(|s| s.as_str().is_some_and(|s| s.eq_ignore_ascii_case(SEARCH_URN))));
+        .is_some_and(|a| {
+            a.iter().any(|s| {
+                s.as_str()
+                    .is_some_and(|s| s.eq_ignore_ascii_case(SEARCH_URN))
+            })
+        });
     if !schemas_ok {
-        return Err(invalid(&format!("the search request's schemas must contain {SEARCH_URN}")));
+        return Err(invalid(&format!(
+            "the search request's schemas must contain {SEARCH_URN}"
+        )));
     }
     let mut q = ListQuery::default();
     let list = |v: &Value| match v {
@@ -257,8 +282,12 @@ fn log(
     let mut segs = m.path.rsplitn(3, '/');
     if let (Some(id), Some(kind)) = (segs.next(), segs.next()) {
         match kind {
-            "Users" if facts.user_id.is_none() && !id.starts_with('.') => facts.user_id = Some(id.to_owned()),
-            "Groups" if facts.group_id.is_none() && !id.starts_with('.') => facts.group_id = Some(id.to_owned()),
+            "Users" if facts.user_id.is_none() && !id.starts_with('.') => {
+                facts.user_id = Some(id.to_owned())
+            }
+            "Groups" if facts.group_id.is_none() && !id.starts_with('.') => {
+                facts.group_id = Some(id.to_owned())
+            }
             _ => {}
         }
     }
@@ -334,7 +363,17 @@ where
                 EngineError::Unauthenticated(r) => (r.fingerprint.clone(), Some(r.note.clone())),
                 _ => (fp, None),
             };
-            log(&s, &tenant, &m, err.status, Some(&err), Facts::default(), fp, note, body);
+            log(
+                &s,
+                &tenant,
+                &m,
+                err.status,
+                Some(&err),
+                Facts::default(),
+                fp,
+                note,
+                body,
+            );
             err.into_response()
         }
         Err(join) => {
@@ -346,24 +385,57 @@ where
                 "The service failed while handling the request; retry later",
                 &m.request_id,
             );
-            log(&s, &tenant, &m, err.status, Some(&err), Facts::default(), None, None, body);
+            log(
+                &s,
+                &tenant,
+                &m,
+                err.status,
+                Some(&err),
+                Facts::default(),
+                None,
+                None,
+                body,
+            );
             err.into_response()
         }
     }
 }
 
-fn written(w: Written, proj: &Projection, kind: ResourceKind, scope: Scope<'_>, status: StatusCode) -> Reply {
-    let id = w.resource.get("id").and_then(Value::as_str).map(str::to_owned);
+fn written(
+    w: Written,
+    proj: &Projection,
+    kind: ResourceKind,
+    scope: Scope<'_>,
+    status: StatusCode,
+) -> Reply {
+    let id = w
+        .resource
+        .get("id")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     let location = w
         .resource
         .pointer("/meta/location")
         .and_then(Value::as_str)
         .map(str::to_owned);
     let facts = Facts {
-        user_id: if kind == ResourceKind::User { id.clone() } else { None },
-        group_id: if kind == ResourceKind::Group { id } else { None },
+        user_id: if kind == ResourceKind::User {
+            id.clone()
+        } else {
+            None
+        },
+        group_id: if kind == ResourceKind::Group {
+            id
+        } else {
+            None
+        },
         user_email: w.user_name.clone(),
-        transfers: w.transferred.then(|| w.user_name.clone()).flatten().into_iter().collect(),
+        transfers: w
+            .transferred
+            .then(|| w.user_name.clone())
+            .flatten()
+            .into_iter()
+            .collect(),
         invitations: w.invited,
         ignored: w.ignored,
     };
@@ -372,7 +444,9 @@ fn written(w: Written, proj: &Projection, kind: ResourceKind, scope: Scope<'_>, 
             status,
             body: Some(proj.apply(&scope.schema(kind), w.resource)),
             etag: Some(w.version),
-            location: (status == StatusCode::CREATED).then_some(location).flatten(),
+            location: (status == StatusCode::CREATED)
+                .then_some(location)
+                .flatten(),
         },
         facts,
     }
@@ -383,7 +457,12 @@ fn bodiless(w: Written, kind: ResourceKind) -> Reply {
     Reply {
         facts: Facts {
             user_email: w.user_name.clone(),
-            transfers: w.transferred.then(|| w.user_name.clone()).flatten().into_iter().collect(),
+            transfers: w
+                .transferred
+                .then(|| w.user_name.clone())
+                .flatten()
+                .into_iter()
+                .collect(),
             invitations: w.invited,
             ignored: w.ignored,
             ..Facts::default()
@@ -396,7 +475,10 @@ fn bodiless(w: Written, kind: ResourceKind) -> Reply {
 }
 
 fn etagged(v: Value) -> ScimJson {
-    let etag = v.pointer("/meta/version").and_then(Value::as_str).map(str::to_owned);
+    let etag = v
+        .pointer("/meta/version")
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     ScimJson {
         etag,
         ..ScimJson::ok(v)
@@ -405,7 +487,12 @@ fn etagged(v: Value) -> ScimJson {
 
 // ---- Users ----
 
-async fn list_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn list_users(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
@@ -413,7 +500,12 @@ async fn list_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, R
     .await
 }
 
-async fn search_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+async fn search_users(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -426,7 +518,12 @@ async fn search_users(State(s): State<AppState>, Path(t): Path<String>, m: Meta,
     .await
 }
 
-async fn get_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn get_user(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         let proj = Projection::from_query(&q)?;
@@ -435,7 +532,13 @@ async fn get_user(State(s): State<AppState>, Path((t, id)): Path<(String, String
     .await
 }
 
-async fn create_user(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn create_user(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -444,12 +547,24 @@ async fn create_user(State(s): State<AppState>, Path(t): Path<String>, m: Meta, 
     run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_create_user(scope, &parse_json(&bytes)?)?;
-        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::CREATED))
+        Ok(written(
+            w,
+            &proj,
+            ResourceKind::User,
+            scope,
+            StatusCode::CREATED,
+        ))
     })
     .await
 }
 
-async fn put_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn put_user(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -464,7 +579,13 @@ async fn put_user(State(s): State<AppState>, Path((t, id)): Path<(String, String
     .await
 }
 
-async fn patch_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn patch_user(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -479,17 +600,29 @@ async fn patch_user(State(s): State<AppState>, Path((t, id)): Path<(String, Stri
     .await
 }
 
-async fn delete_user(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
+async fn delete_user(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+) -> Response {
     let if_match = m.if_match.clone();
     run(s, t, m, None, move |e, scope| {
-        Ok(bodiless(e.scim_delete_user(scope, &id, if_match.as_deref())?, ResourceKind::User))
+        Ok(bodiless(
+            e.scim_delete_user(scope, &id, if_match.as_deref())?,
+            ResourceKind::User,
+        ))
     })
     .await
 }
 
 // ---- Groups ----
 
-async fn list_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn list_groups(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
@@ -497,7 +630,12 @@ async fn list_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, 
     .await
 }
 
-async fn search_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+async fn search_groups(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -510,7 +648,12 @@ async fn search_groups(State(s): State<AppState>, Path(t): Path<String>, m: Meta
     .await
 }
 
-async fn get_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn get_group(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         Ok(etagged(e.scim_get_group(scope, &id, &proj)?))
@@ -518,7 +661,13 @@ async fn get_group(State(s): State<AppState>, Path((t, id)): Path<(String, Strin
     .await
 }
 
-async fn create_group(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn create_group(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -527,12 +676,24 @@ async fn create_group(State(s): State<AppState>, Path(t): Path<String>, m: Meta,
     run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_create_group(scope, &parse_json(&bytes)?)?;
-        Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::CREATED))
+        Ok(written(
+            w,
+            &proj,
+            ResourceKind::Group,
+            scope,
+            StatusCode::CREATED,
+        ))
     })
     .await
 }
 
-async fn put_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn put_group(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -542,13 +703,25 @@ async fn put_group(State(s): State<AppState>, Path((t, id)): Path<(String, Strin
     run(s, t, m, logged, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         let w = e.scim_replace_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK))
+        Ok(written(
+            w,
+            &proj,
+            ResourceKind::Group,
+            scope,
+            StatusCode::OK,
+        ))
     })
     .await
 }
 
 /// Group PATCH answers 204, unless the client asked for attributes.
-async fn patch_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta, RawQuery(q): RawQuery, body: Body) -> Response {
+async fn patch_group(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -557,27 +730,48 @@ async fn patch_group(State(s): State<AppState>, Path((t, id)): Path<(String, Str
     let if_match = m.if_match.clone();
     run(s, t, m, logged, move |e, scope| {
         let q = list_query(q.as_deref())?;
-        let want = q.attributes.as_deref().is_some_and(|a| !a.trim().is_empty());
+        let want = q
+            .attributes
+            .as_deref()
+            .is_some_and(|a| !a.trim().is_empty());
         let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref(), want)?;
         if want {
             let proj = Projection::from_query(&q)?;
-            return Ok(written(w, &proj, ResourceKind::Group, scope, StatusCode::OK));
+            return Ok(written(
+                w,
+                &proj,
+                ResourceKind::Group,
+                scope,
+                StatusCode::OK,
+            ));
         }
         Ok(bodiless(w, ResourceKind::Group))
     })
     .await
 }
 
-async fn delete_group(State(s): State<AppState>, Path((t, id)): Path<(String, String)>, m: Meta) -> Response {
+async fn delete_group(
+    State(s): State<AppState>,
+    Path((t, id)): Path<(String, String)>,
+    m: Meta,
+) -> Response {
     let if_match = m.if_match.clone();
     run(s, t, m, None, move |e, scope| {
-        Ok(bodiless(e.scim_delete_group(scope, &id, if_match.as_deref())?, ResourceKind::Group))
+        Ok(bodiless(
+            e.scim_delete_group(scope, &id, if_match.as_deref())?,
+            ResourceKind::Group,
+        ))
     })
     .await
 }
 
 /// `POST /.search` at the tenant root: users, then groups.
-async fn search_root(State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body) -> Response {
+async fn search_root(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    body: Body,
+) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -625,41 +819,89 @@ fn no_filter(q: Option<&str>) -> Result<(), EngineError> {
 
 /// ServiceProviderConfig is the same for every tenant and readable without
 /// a token (RFC 7643 §5), so it reveals nothing about which tenants exist.
-async fn service_provider_config(State(s): State<AppState>, Path(t): Path<String>, m: Meta) -> Response {
-    log(&s, &t, &m, StatusCode::OK, None, Facts::default(), None, None, None);
-    ScimJson::ok(discovery::service_provider_config(&tenant_url(&s.public_url, &t))).into_response()
+async fn service_provider_config(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+) -> Response {
+    log(
+        &s,
+        &t,
+        &m,
+        StatusCode::OK,
+        None,
+        Facts::default(),
+        None,
+        None,
+        None,
+    );
+    ScimJson::ok(discovery::service_provider_config(&tenant_url(
+        &s.public_url,
+        &t,
+    )))
+    .into_response()
 }
 
-async fn resource_types(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn resource_types(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |_, scope| {
         no_filter(q.as_deref())?;
-        Ok(ScimJson::ok(discovery::list(discovery::resource_types(scope.tenant.policy, scope.base))))
+        Ok(ScimJson::ok(discovery::list(discovery::resource_types(
+            scope.tenant.policy,
+            scope.base,
+        ))))
     })
     .await
 }
 
-async fn resource_type(State(s): State<AppState>, Path((t, name)): Path<(String, String)>, m: Meta) -> Response {
+async fn resource_type(
+    State(s): State<AppState>,
+    Path((t, name)): Path<(String, String)>,
+    m: Meta,
+) -> Response {
     run(s, t, m, None, move |_, scope| {
         discovery::resource_type_by_name(scope.tenant.policy, scope.base, &name)
             .map(ScimJson::ok)
-            .ok_or(EngineError::ResourceNotFound { kind: "ResourceType", id: name })
+            .ok_or(EngineError::ResourceNotFound {
+                kind: "ResourceType",
+                id: name,
+            })
     })
     .await
 }
 
-async fn schemas(State(s): State<AppState>, Path(t): Path<String>, m: Meta, RawQuery(q): RawQuery) -> Response {
+async fn schemas(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+    RawQuery(q): RawQuery,
+) -> Response {
     run(s, t, m, None, move |_, scope| {
         no_filter(q.as_deref())?;
-        Ok(ScimJson::ok(discovery::list(discovery::schemas(scope.tenant.policy, scope.base))))
+        Ok(ScimJson::ok(discovery::list(discovery::schemas(
+            scope.tenant.policy,
+            scope.base,
+        ))))
     })
     .await
 }
 
-async fn schema(State(s): State<AppState>, Path((t, urn)): Path<(String, String)>, m: Meta) -> Response {
+async fn schema(
+    State(s): State<AppState>,
+    Path((t, urn)): Path<(String, String)>,
+    m: Meta,
+) -> Response {
     run(s, t, m, None, move |_, scope| {
         discovery::schema_by_id(scope.tenant.policy, scope.base, &urn)
             .map(ScimJson::ok)
-            .ok_or(EngineError::ResourceNotFound { kind: "Schema", id: urn })
+            .ok_or(EngineError::ResourceNotFound {
+                kind: "Schema",
+                id: urn,
+            })
     })
     .await
 }
@@ -678,7 +920,11 @@ async fn method_not_allowed(m: Meta) -> Response {
 }
 
 /// An unknown path under a tenant: authenticated first (no probing), then 404.
-async fn not_found_in_tenant(State(s): State<AppState>, Path(t): Path<String>, m: Meta) -> Response {
+async fn not_found_in_tenant(
+    State(s): State<AppState>,
+    Path(t): Path<String>,
+    m: Meta,
+) -> Response {
     run::<_, ScimJson>(s, t, m, None, |_, _| {
         Err(EngineError::ScimNotFound(
             "there is no SCIM endpoint at this path; below a tenant URL there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas".into(),

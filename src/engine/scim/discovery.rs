@@ -156,17 +156,28 @@ mod tests {
             .collect();
         assert_eq!(names, ["userName", "name", "active"]);
         let name = &all[0]["attributes"][1];
-        assert!(name["subAttributes"].as_array().unwrap().iter().all(|s| s["required"] == true));
+        assert!(
+            name["subAttributes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["required"] == true)
+        );
     }
 
     #[test]
     fn standard_publishes_the_enterprise_extension() {
         let all = schemas(Policy::Standard, "b");
         assert_eq!(all.len(), 3);
-        assert!(schema_by_id(Policy::Standard, "b", super::super::schema::ENTERPRISE_URN).is_some());
+        assert!(
+            schema_by_id(Policy::Standard, "b", super::super::schema::ENTERPRISE_URN).is_some()
+        );
         assert!(schema_by_id(Policy::Product, "b", super::super::schema::ENTERPRISE_URN).is_none());
         let rt = resource_type_by_name(Policy::Standard, "b", "user").unwrap();
         assert_eq!(rt["schemaExtensions"][0]["required"], false);
-        assert_eq!(service_provider_config("b")["filter"]["maxResults"], MAX_COUNT);
+        assert_eq!(
+            service_provider_config("b")["filter"]["maxResults"],
+            MAX_COUNT
+        );
     }
 }

@@ -24,7 +24,13 @@ fn not_found(id: &str) -> EngineError {
 }
 
 impl Engine {
-    fn group_resource(&self, tx: &dyn Tx, scope: Scope<'_>, g: &Group, members: bool) -> Result<Value> {
+    fn group_resource(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        g: &Group,
+        members: bool,
+    ) -> Result<Value> {
         let refs = if members {
             Some(tx.group_member_refs(&g.id)?)
         } else {
@@ -37,7 +43,9 @@ impl Engine {
         let schema = scope.schema(ResourceKind::Group);
         let members = proj.includes(&schema, "members");
         self.read(|tx| {
-            let g = tx.group_by_id(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let g = tx
+                .group_by_id(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             Ok(proj.apply(&schema, self.group_resource(tx, scope, &g, members)?))
         })
     }
@@ -154,7 +162,9 @@ impl Engine {
         let mut ignored = Vec::new();
         let w = group_write(&schema, &normalize(&schema, body, &mut ignored)?)?;
         self.write(|tx| {
-            let g = tx.group_by_id(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let g = tx
+                .group_by_id(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, g.version)?;
             self.update_group(tx, scope, g, &w, ignored.clone())
         })
@@ -176,7 +186,9 @@ impl Engine {
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         let delta = member_delta(&req);
         self.write(|tx| {
-            let mut g = tx.group_by_id(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let mut g = tx
+                .group_by_id(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, g.version)?;
             if let Some((add, remove)) = &delta {
                 let t = &scope.tenant.id;
@@ -233,7 +245,10 @@ impl Engine {
                     invited: Vec::new(),
                 });
             }
-            let w = group_write(&schema, &normalize(&schema, &outcome.resource, &mut ignored)?)?;
+            let w = group_write(
+                &schema,
+                &normalize(&schema, &outcome.resource, &mut ignored)?,
+            )?;
             self.update_group(tx, scope, g, &w, ignored)
         })
     }
@@ -253,7 +268,11 @@ impl Engine {
         let current = tx.group_members(&g.id)?;
         let added: Vec<&String> = w.members.iter().filter(|m| !current.contains(m)).collect();
         let removed: Vec<&String> = current.iter().filter(|m| !w.members.contains(m)).collect();
-        check_members(tx, t, &added.iter().map(|s| (*s).clone()).collect::<Vec<_>>())?;
+        check_members(
+            tx,
+            t,
+            &added.iter().map(|s| (*s).clone()).collect::<Vec<_>>(),
+        )?;
         let at = now();
         for m in &added {
             tx.add_group_member(&g.id, m, at)?;
@@ -296,7 +315,9 @@ impl Engine {
         if_match: Option<&str>,
     ) -> Result<Written> {
         self.write(|tx| {
-            let g = tx.group_by_id(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let g = tx
+                .group_by_id(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, g.version)?;
             tx.delete_group(&scope.tenant.id, id)?;
             self.audit(
@@ -394,7 +415,9 @@ fn check_members(tx: &dyn Tx, tenant: &str, ids: &[String]) -> Result<()> {
         if tx.membership_by_id(tenant, id)?.is_none() {
             return Err(EngineError::ScimInvalid {
                 scim_type: "invalidValue",
-                message: format!("member {id:?} is not a user of this tenant; create the user first and use the id it was given"),
+                message: format!(
+                    "member {id:?} is not a user of this tenant; create the user first and use the id it was given"
+                ),
             });
         }
     }

@@ -141,11 +141,14 @@ impl Projection {
                     let kept: Map<String, Value> = attrs
                         .into_iter()
                         .filter(|(a, _)| {
-                            self.keep(schema, &AttrPath {
-                                urn: Some(ext.id.to_owned()),
-                                attr: a.clone(),
-                                sub: None,
-                            })
+                            self.keep(
+                                schema,
+                                &AttrPath {
+                                    urn: Some(ext.id.to_owned()),
+                                    attr: a.clone(),
+                                    sub: None,
+                                },
+                            )
                         })
                         .collect();
                     if !kept.is_empty() {
@@ -212,9 +215,9 @@ impl Projection {
             return self.attributes.is_empty();
         };
         let same = |p: &AttrPath| {
-            schema.resolve(p).is_some_and(|q| {
-                std::ptr::eq(q.attr, r.attr)
-            })
+            schema
+                .resolve(p)
+                .is_some_and(|q| std::ptr::eq(q.attr, r.attr))
         };
         if r.attr.returned == Returned::Always {
             return true;
@@ -244,9 +247,10 @@ fn sort_key(schema: &ResourceSchema, path: &AttrPath, r: &Value) -> Option<Value
             .find(|i| i.get("primary").and_then(Value::as_bool) == Some(true))
             .or_else(|| items.first())?;
     }
-    let sub = res.sub.map(|s| s.name).or_else(|| {
-        (res.attr.ty == super::schema::AttrType::Complex).then_some("value")
-    });
+    let sub = res
+        .sub
+        .map(|s| s.name)
+        .or_else(|| (res.attr.ty == super::schema::AttrType::Complex).then_some("value"));
     if let Some(s) = sub {
         v = v.get(s)?;
     }
@@ -367,7 +371,11 @@ mod tests {
 
     #[test]
     fn window_clamps() {
-        let q = |s, c| ListQuery { start_index: s, count: c, ..Default::default() };
+        let q = |s, c| ListQuery {
+            start_index: s,
+            count: c,
+            ..Default::default()
+        };
         assert_eq!(window(&q(None, None)), (1, DEFAULT_COUNT));
         assert_eq!(window(&q(Some(0), Some(-5))), (1, 0));
         assert_eq!(window(&q(Some(7), Some(100_000))), (7, MAX_COUNT));
@@ -375,11 +383,29 @@ mod tests {
 
     #[test]
     fn sorting_is_case_insensitive_and_missing_last() {
-        let mut v = vec![json!({"userName": "b"}), json!({}), json!({"userName": "A"})];
-        let q = ListQuery { sort_by: Some("userName".into()), ..Default::default() };
+        let mut v = vec![
+            json!({"userName": "b"}),
+            json!({}),
+            json!({"userName": "A"}),
+        ];
+        let q = ListQuery {
+            sort_by: Some("userName".into()),
+            ..Default::default()
+        };
         sort(&schema(), &q, &mut v).unwrap();
-        assert_eq!(v, vec![json!({"userName": "A"}), json!({"userName": "b"}), json!({})]);
-        let q = ListQuery { sort_by: Some("userName".into()), sort_order: Some("descending".into()), ..Default::default() };
+        assert_eq!(
+            v,
+            vec![
+                json!({"userName": "A"}),
+                json!({"userName": "b"}),
+                json!({})
+            ]
+        );
+        let q = ListQuery {
+            sort_by: Some("userName".into()),
+            sort_order: Some("descending".into()),
+            ..Default::default()
+        };
         sort(&schema(), &q, &mut v).unwrap();
         assert_eq!(v[0], json!({"userName": "b"}));
         assert_eq!(v[2], json!({}));

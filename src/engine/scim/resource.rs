@@ -7,9 +7,7 @@ use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::schema::{
-    AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceSchema, USER_URN,
-};
+use super::schema::{AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceSchema, USER_URN};
 use super::value::coerce;
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{Group, MemberRecord, MemberRef, Policy};
@@ -83,26 +81,30 @@ pub(crate) fn user_json(
             n.insert("familyName".into(), f.clone().into());
         }
     }
-    if obj.get("name").is_some_and(|n| n.as_object().is_some_and(Map::is_empty)) {
+    if obj
+        .get("name")
+        .is_some_and(|n| n.as_object().is_some_and(Map::is_empty))
+    {
         obj.remove("name");
     }
     obj.insert("active".into(), m.active.into());
-    if let (Policy::Standard, Some(groups)) = (policy, groups) {
-        if !groups.is_empty() {
-            let list = groups
-                .iter()
-                .map(|g| {
-                    json!({
-                        "value": g.id,
-                        "display": g.display_name,
-                        "$ref": group_location(base, &g.id),
-                        "type": "direct",
-                    })
+    if let (Policy::Standard, Some(groups)) = (policy, groups)
+        && !groups.is_empty()
+    {
+        let list = groups
+            .iter()
+            .map(|g| {
+                json!({
+                    "value": g.id,
+                    "display": g.display_name,
+                    "$ref": group_location(base, &g.id),
+                    "type": "direct",
                 })
-                .collect();
-            obj.insert("groups".into(), Value::Array(list));
-        }
+            })
+            .collect();
+        obj.insert("groups".into(), Value::Array(list));
     }
+
     let modified = m.updated_at.max(a.updated_at);
     obj.insert(
         "meta".into(),
@@ -170,7 +172,10 @@ pub(crate) fn normalize(
     let Value::Object(input) = body else {
         return Err(invalid(
             "invalidSyntax",
-            format!("the request body must be a JSON object with the {} attributes", schema.kind.name()),
+            format!(
+                "the request body must be a JSON object with the {} attributes",
+                schema.kind.name()
+            ),
         ));
     };
     let mut out = Map::new();
@@ -188,7 +193,11 @@ pub(crate) fn normalize(
                 let mut ext_out = Map::new();
                 if let Value::Object(attrs) = v {
                     for (k, sv) in attrs {
-                        match ext.attributes.iter().find(|a| a.name.eq_ignore_ascii_case(k)) {
+                        match ext
+                            .attributes
+                            .iter()
+                            .find(|a| a.name.eq_ignore_ascii_case(k))
+                        {
                             Some(def) => {
                                 if let Some(c) = coerce(def, sv, ignored).map_err(coerce_err)? {
                                     ext_out.insert(def.name.to_owned(), c);
@@ -361,7 +370,10 @@ pub(crate) fn user_write(
     mut obj: Map<String, Value>,
 ) -> Result<UserWrite> {
     check_required(schema, &obj)?;
-    let raw = str_of(&obj, "userName").unwrap_or_default().trim().to_owned();
+    let raw = str_of(&obj, "userName")
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     let user_name = match policy {
         Policy::Product => check_email(&raw).map_err(|_| {
             invalid(
@@ -421,7 +433,10 @@ pub(crate) struct GroupWrite {
 
 pub(crate) fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<GroupWrite> {
     check_required(schema, obj)?;
-    let display_name = str_of(obj, "displayName").unwrap_or_default().trim().to_owned();
+    let display_name = str_of(obj, "displayName")
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     let mut members: Vec<String> = Vec::new();
     if let Some(Value::Array(list)) = obj.get("members") {
         for m in list {
@@ -479,7 +494,10 @@ mod tests {
         for x in ["displayName", "emails", "name.formatted", "roles"] {
             assert!(ignored.iter().any(|i| i == x), "{x} in {ignored:?}");
         }
-        assert!(ignored.iter().any(|i| i.ends_with(":department")), "{ignored:?}");
+        assert!(
+            ignored.iter().any(|i| i.ends_with(":department")),
+            "{ignored:?}"
+        );
     }
 
     #[test]
@@ -487,10 +505,20 @@ mod tests {
         let s = users(Policy::Product);
         let mut ig = vec![];
         let no_email = json!({"userName": "jdoe", "name": {"givenName": "J", "familyName": "D"}});
-        let e = user_write(Policy::Product, &s, normalize(&s, &no_email, &mut ig).unwrap()).unwrap_err();
+        let e = user_write(
+            Policy::Product,
+            &s,
+            normalize(&s, &no_email, &mut ig).unwrap(),
+        )
+        .unwrap_err();
         assert_eq!(e.scim_type(), Some("invalidValue"));
         let no_given = json!({"userName": "j@x.com", "name": {"familyName": "D"}});
-        let e = user_write(Policy::Product, &s, normalize(&s, &no_given, &mut ig).unwrap()).unwrap_err();
+        let e = user_write(
+            Policy::Product,
+            &s,
+            normalize(&s, &no_given, &mut ig).unwrap(),
+        )
+        .unwrap_err();
         assert!(e.to_string().contains("name.givenName"), "{e}");
     }
 

@@ -185,7 +185,8 @@ pub const USER_URN: &str = "urn:ietf:params:scim:schemas:core:2.0:User";
 pub const ENTERPRISE_URN: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 pub const GROUP_URN: &str = "urn:ietf:params:scim:schemas:core:2.0:Group";
 /// Entra sends this extra schema on group creation; accepted, never stored.
-pub const ENTRA_GROUP_URN: &str = "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
+pub const ENTRA_GROUP_URN: &str =
+    "http://schemas.microsoft.com/2006/11/ResourceManagement/ADSCIM/2.0/Group";
 pub const LIST_URN: &str = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 pub const ERROR_URN: &str = "urn:ietf:params:scim:api:messages:2.0:Error";
 pub const PATCH_URN: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
@@ -198,7 +199,10 @@ const TYPE_WORK_HOME_OTHER: &[&str] = &["work", "home", "other"];
 
 const MULTI_SUB: &[AttrDef] = &[
     s("value", "The value."),
-    s("display", "A human-readable name, primarily used for display purposes."),
+    s(
+        "display",
+        "A human-readable name, primarily used for display purposes.",
+    ),
     s("type", "A label indicating the attribute's function."),
     b("primary", "Whether this is the primary value."),
 ];
@@ -215,7 +219,10 @@ const NAME_SUB: &[AttrDef] = &[
 const EMAIL_SUB: &[AttrDef] = &[
     s("value", "Email address."),
     s("display", "A human-readable name."),
-    canon(s("type", "A label: work, home, other."), TYPE_WORK_HOME_OTHER),
+    canon(
+        s("type", "A label: work, home, other."),
+        TYPE_WORK_HOME_OTHER,
+    ),
     b("primary", "Whether this is the primary email."),
 ];
 
@@ -250,7 +257,10 @@ const ADDRESS_SUB: &[AttrDef] = &[
     s("region", "The state or region."),
     s("postalCode", "The zip code or postal code."),
     s("country", "The country (ISO 3166-1 alpha-2)."),
-    canon(s("type", "A label: work, home, other."), TYPE_WORK_HOME_OTHER),
+    canon(
+        s("type", "A label: work, home, other."),
+        TYPE_WORK_HOME_OTHER,
+    ),
     b("primary", "Whether this is the primary address."),
 ];
 
@@ -258,7 +268,10 @@ const USER_GROUPS_SUB: &[AttrDef] = &[
     read_only(s("value", "The identifier of the group.")),
     read_only(refs(s("$ref", "The URI of the group."), &["User", "Group"])),
     read_only(s("display", "The group's displayName.")),
-    read_only(canon(s("type", "direct or indirect."), &["direct", "indirect"])),
+    read_only(canon(
+        s("type", "direct or indirect."),
+        &["direct", "indirect"],
+    )),
 ];
 
 const CERT_SUB: &[AttrDef] = &[
@@ -270,27 +283,58 @@ const CERT_SUB: &[AttrDef] = &[
 
 /// RFC 7643 §4.1: the full core User schema (the `standard` policy).
 pub const USER_ATTRS: &[AttrDef] = &[
-    unique(required(s("userName", "Unique identifier for the user, used to sign in."))),
+    unique(required(s(
+        "userName",
+        "Unique identifier for the user, used to sign in.",
+    ))),
     cx("name", NAME_SUB, "The components of the user's real name."),
     s("displayName", "The name of the user, suitable for display."),
     s("nickName", "The casual way to address the user."),
-    refs(s("profileUrl", "A URI of the user's online profile."), &["external"]),
+    refs(
+        s("profileUrl", "A URI of the user's online profile."),
+        &["external"],
+    ),
     s("title", "The user's title, such as 'Vice President'."),
-    s("userType", "The relationship between the organization and the user."),
-    s("preferredLanguage", "The user's preferred written or spoken language."),
+    s(
+        "userType",
+        "The relationship between the organization and the user.",
+    ),
+    s(
+        "preferredLanguage",
+        "The user's preferred written or spoken language.",
+    ),
     s("locale", "The user's default location for localizing."),
     s("timezone", "The user's time zone (IANA)."),
     b("active", "The user's administrative status."),
-    write_only(exact(s("password", "The user's cleartext password (never returned)."))),
+    write_only(exact(s(
+        "password",
+        "The user's cleartext password (never returned).",
+    ))),
     multi(cx("emails", EMAIL_SUB, "Email addresses for the user.")),
     multi(cx("phoneNumbers", PHONE_SUB, "Phone numbers for the user.")),
-    multi(cx("ims", IMS_SUB, "Instant messaging addresses for the user.")),
+    multi(cx(
+        "ims",
+        IMS_SUB,
+        "Instant messaging addresses for the user.",
+    )),
     multi(cx("photos", PHOTO_SUB, "URLs of photos of the user.")),
-    multi(cx("addresses", ADDRESS_SUB, "Physical mailing addresses for the user.")),
-    read_only(multi(cx("groups", USER_GROUPS_SUB, "The groups the user belongs to."))),
+    multi(cx(
+        "addresses",
+        ADDRESS_SUB,
+        "Physical mailing addresses for the user.",
+    )),
+    read_only(multi(cx(
+        "groups",
+        USER_GROUPS_SUB,
+        "The groups the user belongs to.",
+    ))),
     multi(cx("entitlements", MULTI_SUB, "Entitlements of the user.")),
     multi(cx("roles", MULTI_SUB, "Roles of the user.")),
-    multi(cx("x509Certificates", CERT_SUB, "X.509 certificates of the user.")),
+    multi(cx(
+        "x509Certificates",
+        CERT_SUB,
+        "X.509 certificates of the user.",
+    )),
 ];
 
 /// The `product` policy's User: the five attributes the vendor supports
@@ -308,18 +352,27 @@ pub const PRODUCT_USER_ATTRS: &[AttrDef] = &[
         ],
         "The user's given and family name.",
     )),
-    b("active", "false disables the user in this tenant; true restores it."),
+    b(
+        "active",
+        "false disables the user in this tenant; true restores it.",
+    ),
 ];
 
 const MANAGER_SUB: &[AttrDef] = &[
-    s("value", "The id of the SCIM resource representing the manager."),
+    s(
+        "value",
+        "The id of the SCIM resource representing the manager.",
+    ),
     refs(s("$ref", "The URI of the manager."), &["User"]),
     read_only(s("displayName", "The manager's displayName.")),
 ];
 
 /// RFC 7643 §4.3: the Enterprise User extension.
 pub const ENTERPRISE_ATTRS: &[AttrDef] = &[
-    s("employeeNumber", "A string identifier, typically numeric or alphanumeric."),
+    s(
+        "employeeNumber",
+        "A string identifier, typically numeric or alphanumeric.",
+    ),
     s("costCenter", "Identifies the name of a cost center."),
     s("organization", "Identifies the name of an organization."),
     s("division", "Identifies the name of a division."),
@@ -329,29 +382,55 @@ pub const ENTERPRISE_ATTRS: &[AttrDef] = &[
 
 const MEMBER_SUB: &[AttrDef] = &[
     immutable(exact(s("value", "The id of a member."))),
-    immutable(refs(s("$ref", "The URI of the member."), &["User", "Group"])),
+    immutable(refs(
+        s("$ref", "The URI of the member."),
+        &["User", "Group"],
+    )),
     immutable(canon(s("type", "User or Group."), &["User", "Group"])),
     read_only(s("display", "The member's display name.")),
 ];
 
 /// RFC 7643 §4.2: core Group (both policies).
 pub const GROUP_ATTRS: &[AttrDef] = &[
-    unique(required(s("displayName", "A human-readable name for the group; unique in the tenant."))),
+    unique(required(s(
+        "displayName",
+        "A human-readable name for the group; unique in the tenant.",
+    ))),
     multi(cx("members", MEMBER_SUB, "A list of members of the group.")),
 ];
 
 /// RFC 7643 §3.1 common attributes, on every resource.
 pub const COMMON_ATTRS: &[AttrDef] = &[
-    always(read_only(exact(unique(s("id", "Unique identifier for the resource, assigned by the service provider."))))),
-    exact(s("externalId", "An identifier for the resource as defined by the provisioning client.")),
+    always(read_only(exact(unique(s(
+        "id",
+        "Unique identifier for the resource, assigned by the service provider.",
+    ))))),
+    exact(s(
+        "externalId",
+        "An identifier for the resource as defined by the provisioning client.",
+    )),
     read_only(cx(
         "meta",
         &[
             read_only(exact(s("resourceType", "The name of the resource type."))),
-            read_only(attr("created", AttrType::DateTime, "When the resource was added.")),
-            read_only(attr("lastModified", AttrType::DateTime, "When the resource was last updated.")),
-            read_only(exact(refs(s("location", "The URI of the resource."), &["uri"]))),
-            read_only(exact(s("version", "The version (weak ETag) of the resource."))),
+            read_only(attr(
+                "created",
+                AttrType::DateTime,
+                "When the resource was added.",
+            )),
+            read_only(attr(
+                "lastModified",
+                AttrType::DateTime,
+                "When the resource was last updated.",
+            )),
+            read_only(exact(refs(
+                s("location", "The URI of the resource."),
+                &["uri"],
+            ))),
+            read_only(exact(s(
+                "version",
+                "The version (weak ETag) of the resource.",
+            ))),
         ],
         "Resource metadata.",
     )),
@@ -533,12 +612,13 @@ impl AttrPath {
     /// Parses `urn:…:attr.sub`, `attr.sub` or `attr`. The URN is everything
     /// up to the last ':' (URNs contain dots, as in "2.0", so split there first).
     pub fn parse(s: &str) -> Option<AttrPath> {
-        let (urn, rest) = if s.len() > 4 && s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
-            let i = s.rfind(':')?;
-            (Some(s[..i].to_owned()), &s[i + 1..])
-        } else {
-            (None, s)
-        };
+        let (urn, rest) =
+            if s.len() > 4 && s.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("urn:")) {
+                let i = s.rfind(':')?;
+                (Some(s[..i].to_owned()), &s[i + 1..])
+            } else {
+                (None, s)
+            };
         let (attr, sub) = match rest.split_once('.') {
             Some((a, b)) => (a, Some(b)),
             None => (rest, None),
@@ -578,12 +658,18 @@ mod tests {
 
     #[test]
     fn paths_parse_with_urns_and_subs() {
-        let p = AttrPath::parse("urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value").unwrap();
+        let p = AttrPath::parse(
+            "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager.value",
+        )
+        .unwrap();
         assert_eq!(p.urn.as_deref(), Some(ENTERPRISE_URN));
         assert_eq!(p.attr, "manager");
         assert_eq!(p.sub.as_deref(), Some("value"));
         let p = AttrPath::parse("name.givenName").unwrap();
-        assert_eq!((p.attr.as_str(), p.sub.as_deref()), ("name", Some("givenName")));
+        assert_eq!(
+            (p.attr.as_str(), p.sub.as_deref()),
+            ("name", Some("givenName"))
+        );
         assert!(AttrPath::parse("").is_none());
         assert!(AttrPath::parse("a.b.c").is_none());
         assert!(AttrPath::parse("1abc").is_none());

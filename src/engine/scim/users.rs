@@ -84,7 +84,9 @@ pub(crate) fn prepare(schema: &ResourceSchema, q: &ListQuery) -> Result<Prepared
 /// Whether any path of the filter names the top-level attribute `attr`.
 pub(crate) fn mentions(f: &Filter, attr: &str) -> bool {
     match f {
-        Filter::Compare { path, .. } | Filter::Present(path) => path.attr.eq_ignore_ascii_case(attr),
+        Filter::Compare { path, .. } | Filter::Present(path) => {
+            path.attr.eq_ignore_ascii_case(attr)
+        }
         Filter::ValuePath { attr: a, .. } => a.attr.eq_ignore_ascii_case(attr),
         Filter::And(a, b) | Filter::Or(a, b) => mentions(a, attr) || mentions(b, attr),
         Filter::Not(a) => mentions(a, attr),
@@ -126,12 +128,10 @@ pub(crate) fn check_version(expected: Option<&str>, current: i64) -> Result<()> 
 /// in hex; that rename must not block the deactivation sent with it.
 pub(crate) fn is_tombstone_rename(new: &str, old: &str) -> bool {
     let (n, o) = (new.to_lowercase(), old.to_lowercase());
-    n.len() > o.len()
-        && n.ends_with(&o)
-        && {
-            let prefix = &n[..n.len() - o.len()];
-            prefix.len() >= 8 && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
-        }
+    n.len() > o.len() && n.ends_with(&o) && {
+        let prefix = &n[..n.len() - o.len()];
+        prefix.len() >= 8 && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+    }
 }
 
 fn not_found(id: &str) -> EngineError {
@@ -147,13 +147,20 @@ impl Engine {
             Policy::Standard => Some(tx.groups_with_member(&scope.tenant.id, &rec.membership.id)?),
             Policy::Product => None,
         };
-        Ok(user_json(scope.tenant.policy, rec, groups.as_deref(), scope.base))
+        Ok(user_json(
+            scope.tenant.policy,
+            rec,
+            groups.as_deref(),
+            scope.base,
+        ))
     }
 
     pub fn scim_get_user(&self, scope: Scope<'_>, id: &str, proj: &Projection) -> Result<Value> {
         let schema = scope.schema(ResourceKind::User);
         self.read(|tx| {
-            let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let rec = tx
+                .member(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             Ok(proj.apply(&schema, self.user_resource(tx, scope, &rec)?))
         })
     }
@@ -216,7 +223,10 @@ impl Engine {
             };
             let resources = page
                 .iter()
-                .map(|rec| Ok(p.projection.apply(&schema, self.user_resource(tx, scope, rec)?)))
+                .map(|rec| {
+                    Ok(p.projection
+                        .apply(&schema, self.user_resource(tx, scope, rec)?))
+                })
                 .collect::<Result<Vec<_>>>()?;
             Ok(ListPage {
                 total,
@@ -246,7 +256,11 @@ impl Engine {
     pub fn scim_create_user(&self, scope: Scope<'_>, body: &Value) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
         let mut ignored = Vec::new();
-        let w = user_write(scope.tenant.policy, &schema, normalize(&schema, body, &mut ignored)?)?;
+        let w = user_write(
+            scope.tenant.policy,
+            &schema,
+            normalize(&schema, body, &mut ignored)?,
+        )?;
         self.write(|tx| {
             let t = &scope.tenant.id;
             let at = now();
@@ -334,9 +348,15 @@ impl Engine {
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
         let mut ignored = Vec::new();
-        let w = user_write(scope.tenant.policy, &schema, normalize(&schema, body, &mut ignored)?)?;
+        let w = user_write(
+            scope.tenant.policy,
+            &schema,
+            normalize(&schema, body, &mut ignored)?,
+        )?;
         self.write(|tx| {
-            let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let rec = tx
+                .member(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
             self.update_user(tx, scope, rec, w.clone(), ignored.clone())
@@ -353,7 +373,9 @@ impl Engine {
         let schema = scope.schema(ResourceKind::User);
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         self.write(|tx| {
-            let mut rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let mut rec = tx
+                .member(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
             let current = self.user_resource(tx, scope, &rec)?;
@@ -362,7 +384,8 @@ impl Engine {
             if !outcome.changed {
                 // Even a write that changes nothing is the IdP taking the
                 // user over (rule 7).
-                let transferred = self.take_over(tx, &mut rec.membership, &rec.account.user_name)?;
+                let transferred =
+                    self.take_over(tx, &mut rec.membership, &rec.account.user_name)?;
                 let invited = self.maybe_invite(tx, &scope.tenant.id, &rec.membership.id)?;
                 return Ok(Written {
                     version: version_tag(rec.membership.version),
@@ -398,7 +421,8 @@ impl Engine {
         if !w.user_name.eq_ignore_ascii_case(&account.user_name) {
             match scope.tenant.policy {
                 Policy::Product if is_tombstone_rename(&w.user_name, &account.user_name) => {
-                    ignored.push("userName (the identity provider's rename of a deleted user)".into());
+                    ignored
+                        .push("userName (the identity provider's rename of a deleted user)".into());
                     w.user_name = account.user_name.clone();
                 }
                 Policy::Product => {
@@ -412,15 +436,14 @@ impl Engine {
                 Policy::Standard => {
                     if let Some(other) =
                         tx.account_by_user_name(scope.namespace(), &w.user_name.to_lowercase())?
+                        && other.id != account.id
                     {
-                        if other.id != account.id {
-                            return Err(EngineError::Uniqueness {
-                                message: format!(
-                                    "userName {} is already taken by another user",
-                                    w.user_name
-                                ),
-                            });
-                        }
+                        return Err(EngineError::Uniqueness {
+                            message: format!(
+                                "userName {} is already taken by another user",
+                                w.user_name
+                            ),
+                        });
                     }
                 }
             }
@@ -475,7 +498,9 @@ impl Engine {
         if_match: Option<&str>,
     ) -> Result<Written> {
         self.write(|tx| {
-            let rec = tx.member(&scope.tenant.id, id)?.ok_or_else(|| not_found(id))?;
+            let rec = tx
+                .member(&scope.tenant.id, id)?
+                .ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
             tx.delete_membership(&scope.tenant.id, id)?;
@@ -508,8 +533,14 @@ mod tests {
 
     #[test]
     fn tombstone_renames_are_recognised() {
-        assert!(is_tombstone_rename("3f2a9c1e8b7d4e6fa1b2c3d4e5f60718jane@x.com", "jane@x.com"));
-        assert!(is_tombstone_rename("3F2A9C1E-8B7D-4E6F-A1B2-C3D4E5F60718Jane@X.com", "jane@x.com"));
+        assert!(is_tombstone_rename(
+            "3f2a9c1e8b7d4e6fa1b2c3d4e5f60718jane@x.com",
+            "jane@x.com"
+        ));
+        assert!(is_tombstone_rename(
+            "3F2A9C1E-8B7D-4E6F-A1B2-C3D4E5F60718Jane@X.com",
+            "jane@x.com"
+        ));
         assert!(!is_tombstone_rename("jane.doe@x.com", "jane@x.com"));
         assert!(!is_tombstone_rename("abc@x.com", "jane@x.com"));
     }

@@ -49,9 +49,9 @@ pub fn coerce_single(
         return Ok(None);
     }
     let out = match def.ty {
-        AttrType::Boolean => Value::Bool(
-            as_bool(v).ok_or_else(|| bad(def, format!("expected a boolean, got {v}")))?,
-        ),
+        AttrType::Boolean => {
+            Value::Bool(as_bool(v).ok_or_else(|| bad(def, format!("expected a boolean, got {v}")))?)
+        }
         AttrType::String | AttrType::Reference | AttrType::Binary => match v {
             Value::String(s) => {
                 if !def.canonical.is_empty()
@@ -83,8 +83,11 @@ pub fn coerce_single(
         },
         AttrType::DateTime => match v {
             Value::String(s)
-                if time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339)
-                    .is_ok() =>
+                if time::OffsetDateTime::parse(
+                    s,
+                    &time::format_description::well_known::Rfc3339,
+                )
+                .is_ok() =>
             {
                 v.clone()
             }
@@ -150,8 +153,8 @@ pub fn coerce(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scim::schema::{AttrPath, ResourceKind, ResourceSchema};
     use crate::engine::model::Policy;
+    use crate::engine::scim::schema::{AttrPath, ResourceKind, ResourceSchema};
     use serde_json::json;
 
     fn def(path: &str) -> &'static AttrDef {
@@ -164,8 +167,15 @@ mod tests {
     #[test]
     fn entra_string_booleans() {
         let mut ig = vec![];
-        for (v, want) in [(json!("True"), true), (json!("false"), false), (json!(true), true)] {
-            assert_eq!(coerce(def("active"), &v, &mut ig).unwrap(), Some(json!(want)));
+        for (v, want) in [
+            (json!("True"), true),
+            (json!("false"), false),
+            (json!(true), true),
+        ] {
+            assert_eq!(
+                coerce(def("active"), &v, &mut ig).unwrap(),
+                Some(json!(want))
+            );
         }
         assert!(coerce(def("active"), &json!("yes"), &mut ig).is_err());
         assert_eq!(coerce(def("active"), &json!(null), &mut ig).unwrap(), None);

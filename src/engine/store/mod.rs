@@ -106,8 +106,11 @@ pub trait Tx {
         namespace: &str,
         user_name_lower: &str,
     ) -> Result<Vec<MemberRecord>>;
-    fn members_by_external_id(&self, tenant_id: &str, external_id: &str)
-    -> Result<Vec<MemberRecord>>;
+    fn members_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<MemberRecord>>;
     fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>>;
     /// One page in creation order.
     fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>>;
@@ -120,8 +123,12 @@ pub trait Tx {
     ) -> Result<Vec<MemberRecord>>;
     fn member_total(&self, tenant_id: &str) -> Result<u64>;
     /// Replaces the email index entries of a member.
-    fn set_member_emails(&self, tenant_id: &str, membership_id: &str, emails_lower: &[String])
-    -> Result<()>;
+    fn set_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()>;
 
     // groups
     fn insert_group(&self, g: &Group) -> Result<()>;
@@ -146,8 +153,12 @@ pub trait Tx {
     fn groups_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Group>>;
     fn groups_with_member(&self, tenant_id: &str, membership_id: &str) -> Result<Vec<Group>>;
     fn groups_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<Group>>;
-    fn groups_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64)
-    -> Result<Vec<Group>>;
+    fn groups_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<Group>>;
     fn group_total(&self, tenant_id: &str) -> Result<u64>;
     /// A group's members with their userNames, in the order they were added.
     fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>>;

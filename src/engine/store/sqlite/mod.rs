@@ -712,14 +712,23 @@ impl Tx for SqliteTx<'_> {
             member_row,
         )
     }
-    fn members_by_user_name(&self, tenant_id: &str, namespace: &str, user_name_lower: &str) -> Result<Vec<MemberRecord>> {
+    fn members_by_user_name(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Vec<MemberRecord>> {
         self.all(
             &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE a.namespace = ?2 AND a.user_name_lower = ?3 AND m.tenant_id = ?1"),
             [tenant_id, namespace, user_name_lower],
             member_row,
         )
     }
-    fn members_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<MemberRecord>> {
+    fn members_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<MemberRecord>> {
         self.all(
             &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.external_id = ?2 ORDER BY m.created_at, m.id"),
             [tenant_id, external_id],
@@ -740,7 +749,12 @@ impl Tx for SqliteTx<'_> {
             member_row,
         )
     }
-    fn members_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64) -> Result<Vec<MemberRecord>> {
+    fn members_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>> {
         self.all(
             &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3"),
             params![tenant_id, after_id.unwrap_or(""), limit as i64],
@@ -748,11 +762,23 @@ impl Tx for SqliteTx<'_> {
         )
     }
     fn member_total(&self, tenant_id: &str) -> Result<u64> {
-        let n: Option<i64> = self.one("SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1", [tenant_id], |r| r.get(0))?;
+        let n: Option<i64> = self.one(
+            "SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1",
+            [tenant_id],
+            |r| r.get(0),
+        )?;
         Ok(n.unwrap_or(0) as u64)
     }
-    fn set_member_emails(&self, tenant_id: &str, membership_id: &str, emails_lower: &[String]) -> Result<()> {
-        self.exec("DELETE FROM member_emails WHERE membership_id = ?1", [membership_id])?;
+    fn set_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()> {
+        self.exec(
+            "DELETE FROM member_emails WHERE membership_id = ?1",
+            [membership_id],
+        )?;
         for e in emails_lower {
             self.exec(
                 "INSERT OR IGNORE INTO member_emails (membership_id, tenant_id, value_lower) VALUES (?1, ?2, ?3)",
@@ -882,7 +908,12 @@ impl Tx for SqliteTx<'_> {
             group_row,
         )
     }
-    fn groups_after(&self, tenant_id: &str, after_id: Option<&str>, limit: u64) -> Result<Vec<Group>> {
+    fn groups_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<Group>> {
         self.all(
             &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"),
             params![tenant_id, after_id.unwrap_or(""), limit as i64],
@@ -890,7 +921,11 @@ impl Tx for SqliteTx<'_> {
         )
     }
     fn group_total(&self, tenant_id: &str) -> Result<u64> {
-        let n: Option<i64> = self.one("SELECT COUNT(*) FROM groups WHERE tenant_id = ?1", [tenant_id], |r| r.get(0))?;
+        let n: Option<i64> = self.one(
+            "SELECT COUNT(*) FROM groups WHERE tenant_id = ?1",
+            [tenant_id],
+            |r| r.get(0),
+        )?;
         Ok(n.unwrap_or(0) as u64)
     }
     fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>> {
@@ -954,7 +989,8 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn insert_log(&self, r: &LogRecord) -> Result<i64> {
-        let list = |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+        let list =
+            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
         self.exec(
             "INSERT INTO provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
             params![
@@ -967,7 +1003,9 @@ impl Tx for SqliteTx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
-        let mut sql = String::from("SELECT seq, request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body FROM provisioning_log WHERE 1 = 1");
+        let mut sql = String::from(
+            "SELECT seq, request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body FROM provisioning_log WHERE 1 = 1",
+        );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
             args.push(v);
@@ -992,7 +1030,11 @@ impl Tx for SqliteTx<'_> {
         if let Some(after) = q.after_seq {
             arg(&mut sql, "seq >", after.into());
         }
-        let limit = if q.limit == 0 { i64::MAX } else { i64::from(q.limit) };
+        let limit = if q.limit == 0 {
+            i64::MAX
+        } else {
+            i64::from(q.limit)
+        };
         args.push(limit.into());
         sql.push_str(&format!(
             " ORDER BY seq {} LIMIT ?{}",
@@ -1000,7 +1042,8 @@ impl Tx for SqliteTx<'_> {
             args.len()
         ));
         let json_list = |v: Option<String>| -> Vec<String> {
-            v.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default()
+            v.and_then(|s| serde_json::from_str(&s).ok())
+                .unwrap_or_default()
         };
         let mut rows = self.all(&sql, rusqlite::params_from_iter(args), |r| {
             Ok(LogRecord {
