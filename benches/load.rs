@@ -22,7 +22,10 @@ use scimctl::engine::scim::users::Scope;
 use serde_json::{Value, json};
 
 fn env_or<T: std::str::FromStr>(k: &str, d: T) -> T {
-    std::env::var(k).ok().and_then(|v| v.parse().ok()).unwrap_or(d)
+    std::env::var(k)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(d)
 }
 
 struct Server {
@@ -33,7 +36,9 @@ struct Server {
 impl Server {
     fn start(store: &std::path::Path, no_log: bool) -> Server {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_scimctl"));
-        cmd.arg("--store").arg(store).args(["-q", "serve", "--listen", "127.0.0.1:0"]);
+        cmd.arg("--store")
+            .arg(store)
+            .args(["-q", "serve", "--listen", "127.0.0.1:0"]);
         if no_log {
             cmd.arg("--no-provisioning-log");
         }
@@ -44,8 +49,14 @@ impl Server {
             .expect("start scimctl serve");
         let stderr = child.stderr.take().expect("stderr");
         let mut line = String::new();
-        BufReader::new(stderr).read_line(&mut line).expect("read listen line");
-        let addr = line.trim().strip_prefix("listening on ").expect("listen line").to_owned();
+        BufReader::new(stderr)
+            .read_line(&mut line)
+            .expect("read listen line");
+        let addr = line
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("listen line")
+            .to_owned();
         Server {
             child,
             base: format!("http://{addr}/scim/v2/bench"),
@@ -94,7 +105,12 @@ fn prefill(store: &std::path::Path, n: usize) -> Fixture {
         .create_tenant("Bench", Some("bench"), Policy::Product)
         .expect("tenant");
     engine.set_scim_enabled(&t, true).expect("enable");
-    let token = engine.generate_token(&t).expect("token").token.expose().to_owned();
+    let token = engine
+        .generate_token(&t)
+        .expect("token")
+        .token
+        .expose()
+        .to_owned();
     let scope = Scope {
         tenant: &t,
         base: "http://bench/scim/v2/bench",
@@ -102,7 +118,9 @@ fn prefill(store: &std::path::Path, n: usize) -> Fixture {
     let mut user_ids = Vec::with_capacity(n);
     let mut user_names = Vec::with_capacity(n);
     for i in 0..n {
-        let w = engine.scim_create_user(scope, &user_body(i)).expect("create");
+        let w = engine
+            .scim_create_user(scope, &user_body(i))
+            .expect("create");
         user_ids.push(w.resource["id"].as_str().expect("id").to_owned());
         user_names.push(format!("user{i}@bench.example.com"));
     }
@@ -145,7 +163,14 @@ struct Outcome {
     errors: u64,
 }
 
-fn run(base: &str, fx: &Arc<Fixture>, s: Scenario, secs: u64, conc: usize, seq: &Arc<AtomicU64>) -> Outcome {
+fn run(
+    base: &str,
+    fx: &Arc<Fixture>,
+    s: Scenario,
+    secs: u64,
+    conc: usize,
+    seq: &Arc<AtomicU64>,
+) -> Outcome {
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -257,6 +282,9 @@ fn main() {
                 o.errors
             );
         }
-        println!("| {n} | server peak RSS | {} MiB | | | |", server.peak_rss_kib() / 1024);
+        println!(
+            "| {n} | server peak RSS | {} MiB | | | |",
+            server.peak_rss_kib() / 1024
+        );
     }
 }
