@@ -3,6 +3,7 @@ mod cli_errors;
 mod cli_json;
 mod cli_workflow;
 mod generated;
+mod scim_engine;
 mod secrets;
 mod store_conformance;
 mod support;
