@@ -93,12 +93,21 @@ pub fn redact_body(body: &[u8]) -> Option<String> {
     })
 }
 
+fn secret_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    n.contains("password") || n.contains("secret") || n.contains("token")
+}
+
 fn mask(v: &mut serde_json::Value) {
     match v {
         serde_json::Value::Object(m) => {
+            // A PATCH operation names its attribute in `path` and carries
+            // the secret in `value`: `{"path": "password", "value": "…"}`.
+            let secret_path = m.iter().any(|(k, p)| {
+                k.eq_ignore_ascii_case("path") && p.as_str().is_some_and(secret_name)
+            });
             for (k, val) in m.iter_mut() {
-                let k = k.to_ascii_lowercase();
-                if k.contains("password") || k.contains("secret") || k.contains("token") {
+                if secret_name(k) || (secret_path && k.eq_ignore_ascii_case("value")) {
                     *val = serde_json::Value::String("(redacted)".into());
                 } else {
                     mask(val);
@@ -240,6 +249,9 @@ mod tests {
         let out = redact_body(b).unwrap();
         assert!(!out.contains("hunter2") && !out.contains("\"s\""), "{out}");
         assert!(out.contains("a@b.com"));
+        let op = br#"{"Operations":[{"op":"replace","Path":"urn:x:User:password","value":"pw-1"},{"op":"add","path":"userName","value":"u@x.com"}]}"#;
+        let out = redact_body(op).unwrap();
+        assert!(!out.contains("pw-1") && out.contains("u@x.com"), "{out}");
         assert_eq!(redact_body(b"").as_deref(), None);
         assert_eq!(
             redact_body(b"{oops").as_deref(),

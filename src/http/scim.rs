@@ -21,7 +21,7 @@ use crate::engine::scim::discovery;
 use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
 use crate::engine::scim::users::{Scope, Written};
-use crate::engine::tokens::Secret;
+use crate::engine::tokens::{Secret, fingerprint, hash};
 use crate::engine::{Engine, EngineError, now, tenant_url};
 
 /// The largest request body accepted (413 above it).
@@ -361,6 +361,11 @@ where
             let err = ScimError::from_engine(&e, &m.request_id);
             let (fp, note) = match &e {
                 EngineError::Unauthenticated(r) => (r.fingerprint.clone(), Some(r.note.clone())),
+                // Refused after the token verified: still say which token.
+                EngineError::ScimDisabled => (
+                    m.bearer.as_ref().map(|b| fingerprint(&hash(b.expose()))),
+                    None,
+                ),
                 _ => (fp, None),
             };
             log(
@@ -908,15 +913,34 @@ async fn schema(
 
 // ---- Fallbacks ----
 
-async fn method_not_allowed(m: Meta) -> Response {
-    ScimError::new(
+/// A method an endpoint does not have (e.g. POST to a discovery
+/// endpoint): 405, logged like every other SCIM request.
+async fn method_not_allowed(State(s): State<AppState>, m: Meta) -> Response {
+    let e = ScimError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         None,
         "method_not_allowed",
         "This method is not supported on this endpoint",
         &m.request_id,
-    )
-    .into_response()
+    );
+    let tenant = m
+        .path
+        .strip_prefix("/scim/v2/")
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_default()
+        .to_owned();
+    log(
+        &s,
+        &tenant,
+        &m,
+        e.status,
+        Some(&e),
+        Facts::default(),
+        None,
+        None,
+        None,
+    );
+    e.into_response()
 }
 
 /// An unknown path under a tenant: authenticated first (no probing), then 404.
