@@ -334,7 +334,7 @@ where
     let engine = s.engine.clone();
     let base = tenant_url(&s.public_url, &tenant);
     let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
-    let res = tokio::task::spawn_blocking(move || {
+    let work = move || {
         let grant = match engine.authenticate(&t, bearer.as_ref(), client.as_deref()) {
             Ok(g) => g,
             Err(e) => return (None, Err(e)),
@@ -348,8 +348,15 @@ where
         )
         .map(Into::into);
         (Some(grant.fingerprint), out)
-    })
-    .await;
+    };
+    // Reads are short and never wait for a writer (WAL): run them here and
+    // save two thread switches. Writes may wait for the write lock (another
+    // process's transaction), so they go to the blocking pool.
+    let res = if m.method == "GET" {
+        Ok(work())
+    } else {
+        tokio::task::spawn_blocking(work).await
+    };
     let body = body.as_deref();
     match res {
         Ok((fp, Ok(reply))) => {
@@ -479,14 +486,30 @@ fn bodiless(w: Written, kind: ResourceKind) -> Reply {
     }
 }
 
-fn etagged(v: Value) -> ScimJson {
+/// A single resource read: its ETag, and for the log which user or group.
+fn etagged(v: Value, kind: ResourceKind) -> Reply {
     let etag = v
         .pointer("/meta/version")
         .and_then(Value::as_str)
         .map(str::to_owned);
-    ScimJson {
-        etag,
-        ..ScimJson::ok(v)
+    let id = v.get("id").and_then(Value::as_str).map(str::to_owned);
+    let facts = match kind {
+        ResourceKind::User => Facts {
+            user_email: v.get("userName").and_then(Value::as_str).map(str::to_owned),
+            user_id: id,
+            ..Facts::default()
+        },
+        ResourceKind::Group => Facts {
+            group_id: id,
+            ..Facts::default()
+        },
+    };
+    Reply {
+        json: ScimJson {
+            etag,
+            ..ScimJson::ok(v)
+        },
+        facts,
     }
 }
 
@@ -532,7 +555,10 @@ async fn get_user(
     run(s, t, m, None, move |e, scope| {
         let q = list_query(q.as_deref())?;
         let proj = Projection::from_query(&q)?;
-        Ok(etagged(e.scim_get_user(scope, &id, &proj)?))
+        Ok(etagged(
+            e.scim_get_user(scope, &id, &proj)?,
+            ResourceKind::User,
+        ))
     })
     .await
 }
@@ -661,7 +687,10 @@ async fn get_group(
 ) -> Response {
     run(s, t, m, None, move |e, scope| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        Ok(etagged(e.scim_get_group(scope, &id, &proj)?))
+        Ok(etagged(
+            e.scim_get_group(scope, &id, &proj)?,
+            ResourceKind::Group,
+        ))
     })
     .await
 }

@@ -10,7 +10,7 @@ use std::fs;
 use std::io::ErrorKind as IoKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 use std::time::Duration;
 
 use rusqlite::{
@@ -34,16 +34,25 @@ const APPLICATION_ID: i64 = 0x5343_494D;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// One writer connection (SQLite allows one writer at a time) and a pool of
-/// reader connections, which WAL lets run beside the writer and each other.
+/// One writer connection (SQLite allows one writer at a time) and a fixed
+/// pool of reader connections, which WAL lets run beside the writer and each
+/// other. Readers beyond the pool wait for one rather than open more: on a
+/// small machine, opening connections costs more than waiting.
 pub struct SqliteStore {
     path: PathBuf,
     conn: Mutex<Connection>,
-    readers: Mutex<Vec<Connection>>,
+    readers: Mutex<ReaderPool>,
+    returned: Condvar,
 }
 
-/// Idle reader connections kept open.
-const MAX_IDLE_READERS: usize = 8;
+#[derive(Default)]
+struct ReaderPool {
+    idle: Vec<Connection>,
+    opened: usize,
+}
+
+/// Reader connections at most (a few per core is plenty for SQLite).
+const MAX_READERS: usize = 4;
 
 impl SqliteStore {
     /// Opens (creating when missing) the store at `path`: directory 0700,
@@ -138,7 +147,8 @@ impl SqliteStore {
         let mut store = SqliteStore {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
-            readers: Mutex::new(Vec::new()),
+            readers: Mutex::new(ReaderPool::default()),
+            returned: Condvar::new(),
         };
         // A current store needs no write lock to open, so readers are not
         // held up by a writer in another process.
@@ -209,16 +219,29 @@ fn poisoned<T>(_: T) -> EngineError {
 
 impl Store for SqliteStore {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
-        let pooled = self.readers.lock().map_err(poisoned)?.pop();
-        let mut conn = match pooled {
-            Some(c) => c,
-            None => self.open_reader()?,
+        let mut conn = {
+            let mut pool = self.readers.lock().map_err(poisoned)?;
+            loop {
+                if let Some(c) = pool.idle.pop() {
+                    break c;
+                }
+                if pool.opened < MAX_READERS {
+                    pool.opened += 1;
+                    drop(pool);
+                    match self.open_reader() {
+                        Ok(c) => break c,
+                        Err(e) => {
+                            self.readers.lock().map_err(poisoned)?.opened -= 1;
+                            return Err(e);
+                        }
+                    }
+                }
+                pool = self.returned.wait(pool).map_err(poisoned)?;
+            }
         };
         let out = Self::run(&mut conn, TransactionBehavior::Deferred, f);
-        let mut pool = self.readers.lock().map_err(poisoned)?;
-        if pool.len() < MAX_IDLE_READERS {
-            pool.push(conn);
-        }
+        self.readers.lock().map_err(poisoned)?.idle.push(conn);
+        self.returned.notify_one();
         out
     }
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
