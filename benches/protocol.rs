@@ -155,5 +155,76 @@ fn patches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, filters, patches);
+/// The engine's read path over a real SQLite store (no HTTP): what a GET by
+/// id or a filter costs before the transport.
+fn engine_reads(c: &mut Criterion) {
+    use scimctl::engine::Engine;
+    use scimctl::engine::scim::list::{ListQuery, Projection};
+    use scimctl::engine::scim::session::Access;
+    use scimctl::engine::scim::users::Scope;
+    use scimctl::engine::tokens::Secret;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let engine = Engine::open_sqlite(&dir.path().join("b.db"), "bench").expect("open");
+    let t = engine
+        .create_tenant("B", Some("b"), Policy::Product)
+        .expect("tenant");
+    engine.set_scim_enabled(&t, true).expect("enable");
+    let token = Secret::new(
+        engine
+            .generate_token(&t)
+            .expect("token")
+            .token
+            .expose()
+            .to_owned(),
+    );
+    let scope = Scope {
+        tenant: &t,
+        base: "http://x/scim/v2/b",
+    };
+    let mut id = String::new();
+    for i in 0..1000 {
+        let w = engine
+            .scim_create_user(scope, &json!({"userName": format!("u{i}@x.com"), "name": {"givenName": "G", "familyName": "F"}}))
+            .expect("create");
+        id = w.resource["id"].as_str().expect("id").to_owned();
+    }
+    let mut group = c.benchmark_group("engine over sqlite");
+    group.bench_function("authenticate", |b| {
+        b.iter(|| {
+            black_box(
+                engine
+                    .authenticate("b", Some(&token), Some("127.0.0.1"))
+                    .expect("auth"),
+            )
+        })
+    });
+    let proj = Projection::default();
+    group.bench_function("get user by id", |b| {
+        b.iter(|| black_box(engine.scim_get_user(scope, &id, &proj).expect("get")))
+    });
+    let q = ListQuery {
+        filter: Some("userName eq \"u500@x.com\"".into()),
+        ..ListQuery::default()
+    };
+    group.bench_function("filter userName eq", |b| {
+        b.iter(|| black_box(engine.scim_list_users(scope, &q).expect("list")))
+    });
+    group.bench_function("session: authenticate + get user by id", |b| {
+        b.iter(|| {
+            let out = engine.scim_session(
+                "b",
+                Some(&token),
+                Some("127.0.0.1"),
+                "http://x/scim/v2/b",
+                Access::Read,
+                |s| s.get_user(&id, &proj),
+            );
+            black_box(out.result.expect("get"))
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, filters, patches, engine_reads);
 criterion_main!(benches);

@@ -11,6 +11,8 @@ use time::OffsetDateTime;
 
 use super::error::{EngineError, Result};
 use super::model::{Tenant, TokenState};
+use super::scim::resource::rfc3339;
+use super::store::Tx;
 use super::tokens::{Secret, fingerprint, hash, live_match};
 use super::{Engine, now};
 
@@ -66,54 +68,13 @@ impl Engine {
         presented: Option<&Secret>,
         client: Option<&str>,
     ) -> Result<Grant> {
-        let at = now();
-        let grant = self.read(|tx| {
-            let reject = |fp: Option<String>, note: String| {
-                Err(EngineError::Unauthenticated(Rejection {
-                    fingerprint: fp,
-                    note,
-                }))
-            };
-            let Some(token) = presented else {
-                return reject(None, "no bearer token in the request".into());
-            };
-            let h = hash(token.expose());
-            let fp = fingerprint(&h);
-            let Some(tenant) = tx.tenant_by_id(tenant_id)? else {
-                return reject(Some(fp), format!("no tenant with id {tenant_id:?}"));
-            };
-            let Some(rec) = live_match(tx, &tenant.id, &h, at)? else {
-                let note = match tx.token_by_hash(&h)? {
-                    Some(r) if r.tenant_id != tenant.id => {
-                        "a token of another tenant was used on this tenant's URL".to_owned()
-                    }
-                    Some(r) => match (r.state, r.ended_at) {
-                        (TokenState::Revoked, Some(end)) => format!(
-                            "authenticated with a revoked token, revoked at {}",
-                            super::scim::resource::rfc3339(end)
-                        ),
-                        (_, Some(end)) => format!(
-                            "authenticated with the previous token, replaced at {}",
-                            super::scim::resource::rfc3339(end)
-                        ),
-                        _ => "a token that is no longer valid".to_owned(),
-                    },
-                    None => "a token this server never issued".to_owned(),
-                };
-                return reject(Some(fp), note);
-            };
-            if !tenant.scim_enabled {
-                return Err(EngineError::ScimDisabled);
-            }
-            Ok(Grant {
-                tenant,
-                token_id: rec.id,
-                fingerprint: rec.fingerprint,
-                token_state: rec.state,
-            })
-        })?;
-        self.usage.record(&grant.token_id, at, client);
+        let grant = self.read(|tx| authenticate_in(tx, tenant_id, presented))?;
+        self.record_use(&grant, client);
         Ok(grant)
+    }
+
+    pub(crate) fn record_use(&self, grant: &Grant, client: Option<&str>) {
+        self.usage.record(&grant.token_id, now(), client);
     }
 
     /// Writes the pending `last_used` updates in one transaction. Called
@@ -132,4 +93,56 @@ impl Engine {
         })?;
         Ok(n)
     }
+}
+
+/// Authentication inside an open transaction (see `Engine::authenticate`).
+pub(crate) fn authenticate_in(
+    tx: &dyn Tx,
+    tenant_id: &str,
+    presented: Option<&Secret>,
+) -> Result<Grant> {
+    let at = now();
+    let reject = |fp: Option<String>, note: String| {
+        Err(EngineError::Unauthenticated(Rejection {
+            fingerprint: fp,
+            note,
+        }))
+    };
+    let Some(token) = presented else {
+        return reject(None, "no bearer token in the request".into());
+    };
+    let h = hash(token.expose());
+    let fp = fingerprint(&h);
+    let Some(tenant) = tx.tenant_by_id(tenant_id)? else {
+        return reject(Some(fp), format!("no tenant with id {tenant_id:?}"));
+    };
+    let Some(rec) = live_match(tx, &tenant.id, &h, at)? else {
+        let note = match tx.token_by_hash(&h)? {
+            Some(r) if r.tenant_id != tenant.id => {
+                "a token of another tenant was used on this tenant's URL".to_owned()
+            }
+            Some(r) => match (r.state, r.ended_at) {
+                (TokenState::Revoked, Some(end)) => format!(
+                    "authenticated with a revoked token, revoked at {}",
+                    rfc3339(end)
+                ),
+                (_, Some(end)) => format!(
+                    "authenticated with the previous token, replaced at {}",
+                    rfc3339(end)
+                ),
+                _ => "a token that is no longer valid".to_owned(),
+            },
+            None => "a token this server never issued".to_owned(),
+        };
+        return reject(Some(fp), note);
+    };
+    if !tenant.scim_enabled {
+        return Err(EngineError::ScimDisabled);
+    }
+    Ok(Grant {
+        tenant,
+        token_id: rec.id,
+        fingerprint: rec.fingerprint,
+        token_state: rec.state,
+    })
 }

@@ -20,9 +20,10 @@ use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::scim::discovery;
 use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
+use crate::engine::scim::session::{Access, Session};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::{Secret, fingerprint, hash};
-use crate::engine::{Engine, EngineError, now, tenant_url};
+use crate::engine::{EngineError, now, tenant_url};
 
 /// The largest request body accepted (413 above it).
 pub const MAX_BODY: usize = 1 << 20;
@@ -328,34 +329,34 @@ fn log(
 /// blocking task, answers, and logs the request.
 async fn run<F, R>(s: AppState, tenant: String, m: Meta, body: Option<Bytes>, f: F) -> Response
 where
-    F: FnOnce(&Engine, Scope<'_>) -> Result<R, EngineError> + Send + 'static,
+    F: FnOnce(&Session<'_>) -> Result<R, EngineError> + Send + 'static,
     R: Into<Reply> + Send + 'static,
 {
     let engine = s.engine.clone();
     let base = tenant_url(&s.public_url, &tenant);
     let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
+    let access = if m.method == "GET" {
+        Access::Read
+    } else {
+        Access::Write
+    };
     let work = move || {
-        let grant = match engine.authenticate(&t, bearer.as_ref(), client.as_deref()) {
-            Ok(g) => g,
-            Err(e) => return (None, Err(e)),
-        };
-        let out = f(
-            &engine,
-            Scope {
-                tenant: &grant.tenant,
-                base: &base,
-            },
-        )
-        .map(Into::into);
-        (Some(grant.fingerprint), out)
+        let out = engine.scim_session(
+            &t,
+            bearer.as_ref(),
+            client.as_deref(),
+            &base,
+            access,
+            |ses| f(ses).map(Into::into),
+        );
+        (out.fingerprint, out.result)
     };
     // Reads are short and never wait for a writer (WAL): run them here and
     // save two thread switches. Writes may wait for the write lock (another
     // process's transaction), so they go to the blocking pool.
-    let res = if m.method == "GET" {
-        Ok(work())
-    } else {
-        tokio::task::spawn_blocking(work).await
+    let res = match access {
+        Access::Read => Ok(work()),
+        Access::Write => tokio::task::spawn_blocking(work).await,
     };
     let body = body.as_deref();
     match res {
@@ -521,9 +522,9 @@ async fn list_users(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         let q = list_query(q.as_deref())?;
-        Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
+        Ok(ScimJson::ok(ses.list_users(&q)?.to_json()))
     })
     .await
 }
@@ -539,9 +540,9 @@ async fn search_users(
         Err(r) => return r,
     };
     let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let q = search_query(&parse_json(&bytes)?)?;
-        Ok(ScimJson::ok(e.scim_list_users(scope, &q)?.to_json()))
+        Ok(ScimJson::ok(ses.list_users(&q)?.to_json()))
     })
     .await
 }
@@ -552,13 +553,10 @@ async fn get_user(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         let q = list_query(q.as_deref())?;
         let proj = Projection::from_query(&q)?;
-        Ok(etagged(
-            e.scim_get_user(scope, &id, &proj)?,
-            ResourceKind::User,
-        ))
+        Ok(etagged(ses.get_user(&id, &proj)?, ResourceKind::User))
     })
     .await
 }
@@ -575,14 +573,14 @@ async fn create_user(
         Err(r) => return r,
     };
     let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = e.scim_create_user(scope, &parse_json(&bytes)?)?;
+        let w = ses.create_user(&parse_json(&bytes)?)?;
         Ok(written(
             w,
             &proj,
             ResourceKind::User,
-            scope,
+            ses.scope,
             StatusCode::CREATED,
         ))
     })
@@ -602,10 +600,16 @@ async fn put_user(
     };
     let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = e.scim_replace_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
+        let w = ses.replace_user(&id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(
+            w,
+            &proj,
+            ResourceKind::User,
+            ses.scope,
+            StatusCode::OK,
+        ))
     })
     .await
 }
@@ -623,10 +627,16 @@ async fn patch_user(
     };
     let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = e.scim_patch_user(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(w, &proj, ResourceKind::User, scope, StatusCode::OK))
+        let w = ses.patch_user(&id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(
+            w,
+            &proj,
+            ResourceKind::User,
+            ses.scope,
+            StatusCode::OK,
+        ))
     })
     .await
 }
@@ -637,9 +647,9 @@ async fn delete_user(
     m: Meta,
 ) -> Response {
     let if_match = m.if_match.clone();
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         Ok(bodiless(
-            e.scim_delete_user(scope, &id, if_match.as_deref())?,
+            ses.delete_user(&id, if_match.as_deref())?,
             ResourceKind::User,
         ))
     })
@@ -654,9 +664,9 @@ async fn list_groups(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         let q = list_query(q.as_deref())?;
-        Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
+        Ok(ScimJson::ok(ses.list_groups(&q)?.to_json()))
     })
     .await
 }
@@ -672,9 +682,9 @@ async fn search_groups(
         Err(r) => return r,
     };
     let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let q = search_query(&parse_json(&bytes)?)?;
-        Ok(ScimJson::ok(e.scim_list_groups(scope, &q)?.to_json()))
+        Ok(ScimJson::ok(ses.list_groups(&q)?.to_json()))
     })
     .await
 }
@@ -685,12 +695,9 @@ async fn get_group(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        Ok(etagged(
-            e.scim_get_group(scope, &id, &proj)?,
-            ResourceKind::Group,
-        ))
+        Ok(etagged(ses.get_group(&id, &proj)?, ResourceKind::Group))
     })
     .await
 }
@@ -707,14 +714,14 @@ async fn create_group(
         Err(r) => return r,
     };
     let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = e.scim_create_group(scope, &parse_json(&bytes)?)?;
+        let w = ses.create_group(&parse_json(&bytes)?)?;
         Ok(written(
             w,
             &proj,
             ResourceKind::Group,
-            scope,
+            ses.scope,
             StatusCode::CREATED,
         ))
     })
@@ -734,14 +741,14 @@ async fn put_group(
     };
     let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = e.scim_replace_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        let w = ses.replace_group(&id, &parse_json(&bytes)?, if_match.as_deref())?;
         Ok(written(
             w,
             &proj,
             ResourceKind::Group,
-            scope,
+            ses.scope,
             StatusCode::OK,
         ))
     })
@@ -762,20 +769,20 @@ async fn patch_group(
     };
     let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let q = list_query(q.as_deref())?;
         let want = q
             .attributes
             .as_deref()
             .is_some_and(|a| !a.trim().is_empty());
-        let w = e.scim_patch_group(scope, &id, &parse_json(&bytes)?, if_match.as_deref(), want)?;
+        let w = ses.patch_group(&id, &parse_json(&bytes)?, if_match.as_deref(), want)?;
         if want {
             let proj = Projection::from_query(&q)?;
             return Ok(written(
                 w,
                 &proj,
                 ResourceKind::Group,
-                scope,
+                ses.scope,
                 StatusCode::OK,
             ));
         }
@@ -790,9 +797,9 @@ async fn delete_group(
     m: Meta,
 ) -> Response {
     let if_match = m.if_match.clone();
-    run(s, t, m, None, move |e, scope| {
+    run(s, t, m, None, move |ses| {
         Ok(bodiless(
-            e.scim_delete_group(scope, &id, if_match.as_deref())?,
+            ses.delete_group(&id, if_match.as_deref())?,
             ResourceKind::Group,
         ))
     })
@@ -811,10 +818,10 @@ async fn search_root(
         Err(r) => return r,
     };
     let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |e, scope| {
+    run(s, t, m, logged, move |ses| {
         let q = search_query(&parse_json(&bytes)?)?;
         let (start, count) = window(&q);
-        let users = e.scim_list_users(scope, &q)?;
+        let users = ses.list_users(&q)?;
         let mut resources = users.resources;
         let remaining = count.saturating_sub(resources.len() as u64);
         let group_start = start.saturating_sub(users.total).max(1);
@@ -823,7 +830,7 @@ async fn search_root(
             count: Some(remaining.min(MAX_COUNT) as i64),
             ..q.clone()
         };
-        let groups = e.scim_list_groups(scope, &gq)?;
+        let groups = ses.list_groups(&gq)?;
         if remaining > 0 {
             resources.extend(groups.resources);
         }
@@ -882,11 +889,11 @@ async fn resource_types(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |_, scope| {
+    run(s, t, m, None, move |ses| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::resource_types(
-            scope.tenant.policy,
-            scope.base,
+            ses.scope.tenant.policy,
+            ses.scope.base,
         ))))
     })
     .await
@@ -897,8 +904,8 @@ async fn resource_type(
     Path((t, name)): Path<(String, String)>,
     m: Meta,
 ) -> Response {
-    run(s, t, m, None, move |_, scope| {
-        discovery::resource_type_by_name(scope.tenant.policy, scope.base, &name)
+    run(s, t, m, None, move |ses| {
+        discovery::resource_type_by_name(ses.scope.tenant.policy, ses.scope.base, &name)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound {
                 kind: "ResourceType",
@@ -914,11 +921,11 @@ async fn schemas(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |_, scope| {
+    run(s, t, m, None, move |ses| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::schemas(
-            scope.tenant.policy,
-            scope.base,
+            ses.scope.tenant.policy,
+            ses.scope.base,
         ))))
     })
     .await
@@ -929,8 +936,8 @@ async fn schema(
     Path((t, urn)): Path<(String, String)>,
     m: Meta,
 ) -> Response {
-    run(s, t, m, None, move |_, scope| {
-        discovery::schema_by_id(scope.tenant.policy, scope.base, &urn)
+    run(s, t, m, None, move |ses| {
+        discovery::schema_by_id(ses.scope.tenant.policy, ses.scope.base, &urn)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound {
                 kind: "Schema",
@@ -978,7 +985,7 @@ async fn not_found_in_tenant(
     Path(t): Path<String>,
     m: Meta,
 ) -> Response {
-    run::<_, ScimJson>(s, t, m, None, |_, _| {
+    run::<_, ScimJson>(s, t, m, None, |_| {
         Err(EngineError::ScimNotFound(
             "there is no SCIM endpoint at this path; below a tenant URL there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas".into(),
         ))

@@ -41,7 +41,7 @@ fn user(i: usize) -> Value {
         "externalId": format!("ext{i}"),
         "name": {"givenName": "Given", "familyName": format!("Family{i:04}")},
         "emails": [{"type": "work", "value": format!("User{i}@Mail.example.com"), "primary": true}],
-        "active": i % 3 != 0
+        "active": !i.is_multiple_of(3)
     })
 }
 

@@ -39,25 +39,36 @@ impl Engine {
         Ok(group_json(g, refs.as_deref(), scope.base))
     }
 
-    pub fn scim_get_group(&self, scope: Scope<'_>, id: &str, proj: &Projection) -> Result<Value> {
+    pub(crate) fn get_group_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        id: &str,
+        proj: &Projection,
+    ) -> Result<Value> {
         let schema = scope.schema(ResourceKind::Group);
         let members = proj.includes(&schema, "members");
-        self.read(|tx| {
+        {
             let g = tx
                 .group_by_id(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
             Ok(proj.apply(&schema, self.group_resource(tx, scope, &g, members)?))
-        })
+        }
     }
 
-    pub fn scim_list_groups(&self, scope: Scope<'_>, q: &ListQuery) -> Result<ListPage> {
+    pub(crate) fn list_groups_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        q: &ListQuery,
+    ) -> Result<ListPage> {
         let schema = scope.schema(ResourceKind::Group);
         let p = prepare(&schema, q)?;
         let sorted = q.sort_by.as_deref().is_some_and(|s| !s.trim().is_empty());
         // Members are read for the response, or when the filter needs them.
         let filter_members = p.filter.as_ref().is_some_and(|f| mentions(f, "members"));
         let members = p.projection.includes(&schema, "members") || filter_members;
-        self.read(|tx| {
+        {
             let tenant = &scope.tenant.id;
             let (total, mut page, plan) = match &p.filter {
                 None if !sorted => {
@@ -110,14 +121,19 @@ impl Engine {
                 resources: page,
                 plan,
             })
-        })
+        }
     }
 
-    pub fn scim_create_group(&self, scope: Scope<'_>, body: &Value) -> Result<Written> {
+    pub(crate) fn create_group_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        body: &Value,
+    ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::Group);
         let mut ignored = Vec::new();
         let w = group_write(&schema, &normalize(&schema, body, &mut ignored)?)?;
-        self.write(|tx| {
+        {
             let t = &scope.tenant.id;
             unique_name(tx, t, &w.display_name, None)?;
             check_members(tx, t, &w.members)?;
@@ -148,11 +164,12 @@ impl Engine {
                 transferred: false,
                 invited,
             })
-        })
+        }
     }
 
-    pub fn scim_replace_group(
+    pub(crate) fn replace_group_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         body: &Value,
@@ -161,21 +178,22 @@ impl Engine {
         let schema = scope.schema(ResourceKind::Group);
         let mut ignored = Vec::new();
         let w = group_write(&schema, &normalize(&schema, body, &mut ignored)?)?;
-        self.write(|tx| {
+        {
             let g = tx
                 .group_by_id(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
             check_version(if_match, g.version)?;
             self.update_group(tx, scope, g, &w, ignored.clone())
-        })
+        }
     }
 
     /// PATCH a group. Entra's member deltas (add or remove a list of
     /// members) are applied directly, without reading the member list, so
     /// they cost the same for a group of ten or of a hundred thousand. With
     /// `want_resource` false the written resource is left out (for a 204).
-    pub fn scim_patch_group(
+    pub(crate) fn patch_group_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         body: &Value,
@@ -185,7 +203,7 @@ impl Engine {
         let schema = scope.schema(ResourceKind::Group);
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         let delta = member_delta(&req);
-        self.write(|tx| {
+        {
             let mut g = tx
                 .group_by_id(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
@@ -250,7 +268,7 @@ impl Engine {
                 &normalize(&schema, &outcome.resource, &mut ignored)?,
             )?;
             self.update_group(tx, scope, g, &w, ignored)
-        })
+        }
     }
 
     fn update_group(
@@ -308,13 +326,14 @@ impl Engine {
         })
     }
 
-    pub fn scim_delete_group(
+    pub(crate) fn delete_group_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         if_match: Option<&str>,
     ) -> Result<Written> {
-        self.write(|tx| {
+        {
             let g = tx
                 .group_by_id(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
@@ -336,7 +355,7 @@ impl Engine {
                 transferred: false,
                 invited: Vec::new(),
             })
-        })
+        }
     }
 }
 
@@ -422,4 +441,50 @@ fn check_members(tx: &dyn Tx, tenant: &str, ids: &[String]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// One transaction per call, for callers outside a `Session` (the CLI,
+/// tests, benchmarks).
+impl Engine {
+    pub fn scim_get_group(&self, scope: Scope<'_>, id: &str, proj: &Projection) -> Result<Value> {
+        self.read(|tx| self.get_group_in(tx, scope, id, proj))
+    }
+
+    pub fn scim_list_groups(&self, scope: Scope<'_>, q: &ListQuery) -> Result<ListPage> {
+        self.read(|tx| self.list_groups_in(tx, scope, q))
+    }
+
+    pub fn scim_create_group(&self, scope: Scope<'_>, body: &Value) -> Result<Written> {
+        self.write(|tx| self.create_group_in(tx, scope, body))
+    }
+
+    pub fn scim_replace_group(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        self.write(|tx| self.replace_group_in(tx, scope, id, body, if_match))
+    }
+
+    pub fn scim_patch_group(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+        want_resource: bool,
+    ) -> Result<Written> {
+        self.write(|tx| self.patch_group_in(tx, scope, id, body, if_match, want_resource))
+    }
+
+    pub fn scim_delete_group(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        self.write(|tx| self.delete_group_in(tx, scope, id, if_match))
+    }
 }

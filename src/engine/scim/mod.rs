@@ -10,5 +10,6 @@ pub mod list;
 pub mod patch;
 pub mod resource;
 pub mod schema;
+pub mod session;
 pub mod users;
 pub mod value;

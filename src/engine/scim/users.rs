@@ -155,24 +155,35 @@ impl Engine {
         ))
     }
 
-    pub fn scim_get_user(&self, scope: Scope<'_>, id: &str, proj: &Projection) -> Result<Value> {
+    pub(crate) fn get_user_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        id: &str,
+        proj: &Projection,
+    ) -> Result<Value> {
         let schema = scope.schema(ResourceKind::User);
-        self.read(|tx| {
+        {
             let rec = tx
                 .member(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
             Ok(proj.apply(&schema, self.user_resource(tx, scope, &rec)?))
-        })
+        }
     }
 
-    pub fn scim_list_users(&self, scope: Scope<'_>, q: &ListQuery) -> Result<ListPage> {
+    pub(crate) fn list_users_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        q: &ListQuery,
+    ) -> Result<ListPage> {
         let schema = scope.schema(ResourceKind::User);
         let p = prepare(&schema, q)?;
         let sorted = q.sort_by.as_deref().is_some_and(|s| !s.trim().is_empty());
         // A user's groups cost a query each: read them for the page shown,
         // and while filtering only when the filter looks at them.
         let eval_groups = p.filter.as_ref().is_some_and(|f| mentions(f, "groups"));
-        self.read(|tx| {
+        {
             let tenant = &scope.tenant.id;
             let (total, page, plan) = match &p.filter {
                 None if !sorted => {
@@ -234,7 +245,7 @@ impl Engine {
                 resources,
                 plan,
             })
-        })
+        }
     }
 
     fn users_by_key(
@@ -253,7 +264,12 @@ impl Engine {
         }
     }
 
-    pub fn scim_create_user(&self, scope: Scope<'_>, body: &Value) -> Result<Written> {
+    pub(crate) fn create_user_in(
+        &self,
+        tx: &dyn Tx,
+        scope: Scope<'_>,
+        body: &Value,
+    ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
         let mut ignored = Vec::new();
         let w = user_write(
@@ -261,10 +277,11 @@ impl Engine {
             &schema,
             normalize(&schema, body, &mut ignored)?,
         )?;
-        self.write(|tx| {
+        {
             let t = &scope.tenant.id;
             let at = now();
-            let existing = tx.account_by_user_name(scope.namespace(), &w.user_name.to_lowercase())?;
+            let existing =
+                tx.account_by_user_name(scope.namespace(), &w.user_name.to_lowercase())?;
             let account = match existing {
                 Some(a) => {
                     let links = tx.memberships_of_account(&a.id)?;
@@ -336,11 +353,12 @@ impl Engine {
                 transferred: false,
                 invited: Vec::new(),
             })
-        })
+        }
     }
 
-    pub fn scim_replace_user(
+    pub(crate) fn replace_user_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         body: &Value,
@@ -353,18 +371,19 @@ impl Engine {
             &schema,
             normalize(&schema, body, &mut ignored)?,
         )?;
-        self.write(|tx| {
+        {
             let rec = tx
                 .member(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
             self.update_user(tx, scope, rec, w.clone(), ignored.clone())
-        })
+        }
     }
 
-    pub fn scim_patch_user(
+    pub(crate) fn patch_user_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         body: &Value,
@@ -372,7 +391,7 @@ impl Engine {
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
-        self.write(|tx| {
+        {
             let mut rec = tx
                 .member(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
@@ -400,7 +419,7 @@ impl Engine {
             let obj = normalize(&schema, &outcome.resource, &mut ignored)?;
             let w = user_write(scope.tenant.policy, &schema, obj)?;
             self.update_user(tx, scope, rec, w, ignored)
-        })
+        }
     }
 
     /// The write shared by PUT and PATCH: userName rules, then the stored
@@ -491,13 +510,14 @@ impl Engine {
 
     /// Unlinks the user from the tenant and its groups; the account goes
     /// too when no other tenant links it.
-    pub fn scim_delete_user(
+    pub(crate) fn delete_user_in(
         &self,
+        tx: &dyn Tx,
         scope: Scope<'_>,
         id: &str,
         if_match: Option<&str>,
     ) -> Result<Written> {
-        self.write(|tx| {
+        {
             let rec = tx
                 .member(&scope.tenant.id, id)?
                 .ok_or_else(|| not_found(id))?;
@@ -523,7 +543,52 @@ impl Engine {
                 transferred: false,
                 invited: Vec::new(),
             })
-        })
+        }
+    }
+}
+
+/// One transaction per call, for callers outside a `Session` (the CLI,
+/// tests, benchmarks).
+impl Engine {
+    pub fn scim_get_user(&self, scope: Scope<'_>, id: &str, proj: &Projection) -> Result<Value> {
+        self.read(|tx| self.get_user_in(tx, scope, id, proj))
+    }
+
+    pub fn scim_list_users(&self, scope: Scope<'_>, q: &ListQuery) -> Result<ListPage> {
+        self.read(|tx| self.list_users_in(tx, scope, q))
+    }
+
+    pub fn scim_create_user(&self, scope: Scope<'_>, body: &Value) -> Result<Written> {
+        self.write(|tx| self.create_user_in(tx, scope, body))
+    }
+
+    pub fn scim_replace_user(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        self.write(|tx| self.replace_user_in(tx, scope, id, body, if_match))
+    }
+
+    pub fn scim_patch_user(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        self.write(|tx| self.patch_user_in(tx, scope, id, body, if_match))
+    }
+
+    pub fn scim_delete_user(
+        &self,
+        scope: Scope<'_>,
+        id: &str,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        self.write(|tx| self.delete_user_in(tx, scope, id, if_match))
     }
 }
 

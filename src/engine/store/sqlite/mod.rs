@@ -202,14 +202,34 @@ impl SqliteStore {
         Ok(conn)
     }
 
+    /// Runs `f` in a transaction. BEGIN and COMMIT are cached statements:
+    /// on the request path, parsing them each time shows in profiles.
     fn run(
         conn: &mut Connection,
         behavior: TransactionBehavior,
         f: &mut dyn FnMut(&dyn Tx) -> Result<()>,
     ) -> Result<()> {
-        let tx = conn.transaction_with_behavior(behavior).map_err(sql)?;
-        f(&SqliteTx { tx: &tx })?;
-        tx.commit().map_err(sql)
+        let begin = match behavior {
+            TransactionBehavior::Immediate => "BEGIN IMMEDIATE",
+            TransactionBehavior::Exclusive => "BEGIN EXCLUSIVE",
+            _ => "BEGIN DEFERRED",
+        };
+        conn.prepare_cached(begin)
+            .and_then(|mut st| st.execute([]))
+            .map_err(sql)?;
+        let out = f(&SqliteTx { tx: conn }).and_then(|()| {
+            conn.prepare_cached("COMMIT")
+                .and_then(|mut st| st.execute([]))
+                .map(drop)
+                .map_err(sql)
+        });
+        if out.is_err() && !conn.is_autocommit() {
+            // Nothing half-written survives: undo the whole transaction.
+            let _ = conn
+                .prepare_cached("ROLLBACK")
+                .and_then(|mut st| st.execute([]));
+        }
+        out
     }
 }
 
@@ -498,7 +518,7 @@ fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
 }
 
 struct SqliteTx<'a> {
-    tx: &'a rusqlite::Transaction<'a>,
+    tx: &'a Connection,
 }
 
 impl SqliteTx<'_> {
@@ -729,11 +749,19 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
-        self.one(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.id = ?1 AND m.tenant_id = ?2"),
-            [id, tenant_id],
-            member_row,
-        )
+        // Two primary-key lookups rather than a join with a bound tenant:
+        // SQLite re-plans that join on every call (it expires the statement
+        // when the parameter is re-bound), which costs more than a second lookup.
+        let Some(membership) = self.membership_by_id(tenant_id, id)? else {
+            return Ok(None);
+        };
+        let Some(account) = self.account_by_id(&membership.account_id)? else {
+            return Ok(None);
+        };
+        Ok(Some(MemberRecord {
+            membership,
+            account,
+        }))
     }
     fn members_by_user_name(
         &self,
@@ -741,30 +769,50 @@ impl Tx for SqliteTx<'_> {
         namespace: &str,
         user_name_lower: &str,
     ) -> Result<Vec<MemberRecord>> {
-        self.all(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE a.namespace = ?2 AND a.user_name_lower = ?3 AND m.tenant_id = ?1"),
-            [tenant_id, namespace, user_name_lower],
-            member_row,
-        )
+        // Single-table lookups on the hot path (see `member`).
+        let Some(account) = self.account_by_user_name(namespace, user_name_lower)? else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .membership_of(tenant_id, &account.id)?
+            .map(|membership| MemberRecord {
+                membership,
+                account,
+            })
+            .into_iter()
+            .collect())
     }
+
     fn members_by_external_id(
         &self,
         tenant_id: &str,
         external_id: &str,
     ) -> Result<Vec<MemberRecord>> {
-        self.all(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.external_id = ?2 ORDER BY m.created_at, m.id"),
-            [tenant_id, external_id],
-            member_row,
-        )
+        let mut out = Vec::new();
+        for membership in self.memberships_by_external_id(tenant_id, external_id)? {
+            if let Some(account) = self.account_by_id(&membership.account_id)? {
+                out.push(MemberRecord {
+                    membership,
+                    account,
+                });
+            }
+        }
+        Ok(out)
     }
+
     fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>> {
-        self.all(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} JOIN member_emails e ON e.membership_id = m.id WHERE e.tenant_id = ?1 AND e.value_lower = ?2 ORDER BY m.created_at, m.id"),
+        let ids: Vec<String> = self.all(
+            "SELECT membership_id FROM member_emails WHERE tenant_id = ?1 AND value_lower = ?2 ORDER BY membership_id",
             [tenant_id, email_lower],
-            member_row,
-        )
+            |r| r.get(0),
+        )?;
+        let mut out = Vec::new();
+        for id in ids {
+            out.extend(self.member(tenant_id, &id)?);
+        }
+        Ok(out)
     }
+
     fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>> {
         self.all(
             &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 ORDER BY m.created_at, m.id LIMIT ?2 OFFSET ?3"),
@@ -918,12 +966,14 @@ impl Tx for SqliteTx<'_> {
         )
     }
     fn groups_with_member(&self, tenant_id: &str, membership_id: &str) -> Result<Vec<Group>> {
-        self.all(
-            "SELECT g.id, g.tenant_id, g.display_name, g.external_id, g.doc, g.version, g.created_at, g.updated_at FROM groups g JOIN group_members gm ON gm.group_id = g.id WHERE gm.membership_id = ?2 AND g.tenant_id = ?1 ORDER BY g.created_at, g.id",
-            [tenant_id, membership_id],
-            group_row,
-        )
+        let mut out = Vec::new();
+        for gid in self.groups_of_member(membership_id)? {
+            out.extend(self.group_by_id(tenant_id, &gid)?);
+        }
+        out.sort_by(|a, b| (a.created_at, &a.id).cmp(&(b.created_at, &b.id)));
+        Ok(out)
     }
+
     fn groups_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<Group>> {
         self.all(
             &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3"),
@@ -974,12 +1024,17 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn live_tokens(&self, tenant_id: &str) -> Result<Vec<TokenRecord>> {
-        self.all(
-            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state IN ('active', 'previous') ORDER BY created_at DESC"),
+        // UNION ALL of two equalities rather than `state IN (…)`: SQLite
+        // re-plans an IN-list query every time its parameter is re-bound.
+        let mut v = self.all(
+            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state = 'active' UNION ALL SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state = 'previous'"),
             [tenant_id],
             token_row,
-        )
+        )?;
+        v.sort_by_key(|t| std::cmp::Reverse(t.created_at));
+        Ok(v)
     }
+
     fn token_by_hash(&self, hash: &[u8; 32]) -> Result<Option<TokenRecord>> {
         self.one(
             &format!("SELECT {TOKEN_COLS} FROM tokens WHERE hash = ?1"),

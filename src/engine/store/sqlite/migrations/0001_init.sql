@@ -50,7 +50,10 @@ CREATE TABLE memberships (
     UNIQUE (tenant_id, account_id)
 ) STRICT;
 CREATE INDEX memberships_account ON memberships(account_id);
-CREATE INDEX memberships_external_id ON memberships(tenant_id, external_id) WHERE external_id IS NOT NULL;
+-- Full (not partial) indexes where a lookup binds a parameter: SQLite
+-- re-prepares a statement on every call when a bound value decides whether
+-- a partial index applies.
+CREATE INDEX memberships_external_id ON memberships(tenant_id, external_id);
 CREATE INDEX memberships_managed_by ON memberships(tenant_id, managed_by);
 CREATE INDEX memberships_page ON memberships(tenant_id, created_at, id);
 
@@ -76,7 +79,7 @@ CREATE TABLE groups (
     updated_at          INTEGER NOT NULL,
     UNIQUE (tenant_id, display_name_lower)
 ) STRICT;
-CREATE INDEX groups_external_id ON groups(tenant_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX groups_external_id ON groups(tenant_id, external_id);
 CREATE INDEX groups_page ON groups(tenant_id, created_at, id);
 
 -- Typed values a group hands its members: property (value = property id),
@@ -108,9 +111,23 @@ CREATE TABLE tokens (
     ended_at        INTEGER,
     grace_until     INTEGER
 ) STRICT;
--- At most one active token per tenant, enforced by the store itself.
-CREATE UNIQUE INDEX tokens_one_active ON tokens(tenant_id) WHERE state = 'active';
 CREATE INDEX tokens_tenant_state ON tokens(tenant_id, state);
+-- At most one active token per tenant, enforced by the store itself. (A
+-- trigger, not a partial unique index: SQLite re-prepares every statement
+-- on `tokens` that binds a parameter when a partial index exists, which
+-- costs the authentication of every request.)
+CREATE TRIGGER tokens_one_active_insert BEFORE INSERT ON tokens
+WHEN NEW.state = 'active'
+ AND EXISTS (SELECT 1 FROM tokens WHERE tenant_id = NEW.tenant_id AND state = 'active')
+BEGIN
+    SELECT RAISE(ABORT, 'a tenant has at most one active token');
+END;
+CREATE TRIGGER tokens_one_active_update BEFORE UPDATE OF state ON tokens
+WHEN NEW.state = 'active' AND OLD.state <> 'active'
+ AND EXISTS (SELECT 1 FROM tokens WHERE tenant_id = NEW.tenant_id AND state = 'active')
+BEGIN
+    SELECT RAISE(ABORT, 'a tenant has at most one active token');
+END;
 
 -- Sign-up invitations: at most one per membership, ever.
 CREATE TABLE invitations (
@@ -121,7 +138,7 @@ CREATE TABLE invitations (
     enqueued_at    INTEGER NOT NULL,
     sent_at        INTEGER
 ) STRICT;
-CREATE INDEX invitations_pending ON invitations(tenant_id) WHERE sent_at IS NULL;
+CREATE INDEX invitations_pending ON invitations(tenant_id, sent_at);
 
 -- Administrator actions, ownership transfers and unlinks. Outlives what it
 -- describes, so no foreign keys.

@@ -1,0 +1,129 @@
+//! A SCIM request's unit of work: authentication and the operation in one
+//! store transaction, so a request costs one lock round-trip, and a token
+//! regenerated or SCIM disabled by another process is seen consistently.
+
+use serde_json::Value;
+
+use super::list::{ListPage, ListQuery, Projection};
+use super::users::{Scope, Written};
+use crate::engine::Engine;
+use crate::engine::auth::{Grant, authenticate_in};
+use crate::engine::error::Result;
+use crate::engine::model::Tenant;
+use crate::engine::store::Tx;
+use crate::engine::tokens::Secret;
+
+/// Whether a request only reads (GET) or may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// An authenticated request inside its transaction.
+pub struct Session<'a> {
+    engine: &'a Engine,
+    tx: &'a dyn Tx,
+    pub scope: Scope<'a>,
+}
+
+impl Session<'_> {
+    pub fn tenant(&self) -> &Tenant {
+        self.scope.tenant
+    }
+    pub fn get_user(&self, id: &str, proj: &Projection) -> Result<Value> {
+        self.engine.get_user_in(self.tx, self.scope, id, proj)
+    }
+    pub fn list_users(&self, q: &ListQuery) -> Result<ListPage> {
+        self.engine.list_users_in(self.tx, self.scope, q)
+    }
+    pub fn create_user(&self, body: &Value) -> Result<Written> {
+        self.engine.create_user_in(self.tx, self.scope, body)
+    }
+    pub fn replace_user(&self, id: &str, body: &Value, if_match: Option<&str>) -> Result<Written> {
+        self.engine
+            .replace_user_in(self.tx, self.scope, id, body, if_match)
+    }
+    pub fn patch_user(&self, id: &str, body: &Value, if_match: Option<&str>) -> Result<Written> {
+        self.engine
+            .patch_user_in(self.tx, self.scope, id, body, if_match)
+    }
+    pub fn delete_user(&self, id: &str, if_match: Option<&str>) -> Result<Written> {
+        self.engine
+            .delete_user_in(self.tx, self.scope, id, if_match)
+    }
+    pub fn get_group(&self, id: &str, proj: &Projection) -> Result<Value> {
+        self.engine.get_group_in(self.tx, self.scope, id, proj)
+    }
+    pub fn list_groups(&self, q: &ListQuery) -> Result<ListPage> {
+        self.engine.list_groups_in(self.tx, self.scope, q)
+    }
+    pub fn create_group(&self, body: &Value) -> Result<Written> {
+        self.engine.create_group_in(self.tx, self.scope, body)
+    }
+    pub fn replace_group(&self, id: &str, body: &Value, if_match: Option<&str>) -> Result<Written> {
+        self.engine
+            .replace_group_in(self.tx, self.scope, id, body, if_match)
+    }
+    pub fn patch_group(
+        &self,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+        want_resource: bool,
+    ) -> Result<Written> {
+        self.engine
+            .patch_group_in(self.tx, self.scope, id, body, if_match, want_resource)
+    }
+    pub fn delete_group(&self, id: &str, if_match: Option<&str>) -> Result<Written> {
+        self.engine
+            .delete_group_in(self.tx, self.scope, id, if_match)
+    }
+}
+
+/// The outcome of a session: the token's fingerprint when it authenticated,
+/// and the operation's result (or why authentication failed).
+pub struct SessionOutcome<R> {
+    pub fingerprint: Option<String>,
+    pub result: Result<R>,
+}
+
+impl Engine {
+    /// Authenticates `presented` for `tenant_id` and runs `f` in the same
+    /// transaction. `base` is the tenant URL resources' locations start with.
+    pub fn scim_session<R>(
+        &self,
+        tenant_id: &str,
+        presented: Option<&Secret>,
+        client: Option<&str>,
+        base: &str,
+        access: Access,
+        f: impl FnOnce(&Session<'_>) -> Result<R>,
+    ) -> SessionOutcome<R> {
+        let mut grant_seen: Option<Grant> = None;
+        let body = |tx: &dyn Tx| {
+            let grant = authenticate_in(tx, tenant_id, presented)?;
+            let out = f(&Session {
+                engine: self,
+                tx,
+                scope: Scope {
+                    tenant: &grant.tenant,
+                    base,
+                },
+            });
+            grant_seen = Some(grant.clone());
+            out
+        };
+        let result = match access {
+            Access::Read => self.read(body),
+            Access::Write => self.write(body),
+        };
+        if let Some(g) = &grant_seen {
+            self.record_use(g, client);
+        }
+        SessionOutcome {
+            fingerprint: grant_seen.map(|g| g.fingerprint),
+            result,
+        }
+    }
+}
