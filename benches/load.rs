@@ -7,7 +7,7 @@
 //!
 //! Environment: SCIMCTL_BENCH_SIZES (default "1000,100000"),
 //! SCIMCTL_BENCH_SECS per scenario (default 5), SCIMCTL_BENCH_CONCURRENCY
-//! (default 16), SCIMCTL_BENCH_NO_LOG=1 to run the server without the
+//! (default 8), SCIMCTL_BENCH_NO_LOG=1 to run the server without the
 //! provisioning log (for comparison).
 
 use std::io::{BufRead, BufReader};
@@ -249,7 +249,7 @@ fn main() {
         .filter_map(|s| s.trim().parse().ok())
         .collect();
     let secs = env_or("SCIMCTL_BENCH_SECS", 5u64);
-    let conc = env_or("SCIMCTL_BENCH_CONCURRENCY", 16usize);
+    let conc = env_or("SCIMCTL_BENCH_CONCURRENCY", 8usize);
     let no_log = std::env::var("SCIMCTL_BENCH_NO_LOG").is_ok_and(|v| v == "1");
     println!(
         "scimctl serve load benchmark: {secs}s per scenario, {conc} concurrent keep-alive connections, provisioning log {}",

@@ -210,6 +210,14 @@ fn engine_reads(c: &mut Criterion) {
     group.bench_function("filter userName eq", |b| {
         b.iter(|| black_box(engine.scim_list_users(scope, &q).expect("list")))
     });
+    let mut n = 0u64;
+    group.bench_function("create user", |b| {
+        b.iter(|| {
+            n += 1;
+            let body = json!({"userName": format!("new{n}@x.com"), "name": {"givenName": "G", "familyName": "F"}});
+            black_box(engine.scim_create_user(scope, &body).expect("create"))
+        })
+    });
     group.bench_function("session: authenticate + get user by id", |b| {
         b.iter(|| {
             let out = engine.scim_session(

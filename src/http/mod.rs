@@ -22,6 +22,8 @@ pub use response::{REQUEST_ID, SCIM_JSON};
 
 /// How often pending token-use updates are written to the store.
 const USAGE_FLUSH: Duration = Duration::from_secs(5);
+/// How often the store's WAL is checkpointed in the background.
+const MAINTAIN_EVERY: Duration = Duration::from_millis(100);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -39,9 +41,12 @@ pub struct RequestId {
     pub started: Instant,
 }
 
+/// `r-` + 20 hex digits: a UUID v7's millisecond time and 32 random bits.
+/// Time-ordered, so the log's request-id index grows at its end.
 fn new_request_id() -> String {
-    let id = uuid::Uuid::new_v4().simple().to_string();
-    format!("r-{}", &id[..16])
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    // Skip the version digit (index 12) and keep 8 of the random ones.
+    format!("r-{}{}", &id[..12], &id[13..21])
 }
 
 /// Assigns the request id, sets `X-Request-Id`, and writes one access-log
@@ -107,6 +112,25 @@ pub async fn serve(
         public_url: public_url.into(),
         log: retention.enabled.then(|| writer.sink()),
     };
+    if let Err(e) = engine.defer_maintenance() {
+        tracing::warn!(error = %e, "store maintenance stays inline");
+    }
+    // Checkpoints off the request path: a dedicated thread, every 100 ms.
+    let stop_maintenance = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let maintainer = {
+        let (engine, stop) = (engine.clone(), stop_maintenance.clone());
+        std::thread::Builder::new()
+            .name("scimctl-maintain".into())
+            .spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    if let Err(e) = engine.maintain() {
+                        tracing::warn!(error = %e, "store maintenance failed");
+                    }
+                    std::thread::sleep(MAINTAIN_EVERY);
+                }
+            })
+            .ok()
+    };
     let flusher = {
         let engine = engine.clone();
         tokio::spawn(async move {
@@ -127,6 +151,10 @@ pub async fn serve(
         .with_graceful_shutdown(shutdown_signal())
         .await;
     flusher.abort();
+    stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
+    if let Some(t) = maintainer {
+        let _ = tokio::task::spawn_blocking(move || t.join()).await;
+    }
     // Every request handler (and its log sink) is gone now: drain the log.
     if let Err(e) = tokio::task::spawn_blocking(move || writer.close()).await {
         tracing::warn!(error = %e, "provisioning-log writer failed at shutdown");

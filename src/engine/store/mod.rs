@@ -25,6 +25,16 @@ pub trait Store: Send + Sync {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     fn info(&self) -> StoreInfo;
+    /// For a long-running server: move housekeeping that would otherwise
+    /// run inside a request's commit (SQLite's WAL checkpoints) to
+    /// `maintain`, which the server calls from a background task.
+    fn defer_maintenance(&self) -> Result<()> {
+        Ok(())
+    }
+    /// Background housekeeping; cheap when there is nothing to do.
+    fn maintain(&self) -> Result<()> {
+        Ok(())
+    }
 }
 
 /// Runs `f` in a read transaction and returns its value.

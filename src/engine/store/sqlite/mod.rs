@@ -43,6 +43,7 @@ pub struct SqliteStore {
     conn: Mutex<Connection>,
     readers: Mutex<ReaderPool>,
     returned: Condvar,
+    checkpointer: Mutex<Option<Connection>>,
 }
 
 #[derive(Default)]
@@ -149,6 +150,7 @@ impl SqliteStore {
             conn: Mutex::new(conn),
             readers: Mutex::new(ReaderPool::default()),
             returned: Condvar::new(),
+            checkpointer: Mutex::new(None),
         };
         // A current store needs no write lock to open, so readers are not
         // held up by a writer in another process.
@@ -189,6 +191,10 @@ impl SqliteStore {
     }
 
     fn open_reader(&self) -> Result<Connection> {
+        self.open_reader_like(true)
+    }
+
+    fn open_reader_like(&self, query_only: bool) -> Result<Connection> {
         let shown = self.path.display().to_string();
         let conn = Connection::open_with_flags(
             &self.path,
@@ -197,8 +203,12 @@ impl SqliteStore {
         .map_err(|e| open_error(&shown, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| open_error(&shown, e))?;
-        conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA query_only = ON;")
+        conn.execute_batch("PRAGMA foreign_keys = ON;")
             .map_err(|e| open_error(&shown, e))?;
+        if query_only {
+            conn.execute_batch("PRAGMA query_only = ON;")
+                .map_err(|e| open_error(&shown, e))?;
+        }
         Ok(conn)
     }
 
@@ -269,6 +279,28 @@ impl Store for SqliteStore {
         // IMMEDIATE takes the write lock up front: no deadlock upgrading a
         // read lock, and check-then-insert rules run serialised.
         Self::run(&mut conn, TransactionBehavior::Immediate, f)
+    }
+    fn defer_maintenance(&self) -> Result<()> {
+        self.conn
+            .lock()
+            .map_err(poisoned)?
+            .pragma_update(None, "wal_autocheckpoint", 0)
+            .map_err(sql)
+    }
+    /// A PASSIVE checkpoint on a connection of its own: it copies committed
+    /// WAL frames into the database without waiting for (or blocking)
+    /// readers and the writer, so the WAL stays small and no request's
+    /// commit pays for a checkpoint.
+    fn maintain(&self) -> Result<()> {
+        let mut slot = self.checkpointer.lock().map_err(poisoned)?;
+        if slot.is_none() {
+            *slot = Some(self.open_reader_like(false)?);
+        }
+        if let Some(conn) = slot.as_ref() {
+            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+                .map_err(sql)?;
+        }
+        Ok(())
     }
     fn info(&self) -> StoreInfo {
         StoreInfo {

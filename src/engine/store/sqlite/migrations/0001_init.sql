@@ -10,7 +10,7 @@ CREATE TABLE tenants (
     policy        TEXT NOT NULL DEFAULT 'product' CHECK (policy IN ('product', 'standard')),
     scim_enabled  INTEGER NOT NULL DEFAULT 0 CHECK (scim_enabled IN (0, 1)),
     created_at    INTEGER NOT NULL
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE properties (
     id          TEXT PRIMARY KEY,
@@ -19,7 +19,7 @@ CREATE TABLE properties (
     name_lower  TEXT NOT NULL,
     created_at  INTEGER NOT NULL,
     UNIQUE (tenant_id, name_lower)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 -- Accounts: '' namespace = global (product policy, unique by email);
 -- a standard tenant's accounts live in the namespace of its id.
@@ -33,7 +33,7 @@ CREATE TABLE accounts (
     created_at       INTEGER NOT NULL,
     updated_at       INTEGER NOT NULL,
     UNIQUE (namespace, user_name_lower)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 
 CREATE TABLE memberships (
     id           TEXT PRIMARY KEY,
@@ -48,13 +48,12 @@ CREATE TABLE memberships (
     created_at   INTEGER NOT NULL,
     updated_at   INTEGER NOT NULL,
     UNIQUE (tenant_id, account_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX memberships_account ON memberships(account_id);
 -- Full (not partial) indexes where a lookup binds a parameter: SQLite
 -- re-prepares a statement on every call when a bound value decides whether
 -- a partial index applies.
 CREATE INDEX memberships_external_id ON memberships(tenant_id, external_id);
-CREATE INDEX memberships_managed_by ON memberships(tenant_id, managed_by);
 CREATE INDEX memberships_page ON memberships(tenant_id, created_at, id);
 
 -- Lower-cased email values of a standard-policy user, so that
@@ -78,7 +77,7 @@ CREATE TABLE groups (
     created_at          INTEGER NOT NULL,
     updated_at          INTEGER NOT NULL,
     UNIQUE (tenant_id, display_name_lower)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX groups_external_id ON groups(tenant_id, external_id);
 CREATE INDEX groups_page ON groups(tenant_id, created_at, id);
 
@@ -110,7 +109,7 @@ CREATE TABLE tokens (
     last_used_from  TEXT,
     ended_at        INTEGER,
     grace_until     INTEGER
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX tokens_tenant_state ON tokens(tenant_id, state);
 -- At most one active token per tenant, enforced by the store itself. (A
 -- trigger, not a partial unique index: SQLite re-prepares every statement
