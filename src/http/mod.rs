@@ -41,12 +41,14 @@ pub struct RequestId {
     pub started: Instant,
 }
 
-/// `r-` + 20 hex digits: a UUID v7's millisecond time and 32 random bits.
-/// Time-ordered, so the log's request-id index grows at its end.
+/// `r-` + 20 hex digits: the millisecond time and 32 random bits, so ids
+/// are unique and time-ordered (the log's request-id index grows at its end).
 fn new_request_id() -> String {
-    let id = uuid::Uuid::now_v7().simple().to_string();
-    // Skip the version digit (index 12) and keep 8 of the random ones.
-    format!("r-{}{}", &id[..12], &id[13..21])
+    let ms = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    let random = uuid::Uuid::new_v4().as_u128() as u32;
+    format!("r-{:012x}{random:08x}", ms & 0xffff_ffff_ffff)
 }
 
 /// Assigns the request id, sets `X-Request-Id`, and writes one access-log
