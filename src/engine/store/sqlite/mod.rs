@@ -742,7 +742,7 @@ impl Tx for SqliteTx<'_> {
         external_id: &str,
     ) -> Result<Vec<Membership>> {
         self.all(
-            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND external_id = ?2"),
+            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
             [tenant_id, external_id],
             membership_row,
         )
