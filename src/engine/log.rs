@@ -144,7 +144,7 @@ impl LogSink {
 
 /// Records per transaction: large enough to amortise the commit, small
 /// enough that a request's write never waits long behind a log batch.
-const BATCH: usize = 64;
+const BATCH: usize = 256;
 const PRUNE_EVERY: Duration = Duration::from_secs(600);
 
 impl LogWriter {
@@ -208,7 +208,7 @@ impl Engine {
     /// Writes records in one transaction, filling in the email of the user
     /// a record names by id only.
     pub fn write_log(&self, records: &mut [LogRecord]) -> Result<()> {
-        self.write(|tx| {
+        self.append(|tx| {
             for r in records.iter_mut() {
                 if r.user_email.is_none()
                     && let (Some(t), Some(u)) = (&r.tenant_id, &r.user_id)
@@ -237,7 +237,7 @@ impl Engine {
     /// Drops records older than `retention_days` and beyond `max_records`.
     pub fn prune_log(&self, retention_days: u32, max_records: u64) -> Result<u64> {
         let before = super::now() - time::Duration::days(i64::from(retention_days));
-        self.write(|tx| tx.prune_log(before, max_records))
+        self.append(|tx| tx.prune_log(before, max_records))
     }
 }
 

@@ -72,6 +72,10 @@ impl Engine {
         store::write(self.store.as_ref(), f)
     }
 
+    pub(crate) fn append<R>(&self, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+        store::append(self.store.as_ref(), f)
+    }
+
     pub(crate) fn audit(
         &self,
         tx: &dyn Tx,

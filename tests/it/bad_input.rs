@@ -206,7 +206,9 @@ fn assert_untouched(path: &Path, before: &[u8], mode_before: u32) {
         "the mode of {} was changed",
         path.display()
     );
-    for c in &with_companions(path)[1..] {
+    // SQLite's own companions of the refused file (a log file of a store
+    // that was valid before may legitimately exist).
+    for c in &with_companions(path)[1..4] {
         assert!(!c.exists(), "{} was left behind", c.display());
     }
 }

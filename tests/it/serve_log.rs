@@ -583,8 +583,10 @@ async fn log_filters_select_the_right_records() {
     );
 
     // Age the first three records by three hours.
-    let n = env
-        .sql()
+    // The log is a database file of its own beside the store.
+    let log_db = rusqlite::Connection::open(scimctl::engine::store::sqlite::log_path(&env.store()))
+        .expect("open the log file");
+    let n = log_db
         .execute(
             "UPDATE provisioning_log SET at = at - 10800000 WHERE request_id IN (?1, ?2, ?3)",
             [rid(&r1), rid(&r2), rid(&r3)],

@@ -210,10 +210,19 @@ pub fn bytes(p: &Path) -> Vec<u8> {
     fs::read(p).unwrap_or_default()
 }
 
-/// The file itself and its SQLite companions (`-wal`, `-shm`, `-journal`).
+/// The file itself and its companions: SQLite's (`-wal`, `-shm`,
+/// `-journal`) and the provisioning log's file (`-log`) with its own.
 pub fn with_companions(p: &Path) -> Vec<PathBuf> {
     let mut v = vec![p.to_path_buf()];
-    for suffix in ["-wal", "-shm", "-journal"] {
+    for suffix in [
+        "-wal",
+        "-shm",
+        "-journal",
+        "-log",
+        "-log-wal",
+        "-log-shm",
+        "-log-journal",
+    ] {
         let mut s = p.as_os_str().to_owned();
         s.push(suffix);
         v.push(PathBuf::from(s));

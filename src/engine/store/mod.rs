@@ -25,6 +25,12 @@ pub trait Store: Send + Sync {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     fn info(&self) -> StoreInfo;
+    /// A write transaction for the provisioning log: it may read the
+    /// store, and write only the log (which a store may keep apart so that
+    /// appends never contend with the store's writes).
+    fn append(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        self.write(f)
+    }
     /// For a long-running server: move housekeeping that would otherwise
     /// run inside a request's commit (SQLite's WAL checkpoints) to
     /// `maintain`, which the server calls from a background task.
@@ -40,6 +46,11 @@ pub trait Store: Send + Sync {
 /// Runs `f` in a read transaction and returns its value.
 pub fn read<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
     run_once(|g| store.read(g), f)
+}
+
+/// Runs `f` in a log-append transaction and returns its value.
+pub fn append<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
+    run_once(|g| store.append(g), f)
 }
 
 /// Runs `f` in a write transaction and returns its value.

@@ -32,6 +32,17 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// foreign SQLite file is never mistaken for one.
 const APPLICATION_ID: i64 = 0x5343_494D;
 
+/// The provisioning log lives in a database file of its own beside the
+/// store (`<store>-log`, "SCIL"), attached to the connections that read or
+/// append it.
+const LOG_MIGRATIONS: &[&str] = &[include_str!("migrations/log_0001.sql")];
+const LOG_APPLICATION_ID: i64 = 0x5343_494C;
+
+/// The log file of a store.
+pub fn log_path(store: &Path) -> PathBuf {
+    companion(store, "-log")
+}
+
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// One writer connection (SQLite allows one writer at a time) and a fixed
@@ -44,6 +55,9 @@ pub struct SqliteStore {
     readers: Mutex<ReaderPool>,
     returned: Condvar,
     checkpointer: Mutex<Option<Connection>>,
+    /// Appends to the log: the store with the log attached, never holding
+    /// the store's write lock.
+    log_conn: Mutex<Connection>,
 }
 
 #[derive(Default)]
@@ -145,49 +159,22 @@ impl SqliteStore {
         )
         .map_err(|e| open_error(&shown, e))?;
 
-        let mut store = SqliteStore {
+        let mut conn = conn;
+        // A current store needs no write lock to open, so readers are not
+        // held up by a writer in another process.
+        if found < SCHEMA_VERSION {
+            migrate(&mut conn, &shown, MIGRATIONS)?;
+        }
+        open_log(&log_path(path))?;
+        let store = SqliteStore {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
             readers: Mutex::new(ReaderPool::default()),
             returned: Condvar::new(),
             checkpointer: Mutex::new(None),
+            log_conn: Mutex::new(open_connection(path, false)?),
         };
-        // A current store needs no write lock to open, so readers are not
-        // held up by a writer in another process.
-        if found < SCHEMA_VERSION {
-            store.migrate()?;
-        }
         Ok(store)
-    }
-
-    fn migrate(&mut self) -> Result<()> {
-        let shown = self.path.display().to_string();
-        let conn = self
-            .conn
-            .get_mut()
-            .map_err(|_| StoreError::Backend("store lock poisoned".into()))?;
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| open_error(&shown, e))?;
-        // Re-read inside the write lock: another process may have migrated.
-        let found: i64 = tx
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| open_error(&shown, e))?;
-        if found > SCHEMA_VERSION {
-            return Err(StoreError::NewerSchema {
-                path: shown,
-                found,
-                supported: SCHEMA_VERSION,
-            }
-            .into());
-        }
-        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
-            tx.execute_batch(sql).map_err(|e| open_error(&shown, e))?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)
-                .map_err(|e| open_error(&shown, e))?;
-        }
-        tx.commit().map_err(|e| open_error(&shown, e))?;
-        Ok(())
     }
 
     fn open_reader(&self) -> Result<Connection> {
@@ -195,21 +182,7 @@ impl SqliteStore {
     }
 
     fn open_reader_like(&self, query_only: bool) -> Result<Connection> {
-        let shown = self.path.display().to_string();
-        let conn = Connection::open_with_flags(
-            &self.path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| open_error(&shown, e))?;
-        conn.busy_timeout(BUSY_TIMEOUT)
-            .map_err(|e| open_error(&shown, e))?;
-        conn.execute_batch("PRAGMA foreign_keys = ON;")
-            .map_err(|e| open_error(&shown, e))?;
-        if query_only {
-            conn.execute_batch("PRAGMA query_only = ON;")
-                .map_err(|e| open_error(&shown, e))?;
-        }
-        Ok(conn)
+        open_connection(&self.path, query_only)
     }
 
     /// Runs `f` in a transaction. BEGIN and COMMIT are cached statements:
@@ -280,6 +253,12 @@ impl Store for SqliteStore {
         // read lock, and check-then-insert rules run serialised.
         Self::run(&mut conn, TransactionBehavior::Immediate, f)
     }
+    fn append(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        let mut conn = self.log_conn.lock().map_err(poisoned)?;
+        // DEFERRED: the write lock is taken on the log file alone, when the
+        // first record is inserted; the store is only read.
+        Self::run(&mut conn, TransactionBehavior::Deferred, f)
+    }
     fn defer_maintenance(&self) -> Result<()> {
         self.conn
             .lock()
@@ -309,6 +288,110 @@ impl Store for SqliteStore {
             schema_version: SCHEMA_VERSION,
         }
     }
+}
+
+/// A further connection to an open store, with the log attached.
+fn open_connection(path: &Path, query_only: bool) -> Result<Connection> {
+    let shown = path.display().to_string();
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(&shown, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| open_error(&shown, e))?;
+    conn.execute_batch("PRAGMA foreign_keys = ON;")
+        .map_err(|e| open_error(&shown, e))?;
+    conn.execute(
+        "ATTACH DATABASE ?1 AS log",
+        [log_path(path).display().to_string()],
+    )
+    .map_err(|e| open_error(&shown, e))?;
+    if query_only {
+        conn.execute_batch("PRAGMA query_only = ON;")
+            .map_err(|e| open_error(&shown, e))?;
+    }
+    Ok(conn)
+}
+
+/// Applies the migrations `conn`'s file lacks, in one write transaction.
+fn migrate(conn: &mut Connection, shown: &str, migrations: &[&str]) -> Result<()> {
+    let supported = migrations.len() as i64;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| open_error(shown, e))?;
+    // Re-read inside the write lock: another process may have migrated.
+    let found: i64 = tx
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| open_error(shown, e))?;
+    if found > supported {
+        return Err(StoreError::NewerSchema {
+            path: shown.into(),
+            found,
+            supported,
+        }
+        .into());
+    }
+    for (i, sql) in migrations.iter().enumerate().skip(found as usize) {
+        tx.execute_batch(sql).map_err(|e| open_error(shown, e))?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)
+            .map_err(|e| open_error(shown, e))?;
+    }
+    tx.commit().map_err(|e| open_error(shown, e))
+}
+
+/// Creates or checks and migrates the log file (0600, WAL).
+fn open_log(path: &Path) -> Result<()> {
+    let shown = path.display().to_string();
+    let open_err = |e: std::io::Error| StoreError::Open {
+        path: shown.clone(),
+        reason: io_reason(&e),
+    };
+    ensure_file(path).map_err(open_err)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| open_error(&shown, e))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| open_error(&shown, e))?;
+    let found: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| open_error(&shown, e))?;
+    let supported = LOG_MIGRATIONS.len() as i64;
+    if found > supported {
+        return Err(StoreError::NewerSchema {
+            path: shown,
+            found,
+            supported,
+        }
+        .into());
+    }
+    if found > 0 {
+        let app: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| open_error(&shown, e))?;
+        if app != LOG_APPLICATION_ID {
+            return Err(StoreError::Open {
+                path: shown,
+                reason: "it is not a scimctl provisioning log, so scimctl leaves it alone".into(),
+            }
+            .into());
+        }
+    }
+    for p in [
+        path.to_path_buf(),
+        companion(path, "-wal"),
+        companion(path, "-shm"),
+    ] {
+        make_private(&p).map_err(open_err)?;
+    }
+    conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        .map_err(|e| open_error(&shown, e))?;
+    if found < supported {
+        migrate(&mut conn, &shown, LOG_MIGRATIONS)?;
+    }
+    Ok(())
 }
 
 /// Creates the file 0600 when missing; true when it existed already (a
@@ -1102,7 +1185,7 @@ impl Tx for SqliteTx<'_> {
         let list =
             |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
         self.exec(
-            "INSERT INTO provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
+            "INSERT INTO log.provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)",
             params![
                 r.request_id, ms(r.at), r.tenant_id, r.method, r.path, r.query, r.status, r.scim_type, r.reason, r.detail,
                 r.user_id, r.user_email, r.user_email.as_ref().map(|e| e.to_lowercase()), r.group_id,
@@ -1114,7 +1197,7 @@ impl Tx for SqliteTx<'_> {
     }
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
         let mut sql = String::from(
-            "SELECT seq, request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body FROM provisioning_log WHERE 1 = 1",
+            "SELECT seq, request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body FROM log.provisioning_log WHERE 1 = 1",
         );
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
@@ -1188,9 +1271,12 @@ impl Tx for SqliteTx<'_> {
         Ok(rows)
     }
     fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64> {
-        let old = self.exec("DELETE FROM provisioning_log WHERE at < ?1", [ms(before)])?;
+        let old = self.exec(
+            "DELETE FROM log.provisioning_log WHERE at < ?1",
+            [ms(before)],
+        )?;
         let excess = self.exec(
-            "DELETE FROM provisioning_log WHERE seq <= (SELECT seq FROM provisioning_log ORDER BY seq DESC LIMIT 1 OFFSET ?1)",
+            "DELETE FROM log.provisioning_log WHERE seq <= (SELECT seq FROM log.provisioning_log ORDER BY seq DESC LIMIT 1 OFFSET ?1)",
             [keep as i64],
         )?;
         Ok((old + excess) as u64)

@@ -142,7 +142,7 @@ CREATE INDEX invitations_pending ON invitations(tenant_id, sent_at);
 -- Administrator actions, ownership transfers and unlinks. Outlives what it
 -- describes, so no foreign keys.
 CREATE TABLE audit_events (
-    seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+    seq        INTEGER PRIMARY KEY,
     at         INTEGER NOT NULL,
     tenant_id  TEXT,
     actor      TEXT NOT NULL,
@@ -151,36 +151,3 @@ CREATE TABLE audit_events (
     detail     TEXT
 ) STRICT;
 CREATE INDEX audit_events_tenant ON audit_events(tenant_id, seq);
-
--- One record per SCIM request. No foreign keys: it outlives tenants and
--- users, and records requests for tenants that do not exist.
-CREATE TABLE provisioning_log (
-    seq                 INTEGER PRIMARY KEY AUTOINCREMENT,
-    request_id          TEXT NOT NULL UNIQUE,
-    at                  INTEGER NOT NULL,
-    tenant_id           TEXT,
-    method              TEXT NOT NULL,
-    path                TEXT NOT NULL,
-    query               TEXT,
-    status              INTEGER NOT NULL,
-    scim_type           TEXT,
-    reason              TEXT,
-    detail              TEXT,
-    user_id             TEXT,
-    user_email          TEXT,
-    user_email_lower    TEXT,
-    group_id            TEXT,
-    token_fingerprint   TEXT,
-    token_note          TEXT,
-    client_addr         TEXT,
-    user_agent          TEXT,
-    latency_us          INTEGER NOT NULL,
-    ignored_attributes  TEXT,
-    transfers           TEXT,
-    invitations         TEXT,
-    request_body        TEXT
-) STRICT;
-CREATE INDEX provisioning_log_tenant ON provisioning_log(tenant_id, seq);
-CREATE INDEX provisioning_log_user ON provisioning_log(tenant_id, user_email_lower, seq);
--- No index on `at`: every insert would pay for it, and time order is
--- sequence order, so time-bounded reads walk the tenant's sequence index.
