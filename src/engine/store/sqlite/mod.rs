@@ -307,6 +307,10 @@ fn open_connection(path: &Path, query_only: bool) -> Result<Connection> {
         [log_path(path).display().to_string()],
     )
     .map_err(|e| open_error(&shown, e))?;
+    // Per connection and per database: without this the log's commits
+    // would fsync (FULL is the default).
+    conn.execute_batch("PRAGMA main.synchronous = NORMAL; PRAGMA log.synchronous = NORMAL;")
+        .map_err(|e| open_error(&shown, e))?;
     if query_only {
         conn.execute_batch("PRAGMA query_only = ON;")
             .map_err(|e| open_error(&shown, e))?;
