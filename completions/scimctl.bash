@@ -172,8 +172,14 @@ _scimctl() {
             scimctl__subcmd__help__subcmd__scim,enable)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__enable"
                 ;;
+            scimctl__subcmd__help__subcmd__scim,policy)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__policy"
+                ;;
             scimctl__subcmd__help__subcmd__scim,status)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__status"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__policy,set)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__policy__subcmd__set"
                 ;;
             scimctl__subcmd__help__subcmd__tenant,create)
                 cmd="scimctl__subcmd__help__subcmd__tenant__subcmd__create"
@@ -232,6 +238,9 @@ _scimctl() {
             scimctl__subcmd__scim,help)
                 cmd="scimctl__subcmd__scim__subcmd__help"
                 ;;
+            scimctl__subcmd__scim,policy)
+                cmd="scimctl__subcmd__scim__subcmd__policy"
+                ;;
             scimctl__subcmd__scim,status)
                 cmd="scimctl__subcmd__scim__subcmd__status"
                 ;;
@@ -244,8 +253,26 @@ _scimctl() {
             scimctl__subcmd__scim__subcmd__help,help)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__help"
                 ;;
+            scimctl__subcmd__scim__subcmd__help,policy)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__policy"
+                ;;
             scimctl__subcmd__scim__subcmd__help,status)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__status"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__policy,set)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__policy__subcmd__set"
+                ;;
+            scimctl__subcmd__scim__subcmd__policy,help)
+                cmd="scimctl__subcmd__scim__subcmd__policy__subcmd__help"
+                ;;
+            scimctl__subcmd__scim__subcmd__policy,set)
+                cmd="scimctl__subcmd__scim__subcmd__policy__subcmd__set"
+                ;;
+            scimctl__subcmd__scim__subcmd__policy__subcmd__help,help)
+                cmd="scimctl__subcmd__scim__subcmd__policy__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__scim__subcmd__policy__subcmd__help,set)
+                cmd="scimctl__subcmd__scim__subcmd__policy__subcmd__help__subcmd__set"
                 ;;
             scimctl__subcmd__tenant,create)
                 cmd="scimctl__subcmd__tenant__subcmd__create"
@@ -1030,7 +1057,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__scim)
-            opts="enable disable status"
+            opts="enable disable status policy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1060,6 +1087,34 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__scim__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__policy)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__policy__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1488,7 +1543,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version enable disable status help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version enable disable status policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1578,7 +1633,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__help)
-            opts="enable disable status help"
+            opts="enable disable status policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1633,6 +1688,34 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__policy)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__policy__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__scim__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1640,6 +1723,108 @@ _scimctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__policy)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__policy__subcmd__help)
+            opts="set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__policy__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__policy__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__policy__subcmd__set)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version product standard"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -159,6 +159,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand enable 'Turn SCIM provisioning on for the tenant'
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
+            cand policy 'The tenant''s attribute policy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;enable'= {
@@ -206,10 +207,51 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'scimctl;scim;policy'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Set it (only while the tenant has no members)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;scim;policy;set'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;policy;help'= {
+            cand set 'Set it (only while the tenant has no members)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;scim;policy;help;set'= {
+        }
+        &'scimctl;scim;policy;help;help'= {
+        }
         &'scimctl;scim;help'= {
             cand enable 'Turn SCIM provisioning on for the tenant'
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
+            cand policy 'The tenant''s attribute policy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;help;enable'= {
@@ -217,6 +259,11 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;scim;help;disable'= {
         }
         &'scimctl;scim;help;status'= {
+        }
+        &'scimctl;scim;help;policy'= {
+            cand set 'Set it (only while the tenant has no members)'
+        }
+        &'scimctl;scim;help;policy;set'= {
         }
         &'scimctl;scim;help;help'= {
         }
@@ -710,12 +757,18 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand enable 'Turn SCIM provisioning on for the tenant'
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
+            cand policy 'The tenant''s attribute policy'
         }
         &'scimctl;help;scim;enable'= {
         }
         &'scimctl;help;scim;disable'= {
         }
         &'scimctl;help;scim;status'= {
+        }
+        &'scimctl;help;scim;policy'= {
+            cand set 'Set it (only while the tenant has no members)'
+        }
+        &'scimctl;help;scim;policy;set'= {
         }
         &'scimctl;help;url'= {
         }

@@ -83,6 +83,9 @@ impl CliError {
                 }
                 E::TenantExists { .. } => "choose another name or id, or see 'scimctl tenant list'",
                 E::InvalidTenantId(_) | E::InvalidTenantName(_) => return None,
+                E::PolicyLocked { .. } => {
+                    "create a new tenant with 'scimctl tenant create NAME --policy ...' instead"
+                }
                 E::TokenExists { .. } => "use 'scimctl token regenerate' to replace it",
                 E::NoToken { .. } => "create one with 'scimctl token generate'",
                 E::TokenRejected { .. } => {

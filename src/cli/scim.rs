@@ -17,6 +17,24 @@ pub enum ScimCmd {
     Disable,
     /// Is SCIM on, the tenant URL, the token's age and use, member counts
     Status,
+    /// The tenant's attribute policy
+    #[command(subcommand)]
+    Policy(PolicyCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCmd {
+    /// Set it (only while the tenant has no members)
+    Set {
+        #[arg(value_enum)]
+        policy: super::tenant::PolicyArg,
+    },
+}
+
+#[derive(Debug, Serialize)]
+struct PolicySet {
+    tenant_id: String,
+    policy: Policy,
 }
 
 /// The stable JSON shape of `scim status`.
@@ -58,6 +76,21 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                         tenant_url(ctx.public_url(), &t.id)
                     ));
                 }
+            }
+        }
+        ScimCmd::Policy(PolicyCmd::Set { policy }) => {
+            let t = engine.set_policy(&t, policy.into())?;
+            if ctx.out.is_json() {
+                ctx.out.json(&PolicySet {
+                    tenant_id: t.id.clone(),
+                    policy: t.policy,
+                })?;
+            } else {
+                ctx.out.note(&format!(
+                    "Tenant \"{}\" now uses the {} attribute policy.",
+                    t.name,
+                    t.policy.as_str()
+                ));
             }
         }
         ScimCmd::Status => {

@@ -78,6 +78,10 @@ pub enum EngineError {
     InvalidTenantId(String),
     #[error("invalid tenant name: {0}")]
     InvalidTenantName(String),
+    #[error(
+        "tenant \"{tenant}\" has {members} members; its attribute policy can only change while it has none"
+    )]
+    PolicyLocked { tenant: String, members: u64 },
 
     #[error(
         "tenant \"{tenant}\" already has a token (fingerprint {fingerprint}, created {created})"
@@ -167,6 +171,7 @@ impl EngineError {
             | InvalidEmail(_)
             | InvalidValue { .. } => ErrorKind::Invalid,
             TenantExists { .. }
+            | PolicyLocked { .. }
             | TokenExists { .. }
             | AlreadyMember { .. }
             | PropertyExists { .. }
@@ -195,6 +200,7 @@ impl EngineError {
             TenantExists { .. } => "tenant_exists",
             InvalidTenantId(_) => "invalid_tenant_id",
             InvalidTenantName(_) => "invalid_tenant_name",
+            PolicyLocked { .. } => "policy_locked",
             TokenExists { .. } => "token_exists",
             NoToken { .. } => "no_token",
             TokenRejected { .. } => "invalid_token",

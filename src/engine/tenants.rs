@@ -216,4 +216,27 @@ impl Engine {
             })
         })
     }
+
+    /// Changes the tenant's attribute policy. Only while it has no members:
+    /// the policies keep users in different namespaces (global accounts
+    /// under `product`, the tenant's own under `standard`).
+    pub fn set_policy(&self, tenant: &Tenant, policy: Policy) -> Result<Tenant> {
+        self.write(|tx| {
+            let mut t = get(tx, &tenant.id)?;
+            if t.policy == policy {
+                return Ok(t);
+            }
+            let members = tx.member_total(&t.id)?;
+            if members > 0 {
+                return Err(EngineError::PolicyLocked {
+                    tenant: t.name,
+                    members,
+                });
+            }
+            t.policy = policy;
+            tx.update_tenant(&t)?;
+            self.audit(tx, Some(&t.id), "scim.policy", Some(policy.as_str()), None)?;
+            Ok(t)
+        })
+    }
 }

@@ -301,3 +301,27 @@ fn standard_tenants_have_their_own_user_names_and_product_tenants_share_accounts
     let err = e.scim_create_user(scope(&p), &body).unwrap_err();
     assert_eq!(err.scim_type(), Some("invalidValue"));
 }
+
+#[test]
+fn the_policy_changes_only_while_the_tenant_is_empty() {
+    use crate::support::TestEnv;
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    let v = env.json(&["--output", "json", "scim", "policy", "set", "standard"]);
+    assert_eq!(v["policy"], "standard");
+    let status = env.json(&["--output", "json", "scim", "status"]);
+    assert_eq!(status["policy"], "standard");
+    env.ok(&[
+        "users",
+        "add",
+        "jane@example.com",
+        "--given-name",
+        "J",
+        "--family-name",
+        "D",
+    ]);
+    let err = env.fail(&["scim", "policy", "set", "product"], 6);
+    assert!(err.contains("1 members") && err.contains("policy"), "{err}");
+    let status = env.json(&["--output", "json", "scim", "status"]);
+    assert_eq!(status["policy"], "standard");
+}
