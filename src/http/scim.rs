@@ -31,25 +31,17 @@ pub const MAX_BODY: usize = 1 << 20;
 pub fn routes() -> Router<AppState> {
     let mna = || MethodRouter::new().fallback(method_not_allowed);
     Router::new()
-        .route("/Users", mna().get(list_users).post(create_user))
-        .route("/Users/.search", mna().post(search_users))
+        .route("/Users", collection(ResourceKind::User))
+        .route("/Users/.search", search_route(ResourceKind::User))
         .route(
             "/Users/{id}",
-            mna()
-                .get(get_user)
-                .put(put_user)
-                .patch(patch_user)
-                .delete(delete_user),
+            resource(ResourceKind::User, mna().patch(patch_user)),
         )
-        .route("/Groups", mna().get(list_groups).post(create_group))
-        .route("/Groups/.search", mna().post(search_groups))
+        .route("/Groups", collection(ResourceKind::Group))
+        .route("/Groups/.search", search_route(ResourceKind::Group))
         .route(
             "/Groups/{id}",
-            mna()
-                .get(get_group)
-                .put(put_group)
-                .patch(patch_group)
-                .delete(delete_group),
+            resource(ResourceKind::Group, mna().patch(patch_group)),
         )
         .route("/.search", mna().post(search_root))
         .route("/ServiceProviderConfig", mna().get(service_provider_config))
@@ -514,27 +506,19 @@ fn etagged(v: Value, kind: ResourceKind) -> Reply {
     }
 }
 
-// ---- Users ----
+// ---- Users and Groups ----
 
-async fn list_users(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-    RawQuery(q): RawQuery,
-) -> Response {
+type IdPath = Path<(String, String)>;
+
+async fn list(kind: ResourceKind, s: AppState, t: String, m: Meta, q: Option<String>) -> Response {
     run(s, t, m, None, move |ses| {
         let q = list_query(q.as_deref())?;
-        Ok(ScimJson::ok(ses.list_users(&q)?.to_json()))
+        Ok(ScimJson::ok(ses.list(kind, &q)?.to_json()))
     })
     .await
 }
 
-async fn search_users(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-    body: Body,
-) -> Response {
+async fn search(kind: ResourceKind, s: AppState, t: String, m: Meta, body: Body) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
         Ok(b) => b,
         Err(r) => return r,
@@ -542,30 +526,31 @@ async fn search_users(
     let logged = Some(bytes.clone());
     run(s, t, m, logged, move |ses| {
         let q = search_query(&parse_json(&bytes)?)?;
-        Ok(ScimJson::ok(ses.list_users(&q)?.to_json()))
+        Ok(ScimJson::ok(ses.list(kind, &q)?.to_json()))
     })
     .await
 }
 
-async fn get_user(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
+async fn get_one(
+    kind: ResourceKind,
+    s: AppState,
+    (t, id): (String, String),
     m: Meta,
-    RawQuery(q): RawQuery,
+    q: Option<String>,
 ) -> Response {
     run(s, t, m, None, move |ses| {
-        let q = list_query(q.as_deref())?;
-        let proj = Projection::from_query(&q)?;
-        Ok(etagged(ses.get_user(&id, &proj)?, ResourceKind::User))
+        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+        Ok(etagged(ses.get(kind, &id, &proj)?, kind))
     })
     .await
 }
 
-async fn create_user(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
+async fn create(
+    kind: ResourceKind,
+    s: AppState,
+    t: String,
     m: Meta,
-    RawQuery(q): RawQuery,
+    q: Option<String>,
     body: Body,
 ) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
@@ -575,23 +560,18 @@ async fn create_user(
     let logged = Some(bytes.clone());
     run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.create_user(&parse_json(&bytes)?)?;
-        Ok(written(
-            w,
-            &proj,
-            ResourceKind::User,
-            ses.scope,
-            StatusCode::CREATED,
-        ))
+        let w = ses.create(kind, &parse_json(&bytes)?)?;
+        Ok(written(w, &proj, kind, ses.scope, StatusCode::CREATED))
     })
     .await
 }
 
-async fn put_user(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
+async fn put(
+    kind: ResourceKind,
+    s: AppState,
+    (t, id): (String, String),
     m: Meta,
-    RawQuery(q): RawQuery,
+    q: Option<String>,
     body: Body,
 ) -> Response {
     let bytes = match read_body(&s, &t, &m, body).await {
@@ -602,16 +582,65 @@ async fn put_user(
     let if_match = m.if_match.clone();
     run(s, t, m, logged, move |ses| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.replace_user(&id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(
-            w,
-            &proj,
-            ResourceKind::User,
-            ses.scope,
-            StatusCode::OK,
-        ))
+        let w = ses.replace(kind, &id, &parse_json(&bytes)?, if_match.as_deref())?;
+        Ok(written(w, &proj, kind, ses.scope, StatusCode::OK))
     })
     .await
+}
+
+async fn delete(kind: ResourceKind, s: AppState, (t, id): (String, String), m: Meta) -> Response {
+    let if_match = m.if_match.clone();
+    run(s, t, m, None, move |ses| {
+        Ok(bodiless(ses.delete(kind, &id, if_match.as_deref())?, kind))
+    })
+    .await
+}
+
+/// `/Users` or `/Groups`: list and create.
+fn collection(kind: ResourceKind) -> MethodRouter<AppState> {
+    MethodRouter::new()
+        .fallback(method_not_allowed)
+        .get(
+            move |State(s): State<AppState>,
+                  Path(t): Path<String>,
+                  m: Meta,
+                  RawQuery(q): RawQuery| list(kind, s, t, m, q),
+        )
+        .post(
+            move |State(s): State<AppState>,
+                  Path(t): Path<String>,
+                  m: Meta,
+                  RawQuery(q): RawQuery,
+                  body: Body| create(kind, s, t, m, q, body),
+        )
+}
+
+/// `/Users/.search` or `/Groups/.search`.
+fn search_route(kind: ResourceKind) -> MethodRouter<AppState> {
+    MethodRouter::new().fallback(method_not_allowed).post(
+        move |State(s): State<AppState>, Path(t): Path<String>, m: Meta, body: Body| {
+            search(kind, s, t, m, body)
+        },
+    )
+}
+
+/// `/Users/{id}` or `/Groups/{id}`; PATCH answers differ, so it is given.
+fn resource(kind: ResourceKind, patch: MethodRouter<AppState>) -> MethodRouter<AppState> {
+    patch
+        .fallback(method_not_allowed)
+        .get(
+            move |State(s): State<AppState>, Path(p): IdPath, m: Meta, RawQuery(q): RawQuery| {
+                get_one(kind, s, p, m, q)
+            },
+        )
+        .put(
+            move |State(s): State<AppState>,
+                  Path(p): IdPath,
+                  m: Meta,
+                  RawQuery(q): RawQuery,
+                  body: Body| put(kind, s, p, m, q, body),
+        )
+        .delete(move |State(s): State<AppState>, Path(p): IdPath, m: Meta| delete(kind, s, p, m))
 }
 
 async fn patch_user(
@@ -634,120 +663,6 @@ async fn patch_user(
             w,
             &proj,
             ResourceKind::User,
-            ses.scope,
-            StatusCode::OK,
-        ))
-    })
-    .await
-}
-
-async fn delete_user(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
-    m: Meta,
-) -> Response {
-    let if_match = m.if_match.clone();
-    run(s, t, m, None, move |ses| {
-        Ok(bodiless(
-            ses.delete_user(&id, if_match.as_deref())?,
-            ResourceKind::User,
-        ))
-    })
-    .await
-}
-
-// ---- Groups ----
-
-async fn list_groups(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(s, t, m, None, move |ses| {
-        let q = list_query(q.as_deref())?;
-        Ok(ScimJson::ok(ses.list_groups(&q)?.to_json()))
-    })
-    .await
-}
-
-async fn search_groups(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-    body: Body,
-) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |ses| {
-        let q = search_query(&parse_json(&bytes)?)?;
-        Ok(ScimJson::ok(ses.list_groups(&q)?.to_json()))
-    })
-    .await
-}
-
-async fn get_group(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
-    m: Meta,
-    RawQuery(q): RawQuery,
-) -> Response {
-    run(s, t, m, None, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        Ok(etagged(ses.get_group(&id, &proj)?, ResourceKind::Group))
-    })
-    .await
-}
-
-async fn create_group(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-    RawQuery(q): RawQuery,
-    body: Body,
-) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.create_group(&parse_json(&bytes)?)?;
-        Ok(written(
-            w,
-            &proj,
-            ResourceKind::Group,
-            ses.scope,
-            StatusCode::CREATED,
-        ))
-    })
-    .await
-}
-
-async fn put_group(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
-    m: Meta,
-    RawQuery(q): RawQuery,
-    body: Body,
-) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.replace_group(&id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(
-            w,
-            &proj,
-            ResourceKind::Group,
             ses.scope,
             StatusCode::OK,
         ))
@@ -787,21 +702,6 @@ async fn patch_group(
             ));
         }
         Ok(bodiless(w, ResourceKind::Group))
-    })
-    .await
-}
-
-async fn delete_group(
-    State(s): State<AppState>,
-    Path((t, id)): Path<(String, String)>,
-    m: Meta,
-) -> Response {
-    let if_match = m.if_match.clone();
-    run(s, t, m, None, move |ses| {
-        Ok(bodiless(
-            ses.delete_group(&id, if_match.as_deref())?,
-            ResourceKind::Group,
-        ))
     })
     .await
 }

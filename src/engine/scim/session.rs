@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use super::list::{ListPage, ListQuery, Projection};
+use super::schema::ResourceKind;
 use super::users::{Scope, Written};
 use crate::engine::Engine;
 use crate::engine::auth::{Grant, authenticate_in};
@@ -78,6 +79,46 @@ impl Session<'_> {
     pub fn delete_group(&self, id: &str, if_match: Option<&str>) -> Result<Written> {
         self.engine
             .delete_group_in(self.tx, self.scope, id, if_match)
+    }
+}
+
+/// The operations both resource types share, by kind.
+impl Session<'_> {
+    pub fn list(&self, kind: ResourceKind, q: &ListQuery) -> Result<ListPage> {
+        match kind {
+            ResourceKind::User => self.list_users(q),
+            ResourceKind::Group => self.list_groups(q),
+        }
+    }
+    pub fn get(&self, kind: ResourceKind, id: &str, proj: &Projection) -> Result<Value> {
+        match kind {
+            ResourceKind::User => self.get_user(id, proj),
+            ResourceKind::Group => self.get_group(id, proj),
+        }
+    }
+    pub fn create(&self, kind: ResourceKind, body: &Value) -> Result<Written> {
+        match kind {
+            ResourceKind::User => self.create_user(body),
+            ResourceKind::Group => self.create_group(body),
+        }
+    }
+    pub fn replace(
+        &self,
+        kind: ResourceKind,
+        id: &str,
+        body: &Value,
+        if_match: Option<&str>,
+    ) -> Result<Written> {
+        match kind {
+            ResourceKind::User => self.replace_user(id, body, if_match),
+            ResourceKind::Group => self.replace_group(id, body, if_match),
+        }
+    }
+    pub fn delete(&self, kind: ResourceKind, id: &str, if_match: Option<&str>) -> Result<Written> {
+        match kind {
+            ResourceKind::User => self.delete_user(id, if_match),
+            ResourceKind::Group => self.delete_group(id, if_match),
+        }
     }
 }
 
