@@ -27,6 +27,9 @@ pub mod exit {
     pub const INVALID: u8 = 8;
     /// A product rule refuses the operation (managed by another tenant's IdP).
     pub const FORBIDDEN: u8 = 9;
+    /// The command ran, and what it checked is not right: a failed
+    /// `test-connection` step, a `mapping check` with a required mapping missing.
+    pub const CHECK_FAILED: u8 = 10;
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -39,6 +42,10 @@ pub enum CliError {
     Usage(String),
     #[error("cannot write the output: {0}")]
     Output(#[from] io::Error),
+    /// The report is already on stdout; this carries the one-line summary
+    /// for stderr and the fix.
+    #[error("{what}")]
+    CheckFailed { what: String, hint: Option<String> },
 }
 
 impl CliError {
@@ -47,6 +54,7 @@ impl CliError {
             CliError::Usage(_) => exit::USAGE,
             CliError::Config(_) => exit::CONFIG,
             CliError::Output(_) => exit::INTERNAL,
+            CliError::CheckFailed { .. } => exit::CHECK_FAILED,
             CliError::Engine(EngineError::TenantNotChosen { .. }) => exit::USAGE,
             CliError::Engine(e) => match e.kind() {
                 ErrorKind::Invalid => exit::INVALID,
@@ -70,6 +78,7 @@ impl CliError {
         use EngineError as E;
         let h = match self {
             CliError::Usage(_) => return None,
+            CliError::CheckFailed { hint, .. } => return hint.clone(),
             // `config show` itself fails until the value is fixed.
             CliError::Config(_) => {
                 "fix that value; then 'scimctl config show' lists every setting and where it comes from"
