@@ -4,6 +4,7 @@
 
 mod args;
 mod config_cmd;
+mod diagnose;
 mod generate;
 mod groups;
 mod log;
@@ -57,7 +58,7 @@ pub enum Command {
     /// Generate, regenerate, revoke and inspect the tenant's SCIM secret token
     #[command(subcommand)]
     Token(token::TokenCmd),
-    /// Add members as the product's own admin screens do
+    /// Add, list and show the tenant's members
     #[command(subcommand)]
     Users(users::UsersCmd),
     /// Create groups and assign properties, roles and permissions to them
@@ -68,6 +69,9 @@ pub enum Command {
     Properties(properties::PropertiesCmd),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
+    /// Explain a user, a logged request or the tenant: a verdict and the fix
+    #[command(subcommand)]
+    Diagnose(diagnose::DiagnoseCmd),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
     /// Show the effective configuration and where each value comes from
@@ -176,6 +180,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
+        Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Generate(_) => Ok(()),
