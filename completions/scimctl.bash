@@ -19,6 +19,9 @@ _scimctl() {
             scimctl,config)
                 cmd="scimctl__subcmd__config"
                 ;;
+            scimctl,diagnose)
+                cmd="scimctl__subcmd__diagnose"
+                ;;
             scimctl,generate)
                 cmd="scimctl__subcmd__generate"
                 ;;
@@ -64,6 +67,30 @@ _scimctl() {
             scimctl__subcmd__config__subcmd__help,show)
                 cmd="scimctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            scimctl__subcmd__diagnose,help)
+                cmd="scimctl__subcmd__diagnose__subcmd__help"
+                ;;
+            scimctl__subcmd__diagnose,request)
+                cmd="scimctl__subcmd__diagnose__subcmd__request"
+                ;;
+            scimctl__subcmd__diagnose,tenant)
+                cmd="scimctl__subcmd__diagnose__subcmd__tenant"
+                ;;
+            scimctl__subcmd__diagnose,user)
+                cmd="scimctl__subcmd__diagnose__subcmd__user"
+                ;;
+            scimctl__subcmd__diagnose__subcmd__help,help)
+                cmd="scimctl__subcmd__diagnose__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__diagnose__subcmd__help,request)
+                cmd="scimctl__subcmd__diagnose__subcmd__help__subcmd__request"
+                ;;
+            scimctl__subcmd__diagnose__subcmd__help,tenant)
+                cmd="scimctl__subcmd__diagnose__subcmd__help__subcmd__tenant"
+                ;;
+            scimctl__subcmd__diagnose__subcmd__help,user)
+                cmd="scimctl__subcmd__diagnose__subcmd__help__subcmd__user"
+                ;;
             scimctl__subcmd__generate,completions)
                 cmd="scimctl__subcmd__generate__subcmd__completions"
                 ;;
@@ -94,6 +121,9 @@ _scimctl() {
             scimctl__subcmd__groups,list)
                 cmd="scimctl__subcmd__groups__subcmd__list"
                 ;;
+            scimctl__subcmd__groups,show)
+                cmd="scimctl__subcmd__groups__subcmd__show"
+                ;;
             scimctl__subcmd__groups__subcmd__help,assign)
                 cmd="scimctl__subcmd__groups__subcmd__help__subcmd__assign"
                 ;;
@@ -106,8 +136,14 @@ _scimctl() {
             scimctl__subcmd__groups__subcmd__help,list)
                 cmd="scimctl__subcmd__groups__subcmd__help__subcmd__list"
                 ;;
+            scimctl__subcmd__groups__subcmd__help,show)
+                cmd="scimctl__subcmd__groups__subcmd__help__subcmd__show"
+                ;;
             scimctl__subcmd__help,config)
                 cmd="scimctl__subcmd__help__subcmd__config"
+                ;;
+            scimctl__subcmd__help,diagnose)
+                cmd="scimctl__subcmd__help__subcmd__diagnose"
                 ;;
             scimctl__subcmd__help,generate)
                 cmd="scimctl__subcmd__help__subcmd__generate"
@@ -145,6 +181,15 @@ _scimctl() {
             scimctl__subcmd__help__subcmd__config,show)
                 cmd="scimctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            scimctl__subcmd__help__subcmd__diagnose,request)
+                cmd="scimctl__subcmd__help__subcmd__diagnose__subcmd__request"
+                ;;
+            scimctl__subcmd__help__subcmd__diagnose,tenant)
+                cmd="scimctl__subcmd__help__subcmd__diagnose__subcmd__tenant"
+                ;;
+            scimctl__subcmd__help__subcmd__diagnose,user)
+                cmd="scimctl__subcmd__help__subcmd__diagnose__subcmd__user"
+                ;;
             scimctl__subcmd__help__subcmd__generate,completions)
                 cmd="scimctl__subcmd__help__subcmd__generate__subcmd__completions"
                 ;;
@@ -159,6 +204,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__groups,list)
                 cmd="scimctl__subcmd__help__subcmd__groups__subcmd__list"
+                ;;
+            scimctl__subcmd__help__subcmd__groups,show)
+                cmd="scimctl__subcmd__help__subcmd__groups__subcmd__show"
                 ;;
             scimctl__subcmd__help__subcmd__properties,add)
                 cmd="scimctl__subcmd__help__subcmd__properties__subcmd__add"
@@ -210,6 +258,12 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__users,add)
                 cmd="scimctl__subcmd__help__subcmd__users__subcmd__add"
+                ;;
+            scimctl__subcmd__help__subcmd__users,list)
+                cmd="scimctl__subcmd__help__subcmd__users__subcmd__list"
+                ;;
+            scimctl__subcmd__help__subcmd__users,show)
+                cmd="scimctl__subcmd__help__subcmd__users__subcmd__show"
                 ;;
             scimctl__subcmd__properties,add)
                 cmd="scimctl__subcmd__properties__subcmd__add"
@@ -346,11 +400,23 @@ _scimctl() {
             scimctl__subcmd__users,help)
                 cmd="scimctl__subcmd__users__subcmd__help"
                 ;;
+            scimctl__subcmd__users,list)
+                cmd="scimctl__subcmd__users__subcmd__list"
+                ;;
+            scimctl__subcmd__users,show)
+                cmd="scimctl__subcmd__users__subcmd__show"
+                ;;
             scimctl__subcmd__users__subcmd__help,add)
                 cmd="scimctl__subcmd__users__subcmd__help__subcmd__add"
                 ;;
             scimctl__subcmd__users__subcmd__help,help)
                 cmd="scimctl__subcmd__users__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__users__subcmd__help,list)
+                cmd="scimctl__subcmd__users__subcmd__help__subcmd__list"
+                ;;
+            scimctl__subcmd__users__subcmd__help,show)
+                cmd="scimctl__subcmd__users__subcmd__help__subcmd__show"
                 ;;
             *)
                 ;;
@@ -359,7 +425,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties log serve config generate help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -461,6 +527,196 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__config__subcmd__show)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version user request tenant help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__help)
+            opts="user request tenant help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__help__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__help__subcmd__tenant)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__help__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__request)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__tenant)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__diagnose__subcmd__user)
             opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -645,7 +901,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version create assign list help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version create assign list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -747,7 +1003,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__help)
-            opts="create assign list help"
+            opts="create assign list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +1072,20 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__groups__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__groups__subcmd__list)
             opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -846,8 +1116,42 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__groups__subcmd__show)
+            opts="-q -v -h -V --limit --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties log serve config generate help"
+            opts="tenant scim url token users groups properties log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -875,6 +1179,62 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__diagnose)
+            opts="user request tenant"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__diagnose__subcmd__request)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__diagnose__subcmd__tenant)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__diagnose__subcmd__user)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -931,7 +1291,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__groups)
-            opts="create assign list"
+            opts="create assign list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +1333,20 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__groups__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__groups__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1323,7 +1697,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__users)
-            opts="add"
+            opts="add list show"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1711,34 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__users__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__users__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__users__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2447,7 +2849,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version add help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2515,7 +2917,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__help)
-            opts="add help"
+            opts="add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2549,6 +2951,110 @@ _scimctl() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__users__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__users__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__users__subcmd__list)
+            opts="-q -v -h -V --managed-by --pending-transfer --inactive --search --limit --after --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --managed-by)
+                    COMPREPLY=($(compgen -W "idp tenant self" -- "${cur}"))
+                    return 0
+                    ;;
+                --search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__users__subcmd__show)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
