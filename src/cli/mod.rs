@@ -7,6 +7,7 @@ mod config_cmd;
 mod generate;
 mod groups;
 mod log;
+mod mapping;
 mod properties;
 mod scim;
 mod serve;
@@ -66,6 +67,9 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// The attributes the product takes from an identity provider; check Entra's mapping
+    #[command(subcommand)]
+    Mapping(mapping::MappingCmd),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
@@ -175,6 +179,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Mapping(c) => mapping::run(c, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),

@@ -6,6 +6,7 @@ pub mod auth;
 pub mod error;
 pub mod groups;
 pub mod log;
+pub mod mapping;
 pub mod model;
 pub mod ownership;
 pub mod scim;
