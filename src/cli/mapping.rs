@@ -114,6 +114,19 @@ fn read_input(path: &Path) -> Result<mapping::MappingInput, CliError> {
     mapping::parse_input(&text).map_err(|e| invalid(e.to_string()))
 }
 
+/// The few words an error is summed up by on the stderr line.
+fn error_label(code: &str) -> &str {
+    match code {
+        "required_missing" => "required mapping missing",
+        "username_not_email" => "username not email",
+        "matching_not_username" => "matching not username",
+        "no_matching" => "no matching attribute",
+        "user_mapping_missing" => "no User mapping",
+        "user_mapping_disabled" => "User mapping disabled",
+        other => other,
+    }
+}
+
 fn heading(s: Severity, n: usize) -> String {
     let name = match s {
         Severity::Error => "ERRORS",
@@ -175,8 +188,8 @@ fn check(path: &Path, ctx: &mut Ctx) -> Result<(), CliError> {
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .map(|f| match f.attribute.as_str() {
-                "" => f.code.replace('_', " "),
-                a => format!("{} {a}", f.code.replace('_', " ")),
+                "" => error_label(f.code).to_owned(),
+                a => format!("{}: {a}", error_label(f.code)),
             })
             .collect();
         firsts.dedup();
@@ -198,7 +211,7 @@ fn check(path: &Path, ctx: &mut Ctx) -> Result<(), CliError> {
             Some(m) => format!("\"{m}\""),
             None => "the attribute list".into(),
         };
-        if report.findings.is_empty() {
+        if report.warnings == 0 {
             ctx.out.note(&format!(
                 "The mapping is clean: {what} maps exactly what the product supports."
             ));

@@ -158,36 +158,52 @@ fn product_schema(kind: ResourceKind) -> ResourceSchema {
     ResourceSchema::for_policy(kind, Policy::Product)
 }
 
-fn rows_for(kind: ResourceKind, notes: &[Annotation]) -> Vec<MappingRow> {
-    let schema = product_schema(kind);
-    let mut rows: Vec<(usize, MappingRow)> = leaves(&schema)
+fn annotations(kind: ResourceKind) -> &'static [Annotation] {
+    match kind {
+        ResourceKind::User => USER_ANNOTATIONS,
+        ResourceKind::Group => GROUP_ANNOTATIONS,
+    }
+}
+
+/// The schema's leaves with their annotations, in the annotations' order
+/// (unannotated ones last).
+fn annotated(kind: ResourceKind) -> Vec<(Leaf, Option<&'static Annotation>)> {
+    let notes = annotations(kind);
+    let mut all: Vec<(usize, Leaf)> = leaves(&product_schema(kind))
         .into_iter()
         .map(|leaf| {
             let i = notes
                 .iter()
                 .position(|n| n.scim.eq_ignore_ascii_case(&leaf.path))
                 .unwrap_or(notes.len());
-            let n = notes.get(i);
-            let row = MappingRow {
-                object: kind.name(),
-                required: leaf.required,
-                recommended: n.is_some_and(|n| n.recommended),
-                product_field: n.map_or("", |n| n.product_field),
-                entra_source: n.map_or("", |n| n.entra_source),
-                notes: n.map_or("", |n| n.notes),
-                scim_attribute: leaf.path,
-            };
-            (i, row)
+            (i, leaf)
         })
         .collect();
-    rows.sort_by_key(|(i, _)| *i);
-    rows.into_iter().map(|(_, r)| r).collect()
+    all.sort_by_key(|(i, _)| *i);
+    all.into_iter()
+        .map(|(i, leaf)| (leaf, notes.get(i)))
+        .collect()
+}
+
+fn rows_for(kind: ResourceKind) -> Vec<MappingRow> {
+    annotated(kind)
+        .into_iter()
+        .map(|(leaf, n)| MappingRow {
+            object: kind.name(),
+            required: leaf.required,
+            recommended: n.is_some_and(|n| n.recommended),
+            product_field: n.map_or("", |n| n.product_field),
+            entra_source: n.map_or("", |n| n.entra_source),
+            notes: n.map_or("", |n| n.notes),
+            scim_attribute: leaf.path,
+        })
+        .collect()
 }
 
 /// What `mapping show` prints: the User attributes, then the Group ones.
 pub fn supported() -> Vec<MappingRow> {
-    let mut rows = rows_for(ResourceKind::User, USER_ANNOTATIONS);
-    rows.extend(rows_for(ResourceKind::Group, GROUP_ANNOTATIONS));
+    let mut rows = rows_for(ResourceKind::User);
+    rows.extend(rows_for(ResourceKind::Group));
     rows
 }
 
@@ -313,7 +329,10 @@ pub enum InputError {
     /// Valid JSON of another shape.
     NotASchema(String),
     /// A line of a plain list that is not an attribute name.
-    BadLine { line: usize, text: String },
+    BadLine {
+        line: usize,
+        text: String,
+    },
 }
 
 impl fmt::Display for InputError {
@@ -322,7 +341,10 @@ impl fmt::Display for InputError {
             InputError::Empty => f.write_str("it is empty"),
             InputError::BadJson(e) => write!(f, "it is not valid JSON ({e})"),
             InputError::NotASchema(why) => {
-                write!(f, "it is JSON but not an Entra synchronization schema ({why})")
+                write!(
+                    f,
+                    "it is JSON but not an Entra synchronization schema ({why})"
+                )
             }
             InputError::BadLine { line, text } => write!(
                 f,
@@ -519,7 +541,6 @@ impl Checker {
     }
 
     fn attributes(&mut self, kind: ResourceKind, mapping_name: &str, mapped: &[Mapped]) {
-        let schema = product_schema(kind);
         let object = kind.name();
         let mut any_removal = false;
         for m in mapped.iter().filter(|m| m.supported.is_none()) {
@@ -540,22 +561,8 @@ impl Checker {
                 ),
             );
         }
-        let has = |scim: &str| {
-            mapped
-                .iter()
-                .any(|m| m.supported.as_deref() == Some(scim))
-        };
-        let notes = match kind {
-            ResourceKind::User => USER_ANNOTATIONS,
-            ResourceKind::Group => GROUP_ANNOTATIONS,
-        };
-        let source_of = |scim: &str| {
-            notes
-                .iter()
-                .find(|n| n.scim == scim)
-                .map_or("", |n| n.entra_source)
-        };
-        for leaf in leaves(&schema).iter().filter(|l| l.required) {
+        let has = |scim: &str| mapped.iter().any(|m| m.supported.as_deref() == Some(scim));
+        for (leaf, note) in annotated(kind).iter().filter(|(l, _)| l.required) {
             if !has(&leaf.path) {
                 self.add(
                     Severity::Error,
@@ -569,7 +576,7 @@ impl Checker {
                     ),
                     format!(
                         "In {mapping_name}, Add New Mapping: Mapping type Direct, Source attribute {}, Target attribute {}, then Save.",
-                        source_of(&leaf.path),
+                        note.map_or("", |n| n.entra_source),
                         leaf.path
                     ),
                 );
@@ -722,15 +729,16 @@ impl Checker {
             );
         }
         if let Some(flow) = &om.flow_types {
-            let has = |want: &str| {
-                flow.split(',')
-                    .any(|f| f.trim().eq_ignore_ascii_case(want))
-            };
-            let missing: Vec<&str> = [("Add", "Create"), ("Update", "Update"), ("Delete", "Delete")]
-                .iter()
-                .filter(|(api, _)| !has(api))
-                .map(|(_, portal)| *portal)
-                .collect();
+            let has = |want: &str| flow.split(',').any(|f| f.trim().eq_ignore_ascii_case(want));
+            let missing: Vec<&str> = [
+                ("Add", "Create"),
+                ("Update", "Update"),
+                ("Delete", "Delete"),
+            ]
+            .iter()
+            .filter(|(api, _)| !has(api))
+            .map(|(_, portal)| *portal)
+            .collect();
             if !missing.is_empty() {
                 self.add(
                     Severity::Warning,
@@ -859,7 +867,11 @@ pub fn check(input: &MappingInput) -> CheckReport {
                     "Nothing to change for users.".into(),
                 );
                 if enabled {
-                    c.attributes(ResourceKind::Group, &name, &mapped_of(ResourceKind::Group, g));
+                    c.attributes(
+                        ResourceKind::Group,
+                        &name,
+                        &mapped_of(ResourceKind::Group, g),
+                    );
                 }
             }
             finish("entra_schema", user_name, c.findings)
@@ -961,7 +973,10 @@ mod tests {
                 ("externalId", false, true),
             ]
         );
-        let ext = rows.iter().find(|r| r.scim_attribute == "externalId").unwrap();
+        let ext = rows
+            .iter()
+            .find(|r| r.scim_attribute == "externalId")
+            .unwrap();
         assert_eq!(ext.entra_source, "mailNickname");
         assert!(rows.iter().all(|r| !r.product_field.is_empty()));
     }
@@ -973,10 +988,12 @@ mod tests {
             supported_target(&s, "name.givenName").as_deref(),
             Some("name.givenName")
         );
-        assert_eq!(supported_target(&s, "USERNAME").as_deref(), Some("userName"));
         assert_eq!(
-            supported_target(&s, "urn:ietf:params:scim:schemas:core:2.0:User:userName")
-                .as_deref(),
+            supported_target(&s, "USERNAME").as_deref(),
+            Some("userName")
+        );
+        assert_eq!(
+            supported_target(&s, "urn:ietf:params:scim:schemas:core:2.0:User:userName").as_deref(),
             Some("userName")
         );
         for unsupported in [
@@ -1038,7 +1055,10 @@ mod tests {
         // No matching attribute at all.
         let mut m = good();
         m[0]["matchingPriority"] = json!(0);
-        assert_eq!(codes(&check(&entra(Value::Array(m)))), [("no_matching", String::new())]);
+        assert_eq!(
+            codes(&check(&entra(Value::Array(m)))),
+            [("no_matching", String::new())]
+        );
 
         // No externalId, no active: warnings only, the check passes.
         let mut m = good();
@@ -1072,7 +1092,8 @@ mod tests {
     #[test]
     fn plain_lists_and_bad_input() {
         let r = check(
-            &parse_input("# the targets\nuserName\nname.givenName  # first name\n\ntitle\n").unwrap(),
+            &parse_input("# the targets\nuserName\nname.givenName  # first name\n\ntitle\n")
+                .unwrap(),
         );
         assert_eq!(
             codes(&r),

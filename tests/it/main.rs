@@ -3,6 +3,7 @@ mod cli_errors;
 mod cli_json;
 mod cli_workflow;
 mod generated;
+mod mapping;
 mod scim_engine;
 mod secrets;
 mod serve_log;
