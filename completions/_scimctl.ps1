@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Add, list and show the tenant''s members')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
+            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The attributes the product takes from an identity provider; check Entra''s mapping')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Explain a user, a logged request or the tenant: a verdict and the fix')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
@@ -720,6 +721,72 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;properties;help;help' {
             break
         }
+        'scimctl;mapping' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The attributes the product supports, and what to map them from in Entra')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a mapping exported from Entra: what to remove, what is missing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'scimctl;mapping;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;mapping;check' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;mapping;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The attributes the product supports, and what to map them from in Entra')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a mapping exported from Entra: what to remove, what is missing')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'scimctl;mapping;help;show' {
+            break
+        }
+        'scimctl;mapping;help;check' {
+            break
+        }
+        'scimctl;mapping;help;help' {
+            break
+        }
         'scimctl;log' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only requests about this user (email)')
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Only this request id (from an error''s detail, e.g. r-5f2c…)')
@@ -971,6 +1038,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('users', 'users', [CompletionResultType]::ParameterValue, 'Add, list and show the tenant''s members')
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
+            [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The attributes the product takes from an identity provider; check Entra''s mapping')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Explain a user, a logged request or the tenant: a verdict and the fix')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
@@ -1090,6 +1158,17 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;help;properties;list' {
+            break
+        }
+        'scimctl;help;mapping' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The attributes the product supports, and what to map them from in Entra')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check a mapping exported from Entra: what to remove, what is missing')
+            break
+        }
+        'scimctl;help;mapping;show' {
+            break
+        }
+        'scimctl;help;mapping;check' {
             break
         }
         'scimctl;help;log' {

@@ -34,6 +34,9 @@ _scimctl() {
             scimctl,log)
                 cmd="scimctl__subcmd__log"
                 ;;
+            scimctl,mapping)
+                cmd="scimctl__subcmd__mapping"
+                ;;
             scimctl,properties)
                 cmd="scimctl__subcmd__properties"
                 ;;
@@ -157,6 +160,9 @@ _scimctl() {
             scimctl__subcmd__help,log)
                 cmd="scimctl__subcmd__help__subcmd__log"
                 ;;
+            scimctl__subcmd__help,mapping)
+                cmd="scimctl__subcmd__help__subcmd__mapping"
+                ;;
             scimctl__subcmd__help,properties)
                 cmd="scimctl__subcmd__help__subcmd__properties"
                 ;;
@@ -207,6 +213,12 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__groups,show)
                 cmd="scimctl__subcmd__help__subcmd__groups__subcmd__show"
+                ;;
+            scimctl__subcmd__help__subcmd__mapping,check)
+                cmd="scimctl__subcmd__help__subcmd__mapping__subcmd__check"
+                ;;
+            scimctl__subcmd__help__subcmd__mapping,show)
+                cmd="scimctl__subcmd__help__subcmd__mapping__subcmd__show"
                 ;;
             scimctl__subcmd__help__subcmd__properties,add)
                 cmd="scimctl__subcmd__help__subcmd__properties__subcmd__add"
@@ -264,6 +276,24 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__users,show)
                 cmd="scimctl__subcmd__help__subcmd__users__subcmd__show"
+                ;;
+            scimctl__subcmd__mapping,check)
+                cmd="scimctl__subcmd__mapping__subcmd__check"
+                ;;
+            scimctl__subcmd__mapping,help)
+                cmd="scimctl__subcmd__mapping__subcmd__help"
+                ;;
+            scimctl__subcmd__mapping,show)
+                cmd="scimctl__subcmd__mapping__subcmd__show"
+                ;;
+            scimctl__subcmd__mapping__subcmd__help,check)
+                cmd="scimctl__subcmd__mapping__subcmd__help__subcmd__check"
+                ;;
+            scimctl__subcmd__mapping__subcmd__help,help)
+                cmd="scimctl__subcmd__mapping__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__mapping__subcmd__help,show)
+                cmd="scimctl__subcmd__mapping__subcmd__help__subcmd__show"
                 ;;
             scimctl__subcmd__properties,add)
                 cmd="scimctl__subcmd__properties__subcmd__add"
@@ -425,7 +455,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties log diagnose serve config generate help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,7 +1181,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties log diagnose serve config generate help"
+            opts="tenant scim url token users groups properties mapping log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1377,6 +1407,48 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__log)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__mapping)
+            opts="show check"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__mapping__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__mapping__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1775,6 +1847,152 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__check)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__help)
+            opts="show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping__subcmd__show)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

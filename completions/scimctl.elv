@@ -38,6 +38,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
@@ -648,6 +649,65 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;properties;help;help'= {
         }
+        &'scimctl;mapping'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;mapping;show'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;mapping;check'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;mapping;help'= {
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;mapping;help;show'= {
+        }
+        &'scimctl;mapping;help;check'= {
+        }
+        &'scimctl;mapping;help;help'= {
+        }
         &'scimctl;log'= {
             cand --user 'Only requests about this user (email)'
             cand --request 'Only this request id (from an error''s detail, e.g. r-5f2c…)'
@@ -876,6 +936,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
@@ -965,6 +1026,14 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;properties;add'= {
         }
         &'scimctl;help;properties;list'= {
+        }
+        &'scimctl;help;mapping'= {
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+        }
+        &'scimctl;help;mapping;show'= {
+        }
+        &'scimctl;help;mapping;check'= {
         }
         &'scimctl;help;log'= {
         }

@@ -41,6 +41,7 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "token" -d 'Generate
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "users" -d 'Add, list and show the tenant\'s members'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
@@ -414,6 +415,42 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s properties'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l user -d 'Only requests about this user (email)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l request -d 'Only this request id (from an error\'s detail, e.g. r-5f2c…)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l since -d 'Only requests newer than this (e.g. 15m, 2h, 7d)' -r
@@ -554,19 +591,20 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "users" -d 'Add, list and show the tenant\'s members'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log diagnose serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "users" -d 'Add, list and show the tenant\'s members'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping log diagnose serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "create" -d 'Create a tenant; prints its id'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List all tenants'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
@@ -589,6 +627,8 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "show" -d 'Show one group: assignments and members'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from properties" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from properties" -f -a "list" -d 'List the tenant\'s properties'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from mapping" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "user" -d 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "request" -d 'What one logged request did, why it failed and what to do'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "tenant" -d 'Is the tenant\'s provisioning healthy: SCIM, token, error rate, transfers'

@@ -8,6 +8,7 @@ mod diagnose;
 mod generate;
 mod groups;
 mod log;
+mod mapping;
 mod properties;
 mod scim;
 mod serve;
@@ -67,6 +68,9 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// The attributes the product takes from an identity provider; check Entra's mapping
+    #[command(subcommand)]
+    Mapping(mapping::MappingCmd),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
     /// Explain a user, a logged request or the tenant: a verdict and the fix
@@ -179,6 +183,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Mapping(c) => mapping::run(c, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),

@@ -7,6 +7,7 @@ pub mod diagnose;
 pub mod error;
 pub mod groups;
 pub mod log;
+pub mod mapping;
 pub mod members;
 pub mod model;
 pub mod ownership;

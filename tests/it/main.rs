@@ -4,6 +4,7 @@ mod cli_json;
 mod cli_workflow;
 mod diagnose;
 mod generated;
+mod mapping;
 mod scim_engine;
 mod secrets;
 mod serve_log;
