@@ -11,6 +11,7 @@ mod properties;
 mod scim;
 mod serve;
 mod tenant;
+mod test_connection;
 mod token;
 mod url;
 mod users;
@@ -66,6 +67,8 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// Test the connection as Entra's Test Connection does, step by step
+    TestConnection(test_connection::TestConnectionArgs),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
@@ -175,6 +178,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::TestConnection(a) => test_connection::run(a, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
