@@ -324,6 +324,9 @@ pub struct Scim {
 
 impl Scim {
     pub fn new(base: String, token: &str) -> Scim {
+        // reqwest is built with `rustls-no-provider`: any client needs a
+        // process-wide provider (an error only means it is installed).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .no_proxy()
             .timeout(Duration::from_secs(30))
