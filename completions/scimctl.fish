@@ -41,6 +41,7 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "token" -d 'Generate
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "users" -d 'Add members as the product\'s own admin screens do'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
@@ -368,6 +369,22 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s properties'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l url -d 'SCIM base URL to test [default: the tenant URL, as \'scimctl url\' prints it]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-env -d 'Read the token from this environment variable' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l timeout -d 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA, or the server\'s self-signed certificate)' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-stdin -d 'Read the token from standard input (first line)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l full -d 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l user -d 'Only requests about this user (email)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l request -d 'Only this request id (from an error\'s detail, e.g. r-5f2c…)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l since -d 'Only requests newer than this (e.g. 15m, 2h, 7d)' -r
@@ -460,18 +477,19 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "users" -d 'Add members as the product\'s own admin screens do'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "users" -d 'Add members as the product\'s own admin screens do'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties test-connection log serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "create" -d 'Create a tenant; prints its id'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List all tenants'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
