@@ -682,7 +682,7 @@ async fn probe(
                 "{st}: redirected to {}",
                 answer.location.as_deref().unwrap_or("(no Location header)")
             ),
-            "an identity provider does not follow redirects: give the URL it redirects to as the tenant URL (https, the final host and path)".into(),
+            "do not rely on the identity provider following redirects: give it the URL this one redirects to (https, the final host and path)".into(),
         );
         skip_rest(steps, "http", https);
         return None;
@@ -851,4 +851,69 @@ fn http_client(
     b.tls_backend_preconfigured(tls)
         .build()
         .map_err(|e| transport_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_probe_path_goes_below_the_base_and_keeps_its_query() {
+        let b = Url::parse("https://h.example/scim/v2/acme/?aadOptscim062020").unwrap();
+        let u = join(
+            &b,
+            &format!("/Users?filter={}", form("userName eq \"x y\"")),
+        );
+        assert_eq!(
+            u.as_str(),
+            "https://h.example/scim/v2/acme/Users?aadOptscim062020&filter=userName+eq+%22x+y%22"
+        );
+        let b = Url::parse("http://127.0.0.1:8080/scim/v2/t").unwrap();
+        assert_eq!(
+            join(&b, "/Schemas").as_str(),
+            "http://127.0.0.1:8080/scim/v2/t/Schemas"
+        );
+    }
+
+    #[test]
+    fn urls_with_credentials_or_other_schemes_are_refused() {
+        assert!(parse_base("https://u:p@h.example/scim").is_err());
+        assert!(parse_base("ftp://h.example/scim").is_err());
+        assert!(parse_base("h.example/scim").is_err());
+        assert!(parse_base(" https://h.example/scim#x ").is_ok_and(|u| u.fragment().is_none()));
+    }
+
+    #[test]
+    fn the_reason_comes_from_our_servers_detail() {
+        let a = |text: &str| Answer {
+            status: StatusCode::FORBIDDEN,
+            content_type: None,
+            location: None,
+            text: text.into(),
+        };
+        let ours = a(r#"{"detail":"Operation not permitted (reason scim_disabled, request r-1)"}"#);
+        assert_eq!(ours.reason().as_deref(), Some("scim_disabled"));
+        assert_eq!(a(r#"{"detail":"nope"}"#).reason(), None);
+        assert_eq!(a("<html>").reason(), None);
+    }
+
+    #[test]
+    fn certificate_names_match_as_webpki_does() {
+        let c = tls::CertInfo {
+            subject: String::new(),
+            issuer: String::new(),
+            not_after: None,
+            names: vec![
+                "*.example.com".into(),
+                "scim.example.org".into(),
+                "10.0.0.1".into(),
+            ],
+        };
+        assert!(c.matches("a.example.com"));
+        assert!(c.matches("SCIM.example.org."));
+        assert!(c.matches("10.0.0.1"));
+        assert!(!c.matches("example.com"));
+        assert!(!c.matches("a.b.example.com"));
+        assert!(!c.matches("10.0.0.2"));
+    }
 }

@@ -337,6 +337,27 @@ fn a_handler_answering_a_plain_array_fails_the_shape_check() {
 }
 
 #[test]
+fn a_redirect_is_reported_with_its_location() {
+    let env = TestEnv::new();
+    // The content-type slot carries the extra header line.
+    let addr = canned(None, |_| {
+        (
+            301,
+            "text/plain\r\nLocation: https://scim.example.com/scim/v2/acme/Users",
+            String::new(),
+        )
+    });
+    let url = format!("http://{addr}/scim/v2/acme");
+    let (v, _) = report(&env, "scim_x", &["--url", &url], 10);
+    let s = failed_at(&v, "http");
+    assert!(
+        str_key(s, "detail").contains("redirected to https://scim.example.com/scim/v2/acme/Users"),
+        "{s:#}"
+    );
+    assert!(hint(s).contains("redirects to"), "{s:#}");
+}
+
+#[test]
 fn a_self_signed_certificate_fails_at_tls_then_passes_with_ca_file() {
     let env = TestEnv::new();
     let ck =
