@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
             [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The attributes the product takes from an identity provider; check Entra''s mapping')
+            [CompletionResult]::new('test-connection', 'test-connection', [CompletionResultType]::ParameterValue, 'Test the connection as Entra''s Test Connection does, step by step')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Explain a user, a logged request or the tenant: a verdict and the fix')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
@@ -787,6 +788,28 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;mapping;help;help' {
             break
         }
+        'scimctl;test-connection' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'SCIM base URL to test [default: the tenant URL, as ''scimctl url'' prints it]')
+            [CompletionResult]::new('--token-env', '--token-env', [CompletionResultType]::ParameterName, 'Read the token from this environment variable')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)')
+            [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file (a private CA, or the server''s self-signed certificate)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the token from standard input (first line)')
+            [CompletionResult]::new('--full', '--full', [CompletionResultType]::ParameterName, 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'scimctl;log' {
             [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Only requests about this user (email)')
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Only this request id (from an error''s detail, e.g. r-5f2c…)')
@@ -1039,6 +1062,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'Create groups and assign properties, roles and permissions to them')
             [CompletionResult]::new('properties', 'properties', [CompletionResultType]::ParameterValue, 'Add and list the tenant''s properties (sites)')
             [CompletionResult]::new('mapping', 'mapping', [CompletionResultType]::ParameterValue, 'The attributes the product takes from an identity provider; check Entra''s mapping')
+            [CompletionResult]::new('test-connection', 'test-connection', [CompletionResultType]::ParameterValue, 'Test the connection as Entra''s Test Connection does, step by step')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'The provisioning log: every SCIM request, filterable and followable')
             [CompletionResult]::new('diagnose', 'diagnose', [CompletionResultType]::ParameterValue, 'Explain a user, a logged request or the tenant: a verdict and the fix')
             [CompletionResult]::new('serve', 'serve', [CompletionResultType]::ParameterValue, 'Serve the SCIM 2.0 endpoint that identity providers provision into')
@@ -1169,6 +1193,9 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;help;mapping;check' {
+            break
+        }
+        'scimctl;help;test-connection' {
             break
         }
         'scimctl;help;log' {

@@ -49,6 +49,9 @@ _scimctl() {
             scimctl,tenant)
                 cmd="scimctl__subcmd__tenant"
                 ;;
+            scimctl,test-connection)
+                cmd="scimctl__subcmd__test__subcmd__connection"
+                ;;
             scimctl,token)
                 cmd="scimctl__subcmd__token"
                 ;;
@@ -174,6 +177,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help,tenant)
                 cmd="scimctl__subcmd__help__subcmd__tenant"
+                ;;
+            scimctl__subcmd__help,test-connection)
+                cmd="scimctl__subcmd__help__subcmd__test__subcmd__connection"
                 ;;
             scimctl__subcmd__help,token)
                 cmd="scimctl__subcmd__help__subcmd__token"
@@ -455,7 +461,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping log diagnose serve config generate help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,7 +1187,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties mapping log diagnose serve config generate help"
+            opts="tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1659,6 +1665,20 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__tenant__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__test__subcmd__connection)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2740,6 +2760,52 @@ _scimctl() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__test__subcmd__connection)
+            opts="-q -v -h -V --url --token-stdin --token-env --timeout --ca-file --full --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
+            cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
@@ -708,6 +709,27 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;mapping;help;help'= {
         }
+        &'scimctl;test-connection'= {
+            cand --url 'SCIM base URL to test [default: the tenant URL, as ''scimctl url'' prints it]'
+            cand --token-env 'Read the token from this environment variable'
+            cand --timeout 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)'
+            cand --ca-file 'Also trust the certificates in this PEM file (a private CA, or the server''s self-signed certificate)'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --token-stdin 'Read the token from standard input (first line)'
+            cand --full 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;log'= {
             cand --user 'Only requests about this user (email)'
             cand --request 'Only this request id (from an error''s detail, e.g. r-5f2c…)'
@@ -937,6 +959,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
+            cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
@@ -1034,6 +1057,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;mapping;show'= {
         }
         &'scimctl;help;mapping;check'= {
+        }
+        &'scimctl;help;test-connection'= {
         }
         &'scimctl;help;log'= {
         }

@@ -13,6 +13,7 @@ mod properties;
 mod scim;
 mod serve;
 mod tenant;
+mod test_connection;
 mod token;
 mod url;
 mod users;
@@ -71,6 +72,8 @@ pub enum Command {
     /// The attributes the product takes from an identity provider; check Entra's mapping
     #[command(subcommand)]
     Mapping(mapping::MappingCmd),
+    /// Test the connection as Entra's Test Connection does, step by step
+    TestConnection(test_connection::TestConnectionArgs),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
     /// Explain a user, a logged request or the tenant: a verdict and the fix
@@ -184,6 +187,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
         Command::Mapping(c) => mapping::run(c, &mut ctx),
+        Command::TestConnection(a) => test_connection::run(a, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),

@@ -13,3 +13,4 @@ mod serve_rules;
 mod server;
 mod store_conformance;
 mod support;
+mod test_connection;
