@@ -2979,12 +2979,16 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__regenerate)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --grace --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3009,7 +3013,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__revoke)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --previous --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -500,6 +500,18 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
         )),
         Some(_) => {}
     }
+    if let Some(p) = &d.token.previous {
+        out.push(finding(
+            "rotation_in_progress",
+            Severity::Info,
+            format!(
+                "The previous token {} is still accepted until {} (a rotation with a grace period).",
+                p.fingerprint,
+                p.grace_until.map(super::scim::resource::rfc3339).unwrap_or_default()
+            ),
+            Some("once the identity provider uses the new token (its requests show the new fingerprint in 'scimctl log'), end the old one with 'scimctl token revoke --previous'".into()),
+        ));
+    }
     if let Some(w) = &d.token.warning {
         out.push(finding(
             "token_old",

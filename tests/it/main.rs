@@ -5,6 +5,7 @@ mod cli_workflow;
 mod diagnose;
 mod generated;
 mod mapping;
+mod rotation;
 mod scim_engine;
 mod secrets;
 mod serve_log;
