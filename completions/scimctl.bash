@@ -2503,7 +2503,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__serve)
-            opts="-q -v -h -V --listen --public-url --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2514,6 +2514,14 @@ _scimctl() {
                     return 0
                     ;;
                 --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

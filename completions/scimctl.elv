@@ -835,6 +835,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;serve'= {
             cand --listen 'Address to listen on'
             cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
+            cand --tls-cert 'Serve HTTPS with this certificate chain (PEM, leaf first)'
+            cand --tls-key 'The certificate''s private key (PEM; keep it mode 0600)'
             cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'

@@ -536,6 +536,8 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l public-url -d 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM, leaf first)' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-key -d 'The certificate\'s private key (PEM; keep it mode 0600)' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r

@@ -11,6 +11,7 @@ mod secrets;
 mod serve_log;
 mod serve_protocol;
 mod serve_rules;
+mod serve_tls;
 mod server;
 mod store_conformance;
 mod support;
