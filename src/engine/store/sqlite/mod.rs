@@ -1337,10 +1337,15 @@ impl Tx for SqliteTx<'_> {
         // (namespace, user_name_lower) index, each joined to its membership
         // of this tenant: a page costs about its own rows. (Left to itself
         // the planner takes the tenant's memberships and sorts them all.)
+        // A search must read every account's name anyway: then one
+        // sequential scan of the accounts (the `+` keeps SQLite off the
+        // index, whose order would cost a random read per account) and a
+        // sort of the few matches.
+        let plus = if f.search_lower.is_some() { "+" } else { "" };
         let sql = format!(
             "SELECT {MEMBER_COLS} FROM accounts a CROSS JOIN memberships m \
-             WHERE a.namespace = ?{ns} AND a.user_name_lower > ?{after_arg} AND m.account_id = a.id AND {clause} \
-             ORDER BY a.user_name_lower LIMIT ?{}",
+             WHERE {plus}a.namespace = ?{ns} AND {plus}a.user_name_lower > ?{after_arg} AND m.account_id = a.id AND {clause} \
+             ORDER BY {plus}a.user_name_lower LIMIT ?{}",
             args.len()
         );
         self.all(&sql, rusqlite::params_from_iter(args), member_row)
@@ -1351,14 +1356,15 @@ impl Tx for SqliteTx<'_> {
             return self.member_total(tenant_id);
         }
         let (clause, args) = member_filter_sql(tenant_id, f);
-        // The accounts are needed only to search their names.
+        // The accounts are needed only to search their names: then a
+        // sequential scan of them (see `member_list`).
         let from = if f.search_lower.is_some() {
-            MEMBER_FROM
+            "FROM accounts a CROSS JOIN memberships m WHERE m.account_id = +a.id AND"
         } else {
-            "FROM memberships m"
+            "FROM memberships m WHERE"
         };
         let n: Option<i64> = self.one(
-            &format!("SELECT COUNT(*) {from} WHERE {clause}"),
+            &format!("SELECT COUNT(*) {from} {clause}"),
             rusqlite::params_from_iter(args),
             |r| r.get(0),
         )?;
