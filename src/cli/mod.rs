@@ -4,6 +4,7 @@
 
 mod args;
 mod config_cmd;
+mod dashboard;
 mod generate;
 mod groups;
 mod log;
@@ -70,6 +71,8 @@ pub enum Command {
     Log(log::LogArgs),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
+    /// The full-screen dashboard: status, token, members, groups, live log, actions
+    Dashboard(dashboard::DashboardArgs),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -178,6 +181,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
+        Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),
     }
 }
