@@ -23,7 +23,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Users, Tab::Groups, Tab::Log, Tab::Mapping];
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Users,
+        Tab::Groups,
+        Tab::Log,
+        Tab::Mapping,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -80,11 +86,20 @@ pub struct Overview {
 pub enum Effect {
     LoadOverview,
     LoadGroups,
-    LoadGroupMembers { group_id: String },
+    LoadGroupMembers {
+        group_id: String,
+    },
     /// `generation` ties the answer to the filters it was asked with.
-    LoadLog { query: LogQuery, generation: u64 },
-    SetScim { enabled: bool },
-    IssueToken { regenerate: bool },
+    LoadLog {
+        query: LogQuery,
+        generation: u64,
+    },
+    SetScim {
+        enabled: bool,
+    },
+    IssueToken {
+        regenerate: bool,
+    },
 }
 
 /// Everything that can happen to the model: a key's meaning, a tick, or the
@@ -148,7 +163,9 @@ pub enum Modal {
     /// The new token, shown once. Dropping it wipes the secret (`Secret`
     /// zeroizes), so closing the modal is what forgets it.
     Token(Box<IssuedToken>),
-    LogDetail { request_id: String },
+    LogDetail {
+        request_id: String,
+    },
     GroupMembers {
         group_id: String,
         name: String,
@@ -229,7 +246,7 @@ impl ListPos {
 }
 
 /// Records kept in memory for the Log tab (the store keeps the rest).
-pub const LOG_KEEP: usize = 20_000;
+pub const LOG_KEEP: usize = 100_000;
 /// Records read when the Log tab (re)starts.
 pub const LOG_INITIAL: u32 = 1_000;
 /// Ticks between reloads of the Overview (a tick is `TICK` long).
@@ -420,9 +437,7 @@ impl App {
     }
 
     pub fn scim_enabled(&self) -> Option<bool> {
-        self.overview
-            .as_ref()
-            .map(|o| o.detail.tenant.scim_enabled)
+        self.overview.as_ref().map(|o| o.detail.tenant.scim_enabled)
     }
 
     fn has_token(&self) -> Option<bool> {

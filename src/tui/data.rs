@@ -136,7 +136,7 @@ fn group_members(ctx: &Ctx, group_id: &str) -> crate::engine::Result<Vec<String>
 /// Runs effects on the runtime's blocking pool and posts their results.
 pub struct Runner {
     ctx: Ctx,
-    rt: tokio::runtime::Runtime,
+    rt: Option<tokio::runtime::Runtime>,
     tx: Sender<Action>,
 }
 
@@ -148,15 +148,29 @@ impl Runner {
             .thread_name("scimctl-dashboard")
             .enable_all()
             .build()?;
-        Ok(Runner { ctx, rt, tx })
+        Ok(Runner {
+            ctx,
+            rt: Some(rt),
+            tx,
+        })
     }
 
     pub fn spawn(&self, effect: Effect) {
+        let Some(rt) = &self.rt else { return };
         let (ctx, tx) = (self.ctx.clone(), self.tx.clone());
-        self.rt.spawn_blocking(move || {
+        rt.spawn_blocking(move || {
             tracing::debug!(?effect, "effect");
             // The loop has gone when this fails; nothing is left to tell.
             let _ = tx.send(execute(&ctx, effect));
         });
+    }
+}
+
+impl Drop for Runner {
+    /// Quitting does not wait for a store read still under way.
+    fn drop(&mut self) {
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
+        }
     }
 }

@@ -82,34 +82,178 @@ macro_rules! bind {
 
 /// Every key the dashboard knows, in the order the help shows them.
 pub const BINDINGS: &[Binding] = &[
-    bind!(Scope::Tabs, "1-5", [Char('1')], "go to tab 1 … 5", Action::GoTab(Tab::Overview)),
+    bind!(
+        Scope::Tabs,
+        "1-5",
+        [Char('1')],
+        "go to tab 1 … 5",
+        Action::GoTab(Tab::Overview)
+    ),
     bind!(Scope::Tabs, "", [Char('2')], "", Action::GoTab(Tab::Users)),
     bind!(Scope::Tabs, "", [Char('3')], "", Action::GoTab(Tab::Groups)),
     bind!(Scope::Tabs, "", [Char('4')], "", Action::GoTab(Tab::Log)),
-    bind!(Scope::Tabs, "", [Char('5')], "", Action::GoTab(Tab::Mapping)),
-    bind!(Scope::Tabs, "Tab / S-Tab", [Code(KeyCode::Tab)], "next / previous tab", Action::NextTab),
-    bind!(Scope::Tabs, "", [Code(KeyCode::BackTab)], "", Action::PrevTab),
-    bind!(Scope::Tabs, "S", [Char('S')], "turn SCIM on / off", Action::ToggleScim),
-    bind!(Scope::Tabs, "T", [Char('T')], "generate / regenerate token", Action::Token),
-    bind!(Scope::Tabs, "r", [Char('r')], "refresh everything", Action::Refresh),
+    bind!(
+        Scope::Tabs,
+        "",
+        [Char('5')],
+        "",
+        Action::GoTab(Tab::Mapping)
+    ),
+    bind!(
+        Scope::Tabs,
+        "Tab / S-Tab",
+        [Code(KeyCode::Tab)],
+        "next / previous tab",
+        Action::NextTab
+    ),
+    bind!(
+        Scope::Tabs,
+        "",
+        [Code(KeyCode::BackTab)],
+        "",
+        Action::PrevTab
+    ),
+    bind!(
+        Scope::Tabs,
+        "S",
+        [Char('S')],
+        "turn SCIM on / off",
+        Action::ToggleScim
+    ),
+    bind!(
+        Scope::Tabs,
+        "T",
+        [Char('T')],
+        "new token (asks first)",
+        Action::Token
+    ),
+    bind!(
+        Scope::Tabs,
+        "r",
+        [Char('r')],
+        "refresh everything",
+        Action::Refresh
+    ),
     bind!(Scope::Tabs, "?", [Char('?')], "this help", Action::Help),
-    bind!(Scope::Tabs, "q / Esc", [Char('q'), Code(KeyCode::Esc)], "leave", Action::Quit),
-    bind!(Scope::Lists, "↑↓ / j k", [Code(KeyCode::Up), Char('k')], "move", Action::Up),
-    bind!(Scope::Lists, "", [Code(KeyCode::Down), Char('j')], "", Action::Down),
-    bind!(Scope::Lists, "PgUp PgDn", [Code(KeyCode::PageUp)], "a page up / down", Action::PageUp),
-    bind!(Scope::Lists, "", [Code(KeyCode::PageDown)], "", Action::PageDown),
-    bind!(Scope::Lists, "Home / End", [Code(KeyCode::Home), Char('g')], "first / last (End: follow)", Action::Top),
-    bind!(Scope::Lists, "", [Code(KeyCode::End), Char('G')], "", Action::Bottom),
-    bind!(Scope::Lists, "Enter", [Code(KeyCode::Enter)], "open the selected row", Action::Open),
-    bind!(Scope::Only(Tab::Users), "/", [Char('/')], "search members", Action::Search),
-    bind!(Scope::Only(Tab::Log), "e", [Char('e')], "errors only, on / off", Action::ToggleErrors),
-    bind!(Scope::Only(Tab::Log), "u", [Char('u')], "filter by user (email)", Action::FilterUser),
-    bind!(Scope::Only(Tab::Log), "s", [Char('s')], "filter by status (4, 409…)", Action::FilterStatus),
-    bind!(Scope::Only(Tab::Log), "c", [Char('c')], "clear the filters", Action::ClearFilters),
-    bind!(Scope::Confirm, "y / Enter", [Char('y'), Code(KeyCode::Enter)], "do it", Action::Confirm),
-    bind!(Scope::Confirm, "n / Esc", [Char('n'), Code(KeyCode::Esc), Char('q')], "cancel", Action::Cancel),
-    bind!(Scope::Token, "Enter / Esc", [Code(KeyCode::Enter), Code(KeyCode::Esc)], "close, wiping the token", Action::Back),
-    bind!(Scope::Detail, "Esc / Enter", [Code(KeyCode::Esc), Code(KeyCode::Enter), Char('q')], "close", Action::Back),
+    bind!(
+        Scope::Tabs,
+        "q / Esc",
+        [Char('q'), Code(KeyCode::Esc)],
+        "leave",
+        Action::Quit
+    ),
+    bind!(
+        Scope::Lists,
+        "↑↓ / j k",
+        [Code(KeyCode::Up), Char('k')],
+        "move",
+        Action::Up
+    ),
+    bind!(
+        Scope::Lists,
+        "",
+        [Code(KeyCode::Down), Char('j')],
+        "",
+        Action::Down
+    ),
+    bind!(
+        Scope::Lists,
+        "PgUp PgDn",
+        [Code(KeyCode::PageUp)],
+        "a page up / down",
+        Action::PageUp
+    ),
+    bind!(
+        Scope::Lists,
+        "",
+        [Code(KeyCode::PageDown)],
+        "",
+        Action::PageDown
+    ),
+    bind!(
+        Scope::Lists,
+        "Home / End",
+        [Code(KeyCode::Home), Char('g')],
+        "first / last (follow)",
+        Action::Top
+    ),
+    bind!(
+        Scope::Lists,
+        "",
+        [Code(KeyCode::End), Char('G')],
+        "",
+        Action::Bottom
+    ),
+    bind!(
+        Scope::Lists,
+        "Enter",
+        [Code(KeyCode::Enter)],
+        "open the selected row",
+        Action::Open
+    ),
+    bind!(
+        Scope::Only(Tab::Users),
+        "/",
+        [Char('/')],
+        "search members",
+        Action::Search
+    ),
+    bind!(
+        Scope::Only(Tab::Log),
+        "e",
+        [Char('e')],
+        "errors only, on / off",
+        Action::ToggleErrors
+    ),
+    bind!(
+        Scope::Only(Tab::Log),
+        "u",
+        [Char('u')],
+        "user filter (email)",
+        Action::FilterUser
+    ),
+    bind!(
+        Scope::Only(Tab::Log),
+        "s",
+        [Char('s')],
+        "status filter (4, 409)",
+        Action::FilterStatus
+    ),
+    bind!(
+        Scope::Only(Tab::Log),
+        "c",
+        [Char('c')],
+        "clear the filters",
+        Action::ClearFilters
+    ),
+    bind!(
+        Scope::Confirm,
+        "y / Enter",
+        [Char('y'), Code(KeyCode::Enter)],
+        "do it",
+        Action::Confirm
+    ),
+    bind!(
+        Scope::Confirm,
+        "n / Esc",
+        [Char('n'), Code(KeyCode::Esc), Char('q')],
+        "cancel",
+        Action::Cancel
+    ),
+    bind!(
+        Scope::Token,
+        "Enter / Esc",
+        [Code(KeyCode::Enter), Code(KeyCode::Esc)],
+        "close, wiping the token",
+        Action::Back
+    ),
+    bind!(
+        Scope::Detail,
+        "Esc / Enter",
+        [Code(KeyCode::Esc), Code(KeyCode::Enter), Char('q')],
+        "close",
+        Action::Back
+    ),
 ];
 
 fn matches(k: Key, ev: &KeyEvent) -> bool {
@@ -196,7 +340,10 @@ mod tests {
     fn help_lists_every_labelled_binding() {
         let h = help();
         let rows: usize = h.iter().map(|(_, r)| r.len()).sum();
-        assert_eq!(rows, BINDINGS.iter().filter(|b| !b.label.is_empty()).count());
+        assert_eq!(
+            rows,
+            BINDINGS.iter().filter(|b| !b.label.is_empty()).count()
+        );
         assert_eq!(h[0].0, "Everywhere");
         assert!(h.iter().any(|(_, r)| r.iter().any(|(k, _)| *k == "T")));
     }

@@ -25,7 +25,7 @@ pub(crate) fn assignments(g: &GroupInfo) -> String {
     }
     parts.extend(g.other.iter().cloned());
     if parts.is_empty() {
-        "none (members get no sign-up email until it has a property)".into()
+        "none".into()
     } else {
         parts.join("; ")
     }

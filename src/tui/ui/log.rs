@@ -23,7 +23,14 @@ fn title(app: &App) -> Line<'static> {
     if let Some(s) = &l.status {
         parts.push(format!("status {s}…"));
     }
-    parts.push(if l.follow { "following" } else { "paused (End follows)" }.into());
+    parts.push(
+        if l.follow {
+            "following"
+        } else {
+            "paused (End follows)"
+        }
+        .into(),
+    );
     Line::from(format!("{} ", parts.join(" · ")))
 }
 

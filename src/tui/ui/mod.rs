@@ -64,7 +64,11 @@ fn header(app: &App, f: &mut Frame, area: Rect) {
         .map(|t| format!("{} {}", t.index() + 1, t.title()));
     let tabs = Tabs::new(titles)
         .select(app.tab.index())
-        .highlight_style(Style::new().fg(ACCENT).add_modifier(Modifier::BOLD | Modifier::REVERSED))
+        .highlight_style(
+            Style::new()
+                .fg(ACCENT)
+                .add_modifier(Modifier::BOLD | Modifier::REVERSED),
+        )
         .padding(" ", " ")
         .divider("│");
     f.render_widget(tabs, left);

@@ -53,7 +53,13 @@ pub fn render(app: &App, f: &mut Frame) {
             window(f, area, " New SCIM token ", lines, 76, 14);
         }
         Modal::LogDetail { request_id } => {
-            let lines = match app.log.records.iter().rev().find(|r| &r.request_id == request_id) {
+            let lines = match app
+                .log
+                .records
+                .iter()
+                .rev()
+                .find(|r| &r.request_id == request_id)
+            {
                 Some(r) => record_lines(r),
                 None => vec![Line::from("This record is no longer loaded.")],
             };
@@ -107,7 +113,10 @@ fn confirm(app: &App, p: Pending, f: &mut Frame, area: Rect) {
                 .overview
                 .as_ref()
                 .and_then(|o| o.tokens.token.as_ref())
-                .map_or_else(|| "the current token".to_owned(), |t| format!("token {}", t.fingerprint));
+                .map_or_else(
+                    || "the current token".to_owned(),
+                    |t| format!("token {}", t.fingerprint),
+                );
             (
                 " Regenerate the token? ",
                 format!(
@@ -138,9 +147,16 @@ fn help(f: &mut Frame, area: Rect) {
     let mut right = Vec::new();
     let mut used = 0;
     for (heading, rows) in groups {
-        let col = if used < total / 2 { &mut left } else { &mut right };
+        let col = if used < total / 2 {
+            &mut left
+        } else {
+            &mut right
+        };
         used += rows.len() + 1;
-        col.push(Line::from(Span::styled(heading, Style::new().fg(ACCENT).bold())));
+        col.push(Line::from(Span::styled(
+            heading,
+            Style::new().fg(ACCENT).bold(),
+        )));
         for (k, what) in rows {
             col.push(Line::from(vec![
                 Span::styled(format!(" {k:<12}"), Style::new().bold()),
@@ -154,7 +170,8 @@ fn help(f: &mut Frame, area: Rect) {
     let outer = block(" Keys · any key closes ").border_style(Style::new().fg(ACCENT));
     let inner = outer.inner(r);
     f.render_widget(outer, r);
-    let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let [a, b] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     f.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), a);
     f.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), b);
 }
@@ -181,8 +198,14 @@ fn record_lines(r: &LogRecord) -> Vec<Line<'static>> {
                 format!(
                     "{}{}{}",
                     r.status,
-                    r.scim_type.as_ref().map(|t| format!(" · {t}")).unwrap_or_default(),
-                    r.reason.as_ref().map(|t| format!(" · {t}")).unwrap_or_default()
+                    r.scim_type
+                        .as_ref()
+                        .map(|t| format!(" · {t}"))
+                        .unwrap_or_default(),
+                    r.reason
+                        .as_ref()
+                        .map(|t| format!(" · {t}"))
+                        .unwrap_or_default()
                 ),
                 status_style,
             )],
@@ -209,7 +232,11 @@ fn record_lines(r: &LogRecord) -> Vec<Line<'static>> {
     lines.push(kv("token", vec![Span::raw(token)]));
     lines.push(kv(
         "client",
-        vec![Span::raw(format!("{} · {}", s(&r.client_addr), s(&r.user_agent)))],
+        vec![Span::raw(format!(
+            "{} · {}",
+            s(&r.client_addr),
+            s(&r.user_agent)
+        ))],
     ));
     lines.push(kv(
         "latency",

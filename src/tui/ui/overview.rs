@@ -35,15 +35,16 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
     let scim = if t.scim_enabled {
         Span::styled("enabled", Style::new().fg(GOOD).bold())
     } else {
-        Span::styled(
-            "disabled (S turns it on)",
-            Style::new().fg(BAD).bold(),
-        )
+        Span::styled("disabled (S turns it on)", Style::new().fg(BAD).bold())
     };
     let mut lines = vec![
         kv(
             "tenant",
-            vec![Span::raw(format!("{} · policy {}", t.id, t.policy.as_str()))],
+            vec![Span::raw(format!(
+                "{} · policy {}",
+                t.id,
+                t.policy.as_str()
+            ))],
         ),
         kv("scim", vec![scim]),
         kv("tenant url", vec![Span::raw(t.tenant_url.clone())]),
