@@ -176,6 +176,8 @@ fn run(
         .build()
         .expect("runtime");
     rt.block_on(async {
+        // reqwest is built without a default TLS provider (scimctl picks ring).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(conc)
             .build()

@@ -35,10 +35,13 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand scim 'Turn SCIM provisioning on or off for a tenant and show its status'
             cand url 'Print the tenant URL to paste into the identity provider'
             cand token 'Generate, regenerate, revoke and inspect the tenant''s SCIM secret token'
-            cand users 'Add members as the product''s own admin screens do'
+            cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
+            cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
@@ -415,6 +418,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a member as the product''s admins would (tenant-managed)'
+            cand list 'List the tenant''s members in email order, a page at a time'
+            cand show 'Show one member: owner, kind, groups, properties, invitation'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;users;add'= {
@@ -435,11 +440,53 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'scimctl;users;list'= {
+            cand --managed-by 'Only members with this owner'
+            cand --search 'Only members whose email or name contains TEXT (any letter case)'
+            cand --limit 'Members per page'
+            cand --after 'Start after this email (the previous page''s last; printed as the next-page hint)'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --pending-transfer 'Only property users still waiting for the IdP''s first write'
+            cand --inactive 'Only disabled members (active=false)'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;users;show'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;users;help'= {
             cand add 'Add a member as the product''s admins would (tenant-managed)'
+            cand list 'List the tenant''s members in email order, a page at a time'
+            cand show 'Show one member: owner, kind, groups, properties, invitation'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;users;help;add'= {
+        }
+        &'scimctl;users;help;list'= {
+        }
+        &'scimctl;users;help;show'= {
         }
         &'scimctl;users;help;help'= {
         }
@@ -460,6 +507,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand create 'Create a group in the tenant'
             cand assign 'Give a group properties, roles or permissions'
             cand list 'List the tenant''s groups with their assignments'
+            cand show 'Show one group: assignments and members'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;groups;create'= {
@@ -510,10 +558,27 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'scimctl;groups;show'= {
+            cand --limit 'How many members to list (0 = all)'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;groups;help'= {
             cand create 'Create a group in the tenant'
             cand assign 'Give a group properties, roles or permissions'
             cand list 'List the tenant''s groups with their assignments'
+            cand show 'Show one group: assignments and members'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;groups;help;create'= {
@@ -521,6 +586,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;groups;help;assign'= {
         }
         &'scimctl;groups;help;list'= {
+        }
+        &'scimctl;groups;help;show'= {
         }
         &'scimctl;groups;help;help'= {
         }
@@ -583,6 +650,86 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;properties;help;help'= {
         }
+        &'scimctl;mapping'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;mapping;show'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;mapping;check'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;mapping;help'= {
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;mapping;help;show'= {
+        }
+        &'scimctl;mapping;help;check'= {
+        }
+        &'scimctl;mapping;help;help'= {
+        }
+        &'scimctl;test-connection'= {
+            cand --url 'SCIM base URL to test [default: the tenant URL, as ''scimctl url'' prints it]'
+            cand --token-env 'Read the token from this environment variable'
+            cand --timeout 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)'
+            cand --ca-file 'Also trust the certificates in this PEM file (a private CA, or the server''s self-signed certificate)'
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --token-stdin 'Read the token from standard input (first line)'
+            cand --full 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;log'= {
             cand --user 'Only requests about this user (email)'
             cand --request 'Only this request id (from an error''s detail, e.g. r-5f2c…)'
@@ -604,6 +751,84 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'scimctl;diagnose'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand user 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+            cand request 'What one logged request did, why it failed and what to do'
+            cand tenant 'Is the tenant''s provisioning healthy: SCIM, token, error rate, transfers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;diagnose;user'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;diagnose;request'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;diagnose;tenant'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;diagnose;help'= {
+            cand user 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+            cand request 'What one logged request did, why it failed and what to do'
+            cand tenant 'Is the tenant''s provisioning healthy: SCIM, token, error rate, transfers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;diagnose;help;user'= {
+        }
+        &'scimctl;diagnose;help;request'= {
+        }
+        &'scimctl;diagnose;help;tenant'= {
+        }
+        &'scimctl;diagnose;help;help'= {
         }
         &'scimctl;serve'= {
             cand --listen 'Address to listen on'
@@ -730,10 +955,13 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand scim 'Turn SCIM provisioning on or off for a tenant and show its status'
             cand url 'Print the tenant URL to paste into the identity provider'
             cand token 'Generate, regenerate, revoke and inspect the tenant''s SCIM secret token'
-            cand users 'Add members as the product''s own admin screens do'
+            cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
             cand properties 'Add and list the tenant''s properties (sites)'
+            cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
+            cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
@@ -791,19 +1019,28 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;help;users'= {
             cand add 'Add a member as the product''s admins would (tenant-managed)'
+            cand list 'List the tenant''s members in email order, a page at a time'
+            cand show 'Show one member: owner, kind, groups, properties, invitation'
         }
         &'scimctl;help;users;add'= {
+        }
+        &'scimctl;help;users;list'= {
+        }
+        &'scimctl;help;users;show'= {
         }
         &'scimctl;help;groups'= {
             cand create 'Create a group in the tenant'
             cand assign 'Give a group properties, roles or permissions'
             cand list 'List the tenant''s groups with their assignments'
+            cand show 'Show one group: assignments and members'
         }
         &'scimctl;help;groups;create'= {
         }
         &'scimctl;help;groups;assign'= {
         }
         &'scimctl;help;groups;list'= {
+        }
+        &'scimctl;help;groups;show'= {
         }
         &'scimctl;help;properties'= {
             cand add 'Add a property (a site, e.g. a hotel)'
@@ -813,7 +1050,28 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;help;properties;list'= {
         }
+        &'scimctl;help;mapping'= {
+            cand show 'The attributes the product supports, and what to map them from in Entra'
+            cand check 'Check a mapping exported from Entra: what to remove, what is missing'
+        }
+        &'scimctl;help;mapping;show'= {
+        }
+        &'scimctl;help;mapping;check'= {
+        }
+        &'scimctl;help;test-connection'= {
+        }
         &'scimctl;help;log'= {
+        }
+        &'scimctl;help;diagnose'= {
+            cand user 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+            cand request 'What one logged request did, why it failed and what to do'
+            cand tenant 'Is the tenant''s provisioning healthy: SCIM, token, error rate, transfers'
+        }
+        &'scimctl;help;diagnose;user'= {
+        }
+        &'scimctl;help;diagnose;request'= {
+        }
+        &'scimctl;help;diagnose;tenant'= {
         }
         &'scimctl;help;serve'= {
         }

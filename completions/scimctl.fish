@@ -38,10 +38,13 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "tenant" -d 'Create,
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
-complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "users" -d 'Add members as the product\'s own admin screens do'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "users" -d 'Add, list and show the tenant\'s members'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
@@ -254,18 +257,20 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'Print only data and errors'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -l no-color -d 'No colour (also NO_COLOR)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Add a member as the product\'s admins would (tenant-managed)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -f -a "add" -d 'Add a member as the product\'s admins would (tenant-managed)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -f -a "list" -d 'List the tenant\'s members in email order, a page at a time'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -f -a "show" -d 'Show one member: owner, kind, groups, properties, invitation'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l given-name -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l family-name -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
@@ -279,22 +284,53 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member as the product\'s admins would (tenant-managed)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l managed-by -d 'Only members with this owner' -r -f -a "idp\t'Provisioned by the tenant\'s identity provider'
+tenant\t'Created by the tenant\'s admins; the first SCIM write transfers it'
+self\t'Also has accounts outside the tenant; never managed by SCIM'"
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only members whose email or name contains TEXT (any letter case)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Members per page' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l after -d 'Start after this email (the previous page\'s last; printed as the next-page hint)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -s q -l quiet -d 'Print only data and errors'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -l no-color -d 'No colour (also NO_COLOR)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -s h -l help -d 'Print help'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -f -a "create" -d 'Create a group in the tenant'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -f -a "assign" -d 'Give a group properties, roles or permissions'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -f -a "list" -d 'List the tenant\'s groups with their assignments'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l pending-transfer -d 'Only property users still waiting for the IdP\'s first write'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l inactive -d 'Only disabled members (active=false)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member as the product\'s admins would (tenant-managed)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s members in email order, a page at a time'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: owner, kind, groups, properties, invitation'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "create" -d 'Create a group in the tenant'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "assign" -d 'Give a group properties, roles or permissions'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "list" -d 'List the tenant\'s groups with their assignments'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "show" -d 'Show one group: assignments and members'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
@@ -328,9 +364,21 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l limit -d 'How many members to list (0 = all)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a group in the tenant'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Give a group properties, roles or permissions'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s groups with their assignments'
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one group: assignments and members'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
@@ -368,6 +416,58 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s properties'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l url -d 'SCIM base URL to test [default: the tenant URL, as \'scimctl url\' prints it]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-env -d 'Read the token from this environment variable' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l timeout -d 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA, or the server\'s self-signed certificate)' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-stdin -d 'Read the token from standard input (first line)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l full -d 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l user -d 'Only requests about this user (email)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l request -d 'Only this request id (from an error\'s detail, e.g. r-5f2c…)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l since -d 'Only requests newer than this (e.g. 15m, 2h, 7d)' -r
@@ -384,6 +484,54 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s v -l verbose -d 
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "user" -d 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "request" -d 'What one logged request did, why it failed and what to do'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "tenant" -d 'Is the tenant\'s provisioning healthy: SCIM, token, error rate, transfers'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "user" -d 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "request" -d 'What one logged request did, why it failed and what to do'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "tenant" -d 'Is the tenant\'s provisioning healthy: SCIM, token, error rate, transfers'
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l public-url -d 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
@@ -460,18 +608,21 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "users" -d 'Add members as the product\'s own admin screens do'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties log serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "users" -d 'Add, list and show the tenant\'s members'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "create" -d 'Create a tenant; prints its id'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List all tenants'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
@@ -486,11 +637,19 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "add" -d 'Add a member as the product\'s admins would (tenant-managed)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "list" -d 'List the tenant\'s members in email order, a page at a time'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from users" -f -a "show" -d 'Show one member: owner, kind, groups, properties, invitation'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "create" -d 'Create a group in the tenant'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "assign" -d 'Give a group properties, roles or permissions'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'List the tenant\'s groups with their assignments'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "show" -d 'Show one group: assignments and members'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from properties" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from properties" -f -a "list" -d 'List the tenant\'s properties'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from mapping" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from mapping" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "user" -d 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "request" -d 'What one logged request did, why it failed and what to do'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from diagnose" -f -a "tenant" -d 'Is the tenant\'s provisioning healthy: SCIM, token, error rate, transfers'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print each effective setting with its source (flag, env, file, default)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'

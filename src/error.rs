@@ -116,7 +116,12 @@ impl CliError {
                     "create it with 'scimctl groups create NAME', or see 'scimctl groups list'"
                 }
                 E::GroupExists { .. } => "see 'scimctl groups list'",
-                E::UserNotFound { .. } => "add the user first, or check the address",
+                E::UserNotFound { .. } => {
+                    "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
+                }
+                E::RequestNotFound(_) => {
+                    "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
+                }
                 E::Unauthenticated(_) => "give the tenant's current token",
                 E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
                 E::ExternalAccounts { .. } | E::CentralUser { .. } => {

@@ -9,4 +9,5 @@ pub mod error;
 pub mod http;
 pub mod logging;
 pub mod output;
+pub mod probe;
 pub mod tui;

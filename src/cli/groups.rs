@@ -1,9 +1,9 @@
-//! `scimctl groups create|assign|list`
+//! `scimctl groups create|assign|list|show`
 
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::engine::groups::{AssignRequest, GroupInfo};
+use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -14,6 +14,17 @@ pub enum GroupsCmd {
     Assign(AssignArgs),
     /// List the tenant's groups with their assignments
     List,
+    /// Show one group: assignments and members
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Group id or display name
+    pub group: String,
+    /// How many members to list (0 = all)
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
 }
 
 #[derive(Debug, Args)]
@@ -103,6 +114,73 @@ pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     .table(&HEADER, list.into_iter().map(row).collect())?;
             }
         }
+        GroupsCmd::Show(a) => {
+            let d = engine.group_detail(&t, &a.group, a.limit)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&d)?;
+            } else {
+                show(ctx, d)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn show(ctx: &Ctx, d: GroupDetail) -> Result<(), CliError> {
+    let g = &d.group;
+    let list = |v: &[String]| {
+        if v.is_empty() {
+            "(none)".to_owned()
+        } else {
+            v.join(", ")
+        }
+    };
+    let mut rows = vec![
+        ("name", g.display_name.clone()),
+        ("id", g.id.clone()),
+        (
+            "externalId",
+            g.external_id.clone().unwrap_or_else(|| "(none)".into()),
+        ),
+        ("members", g.member_count.to_string()),
+        ("properties", list(&g.properties)),
+        ("roles", list(&g.roles)),
+        ("permissions", list(&g.permissions)),
+    ];
+    if !g.other.is_empty() {
+        rows.push(("other", g.other.join(", ")));
+    }
+    ctx.out.fields(rows)?;
+    if g.properties.is_empty() {
+        ctx.out.note(&format!(
+            "This group has no property, so membership in it sends no sign-up email: 'scimctl groups assign \"{}\" --property NAME'.",
+            g.display_name
+        ));
+    }
+    if d.members.is_empty() {
+        return Ok(());
+    }
+    ctx.out.line("")?;
+    let shown = d.members.len() as u64;
+    ctx.out.table(
+        &["MEMBER", "KIND", "MANAGED BY", "ACTIVE"],
+        d.members
+            .into_iter()
+            .map(|m| {
+                vec![
+                    m.email,
+                    m.kind.as_str().into(),
+                    m.managed_by.as_str().into(),
+                    if m.active { "yes" } else { "no" }.into(),
+                ]
+            })
+            .collect(),
+    )?;
+    if shown < g.member_count {
+        ctx.out.note(&format!(
+            "{shown} of {} members shown; --limit 0 shows all.",
+            g.member_count
+        ));
     }
     Ok(())
 }

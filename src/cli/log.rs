@@ -38,7 +38,7 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
 }
 
 /// One record as one line, for people (and for `--follow`).
-fn line(r: &LogRecord) -> String {
+pub(super) fn line(r: &LogRecord) -> String {
     let target = match &r.query {
         Some(q) => format!("{}?{}", r.path, q),
         None => r.path.clone(),

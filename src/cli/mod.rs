@@ -5,13 +5,16 @@
 mod args;
 mod config_cmd;
 mod dashboard;
+mod diagnose;
 mod generate;
 mod groups;
 mod log;
+mod mapping;
 mod properties;
 mod scim;
 mod serve;
 mod tenant;
+mod test_connection;
 mod token;
 mod url;
 mod users;
@@ -58,7 +61,7 @@ pub enum Command {
     /// Generate, regenerate, revoke and inspect the tenant's SCIM secret token
     #[command(subcommand)]
     Token(token::TokenCmd),
-    /// Add members as the product's own admin screens do
+    /// Add, list and show the tenant's members
     #[command(subcommand)]
     Users(users::UsersCmd),
     /// Create groups and assign properties, roles and permissions to them
@@ -67,8 +70,16 @@ pub enum Command {
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
+    /// The attributes the product takes from an identity provider; check Entra's mapping
+    #[command(subcommand)]
+    Mapping(mapping::MappingCmd),
+    /// Test the connection as Entra's Test Connection does, step by step
+    TestConnection(test_connection::TestConnectionArgs),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
+    /// Explain a user, a logged request or the tenant: a verdict and the fix
+    #[command(subcommand)]
+    Diagnose(diagnose::DiagnoseCmd),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
     /// The full-screen dashboard: status, token, members, groups, live log, actions
@@ -178,7 +189,10 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Users(c) => users::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
+        Command::Mapping(c) => mapping::run(c, &mut ctx),
+        Command::TestConnection(a) => test_connection::run(a, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
+        Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),

@@ -95,6 +95,10 @@ impl Engine {
     }
 }
 
+/// How a refusal of a regenerated-away token starts its note: the support
+/// tools count these ("the IdP still has the old token").
+pub const NOTE_PREVIOUS_TOKEN: &str = "authenticated with the previous token";
+
 /// Authentication inside an open transaction (see `Engine::authenticate`).
 pub(crate) fn authenticate_in(
     tx: &dyn Tx,
@@ -126,10 +130,7 @@ pub(crate) fn authenticate_in(
                     "authenticated with a revoked token, revoked at {}",
                     rfc3339(end)
                 ),
-                (_, Some(end)) => format!(
-                    "authenticated with the previous token, replaced at {}",
-                    rfc3339(end)
-                ),
+                (_, Some(end)) => format!("{NOTE_PREVIOUS_TOKEN}, replaced at {}", rfc3339(end)),
                 _ => "a token that is no longer valid".to_owned(),
             },
             None => "a token this server never issued".to_owned(),

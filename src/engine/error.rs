@@ -116,6 +116,8 @@ pub enum EngineError {
     GroupExists { name: String, tenant: String },
     #[error("user {email} not found in tenant \"{tenant}\"")]
     UserNotFound { email: String, tenant: String },
+    #[error("no request {0:?} in the provisioning log")]
+    RequestNotFound(String),
 
     /// A SCIM request's bearer token is missing or not valid for the tenant.
     #[error("the secret token is missing or not valid for this tenant URL")]
@@ -162,9 +164,10 @@ impl EngineError {
         use EngineError::*;
         match self {
             TenantNotFound(_) | NoTenants | NoToken { .. } => ErrorKind::NotFound,
-            PropertyNotFound { .. } | GroupNotFound { .. } | UserNotFound { .. } => {
-                ErrorKind::NotFound
-            }
+            PropertyNotFound { .. }
+            | GroupNotFound { .. }
+            | UserNotFound { .. }
+            | RequestNotFound(_) => ErrorKind::NotFound,
             TenantNotChosen { .. }
             | InvalidTenantId(_)
             | InvalidTenantName(_)
@@ -213,6 +216,7 @@ impl EngineError {
             GroupNotFound { .. } => "group_not_found",
             GroupExists { .. } => "group_exists",
             UserNotFound { .. } => "user_not_found",
+            RequestNotFound(_) => "request_not_found",
             Unauthenticated(_) => "invalid_token",
             ScimDisabled => "scim_disabled",
             ExternalAccounts { .. } => "external_accounts",

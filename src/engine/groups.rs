@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::error::{EngineError, Result};
-use super::model::{Assignment, AssignmentKind, Group, Property, Tenant};
+use super::model::{Assignment, AssignmentKind, Group, ManagedBy, MemberKind, Property, Tenant};
 use super::store::Tx;
 use super::{Engine, new_id, now, tenants};
 
@@ -44,6 +44,24 @@ pub struct GroupInfo {
     pub other: Vec<String>,
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
+}
+
+/// A group and (some of) its members.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroupDetail {
+    pub group: GroupInfo,
+    /// The first members, in the order they were added; `group.member_count`
+    /// says how many there are in all.
+    pub members: Vec<GroupMember>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GroupMember {
+    pub email: String,
+    pub id: String,
+    pub kind: MemberKind,
+    pub managed_by: ManagedBy,
+    pub active: bool,
 }
 
 /// What `groups assign` adds to a group.
@@ -213,6 +231,33 @@ impl Engine {
                 self.invite_group(tx, &t.id, &g.id)?;
             }
             group_info(tx, g)
+        })
+    }
+
+    /// One group with its members (the first `limit`, in the order they
+    /// were added; 0 = all) and assignments, for `groups show`.
+    pub fn group_detail(&self, tenant: &Tenant, group: &str, limit: usize) -> Result<GroupDetail> {
+        self.read(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let g = find_group(tx, &t, group)?;
+            let refs = tx.group_member_refs(&g.id)?;
+            let take = if limit == 0 { refs.len() } else { limit };
+            let mut members = Vec::with_capacity(take.min(refs.len()));
+            for r in refs.iter().take(take) {
+                if let Some(m) = tx.member(&t.id, &r.membership_id)? {
+                    members.push(GroupMember {
+                        email: m.account.user_name,
+                        id: m.membership.id,
+                        kind: m.membership.kind,
+                        managed_by: m.membership.managed_by,
+                        active: m.membership.active,
+                    });
+                }
+            }
+            Ok(GroupDetail {
+                group: group_info(tx, g)?,
+                members,
+            })
         })
     }
 

@@ -3,9 +3,12 @@
 //! typed requests in, typed results and typed errors out.
 
 pub mod auth;
+pub mod diagnose;
 pub mod error;
 pub mod groups;
 pub mod log;
+pub mod mapping;
+pub mod members;
 pub mod model;
 pub mod ownership;
 pub mod scim;

@@ -18,7 +18,8 @@ use super::response::{ScimError, ScimJson};
 use super::{AppState, RequestId};
 use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::scim::discovery;
-use crate::engine::scim::list::{ListQuery, MAX_COUNT, Projection, window};
+use crate::engine::scim::filter::IndexKey;
+use crate::engine::scim::list::{ListPage, ListQuery, MAX_COUNT, Plan, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
 use crate::engine::scim::session::{Access, Session};
 use crate::engine::scim::users::{Scope, Written};
@@ -513,9 +514,31 @@ type IdPath = Path<(String, String)>;
 async fn list(kind: ResourceKind, s: AppState, t: String, m: Meta, q: Option<String>) -> Response {
     run(s, t, m, None, move |ses| {
         let q = list_query(q.as_deref())?;
-        Ok(ScimJson::ok(ses.list(kind, &q)?.to_json()))
+        Ok(listed(kind, ses.list(kind, &q)?))
     })
     .await
+}
+
+/// A list answer; for the log, the user a `userName eq` query looked for
+/// (found or not): that is how the IdP matches, and what `diagnose user`
+/// needs to tell "matched but never written" from "never seen".
+fn listed(kind: ResourceKind, page: ListPage) -> Reply {
+    let mut facts = Facts::default();
+    if kind == ResourceKind::User {
+        if let [one] = page.resources.as_slice() {
+            facts.user_id = one.get("id").and_then(Value::as_str).map(str::to_owned);
+            facts.user_email = one
+                .get("userName")
+                .and_then(Value::as_str)
+                .map(str::to_owned);
+        } else if let Plan::Index(IndexKey::UserName(name)) = &page.plan {
+            facts.user_email = Some(name.clone());
+        }
+    }
+    Reply {
+        json: ScimJson::ok(page.to_json()),
+        facts,
+    }
 }
 
 async fn search(kind: ResourceKind, s: AppState, t: String, m: Meta, body: Body) -> Response {
@@ -526,7 +549,7 @@ async fn search(kind: ResourceKind, s: AppState, t: String, m: Meta, body: Body)
     let logged = Some(bytes.clone());
     run(s, t, m, logged, move |ses| {
         let q = search_query(&parse_json(&bytes)?)?;
-        Ok(ScimJson::ok(ses.list(kind, &q)?.to_json()))
+        Ok(listed(kind, ses.list(kind, &q)?))
     })
     .await
 }

@@ -191,6 +191,18 @@ fn every_exit_code_is_produced() {
     let e = check(&args, exit::FORBIDDEN, env.cmd(args).output().unwrap());
     assert!(e.contains("sam@example.com"), "{e}");
 
+    // 10: a check failed: a required mapping missing from Entra's export.
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/entra/missing-given-name.json"
+    );
+    let args = ["mapping", "check", broken];
+    let e = check(&args, exit::CHECK_FAILED, env.cmd(args).output().unwrap());
+    assert!(
+        e.contains("required mapping missing: name.givenName"),
+        "{e}"
+    );
+
     let all: BTreeSet<u8> = [
         exit::OK,
         exit::INTERNAL,
@@ -202,9 +214,10 @@ fn every_exit_code_is_produced() {
         exit::STORE,
         exit::INVALID,
         exit::FORBIDDEN,
+        exit::CHECK_FAILED,
     ]
     .into();
-    assert_eq!(all, (0..=9).collect(), "the table is 0..=9");
+    assert_eq!(all, (0..=10).collect(), "the table is 0..=10");
     assert_eq!(seen, all, "every exit code was produced");
 }
 

@@ -324,6 +324,8 @@ pub struct Scim {
 
 impl Scim {
     pub fn new(base: String, token: &str) -> Scim {
+        // reqwest is built without a default TLS provider (scimctl picks ring).
+        let _ = rustls::crypto::ring::default_provider().install_default();
         let http = reqwest::Client::builder()
             .no_proxy()
             .timeout(Duration::from_secs(30))

@@ -208,4 +208,40 @@ pub trait Tx {
     // audit
     fn insert_audit(&self, e: &AuditEvent) -> Result<()>;
     fn audit_events(&self, tenant_id: &str, limit: u32) -> Result<Vec<AuditEvent>>;
+
+    // support tools (`users list`, `diagnose`, the dashboard)
+    /// A page of the tenant's members that match, in userName order, after
+    /// the userName (lower-cased) `after`.
+    fn member_list(
+        &self,
+        tenant_id: &str,
+        f: &MemberFilter,
+        after: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>>;
+    fn member_list_total(&self, tenant_id: &str, f: &MemberFilter) -> Result<u64>;
+    /// The tenant's provisioning-log records since `since`, counted by
+    /// hour, status, reason and whether the previous token was presented.
+    fn log_stats(&self, tenant_id: &str, since: OffsetDateTime) -> Result<Vec<LogStat>>;
+}
+
+/// Which members `member_list` returns; every set field must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberFilter {
+    pub managed_by: Option<ManagedBy>,
+    pub kind: Option<MemberKind>,
+    pub active: Option<bool>,
+    /// Lower-cased text found in the userName or the name.
+    pub search_lower: Option<String>,
+}
+
+/// One bucket of `log_stats`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogStat {
+    pub hour: OffsetDateTime,
+    pub status: u16,
+    pub reason: Option<String>,
+    /// Refused because the IdP presented a token replaced by a regenerate.
+    pub stale_token: bool,
+    pub count: u64,
 }

@@ -18,7 +18,7 @@ use rusqlite::{
 };
 use time::OffsetDateTime;
 
-use super::{Store, StoreInfo, Tx};
+use super::{LogStat, MemberFilter, Store, StoreInfo, Tx};
 use crate::engine::error::{EngineError, Result, StoreError};
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::*;
@@ -1314,5 +1314,120 @@ impl Tx for SqliteTx<'_> {
         )?;
         v.reverse();
         Ok(v)
+    }
+
+    fn member_list(
+        &self,
+        tenant_id: &str,
+        f: &MemberFilter,
+        after: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>> {
+        let (clause, mut args) = member_filter_sql(tenant_id, f);
+        args.push(after.unwrap_or("").to_owned().into());
+        args.push((limit.min(i64::MAX as u64) as i64).into());
+        // userName order through the accounts' (namespace, user_name_lower)
+        // index: a page costs its own rows, not the tenant's size.
+        let sql = format!(
+            "SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE {clause} AND a.user_name_lower > ?{} ORDER BY a.user_name_lower, m.id LIMIT ?{}",
+            args.len() - 1,
+            args.len()
+        );
+        self.all(&sql, rusqlite::params_from_iter(args), member_row)
+    }
+
+    fn member_list_total(&self, tenant_id: &str, f: &MemberFilter) -> Result<u64> {
+        if *f == MemberFilter::default() {
+            return self.member_total(tenant_id);
+        }
+        let (clause, args) = member_filter_sql(tenant_id, f);
+        let n: Option<i64> = self.one(
+            &format!("SELECT COUNT(*) {MEMBER_FROM} WHERE {clause}"),
+            rusqlite::params_from_iter(args),
+            |r| r.get(0),
+        )?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+
+    fn log_stats(&self, tenant_id: &str, since: OffsetDateTime) -> Result<Vec<LogStat>> {
+        let from = self.log_seq_since(since)?;
+        let rows: Vec<(i64, i64, Option<String>, bool, i64)> = self.all(
+            &format!(
+                "SELECT (at / 3600000) * 3600000 AS h, status, reason, coalesce(token_note LIKE '{}%', 0) AS stale, COUNT(*) \
+                 FROM log.provisioning_log WHERE tenant_id = ?1 AND seq >= ?2 AND at >= ?3 \
+                 GROUP BY h, status, reason, stale ORDER BY h",
+                crate::engine::auth::NOTE_PREVIOUS_TOKEN
+            ),
+            params![tenant_id, from, ms(since)],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )?;
+        rows.into_iter()
+            .map(|(h, status, reason, stale_token, n)| {
+                Ok(LogStat {
+                    hour: at(h).map_err(sql)?,
+                    status: u16::try_from(status).unwrap_or(0),
+                    reason,
+                    stale_token,
+                    count: n as u64,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The WHERE clause of a member filter and its arguments (`?1` = tenant).
+fn member_filter_sql(tenant_id: &str, f: &MemberFilter) -> (String, Vec<rusqlite::types::Value>) {
+    let mut args: Vec<rusqlite::types::Value> = vec![tenant_id.to_owned().into()];
+    let mut clause = String::from("m.tenant_id = ?1");
+    if let Some(by) = f.managed_by {
+        args.push(by.as_str().to_owned().into());
+        clause.push_str(&format!(" AND m.managed_by = ?{}", args.len()));
+    }
+    if let Some(k) = f.kind {
+        args.push(k.as_str().to_owned().into());
+        clause.push_str(&format!(" AND m.kind = ?{}", args.len()));
+    }
+    if let Some(a) = f.active {
+        args.push(i64::from(a).into());
+        clause.push_str(&format!(" AND m.active = ?{}", args.len()));
+    }
+    if let Some(text) = &f.search_lower {
+        args.push(text.clone().into());
+        let n = args.len();
+        clause.push_str(&format!(
+            " AND (instr(a.user_name_lower, ?{n}) > 0 OR instr(lower(coalesce(a.given_name, '') || ' ' || coalesce(a.family_name, '')), ?{n}) > 0)"
+        ));
+    }
+    (clause, args)
+}
+
+impl SqliteTx<'_> {
+    /// The first log sequence number at or after `since`. Time order is
+    /// sequence order and `at` has no index (see log_0001.sql), so a binary
+    /// search over the primary key finds it in a few dozen lookups.
+    fn log_seq_since(&self, since: OffsetDateTime) -> Result<i64> {
+        let t = ms(since);
+        let bounds: Option<(Option<i64>, Option<i64>)> = self.one(
+            "SELECT min(seq), max(seq) FROM log.provisioning_log",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let Some((Some(mut lo), Some(mut hi))) = bounds else {
+            return Ok(0);
+        };
+        hi += 1;
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let row: Option<(i64, i64)> = self.one(
+                "SELECT seq, at FROM log.provisioning_log WHERE seq >= ?1 ORDER BY seq LIMIT 1",
+                [mid],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            match row {
+                Some((seq, at)) if at < t => lo = seq + 1,
+                _ => hi = mid,
+            }
+        }
+        Ok(lo)
     }
 }
