@@ -5,11 +5,14 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
 use crate::engine::groups::GroupInfo;
 use crate::engine::log::{LogQuery, LogRecord};
+use crate::engine::members::{MemberPage, MemberQuery, MemberRow};
 use crate::engine::model::Tenant;
 use crate::engine::tenants::{ScimSwitch, TenantDetail};
-use crate::engine::tokens::{IssuedToken, TokenStatus};
+use crate::engine::tokens::{IssuedToken, Secret};
+use crate::probe::{Report, Step};
 
 use super::keys;
 
@@ -58,27 +61,11 @@ pub struct Settings {
     pub token_max_age_days: u32,
 }
 
-/// Requests and errors over one window of the provisioning log.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Traffic {
-    pub hour_requests: u64,
-    pub hour_errors: u64,
-    pub day_requests: u64,
-    pub day_errors: u64,
-    /// Requests per hour over the last 24 hours, oldest first.
-    pub hourly_requests: Vec<u64>,
-    pub hourly_errors: Vec<u64>,
-    /// Error reasons of the last 24 hours, most frequent first.
-    pub reasons: Vec<(String, u64)>,
-    /// True when the day held more records than were read.
-    pub capped: bool,
-}
-
+/// The Overview: the tenant as `tenant show` and `diagnose tenant` see it.
 #[derive(Debug, Clone)]
 pub struct Overview {
     pub detail: TenantDetail,
-    pub tokens: TokenStatus,
-    pub traffic: Traffic,
+    pub diagnosis: TenantDiagnosis,
 }
 
 /// One screenful of work for the data layer.
@@ -93,6 +80,20 @@ pub enum Effect {
     LoadLog {
         query: LogQuery,
         generation: u64,
+    },
+    LoadMembers {
+        query: MemberQuery,
+        generation: u64,
+    },
+    DiagnoseUser {
+        email: String,
+    },
+    DiagnoseRequest {
+        request_id: String,
+    },
+    /// Entra's Test Connection against the tenant URL with this token.
+    TestConnection {
+        token: Secret,
     },
     SetScim {
         enabled: bool,
@@ -129,6 +130,7 @@ pub enum Action {
     FilterUser,
     FilterStatus,
     ClearFilters,
+    TestConnection,
     InputChar(char),
     InputBackspace,
     InputSubmit,
@@ -145,8 +147,22 @@ pub enum Action {
         generation: u64,
         records: Result<Vec<LogRecord>, String>,
     },
+    MembersLoaded {
+        generation: u64,
+        page: Result<MemberPage, String>,
+    },
+    UserDiagnosed {
+        email: String,
+        diagnosis: Result<Box<UserDiagnosis>, String>,
+    },
+    RequestDiagnosed {
+        request_id: String,
+        diagnosis: Result<Box<RequestDiagnosis>, String>,
+    },
     ScimSwitched(Result<ScimSwitch, String>),
     TokenIssued(Result<Box<IssuedToken>, String>),
+    ProbeStep(Step),
+    ProbeDone(Box<Report>),
 }
 
 /// A destructive action waiting for a yes.
@@ -165,6 +181,16 @@ pub enum Modal {
     Token(Box<IssuedToken>),
     LogDetail {
         request_id: String,
+        diagnosis: Option<Result<Box<RequestDiagnosis>, String>>,
+    },
+    UserDetail {
+        email: String,
+        diagnosis: Option<Result<Box<UserDiagnosis>, String>>,
+    },
+    /// test-connection's steps as they come, then its report.
+    Probe {
+        steps: Vec<Step>,
+        report: Option<Box<Report>>,
     },
     GroupMembers {
         group_id: String,
@@ -178,6 +204,9 @@ pub enum InputTarget {
     UserSearch,
     LogUser,
     LogStatus,
+    /// The token to test the connection with: masked on screen, wiped
+    /// after use.
+    ProbeToken,
 }
 
 impl InputTarget {
@@ -186,6 +215,7 @@ impl InputTarget {
             InputTarget::UserSearch => "search",
             InputTarget::LogUser => "user (email)",
             InputTarget::LogStatus => "status (e.g. 4, 40, 409)",
+            InputTarget::ProbeToken => "token to test with (paste; hidden)",
         }
     }
 }
@@ -194,6 +224,13 @@ impl InputTarget {
 pub struct Input {
     pub target: InputTarget,
     pub text: String,
+}
+
+impl Drop for Input {
+    /// A pasted token must not linger in freed memory.
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.text);
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -345,6 +382,22 @@ impl LogState {
     }
 }
 
+/// Members rows per read; more are read as the selection nears the end.
+pub const MEMBERS_PAGE: u64 = 500;
+
+#[derive(Debug, Default)]
+pub struct UsersState {
+    /// The rows read so far, in email order.
+    pub rows: Vec<MemberRow>,
+    /// Members matching the search, over all pages.
+    pub total: Option<u64>,
+    /// Where the next page starts; None once the last was read.
+    pub next: Option<String>,
+    pub pos: ListPos,
+    pub loading: bool,
+    pub generation: u64,
+}
+
 #[derive(Debug, Default)]
 pub struct GroupsState {
     pub list: Option<Vec<GroupInfo>>,
@@ -360,9 +413,12 @@ pub struct App {
     pub size: (u16, u16),
     pub overview: Option<Overview>,
     pub overview_loading: bool,
+    pub users: UsersState,
     pub groups: GroupsState,
     pub log: LogState,
     pub user_search: Option<String>,
+    /// The search when `/` was pressed, for Esc to go back to.
+    search_before: Option<String>,
     pub modal: Option<Modal>,
     pub input: Option<Input>,
     pub status: Option<Status>,
@@ -382,12 +438,14 @@ impl App {
             size,
             overview: None,
             overview_loading: true,
+            users: UsersState::default(),
             groups: GroupsState::default(),
             log: LogState {
                 follow: true,
                 ..LogState::default()
             },
             user_search: None,
+            search_before: None,
             modal: None,
             input: None,
             status: None,
@@ -396,6 +454,7 @@ impl App {
             ticks: 0,
         };
         let mut fx = vec![Effect::LoadOverview, Effect::LoadGroups];
+        fx.extend(app.reload_members());
         fx.extend(app.reload_log());
         (app, fx)
     }
@@ -417,7 +476,12 @@ impl App {
             Some(Modal::Help) => keys::Mode::Help,
             Some(Modal::Confirm(_)) => keys::Mode::Confirm,
             Some(Modal::Token(_)) => keys::Mode::Token,
-            Some(Modal::LogDetail { .. } | Modal::GroupMembers { .. }) => keys::Mode::Detail,
+            Some(
+                Modal::LogDetail { .. }
+                | Modal::UserDetail { .. }
+                | Modal::GroupMembers { .. }
+                | Modal::Probe { .. },
+            ) => keys::Mode::Detail,
             None => keys::Mode::Tab(self.tab),
         }
     }
@@ -441,12 +505,55 @@ impl App {
     }
 
     fn has_token(&self) -> Option<bool> {
-        self.overview.as_ref().map(|o| o.tokens.token.is_some())
+        self.overview
+            .as_ref()
+            .map(|o| o.diagnosis.token.token.is_some())
     }
 
     /// Rows a list on the current tab shows at the current size.
     pub fn list_rows(&self) -> usize {
         super::ui::list_rows(self.size, self.tab)
+    }
+
+    fn members_query(&self, after: Option<String>) -> MemberQuery {
+        MemberQuery {
+            search: self.user_search.clone(),
+            after,
+            limit: MEMBERS_PAGE,
+            ..MemberQuery::default()
+        }
+    }
+
+    fn reload_members(&mut self) -> Vec<Effect> {
+        let u = &mut self.users;
+        u.generation += 1;
+        u.rows.clear();
+        u.total = None;
+        u.next = None;
+        u.pos = ListPos::default();
+        u.loading = true;
+        vec![Effect::LoadMembers {
+            query: self.members_query(None),
+            generation: self.users.generation,
+        }]
+    }
+
+    /// The next page of members, when the selection is within two
+    /// screens of the last row read.
+    fn more_members(&mut self) -> Vec<Effect> {
+        let rows = self.list_rows();
+        let u = &self.users;
+        if u.loading || u.pos.selected + 2 * rows < u.rows.len() {
+            return Vec::new();
+        }
+        let Some(next) = u.next.clone() else {
+            return Vec::new();
+        };
+        self.users.loading = true;
+        vec![Effect::LoadMembers {
+            query: self.members_query(Some(next)),
+            generation: self.users.generation,
+        }]
     }
 
     fn reload_log(&mut self) -> Vec<Effect> {
@@ -466,15 +573,20 @@ impl App {
 
     fn list_len(&self) -> usize {
         match self.tab {
+            Tab::Users => self.users.rows.len(),
             Tab::Groups => self.groups.list.as_ref().map_or(0, Vec::len),
             Tab::Log => self.log.len(),
             _ => 0,
         }
     }
 
-    fn move_by(&mut self, by: isize) {
+    fn move_by(&mut self, by: isize) -> Vec<Effect> {
         let (len, rows) = (self.list_len(), self.list_rows());
         match self.tab {
+            Tab::Users => {
+                self.users.pos.step(by, len, rows);
+                return self.more_members();
+            }
             Tab::Groups => self.groups.pos.step(by, len, rows),
             Tab::Log => {
                 self.log.pos.step(by, len, rows);
@@ -482,6 +594,7 @@ impl App {
             }
             _ => {}
         }
+        Vec::new()
     }
 
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
@@ -490,12 +603,12 @@ impl App {
             Action::NextTab => self.tab = self.tab.offset(1),
             Action::PrevTab => self.tab = self.tab.offset(-1),
             Action::GoTab(t) => self.tab = t,
-            Action::Up => self.move_by(-1),
-            Action::Down => self.move_by(1),
-            Action::PageUp => self.move_by(-(self.list_rows() as isize)),
-            Action::PageDown => self.move_by(self.list_rows() as isize),
-            Action::Top => self.move_by(isize::MIN / 2),
-            Action::Bottom => self.move_by(isize::MAX / 2),
+            Action::Up => return self.move_by(-1),
+            Action::Down => return self.move_by(1),
+            Action::PageUp => return self.move_by(-(self.list_rows() as isize)),
+            Action::PageDown => return self.move_by(self.list_rows() as isize),
+            Action::Top => return self.move_by(isize::MIN / 2),
+            Action::Bottom => return self.move_by(isize::MAX / 2),
             Action::Help => self.modal = Some(Modal::Help),
             Action::Back => {
                 if self.modal.take().is_none() {
@@ -506,6 +619,7 @@ impl App {
             Action::Refresh => {
                 self.info("Refreshing…");
                 let mut fx = vec![Effect::LoadOverview, Effect::LoadGroups];
+                fx.extend(self.reload_members());
                 fx.extend(self.reload_log());
                 return fx;
             }
@@ -522,6 +636,7 @@ impl App {
                 }
             }
             Action::Search => {
+                self.search_before = self.user_search.clone();
                 self.input = Some(Input {
                     target: InputTarget::UserSearch,
                     text: self.user_search.clone().unwrap_or_default(),
@@ -549,17 +664,30 @@ impl App {
                 self.log.status = None;
                 return self.reload_log();
             }
+            Action::TestConnection => return self.test_connection(),
             Action::InputChar(c) => {
                 if let Some(i) = &mut self.input {
                     i.text.push(c);
                 }
+                return self.search_as_typed();
             }
             Action::InputBackspace => {
                 if let Some(i) = &mut self.input {
                     i.text.pop();
                 }
+                return self.search_as_typed();
             }
-            Action::InputCancel => self.input = None,
+            Action::InputCancel => {
+                // Leaving the search restores the list it was started on.
+                let was_search = self
+                    .input
+                    .take()
+                    .is_some_and(|i| i.target == InputTarget::UserSearch);
+                if was_search {
+                    self.user_search = self.search_before.take();
+                    return self.reload_members();
+                }
+            }
             Action::InputSubmit => return self.submit(),
             Action::Tick => return self.tick(),
             Action::Resize(w, h) => {
@@ -570,6 +698,8 @@ impl App {
                 self.groups.pos.select(sel, len, rows);
                 let (sel, len) = (self.log.pos.selected, self.log.len());
                 self.log.pos.select(sel, len, rows);
+                let (sel, len) = (self.users.pos.selected, self.users.rows.len());
+                self.users.pos.select(sel, len, rows);
             }
             Action::OverviewLoaded(r) => {
                 self.overview_loading = false;
@@ -587,6 +717,64 @@ impl App {
                 }
                 Err(e) => self.error(e),
             },
+            Action::MembersLoaded { generation, page } => {
+                if generation != self.users.generation {
+                    return Vec::new();
+                }
+                self.users.loading = false;
+                match page {
+                    Ok(p) => {
+                        self.users.total = Some(p.total);
+                        self.users.next = p.next;
+                        self.users.rows.extend(p.members);
+                        return self.more_members();
+                    }
+                    Err(e) => self.error(e),
+                }
+            }
+            Action::UserDiagnosed { email, diagnosis } => {
+                if let Some(Modal::UserDetail {
+                    email: open,
+                    diagnosis: slot,
+                }) = &mut self.modal
+                    && *open == email
+                {
+                    *slot = Some(diagnosis);
+                }
+            }
+            Action::RequestDiagnosed {
+                request_id,
+                diagnosis,
+            } => {
+                if let Some(Modal::LogDetail {
+                    request_id: open,
+                    diagnosis: slot,
+                }) = &mut self.modal
+                    && *open == request_id
+                {
+                    *slot = Some(diagnosis);
+                }
+            }
+            Action::ProbeStep(step) => {
+                if let Some(Modal::Probe { steps, .. }) = &mut self.modal {
+                    steps.push(step);
+                }
+            }
+            Action::ProbeDone(report) => {
+                self.busy = None;
+                if report.passed {
+                    self.info(format!(
+                        "Test connection passed: all {} steps.",
+                        report.steps.len()
+                    ));
+                } else {
+                    let first = report.failures().next().map_or("a step", |s| s.name);
+                    self.error(format!("Test connection failed at '{first}'."));
+                }
+                if let Some(Modal::Probe { report: slot, .. }) = &mut self.modal {
+                    *slot = Some(report);
+                }
+            }
             Action::GroupMembersLoaded { group_id, members } => {
                 if let Some(Modal::GroupMembers {
                     group_id: open,
@@ -639,6 +827,7 @@ impl App {
                         }
                         if let Some(o) = &mut self.overview {
                             o.detail.tenant.scim_enabled = s.scim_enabled;
+                            o.diagnosis.scim_enabled = s.scim_enabled;
                         }
                         return vec![Effect::LoadOverview];
                     }
@@ -667,9 +856,22 @@ impl App {
         match self.tab {
             Tab::Log => {
                 if let Some(r) = self.log.selected() {
+                    let request_id = r.request_id.clone();
                     self.modal = Some(Modal::LogDetail {
-                        request_id: r.request_id.clone(),
+                        request_id: request_id.clone(),
+                        diagnosis: None,
                     });
+                    return vec![Effect::DiagnoseRequest { request_id }];
+                }
+            }
+            Tab::Users => {
+                if let Some(m) = self.users.rows.get(self.users.pos.selected) {
+                    let email = m.email.clone();
+                    self.modal = Some(Modal::UserDetail {
+                        email: email.clone(),
+                        diagnosis: None,
+                    });
+                    return vec![Effect::DiagnoseUser { email }];
                 }
             }
             Tab::Groups => {
@@ -737,14 +939,72 @@ impl App {
         }
     }
 
-    fn submit(&mut self) -> Vec<Effect> {
-        let Some(input) = self.input.take() else {
+    fn test_connection(&mut self) -> Vec<Effect> {
+        if self.busy.is_some() {
+            return Vec::new();
+        }
+        // Right after a (re)generate the token is at hand; otherwise ask.
+        if let Some(Modal::Token(t)) = &self.modal {
+            let token = t.token.clone();
+            return self.start_probe(token);
+        }
+        self.input = Some(Input {
+            target: InputTarget::ProbeToken,
+            text: String::new(),
+        });
+        Vec::new()
+    }
+
+    fn start_probe(&mut self, token: Secret) -> Vec<Effect> {
+        self.busy = Some("testing the connection");
+        self.modal = Some(Modal::Probe {
+            steps: Vec::new(),
+            report: None,
+        });
+        vec![Effect::TestConnection { token }]
+    }
+
+    /// The member list follows the search text as it is typed.
+    fn search_as_typed(&mut self) -> Vec<Effect> {
+        let Some(i) = &self.input else {
             return Vec::new();
         };
+        if i.target != InputTarget::UserSearch {
+            return Vec::new();
+        }
+        let t = i.text.trim();
+        let value = (!t.is_empty()).then(|| t.to_owned());
+        if value == self.user_search {
+            return Vec::new();
+        }
+        self.user_search = value;
+        self.reload_members()
+    }
+
+    fn submit(&mut self) -> Vec<Effect> {
+        let Some(mut input) = self.input.take() else {
+            return Vec::new();
+        };
+        if input.target == InputTarget::ProbeToken {
+            let token = Secret::new(std::mem::take(&mut input.text));
+            if token.expose().trim().is_empty() {
+                self.error("No token was given: paste the tenant's current token.");
+                return Vec::new();
+            }
+            return self.start_probe(Secret::new(token.expose().trim().to_owned()));
+        }
         let text = input.text.trim().to_owned();
         let value = (!text.is_empty()).then_some(text);
         match input.target {
-            InputTarget::UserSearch => self.user_search = value,
+            InputTarget::ProbeToken => {}
+            InputTarget::UserSearch => {
+                self.search_before = None;
+                let changed = self.user_search != value;
+                self.user_search = value;
+                if changed {
+                    return self.reload_members();
+                }
+            }
             InputTarget::LogUser => {
                 self.log.user = value;
                 return self.reload_log();

@@ -3,16 +3,17 @@
 //! to the loop as an `Action` on a channel.
 
 use std::sync::mpsc::Sender;
+use std::time::Duration;
 
 use crate::engine::Engine;
-use crate::engine::log::LogQuery;
 use crate::engine::model::Tenant;
 use crate::engine::scim::list::Projection;
 use crate::engine::scim::users::Scope;
 use crate::engine::{EngineError, tenant_url};
 use crate::error::CliError;
 
-use super::app::{Action, Effect, Overview, Settings, Traffic};
+use super::app::{Action, Effect, Overview, Settings};
+use crate::probe;
 
 /// What an effect needs besides its own fields.
 #[derive(Clone)]
@@ -22,19 +23,17 @@ pub struct Ctx {
     pub settings: Settings,
 }
 
-/// Most records the Overview reads to count a day of traffic.
-const TRAFFIC_READ: u32 = 50_000;
-
 /// An engine error as the status line shows it: the CLI's one line, hint
 /// included.
 fn msg(e: EngineError) -> String {
     CliError::from(e).render()
 }
 
-/// Runs one effect to completion on this thread.
-pub fn execute(ctx: &Ctx, effect: Effect) -> Action {
+/// Runs one effect to completion on this thread, handing each result to
+/// `emit` (test-connection emits a result per step, then its report).
+pub fn execute(ctx: &Ctx, effect: Effect, emit: &mut dyn FnMut(Action)) {
     let (e, t) = (&ctx.engine, &ctx.tenant);
-    match effect {
+    let a = match effect {
         Effect::LoadOverview => Action::OverviewLoaded(overview(ctx).map(Box::new).map_err(msg)),
         Effect::LoadGroups => Action::GroupsLoaded(e.groups(t).map_err(msg)),
         Effect::LoadGroupMembers { group_id } => {
@@ -44,6 +43,18 @@ pub fn execute(ctx: &Ctx, effect: Effect) -> Action {
         Effect::LoadLog { query, generation } => Action::LogLoaded {
             generation,
             records: e.log_records(&query).map_err(msg),
+        },
+        Effect::LoadMembers { query, generation } => Action::MembersLoaded {
+            generation,
+            page: e.list_members(t, &query).map_err(msg),
+        },
+        Effect::DiagnoseUser { email } => Action::UserDiagnosed {
+            diagnosis: e.diagnose_user(t, &email).map(Box::new).map_err(msg),
+            email,
+        },
+        Effect::DiagnoseRequest { request_id } => Action::RequestDiagnosed {
+            diagnosis: e.diagnose_request(&request_id).map(Box::new).map_err(msg),
+            request_id,
         },
         Effect::SetScim { enabled } => {
             Action::ScimSwitched(e.set_scim_enabled(t, enabled).map_err(msg))
@@ -56,6 +67,49 @@ pub fn execute(ctx: &Ctx, effect: Effect) -> Action {
             };
             Action::TokenIssued(r.map(Box::new).map_err(msg))
         }
+        Effect::TestConnection { token } => {
+            let opts = probe::Options {
+                url: tenant_url(&ctx.settings.public_url, &t.id),
+                token,
+                timeout: PROBE_TIMEOUT,
+                extra_roots: Vec::new(),
+                full: false,
+            };
+            let mut on_step = |s: &probe::Step| emit(Action::ProbeStep(s.clone()));
+            let report = block_on(probe::run(&opts, &mut on_step)).unwrap_or_else(|e| {
+                probe::Report {
+                    url: opts.url.clone(),
+                    probe: String::new(),
+                    full: false,
+                    passed: false,
+                    steps: vec![probe::Step {
+                        id: "url",
+                        name: "Start",
+                        status: probe::Status::Fail,
+                        ms: 0.0,
+                        detail: format!("could not start the probe: {e}"),
+                        hint: Some("this machine is out of threads or file descriptors; close something and retry".into()),
+                    }],
+                }
+            });
+            Action::ProbeDone(Box::new(report))
+        }
+    };
+    emit(a);
+}
+
+/// Each step of the dashboard's test-connection waits at most this long.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Runs a future to its end from a blocking thread: on the dashboard's
+/// runtime when there is one, else on a runtime of its own (tests).
+fn block_on<F: std::future::Future>(f: F) -> std::io::Result<F::Output> {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) => Ok(h.block_on(f)),
+        Err(_) => Ok(tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+            .block_on(f)),
     }
 }
 
@@ -63,47 +117,8 @@ fn overview(ctx: &Ctx) -> crate::engine::Result<Overview> {
     let (e, t) = (&ctx.engine, &ctx.tenant);
     Ok(Overview {
         detail: e.tenant_detail(t, &ctx.settings.public_url)?,
-        tokens: e.token_status(t, ctx.settings.token_max_age_days)?,
-        traffic: traffic(e, t)?,
+        diagnosis: e.diagnose_tenant(t, ctx.settings.token_max_age_days)?,
     })
-}
-
-/// The last day of the tenant's provisioning log in hourly buckets.
-fn traffic(e: &Engine, t: &Tenant) -> crate::engine::Result<Traffic> {
-    let now = crate::engine::now();
-    let records = e.log_records(&LogQuery {
-        tenant_id: Some(t.id.clone()),
-        since: Some(now - time::Duration::hours(24)),
-        limit: TRAFFIC_READ,
-        ..LogQuery::default()
-    })?;
-    let mut tr = Traffic {
-        hourly_requests: vec![0; 24],
-        hourly_errors: vec![0; 24],
-        capped: records.len() >= TRAFFIC_READ as usize,
-        ..Traffic::default()
-    };
-    for r in &records {
-        let hours_ago = ((now - r.at).whole_hours()).clamp(0, 23) as usize;
-        let error = r.status >= 400;
-        tr.day_requests += 1;
-        tr.hourly_requests[23 - hours_ago] += 1;
-        if error {
-            tr.day_errors += 1;
-            tr.hourly_errors[23 - hours_ago] += 1;
-            let reason = r.reason.clone().unwrap_or_else(|| r.status.to_string());
-            match tr.reasons.iter_mut().find(|(k, _)| *k == reason) {
-                Some((_, n)) => *n += 1,
-                None => tr.reasons.push((reason, 1)),
-            }
-        }
-        if now - r.at < time::Duration::hours(1) {
-            tr.hour_requests += 1;
-            tr.hour_errors += u64::from(error);
-        }
-    }
-    tr.reasons.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    Ok(tr)
 }
 
 /// A group's members by userName, as the SCIM Group resource lists them.
@@ -160,8 +175,10 @@ impl Runner {
         let (ctx, tx) = (self.ctx.clone(), self.tx.clone());
         rt.spawn_blocking(move || {
             tracing::debug!(?effect, "effect");
-            // The loop has gone when this fails; nothing is left to tell.
-            let _ = tx.send(execute(&ctx, effect));
+            // The loop has gone when a send fails; nothing is left to tell.
+            execute(&ctx, effect, &mut |a| {
+                let _ = tx.send(a);
+            });
         });
     }
 }

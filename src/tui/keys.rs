@@ -129,6 +129,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(
         Scope::Tabs,
+        "C",
+        [Char('C')],
+        "test connection",
+        Action::TestConnection
+    ),
+    bind!(
+        Scope::Tabs,
         "r",
         [Char('r')],
         "refresh everything",
@@ -246,6 +253,13 @@ pub const BINDINGS: &[Binding] = &[
         [Code(KeyCode::Enter), Code(KeyCode::Esc)],
         "close, wiping the token",
         Action::Back
+    ),
+    bind!(
+        Scope::Token,
+        "C",
+        [Char('C')],
+        "test connection with it",
+        Action::TestConnection
     ),
     bind!(
         Scope::Detail,

@@ -77,7 +77,11 @@ fn settle(app: &mut App, ctx: &data::Ctx, fx: Vec<Effect>) {
     while let Some(e) = queue.pop_front() {
         n += 1;
         assert!(n < 100, "effects do not settle");
-        queue.extend(app.update(data::execute(ctx, e)));
+        let mut results = Vec::new();
+        data::execute(ctx, e, &mut |a| results.push(a));
+        for a in results {
+            queue.extend(app.update(a));
+        }
     }
 }
 
@@ -93,8 +97,16 @@ fn text(s: &str) -> Vec<KeyEvent> {
     s.chars().map(ch).collect()
 }
 
+/// A time in the current clock hour (the Overview counts by clock hour):
+/// `n` of 10 of the way from the hour's start to now.
+fn this_hour(n: i64) -> time::OffsetDateTime {
+    let now = scimctl::engine::now();
+    let start = now.replace_time(time::Time::from_hms(now.hour(), 0, 0).unwrap());
+    start + (now - start) * (n as f64 / 10.0)
+}
+
 fn record(
-    minutes_ago: i64,
+    at: time::OffsetDateTime,
     id: &str,
     method: &str,
     path: &str,
@@ -105,7 +117,7 @@ fn record(
     LogRecord {
         seq: 0,
         request_id: id.into(),
-        at: scimctl::engine::now() - time::Duration::minutes(minutes_ago),
+        at,
         tenant_id: Some("acme".into()),
         method: method.into(),
         path: format!("/scim/v2/acme{path}"),
@@ -132,6 +144,12 @@ fn record(
 /// A tenant as an administrator and an IdP would leave it: SCIM on, a
 /// token, members of every owner, groups with assignments, and a log.
 fn populated() -> Fixture {
+    // The Overview counts by clock hour: stay clear of the hour's turn.
+    let now = time::OffsetDateTime::now_utc();
+    let left = 3600 - i64::from(now.minute()) * 60 - i64::from(now.second());
+    if left < 30 {
+        std::thread::sleep(Duration::from_secs(left as u64 + 1));
+    }
     let env = TestEnv::new();
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     for (email, central) in [("pre@acme.example", false), ("hq@acme.example", true)] {
@@ -189,7 +207,7 @@ fn populated() -> Fixture {
         .expect("SCIM create group");
     let mut log = vec![
         record(
-            150,
+            this_hour(0) - time::Duration::minutes(150),
             "r-00000000000000000001",
             "GET",
             "/Users",
@@ -198,7 +216,7 @@ fn populated() -> Fixture {
             None,
         ),
         record(
-            20,
+            this_hour(1),
             "r-00000000000000000002",
             "POST",
             "/Users",
@@ -207,7 +225,7 @@ fn populated() -> Fixture {
             Some("jane@acme.example"),
         ),
         record(
-            15,
+            this_hour(3),
             "r-00000000000000000003",
             "GET",
             "/Users",
@@ -216,7 +234,7 @@ fn populated() -> Fixture {
             None,
         ),
         record(
-            10,
+            this_hour(5),
             "r-00000000000000000004",
             "POST",
             "/Users",
@@ -225,7 +243,7 @@ fn populated() -> Fixture {
             Some("bob@acme.example"),
         ),
         record(
-            5,
+            this_hour(7),
             "r-00000000000000000005",
             "PATCH",
             "/Users/u1",
@@ -234,7 +252,7 @@ fn populated() -> Fixture {
             Some("hq@acme.example"),
         ),
         record(
-            1,
+            this_hour(9),
             "r-00000000000000000006",
             "GET",
             "/Groups",
@@ -268,7 +286,11 @@ fn snap(app: &App, name: &str, w: u16, h: u16) {
         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
         "[id]",
     );
-    if let Some(t) = app.overview.as_ref().and_then(|o| o.tokens.token.as_ref()) {
+    if let Some(t) = app
+        .overview
+        .as_ref()
+        .and_then(|o| o.diagnosis.token.token.as_ref())
+    {
         // Hex only, so it is its own regex.
         settings.add_filter(&t.fingerprint, "[fp]");
     }
@@ -321,7 +343,9 @@ fn windows_render_at_80x24() {
     // The 403 of the log, in full.
     fx.press(&mut app, &[ch('4'), ch('k'), code(KeyCode::Enter)]);
     match &app.modal {
-        Some(Modal::LogDetail { request_id }) => assert_eq!(request_id, "r-00000000000000000005"),
+        Some(Modal::LogDetail { request_id, .. }) => {
+            assert_eq!(request_id, "r-00000000000000000005")
+        }
         m => panic!("expected the request window, got {m:?}"),
     }
     let s = screen(&app, 80, 24);
@@ -452,7 +476,7 @@ fn selecting_moves_within_the_list_and_follows_the_tail() {
     );
     // New records while paused: the selection stays where it is.
     let mut more = vec![record(
-        0,
+        scimctl::engine::now(),
         "r-00000000000000000007",
         "DELETE",
         "/Users/x",
@@ -469,7 +493,7 @@ fn selecting_moves_within_the_list_and_follows_the_tail() {
     fx.press(&mut app, &[code(KeyCode::End)]);
     assert!(app.log.follow);
     let mut more = vec![record(
-        0,
+        scimctl::engine::now(),
         "r-00000000000000000008",
         "GET",
         "/Users",
@@ -536,7 +560,8 @@ fn regenerate_confirmed_shows_the_new_token_once() {
         .overview
         .as_ref()
         .unwrap()
-        .tokens
+        .diagnosis
+        .token
         .token
         .as_ref()
         .unwrap()
@@ -561,7 +586,8 @@ fn regenerate_confirmed_shows_the_new_token_once() {
         .overview
         .as_ref()
         .unwrap()
-        .tokens
+        .diagnosis
+        .token
         .token
         .as_ref()
         .unwrap()
@@ -657,7 +683,17 @@ fn resizing_keeps_the_selection_visible() {
     let fx = populated();
     let mut app = fx.app((100, 30));
     let mut more: Vec<LogRecord> = (0..100)
-        .map(|i| record(0, &format!("r-x{i:04}"), "GET", "/Users", 200, None, None))
+        .map(|i| {
+            record(
+                scimctl::engine::now(),
+                &format!("r-x{i:04}"),
+                "GET",
+                "/Users",
+                200,
+                None,
+                None,
+            )
+        })
         .collect();
     fx.engine.write_log(&mut more).unwrap();
     let t = app.update(Action::Tick);
@@ -686,9 +722,6 @@ async fn the_log_tails_a_running_server() {
     let (mut app, fx) = App::new(tenant, settings(), (100, 30));
     settle(&mut app, &ctx, fx);
     assert!(app.log.is_empty());
-    // reqwest is built without a default TLS provider (the harness's
-    // shared fix is the lead's); plain HTTP still wants one installed.
-    let _ = rustls::crypto::ring::default_provider().install_default();
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
     let ok = c.get("/Users").await;
@@ -715,8 +748,8 @@ async fn the_log_tails_a_running_server() {
     assert!(s.contains("401") && s.contains("invalid_token"), "{s}");
     let r = app.update(Action::Refresh);
     settle(&mut app, &ctx, r);
-    let tr = &app.overview.as_ref().unwrap().traffic;
-    assert_eq!((tr.hour_requests, tr.hour_errors), (2, 1));
+    let d = &app.overview.as_ref().unwrap().diagnosis;
+    assert_eq!((d.requests_24h, d.errors_24h), (2, 1));
     srv.stop();
 }
 
@@ -851,4 +884,189 @@ fn the_binary_runs_in_tmux_and_gives_the_terminal_back() {
         .expect("the dashboard logs to its file");
     assert!(log.contains("dashboard started"), "{log}");
     assert_eq!(mode(&env.root().join("state/scimctl/dashboard.log")), 0o600);
+}
+
+#[test]
+fn users_are_listed_searched_as_typed_and_diagnosed() {
+    let fx = populated();
+    let mut app = fx.app((100, 30));
+    let emails =
+        |app: &App| -> Vec<String> { app.users.rows.iter().map(|m| m.email.clone()).collect() };
+    assert_eq!(
+        emails(&app),
+        [
+            "bob@acme.example",
+            "hq@acme.example",
+            "jane@acme.example",
+            "pre@acme.example"
+        ]
+    );
+    assert_eq!(app.users.total, Some(4));
+    fx.press(&mut app, &[ch('2'), ch('/')]);
+    fx.press(&mut app, &text("JA"));
+    assert_eq!(
+        emails(&app),
+        ["jane@acme.example"],
+        "the list follows the typing"
+    );
+    fx.press(&mut app, &[code(KeyCode::Esc)]);
+    assert_eq!(emails(&app).len(), 4, "Esc goes back to the whole list");
+    assert!(app.user_search.is_none());
+    fx.press(&mut app, &[ch('/')]);
+    fx.press(&mut app, &text("pre"));
+    fx.press(&mut app, &[code(KeyCode::Enter)]);
+    assert_eq!(app.user_search.as_deref(), Some("pre"));
+    assert_eq!(emails(&app), ["pre@acme.example"]);
+    let s = screen(&app, 100, 30);
+    assert!(s.contains("search \"pre\""), "{s}");
+    // Enter: `diagnose user`'s verdict for the selected member.
+    fx.press(&mut app, &[code(KeyCode::Enter)]);
+    match &app.modal {
+        Some(Modal::UserDetail { email, diagnosis }) => {
+            assert_eq!(email, "pre@acme.example");
+            let d = diagnosis.as_ref().unwrap().as_ref().unwrap();
+            assert!(!d.findings.is_empty());
+            let s = screen(&app, 100, 30);
+            assert!(s.contains(&d.findings[0].verdict[..20]), "{s}");
+        }
+        m => panic!("expected the user window, got {m:?}"),
+    }
+    snap(&app, "user_detail", 100, 30);
+}
+
+#[test]
+fn members_are_read_a_page_at_a_time() {
+    let env = TestEnv::new();
+    env.tenant("Big", "big");
+    let (engine, tenant) = env.engine_tenant("big");
+    for i in 0..1_100 {
+        engine
+            .add_member(
+                &tenant,
+                &scimctl::engine::users::NewMember {
+                    email: &format!("u{i:05}@big.example"),
+                    given_name: "U",
+                    family_name: "Ser",
+                    central: false,
+                },
+            )
+            .unwrap();
+    }
+    let ctx = data::Ctx {
+        engine,
+        tenant: tenant.clone(),
+        settings: settings(),
+    };
+    let (mut app, fx) = App::new(tenant, settings(), (80, 24));
+    settle(&mut app, &ctx, fx);
+    let page = scimctl::tui::app::MEMBERS_PAGE as usize;
+    assert_eq!(app.users.rows.len(), page, "one page at first");
+    assert_eq!(app.users.total, Some(1_100));
+    let fx = app.update(Action::GoTab(Tab::Users));
+    settle(&mut app, &ctx, fx);
+    // Down to near the end of what was read: the next page comes.
+    for _ in 0..(page / app.list_rows()) {
+        let fx = app.update(Action::PageDown);
+        settle(&mut app, &ctx, fx);
+    }
+    assert_eq!(app.users.rows.len(), 2 * page);
+    for _ in 0..10 {
+        let fx = app.update(Action::Bottom);
+        settle(&mut app, &ctx, fx);
+    }
+    assert_eq!(app.users.rows.len(), 1_100);
+    assert_eq!(app.users.rows[1_099].email, "u01099@big.example");
+    assert_eq!(app.users.pos.selected, 1_099);
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains("u01099@big.example") && s.contains("Users (1100)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn a_request_opens_with_its_diagnosis() {
+    let fx = populated();
+    let mut app = fx.app((100, 30));
+    fx.press(&mut app, &[ch('4'), ch('k'), ch('k'), code(KeyCode::Enter)]);
+    match &app.modal {
+        Some(Modal::LogDetail {
+            request_id,
+            diagnosis,
+        }) => {
+            assert_eq!(request_id, "r-00000000000000000004");
+            let d = diagnosis.as_ref().unwrap().as_ref().unwrap();
+            assert_eq!(d.record.status, 409);
+            assert!(!d.findings.is_empty());
+            let s = screen(&app, 100, 30);
+            assert!(
+                s.contains("Diagnosis") && s.contains(&d.findings[0].verdict[..20]),
+                "{s}"
+            );
+        }
+        m => panic!("expected the request window, got {m:?}"),
+    }
+}
+
+/// `C` runs Entra's Test Connection against a real `scimctl serve`: with
+/// the right token every step passes; a wrong one fails at 'Auth accepted'.
+/// The pasted token is never drawn.
+#[test]
+fn test_connection_runs_against_the_tenant_url() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
+    let srv = Server::start(&env);
+    let (engine, tenant) = env.engine_tenant("acme");
+    let settings = Settings {
+        public_url: srv.origin(),
+        token_max_age_days: 90,
+    };
+    let ctx = data::Ctx {
+        engine,
+        tenant: tenant.clone(),
+        settings: settings.clone(),
+    };
+    let (mut app, fx) = App::new(tenant, settings, (100, 30));
+    settle(&mut app, &ctx, fx);
+    for (tok, passes) in [(token.as_str(), true), ("scim_not-the-token", false)] {
+        let fx = app.handle_key(ch('C'));
+        assert!(fx.is_empty());
+        for k in text(tok) {
+            assert!(app.handle_key(k).is_empty());
+        }
+        let s = screen(&app, 100, 30);
+        assert!(!s.contains(tok) && s.contains("••••"), "{s}");
+        let fx = app.handle_key(code(KeyCode::Enter));
+        assert!(matches!(fx[..], [Effect::TestConnection { .. }]));
+        assert!(
+            !format!("{fx:?}").contains(tok),
+            "the effect hides the token"
+        );
+        settle(&mut app, &ctx, fx);
+        let Some(Modal::Probe { steps, report }) = &app.modal else {
+            panic!("expected the probe window, got {:?}", app.modal)
+        };
+        let report = report.as_ref().expect("the report");
+        assert_eq!(report.passed, passes, "{report:?}");
+        assert_eq!(
+            steps.len(),
+            report.steps.len(),
+            "every step was shown as it came"
+        );
+        let s = screen(&app, 100, 30);
+        if passes {
+            assert!(s.contains("All ") && s.contains("steps passed"), "{s}");
+        } else {
+            let failed: Vec<&str> = report.failures().map(|s| s.name).collect();
+            assert_eq!(failed, ["Auth accepted"]);
+            assert!(app.status.as_ref().unwrap().text.contains("Auth accepted"));
+        }
+        fx_close(&mut app);
+    }
+    srv.stop();
+}
+
+fn fx_close(app: &mut App) {
+    let fx = app.handle_key(code(KeyCode::Esc));
+    assert!(fx.is_empty() && app.modal.is_none() && !app.quit);
 }

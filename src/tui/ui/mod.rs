@@ -5,7 +5,7 @@ mod groups;
 mod log;
 mod mapping;
 mod modals;
-mod overview;
+pub(crate) mod overview;
 mod users;
 
 use ratatui::Frame;
@@ -14,7 +14,7 @@ use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Tabs};
 
-use super::app::{App, Tab};
+use super::app::{App, InputTarget, Tab};
 
 pub(crate) const ACCENT: Color = Color::Cyan;
 pub(crate) const BAD: Color = Color::Red;
@@ -79,7 +79,12 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
     let line = if let Some(i) = &app.input {
         Line::from(vec![
             Span::styled(format!("{}: ", i.target.prompt()), Style::new().fg(ACCENT)),
-            Span::raw(i.text.clone()),
+            // A token being pasted is never drawn.
+            Span::raw(if i.target == InputTarget::ProbeToken {
+                "•".repeat(i.text.chars().count().min(20))
+            } else {
+                i.text.clone()
+            }),
             Span::styled("█", Style::new().fg(ACCENT)),
             Span::styled("   Enter apply · Esc cancel", Style::new().dim()),
         ])
@@ -94,7 +99,7 @@ fn status_line(app: &App, f: &mut Frame, area: Rect) {
         Line::from(Span::styled(s.text.clone(), style))
     } else {
         Line::from(Span::styled(
-            "? help · 1-5 tabs · S scim on/off · T token · r refresh · q quit",
+            "? help · 1-5 tabs · S scim on/off · T token · C test · r refresh · q quit",
             Style::new().dim(),
         ))
     };

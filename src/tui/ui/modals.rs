@@ -6,10 +6,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{ACCENT, BAD, WARN, block, centered, kv};
+use super::overview::finding_lines;
+use super::{ACCENT, BAD, GOOD, WARN, block, centered, kv};
 use crate::cli::when;
+use crate::engine::diagnose::UserDiagnosis;
 use crate::engine::log::LogRecord;
 use crate::engine::tenant_url;
+use crate::probe::{Status, Step};
 use crate::tui::app::{App, Modal, Pending};
 use crate::tui::keys;
 
@@ -52,8 +55,11 @@ pub fn render(app: &App, f: &mut Frame) {
             )));
             window(f, area, " New SCIM token ", lines, 76, 14);
         }
-        Modal::LogDetail { request_id } => {
-            let lines = match app
+        Modal::LogDetail {
+            request_id,
+            diagnosis,
+        } => {
+            let mut lines = match app
                 .log
                 .records
                 .iter()
@@ -63,9 +69,57 @@ pub fn render(app: &App, f: &mut Frame) {
                 Some(r) => record_lines(r),
                 None => vec![Line::from("This record is no longer loaded.")],
             };
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                "Diagnosis",
+                Style::new().fg(ACCENT).bold(),
+            )));
+            match diagnosis {
+                None => lines.push(Line::from(Span::styled("Loading…", Style::new().dim()))),
+                Some(Err(e)) => {
+                    lines.push(Line::from(Span::styled(e.clone(), Style::new().fg(BAD))))
+                }
+                Some(Ok(d)) => d
+                    .findings
+                    .iter()
+                    .for_each(|fd| lines.extend(finding_lines(fd))),
+            }
             let w = area.width.saturating_sub(4);
             let h = area.height.saturating_sub(2);
             window(f, area, " Request · Esc closes ", lines, w, h);
+        }
+        Modal::UserDetail { email, diagnosis } => {
+            let lines = match diagnosis {
+                None => vec![Line::from(Span::styled("Loading…", Style::new().dim()))],
+                Some(Err(e)) => vec![Line::from(Span::styled(e.clone(), Style::new().fg(BAD)))],
+                Some(Ok(d)) => user_lines(d),
+            };
+            let w = area.width.saturating_sub(4);
+            let h = area.height.saturating_sub(2);
+            window(f, area, format!(" {email} · Esc closes "), lines, w, h);
+        }
+        Modal::Probe { steps, report } => {
+            let mut lines: Vec<Line<'static>> = steps.iter().flat_map(step_lines).collect();
+            match report {
+                None => lines.push(Line::from(Span::styled("running…", Style::new().fg(WARN)))),
+                Some(r) => {
+                    lines.push(Line::default());
+                    lines.push(if r.passed {
+                        Line::from(Span::styled(
+                            format!("All {} steps passed against {}.", r.steps.len(), r.url),
+                            Style::new().fg(GOOD).bold(),
+                        ))
+                    } else {
+                        Line::from(Span::styled(
+                            format!("Failed against {}.", r.url),
+                            Style::new().fg(BAD).bold(),
+                        ))
+                    });
+                }
+            }
+            let w = area.width.saturating_sub(4);
+            let h = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));
+            window(f, area, " Test connection · Esc closes ", lines, w, h);
         }
         Modal::GroupMembers { name, members, .. } => {
             let lines = match members {
@@ -112,7 +166,7 @@ fn confirm(app: &App, p: Pending, f: &mut Frame, area: Rect) {
             let fp = app
                 .overview
                 .as_ref()
-                .and_then(|o| o.tokens.token.as_ref())
+                .and_then(|o| o.diagnosis.token.token.as_ref())
                 .map_or_else(
                     || "the current token".to_owned(),
                     |t| format!("token {}", t.fingerprint),
@@ -253,6 +307,111 @@ fn record_lines(r: &LogRecord) -> Vec<Line<'static>> {
     }
     if let Some(b) = &r.request_body {
         lines.push(kv("body", vec![Span::raw(b.clone())]));
+    }
+    lines
+}
+
+/// A test-connection step: its result, time and detail, and the fix.
+fn step_lines(s: &Step) -> Vec<Line<'static>> {
+    let style = match s.status {
+        Status::Pass => Style::new().fg(GOOD),
+        Status::Fail => Style::new().fg(BAD).bold(),
+        Status::Skip => Style::new().dim(),
+    };
+    let time = if s.status == Status::Skip {
+        String::new()
+    } else {
+        format!("{:.1} ms", s.ms)
+    };
+    let mut v = vec![Line::from(vec![
+        Span::styled(format!("{:<15}", s.name), Style::new().fg(ACCENT)),
+        Span::styled(format!("{:<5}", s.status.as_str()), style),
+        Span::raw(format!("{time:>9}  {}", s.detail)),
+    ])];
+    if let Some(h) = &s.hint {
+        v.push(Line::from(vec![
+            Span::styled(format!("{:<15}", "  fix"), Style::new().fg(ACCENT)),
+            Span::raw(h.clone()),
+        ]));
+    }
+    v
+}
+
+/// `diagnose user`: the member as the store has it, the verdict, and the
+/// user's latest requests.
+fn user_lines(d: &UserDiagnosis) -> Vec<Line<'static>> {
+    let f = &d.facts;
+    let mut lines = Vec::new();
+    match &f.member {
+        None => lines.push(kv(
+            "member",
+            vec![Span::raw(if f.account_exists {
+                format!(
+                    "no (the account is linked to {} other tenants)",
+                    f.other_tenants
+                )
+            } else {
+                "no such account".to_owned()
+            })],
+        )),
+        Some(m) => {
+            lines.push(kv("name", vec![Span::raw(m.name.clone())]));
+            lines.push(kv(
+                "member",
+                vec![Span::raw(format!(
+                    "{} · managed by {} · {} · {}",
+                    m.kind.as_str(),
+                    m.managed_by.as_str(),
+                    if m.active { "active" } else { "inactive" },
+                    m.external_id
+                        .as_ref()
+                        .map_or("no externalId".to_owned(), |x| format!("externalId {x}"))
+                ))],
+            ));
+            let groups: Vec<String> = m.groups.iter().map(|g| g.display_name.clone()).collect();
+            lines.push(kv(
+                "groups",
+                vec![Span::raw(if groups.is_empty() {
+                    "none".to_owned()
+                } else {
+                    groups.join(", ")
+                })],
+            ));
+            lines.push(kv("invitation", vec![Span::raw(m.invitation.describe())]));
+        }
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Verdict",
+        Style::new().fg(ACCENT).bold(),
+    )));
+    for fd in &d.findings {
+        lines.extend(finding_lines(fd));
+    }
+    if !d.recent.is_empty() {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            "Latest requests",
+            Style::new().fg(ACCENT).bold(),
+        )));
+        for r in d.recent.iter().rev().take(8) {
+            let style = if r.status >= 400 {
+                Style::new().fg(BAD)
+            } else {
+                Style::new()
+            };
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "{}  {} {} {}  {}",
+                    when(r.at),
+                    r.status,
+                    r.method,
+                    r.path,
+                    r.reason.clone().unwrap_or_default()
+                ),
+                style,
+            )));
+        }
     }
     lines
 }

@@ -1,14 +1,16 @@
-//! Overview: the tenant, its SCIM switch and token, members by owner, and
-//! the IdP's traffic over the last hour and day.
+//! Overview: the tenant, its SCIM switch and token, members by owner, the
+//! IdP's traffic over the last hour and day, and `diagnose tenant`'s
+//! findings (quarantine risk first).
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Wrap};
 
 use super::{BAD, GOOD, WARN, block, kv, loading, percent};
 use crate::cli::when;
+use crate::engine::diagnose::{Finding, Severity};
 use crate::tui::app::{App, Overview};
 
 pub fn render(app: &App, f: &mut Frame, area: Rect) {
@@ -24,15 +26,43 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
     f.render_widget(
         Paragraph::new(tenant)
             .wrap(Wrap { trim: false })
-            .block(super::block(format!(" {} ", app.tenant.name))),
+            .block(block(format!(" {} ", app.tenant.name))),
         top,
     );
     traffic(o, f, bottom);
 }
 
+pub(crate) fn severity_style(s: Severity) -> Style {
+    match s {
+        Severity::Problem => Style::new().fg(BAD).bold(),
+        Severity::Warning => Style::new().fg(WARN).bold(),
+        Severity::Info => Style::new(),
+        Severity::Ok => Style::new().fg(GOOD),
+    }
+}
+
+/// A finding as one line: its level, the verdict and the fix.
+pub(crate) fn finding_lines(fd: &Finding) -> Vec<Line<'static>> {
+    let mut v = vec![Line::from(vec![
+        Span::styled(
+            format!("{:<8}", fd.severity.as_str()),
+            severity_style(fd.severity),
+        ),
+        Span::raw(fd.verdict.clone()),
+    ])];
+    if let Some(fix) = &fd.fix {
+        v.push(Line::from(vec![
+            Span::styled("  fix   ", Style::new().fg(super::ACCENT)),
+            Span::raw(fix.clone()),
+        ]));
+    }
+    v
+}
+
 fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
     let t = &o.detail.tenant;
-    let scim = if t.scim_enabled {
+    let d = &o.diagnosis;
+    let scim = if d.scim_enabled {
         Span::styled("enabled", Style::new().fg(GOOD).bold())
     } else {
         Span::styled("disabled (S turns it on)", Style::new().fg(BAD).bold())
@@ -49,7 +79,7 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
         kv("scim", vec![scim]),
         kv("tenant url", vec![Span::raw(t.tenant_url.clone())]),
     ];
-    match &o.tokens.token {
+    match &d.token.token {
         None => lines.push(kv(
             "token",
             vec![Span::styled(
@@ -75,13 +105,13 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
             lines.push(kv("last used", vec![Span::raw(used)]));
         }
     }
-    if let Some(w) = &o.tokens.warning {
+    if let Some(w) = &d.token.warning {
         lines.push(kv(
             "",
             vec![Span::styled(format!("⚠ {w}"), Style::new().fg(WARN).bold())],
         ));
     }
-    let m = &o.detail.members;
+    let m = &d.members;
     lines.push(kv(
         "members",
         vec![Span::raw(format!(
@@ -89,13 +119,17 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
             m.total, m.idp, m.tenant, m.self_managed
         ))],
     ));
-    let transfers = if m.tenant > 0 {
+    let transfers = if d.pending_transfers > 0 {
         Span::styled(
-            format!("{} (the IdP's first write to each transfers it)", m.tenant),
+            format!(
+                "{} pending (e.g. {})",
+                d.pending_transfers,
+                d.pending_transfer_sample.join(", ")
+            ),
             Style::new().fg(WARN),
         )
     } else {
-        Span::raw("0")
+        Span::raw("none pending")
     };
     lines.push(kv("transfers", vec![transfers]));
     lines.push(kv(
@@ -109,8 +143,7 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
 }
 
 fn traffic(o: &Overview, f: &mut Frame, area: Rect) {
-    let tr = &o.traffic;
-    let plus = if tr.capped { "+" } else { "" };
+    let d = &o.diagnosis;
     let err_style = |n: u64| {
         if n > 0 {
             Style::new().fg(BAD).bold()
@@ -122,72 +155,81 @@ fn traffic(o: &Overview, f: &mut Frame, area: Rect) {
         kv(
             "last hour",
             vec![
-                Span::raw(format!("{} requests · ", tr.hour_requests)),
+                Span::raw(format!("{} requests · ", d.requests_1h)),
                 Span::styled(
                     format!(
                         "{} errors ({})",
-                        tr.hour_errors,
-                        percent(tr.hour_errors, tr.hour_requests)
+                        d.errors_1h,
+                        percent(d.errors_1h, d.requests_1h)
                     ),
-                    err_style(tr.hour_errors),
+                    err_style(d.errors_1h),
                 ),
             ],
         ),
         kv(
             "last 24 h",
             vec![
-                Span::raw(format!("{}{plus} requests · ", tr.day_requests)),
+                Span::raw(format!("{} requests · ", d.requests_24h)),
                 Span::styled(
                     format!(
                         "{} errors ({})",
-                        tr.day_errors,
-                        percent(tr.day_errors, tr.day_requests)
+                        d.errors_24h,
+                        percent(d.errors_24h, d.requests_24h)
                     ),
-                    err_style(tr.day_errors),
+                    err_style(d.errors_24h),
                 ),
             ],
         ),
     ];
-    let reasons = if tr.reasons.is_empty() {
-        vec![Span::raw("none")]
+    let reasons = if d.errors_by_reason.is_empty() {
+        "none".to_owned()
     } else {
-        vec![Span::raw(
-            tr.reasons
-                .iter()
-                .take(4)
-                .map(|(r, n)| format!("{r} {n}"))
-                .collect::<Vec<_>>()
-                .join(" · "),
-        )]
+        d.errors_by_reason
+            .iter()
+            .take(4)
+            .map(|r| format!("{} {}", r.reason, r.count))
+            .collect::<Vec<_>>()
+            .join(" · ")
     };
-    lines.push(kv("errors by", reasons));
-    let outer = block(" Traffic (provisioning log) ");
+    lines.push(kv("errors by", vec![Span::raw(reasons)]));
+    // What `diagnose tenant` flags; quiet when all is well.
+    for fd in d
+        .findings
+        .iter()
+        .filter(|f| f.severity >= Severity::Warning)
+    {
+        lines.extend(finding_lines(fd));
+    }
+    let outer = block(" Traffic and findings ");
     let inner = outer.inner(area);
     f.render_widget(outer, area);
+    let text_h = (lines.len() as u16).min(inner.height.saturating_sub(3));
     let [text, chart, legend] = Layout::vertical([
-        Constraint::Length(lines.len() as u16),
+        Constraint::Length(text_h),
         Constraint::Max(8),
         Constraint::Length(1),
     ])
     .areas(inner);
-    f.render_widget(Paragraph::new(lines), text);
+    f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text);
+    let requests: Vec<u64> = d.hourly.iter().map(|h| h.requests).collect();
+    let errors: Vec<u64> = d.hourly.iter().map(|h| h.errors).collect();
     let [req, err] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(chart);
     f.render_widget(
         Sparkline::default()
-            .data(stretch(&tr.hourly_requests, req.width))
+            .data(stretch(&requests, req.width))
             .style(Style::new().fg(GOOD)),
         req,
     );
     f.render_widget(
         Sparkline::default()
-            .data(stretch(&tr.hourly_errors, err.width))
+            .data(stretch(&errors, err.width))
             .style(Style::new().fg(BAD)),
         err,
     );
     let [l1, l2] =
         Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(legend);
-    let dim = Style::new().fg(ratatui::style::Color::DarkGray);
+    let dim = Style::new().fg(Color::DarkGray);
     f.render_widget(
         Paragraph::new(Span::styled("requests per hour, 24 h ago → now", dim)),
         l1,
