@@ -220,10 +220,23 @@ impl InputTarget {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Input {
     pub target: InputTarget,
     pub text: String,
+}
+
+impl std::fmt::Debug for Input {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = match self.target {
+            InputTarget::ProbeToken => "REDACTED",
+            _ => &self.text,
+        };
+        f.debug_struct("Input")
+            .field("target", &self.target)
+            .field("text", &text)
+            .finish()
+    }
 }
 
 impl Drop for Input {

@@ -1036,6 +1036,10 @@ fn test_connection_runs_against_the_tenant_url() {
         }
         let s = screen(&app, 100, 30);
         assert!(!s.contains(tok) && s.contains("••••"), "{s}");
+        assert!(
+            !format!("{app:?}").contains(tok),
+            "nor in the model's Debug"
+        );
         let fx = app.handle_key(code(KeyCode::Enter));
         assert!(matches!(fx[..], [Effect::TestConnection { .. }]));
         assert!(

@@ -105,6 +105,16 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
             lines.push(kv("last used", vec![Span::raw(used)]));
         }
     }
+    if let Some(p) = &d.token.previous {
+        let until = p.grace_until.map_or_else(|| "—".to_owned(), when);
+        lines.push(kv(
+            "previous",
+            vec![Span::styled(
+                format!("{} still accepted until {until}", p.fingerprint),
+                Style::new().fg(WARN),
+            )],
+        ));
+    }
     if let Some(w) = &d.token.warning {
         lines.push(kv(
             "",
