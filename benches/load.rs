@@ -8,7 +8,15 @@
 //! Environment: SCIMCTL_BENCH_SIZES (default "1000,100000"),
 //! SCIMCTL_BENCH_SECS per scenario (default 5), SCIMCTL_BENCH_CONCURRENCY
 //! (default 8), SCIMCTL_BENCH_NO_LOG=1 to run the server without the
-//! provisioning log (for comparison).
+//! provisioning log, =both to run it with and without, back to back.
+//! SCIMCTL_BENCH_ROUNDS (default 1) repeats every run over a fresh copy of
+//! the prefilled store and reports medians; SCIMCTL_BENCH_SCENARIOS picks
+//! scenarios (filter,get,patch,group,create); SCIMCTL_BENCH_REQUESTS sends
+//! that many requests per scenario instead of running for a time; and
+//! SCIMCTL_BENCH_SERVER_WRAP runs the server under a command, e.g.
+//! "valgrind --tool=callgrind --log-file=/tmp/vg.log", for instruction counts;
+//! SCIMCTL_BENCH_SERVER runs another scimctl binary (before/after comparisons
+//! over the same schema).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -35,7 +43,18 @@ struct Server {
 
 impl Server {
     fn start(store: &std::path::Path, no_log: bool) -> Server {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_scimctl"));
+        let bin = std::env::var("SCIMCTL_BENCH_SERVER")
+            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned());
+        let wrap = std::env::var("SCIMCTL_BENCH_SERVER_WRAP").unwrap_or_default();
+        let mut wrap = wrap.split_whitespace();
+        let mut cmd = match wrap.next() {
+            Some(prog) => {
+                let mut c = Command::new(prog);
+                c.args(wrap).arg(&bin);
+                c
+            }
+            None => Command::new(&bin),
+        };
         cmd.arg("--store")
             .arg(store)
             .args(["-q", "serve", "--listen", "127.0.0.1:0"]);
@@ -63,6 +82,19 @@ impl Server {
         }
     }
 
+    /// CPU time the server has used (user + system), in clock ticks: per
+    /// request, a figure that other load on the machine barely moves.
+    fn cpu_ticks(&self) -> u64 {
+        std::fs::read_to_string(format!("/proc/{}/stat", self.child.id()))
+            .ok()
+            .and_then(|s| {
+                let after = s.rsplit_once(')')?.1;
+                let f: Vec<&str> = after.split_whitespace().collect();
+                Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+            })
+            .unwrap_or(0)
+    }
+
     fn peak_rss_kib(&self) -> u64 {
         std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
             .ok()
@@ -77,6 +109,17 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // SIGTERM: a graceful stop, so a wrapping profiler writes its output.
+        let _ = Command::new("kill")
+            .arg(self.child.id().to_string())
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -135,7 +178,7 @@ fn prefill(store: &std::path::Path, n: usize) -> Fixture {
     }
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Scenario {
     Create,
     Filter,
@@ -154,10 +197,21 @@ impl Scenario {
             Scenario::GroupAdd => "group member add",
         }
     }
+    fn key(self) -> &'static str {
+        match self {
+            Scenario::Create => "create",
+            Scenario::Filter => "filter",
+            Scenario::GetById => "get",
+            Scenario::PatchActive => "patch",
+            Scenario::GroupAdd => "group",
+        }
+    }
 }
 
 struct Outcome {
     rps: f64,
+    /// Server CPU per request, microseconds.
+    cpu_us: f64,
     p50_us: u64,
     p99_us: u64,
     errors: u64,
@@ -168,6 +222,7 @@ fn run(
     fx: &Arc<Fixture>,
     s: Scenario,
     secs: u64,
+    requests: Option<u64>,
     conc: usize,
     seq: &Arc<AtomicU64>,
 ) -> Outcome {
@@ -176,23 +231,24 @@ fn run(
         .build()
         .expect("runtime");
     rt.block_on(async {
-        // reqwest is built without a default TLS provider (scimctl picks ring).
-        let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(conc)
             .build()
             .expect("client");
         let deadline = Instant::now() + Duration::from_secs(secs);
         let errors = Arc::new(AtomicU64::new(0));
+        let left = Arc::new(AtomicU64::new(requests.unwrap_or(u64::MAX)));
         let mut tasks = Vec::new();
         for w in 0..conc {
-            let (client, fx, base, errors, seq) =
-                (client.clone(), fx.clone(), base.to_owned(), errors.clone(), seq.clone());
+            let (client, fx, base, errors, seq, left) =
+                (client.clone(), fx.clone(), base.to_owned(), errors.clone(), seq.clone(), left.clone());
             tasks.push(tokio::spawn(async move {
                 let mut lat = Vec::new();
                 let mut i = w;
                 let auth = format!("Bearer {}", fx.token);
-                while Instant::now() < deadline {
+                while (requests.is_some() || Instant::now() < deadline)
+                    && left.fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1)).is_ok()
+                {
                     i = i.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407) % fx.user_ids.len().max(1);
                     let req = match s {
                         Scenario::Create => {
@@ -236,6 +292,7 @@ fn run(
         all.sort_unstable();
         let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0);
         Outcome {
+            cpu_us: 0.0,
             rps: all.len() as f64 / elapsed,
             p50_us: pct(0.50),
             p99_us: pct(0.99),
@@ -244,7 +301,15 @@ fn run(
     })
 }
 
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v.get(v.len() / 2).copied().unwrap_or(0.0)
+}
+
 fn main() {
+    // reqwest is built without a default TLS provider (plain HTTP here, but
+    // building a client needs one).
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let sizes: Vec<usize> = std::env::var("SCIMCTL_BENCH_SIZES")
         .unwrap_or_else(|_| "1000,100000".into())
         .split(',')
@@ -252,41 +317,136 @@ fn main() {
         .collect();
     let secs = env_or("SCIMCTL_BENCH_SECS", 5u64);
     let conc = env_or("SCIMCTL_BENCH_CONCURRENCY", 8usize);
-    let no_log = std::env::var("SCIMCTL_BENCH_NO_LOG").is_ok_and(|v| v == "1");
+    let rounds = env_or("SCIMCTL_BENCH_ROUNDS", 1usize).max(1);
+    let requests = std::env::var("SCIMCTL_BENCH_REQUESTS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let modes: &[bool] = match std::env::var("SCIMCTL_BENCH_NO_LOG").as_deref() {
+        Ok("1") => &[true],
+        Ok("both") => &[false, true],
+        _ => &[false],
+    };
+    let all = [
+        Scenario::Filter,
+        Scenario::GetById,
+        Scenario::PatchActive,
+        Scenario::GroupAdd,
+        Scenario::Create,
+    ];
+    let picked = std::env::var("SCIMCTL_BENCH_SCENARIOS").unwrap_or_default();
+    let scenarios: Vec<Scenario> = all
+        .into_iter()
+        .filter(|s| picked.is_empty() || picked.split(',').any(|p| p.trim() == s.key()))
+        .collect();
+    let log_name = |no_log: bool| if no_log { "off" } else { "on" };
     println!(
-        "scimctl serve load benchmark: {secs}s per scenario, {conc} concurrent keep-alive connections, provisioning log {}",
-        if no_log { "off" } else { "on" }
+        "scimctl serve load benchmark: {}, {conc} concurrent keep-alive connections, {rounds} round(s), provisioning log {}",
+        requests.map_or(format!("{secs}s per scenario"), |n| format!(
+            "{n} requests per scenario"
+        )),
+        modes
+            .iter()
+            .map(|&m| log_name(m))
+            .collect::<Vec<_>>()
+            .join(" then ")
     );
-    println!("| stored users | scenario | requests/s | p50 ms | p99 ms | errors |");
-    println!("|---:|---|---:|---:|---:|---:|");
+    println!(
+        "| stored users | log | scenario | requests/s | p50 ms | p99 ms | server CPU µs/req | errors |"
+    );
+    println!("|---:|---|---|---:|---:|---:|---:|---:|");
     for &n in &sizes {
         let dir = tempfile::tempdir().expect("tempdir");
-        let store = dir.path().join("bench.db");
+        let template = dir.path().join("template.db");
         let t0 = Instant::now();
-        let fx = Arc::new(prefill(&store, n));
+        let fx = Arc::new(prefill(&template, n));
         eprintln!("prefilled {n} users in {:.1}s", t0.elapsed().as_secs_f64());
-        let server = Server::start(&store, no_log);
-        let seq = Arc::new(AtomicU64::new(0));
-        for s in [
-            Scenario::Filter,
-            Scenario::GetById,
-            Scenario::PatchActive,
-            Scenario::GroupAdd,
-            Scenario::Create,
-        ] {
-            let o = run(&server.base, &fx, s, secs, conc, &seq);
+        // (log, scenario) -> per-round outcomes
+        let mut results: Vec<(bool, Scenario, Vec<Outcome>)> = Vec::new();
+        let mut rss: Vec<(bool, u64)> = Vec::new();
+        for round in 0..rounds {
+            for &no_log in modes {
+                // Every run starts from the same prefilled store.
+                let store = dir
+                    .path()
+                    .join(format!("run-{round}-{}.db", log_name(no_log)));
+                std::fs::copy(&template, &store).expect("copy store");
+                let mut wal = template.clone().into_os_string();
+                wal.push("-wal");
+                if std::path::Path::new(&wal).exists() {
+                    let mut to = store.clone().into_os_string();
+                    to.push("-wal");
+                    std::fs::copy(&wal, to).expect("copy store WAL");
+                }
+                let server = Server::start(&store, no_log);
+                eprintln!(
+                    "round {} log {}: server pid {}",
+                    round + 1,
+                    log_name(no_log),
+                    server.child.id()
+                );
+                let seq = Arc::new(AtomicU64::new(0));
+                for &s in &scenarios {
+                    let ticks = server.cpu_ticks();
+                    let t0 = Instant::now();
+                    let mut o = run(&server.base, &fx, s, secs, requests, conc, &seq);
+                    // 100 ticks a second on Linux.
+                    let sent = o.rps * t0.elapsed().as_secs_f64();
+                    o.cpu_us = (server.cpu_ticks() - ticks) as f64 * 10_000.0 / sent.max(1.0);
+                    if rounds > 1 {
+                        eprintln!(
+                            "  {n} {} {}: {:.0}/s p99 {:.2} ms, server CPU {:.0} µs/request",
+                            log_name(no_log),
+                            s.name(),
+                            o.rps,
+                            o.p99_us as f64 / 1000.0,
+                            o.cpu_us
+                        );
+                    }
+                    match results
+                        .iter_mut()
+                        .find(|(l, sc, _)| *l == no_log && *sc == s)
+                    {
+                        Some((_, _, v)) => v.push(o),
+                        None => results.push((no_log, s, vec![o])),
+                    }
+                }
+                rss.push((no_log, server.peak_rss_kib()));
+                drop(server);
+                let _ = std::fs::remove_file(&store);
+                for suffix in ["-wal", "-shm", "-log", "-log-wal", "-log-shm"] {
+                    let mut p = store.clone().into_os_string();
+                    p.push(suffix);
+                    let _ = std::fs::remove_file(p);
+                }
+            }
+        }
+        for (no_log, s, v) in &results {
+            let mut rps: Vec<f64> = v.iter().map(|o| o.rps).collect();
+            let mut p50: Vec<f64> = v.iter().map(|o| o.p50_us as f64).collect();
+            let mut p99: Vec<f64> = v.iter().map(|o| o.p99_us as f64).collect();
+            let mut cpu: Vec<f64> = v.iter().map(|o| o.cpu_us).collect();
             println!(
-                "| {n} | {} | {:.0} | {:.2} | {:.2} | {} |",
+                "| {n} | {} | {} | {:.0} | {:.2} | {:.2} | {:.0} | {} |",
+                log_name(*no_log),
                 s.name(),
-                o.rps,
-                o.p50_us as f64 / 1000.0,
-                o.p99_us as f64 / 1000.0,
-                o.errors
+                median(&mut rps),
+                median(&mut p50) / 1000.0,
+                median(&mut p99) / 1000.0,
+                median(&mut cpu),
+                v.iter().map(|o| o.errors).sum::<u64>()
             );
         }
-        println!(
-            "| {n} | server peak RSS | {} MiB | | | |",
-            server.peak_rss_kib() / 1024
-        );
+        for &no_log in modes {
+            let peak = rss
+                .iter()
+                .filter(|(l, _)| *l == no_log)
+                .map(|(_, k)| *k)
+                .max();
+            println!(
+                "| {n} | {} | server peak RSS | {} MiB | | | | |",
+                log_name(no_log),
+                peak.unwrap_or(0) / 1024
+            );
+        }
     }
 }

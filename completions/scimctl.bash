@@ -2553,7 +2553,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__serve)
-            opts="-q -v -h -V --listen --public-url --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2564,6 +2564,14 @@ _scimctl() {
                     return 0
                     ;;
                 --public-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3029,12 +3037,16 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__regenerate)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --grace --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --grace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3059,7 +3071,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__revoke)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --previous --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

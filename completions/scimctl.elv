@@ -301,7 +301,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand generate 'Generate the tenant''s secret token (refused when one exists)'
-            cand regenerate 'Replace the token: the old one stops working when this returns'
+            cand regenerate 'Replace the token: the old one stops working when this returns (or when --grace ends)'
             cand revoke 'Revoke the token: SCIM requests are refused until a new one is generated'
             cand status 'The token''s fingerprint, age and last use (never the secret)'
             cand verify 'Check whether a token is the tenant''s current one (read from stdin or env)'
@@ -323,6 +323,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;token;regenerate'= {
+            cand --grace 'Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d), for zero-downtime rotation; end it early with ''token revoke --previous'''
             cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
@@ -342,6 +343,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --previous 'End only the previous token''s grace period (after a rotation with --grace), once the identity provider uses the new token'
             cand -q 'Print only data and errors'
             cand --quiet 'Print only data and errors'
             cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
@@ -386,7 +388,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;token;help'= {
             cand generate 'Generate the tenant''s secret token (refused when one exists)'
-            cand regenerate 'Replace the token: the old one stops working when this returns'
+            cand regenerate 'Replace the token: the old one stops working when this returns (or when --grace ends)'
             cand revoke 'Revoke the token: SCIM requests are refused until a new one is generated'
             cand status 'The token''s fingerprint, age and last use (never the secret)'
             cand verify 'Check whether a token is the tenant''s current one (read from stdin or env)'
@@ -834,6 +836,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;serve'= {
             cand --listen 'Address to listen on'
             cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
+            cand --tls-cert 'Serve HTTPS with this certificate chain (PEM, leaf first)'
+            cand --tls-key 'The certificate''s private key (PEM; keep it mode 0600)'
             cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
@@ -1019,7 +1023,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;help;token'= {
             cand generate 'Generate the tenant''s secret token (refused when one exists)'
-            cand regenerate 'Replace the token: the old one stops working when this returns'
+            cand regenerate 'Replace the token: the old one stops working when this returns (or when --grace ends)'
             cand revoke 'Revoke the token: SCIM requests are refused until a new one is generated'
             cand status 'The token''s fingerprint, age and last use (never the secret)'
             cand verify 'Check whether a token is the tenant''s current one (read from stdin or env)'

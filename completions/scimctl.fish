@@ -195,7 +195,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "generate" -d 'Generate the tenant\'s secret token (refused when one exists)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns (or when --grace ends)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "revoke" -d 'Revoke the token: SCIM requests are refused until a new one is generated'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
@@ -210,6 +210,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l grace -d 'Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d), for zero-downtime rotation; end it early with \'token revoke --previous\'' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
@@ -225,6 +226,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l previous -d 'End only the previous token\'s grace period (after a rotation with --grace), once the identity provider uses the new token'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colour (also NO_COLOR)'
@@ -253,7 +255,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "generate" -d 'Generate the tenant\'s secret token (refused when one exists)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns (or when --grace ends)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke the token: SCIM requests are refused until a new one is generated'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
@@ -535,6 +537,8 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l listen -d 'Address to listen on' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l public-url -d 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM, leaf first)' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-key -d 'The certificate\'s private key (PEM; keep it mode 0600)' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
@@ -644,7 +648,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "policy" -d 'The tenant\'s attribute policy'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "generate" -d 'Generate the tenant\'s secret token (refused when one exists)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns (or when --grace ends)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke the token: SCIM requests are refused until a new one is generated'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'

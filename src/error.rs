@@ -119,6 +119,9 @@ impl CliError {
                 E::UserNotFound { .. } => {
                     "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
                 }
+                E::NoPreviousToken { .. } => {
+                    "nothing to end: 'scimctl token status' shows the tokens; a previous token exists only after 'token regenerate --grace'"
+                }
                 E::RequestNotFound(_) => {
                     "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
                 }

@@ -100,3 +100,9 @@ impl TokenInput {
         Ok(Secret::new(token))
     }
 }
+
+/// A duration such as 30s, 15m, 2h or 7d (`log --since`, `token regenerate --grace`).
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    humantime::parse_duration(s.trim())
+        .map_err(|e| format!("{e}; write a duration such as 30s, 15m, 2h or 7d"))
+}

@@ -22,7 +22,7 @@ pub struct LogArgs {
     #[arg(long, value_name = "ID")]
     pub request: Option<String>,
     /// Only requests newer than this (e.g. 15m, 2h, 7d)
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = super::args::parse_duration)]
     pub since: Option<Duration>,
     /// How many of the newest records to show
     #[arg(long, default_value_t = 50)]
@@ -30,11 +30,6 @@ pub struct LogArgs {
     /// Keep printing new records as they arrive (Ctrl-C to stop)
     #[arg(long, short = 'f')]
     pub follow: bool,
-}
-
-fn parse_duration(s: &str) -> Result<Duration, String> {
-    humantime::parse_duration(s.trim())
-        .map_err(|e| format!("{e}; write a duration such as 30s, 15m, 2h or 7d"))
 }
 
 /// One record as one line, for people (and for `--follow`).

@@ -2,6 +2,7 @@
 //! into, at `{public_url}/scim/v2/{tenant_id}`.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 use clap::Args;
 
@@ -23,9 +24,15 @@ pub struct ServeArgs {
     /// configured public_url, or http://<listen address>)
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
+    /// Serve HTTPS with this certificate chain (PEM, leaf first)
+    #[arg(long, value_name = "FILE", requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// The certificate's private key (PEM; keep it mode 0600)
+    #[arg(long, value_name = "FILE", requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
     /// Serve plain HTTP on a non-loopback address (tokens then cross the
     /// network in clear: only behind a TLS-terminating proxy)
-    #[arg(long)]
+    #[arg(long, conflicts_with = "tls_cert")]
     pub allow_insecure_http: bool,
     /// Do not record the provisioning log (benchmark comparisons only)
     #[arg(long, hide = true)]
@@ -33,9 +40,26 @@ pub struct ServeArgs {
 }
 
 pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
-    if !a.listen.ip().is_loopback() && !a.allow_insecure_http {
+    let tls = match (&a.tls_cert, &a.tls_key) {
+        (Some(cert), Some(key)) => {
+            let (config, loose) = crate::http::tls::server_config(cert, key).map_err(|e| {
+                CliError::Usage(format!(
+                    "{e}; give a PEM certificate chain with --tls-cert and its PEM private key with --tls-key"
+                ))
+            })?;
+            if loose {
+                ctx.out.warn(&format!(
+                    "the TLS private key {} is readable by other users; chmod 600 it",
+                    key.display()
+                ));
+            }
+            Some(config)
+        }
+        _ => None,
+    };
+    if tls.is_none() && !a.listen.ip().is_loopback() && !a.allow_insecure_http {
         return Err(CliError::Usage(format!(
-            "refusing to serve plain HTTP on {}: bearer tokens would cross the network unencrypted; listen on 127.0.0.1 behind a TLS proxy, or add --allow-insecure-http if a proxy terminates TLS",
+            "refusing to serve plain HTTP on {}: bearer tokens would cross the network unencrypted; give --tls-cert and --tls-key, listen on 127.0.0.1 behind a TLS proxy, or add --allow-insecure-http if a proxy terminates TLS",
             a.listen
         )));
     }
@@ -64,9 +88,19 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
             ))
         })?;
         let bound = listener.local_addr()?;
-        let public_url = configured.unwrap_or_else(|| format!("http://{bound}"));
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let public_url = configured.unwrap_or_else(|| format!("{scheme}://{bound}"));
+        let listener = match tls {
+            Some(config) => {
+                crate::http::Bound::Tls(crate::http::tls::TlsListener::new(listener, config)?)
+            }
+            None => crate::http::Bound::Plain(listener),
+        };
         // The one line scripts and tests wait for.
         eprintln!("listening on {bound}");
+        if scheme == "https" {
+            out.note("TLS: on (rustls)");
+        }
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));

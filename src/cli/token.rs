@@ -18,13 +18,30 @@ pub enum TokenCmd {
     /// Generate the tenant's secret token (refused when one exists)
     Generate,
     /// Replace the token: the old one stops working when this returns
-    Regenerate,
+    /// (or when --grace ends)
+    Regenerate(RegenerateArgs),
     /// Revoke the token: SCIM requests are refused until a new one is generated
-    Revoke,
+    Revoke(RevokeArgs),
     /// The token's fingerprint, age and last use (never the secret)
     Status,
     /// Check whether a token is the tenant's current one (read from stdin or env)
     Verify(VerifyArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RegenerateArgs {
+    /// Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d),
+    /// for zero-downtime rotation; end it early with 'token revoke --previous'
+    #[arg(long, value_name = "DURATION", value_parser = super::args::parse_duration)]
+    pub grace: Option<std::time::Duration>,
+}
+
+#[derive(Debug, Args)]
+pub struct RevokeArgs {
+    /// End only the previous token's grace period (after a rotation with
+    /// --grace), once the identity provider uses the new token
+    #[arg(long)]
+    pub previous: bool,
 }
 
 #[derive(Debug, Args)]
@@ -72,10 +89,15 @@ fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str) -> Result<(), CliError> 
         return Ok(());
     }
     ctx.out.line(issued.token.expose())?;
-    if let Some(old) = &issued.replaced {
-        ctx.out.note(&format!(
+    match (&issued.replaced, issued.previous_until) {
+        (Some(old), Some(until)) => ctx.out.note(&format!(
+            "The previous token ({old}) keeps working until {}: update the identity provider, then end it with 'scimctl token revoke --previous'.",
+            super::when(until)
+        )),
+        (Some(old), None) => ctx.out.note(&format!(
             "The previous token ({old}) no longer works: update the identity provider now."
-        ));
+        )),
+        _ => {}
     }
     ctx.out.note(&format!(
         "{verb} token {} for tenant URL {}. Copy it now: it is not stored and will not be shown again.",
@@ -90,8 +112,32 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let engine = ctx.engine()?.clone();
     match cmd {
         TokenCmd::Generate => deliver(&engine.generate_token(&t)?, ctx, "Generated")?,
-        TokenCmd::Regenerate => deliver(&engine.regenerate_token(&t)?, ctx, "Regenerated")?,
-        TokenCmd::Revoke => {
+        TokenCmd::Regenerate(a) => {
+            let issued = match a.grace {
+                Some(g) => {
+                    let g = time::Duration::try_from(g)
+                        .map_err(|_| CliError::Usage("--grace is too long a duration".into()))?;
+                    engine.regenerate_token_with_grace(&t, g)?
+                }
+                None => engine.regenerate_token(&t)?,
+            };
+            deliver(&issued, ctx, "Regenerated")?
+        }
+        TokenCmd::Revoke(a) if a.previous => {
+            let fp = engine.revoke_previous_token(&t)?;
+            if ctx.out.is_json() {
+                ctx.out.json(&Revoked {
+                    tenant_id: t.id,
+                    revoked: vec![fp],
+                })?;
+            } else {
+                ctx.out.note(&format!(
+                    "Revoked the previous token {fp} of tenant \"{}\"; only the current token works now.",
+                    t.name
+                ));
+            }
+        }
+        TokenCmd::Revoke(_) => {
             let revoked = engine.revoke_token(&t)?;
             if ctx.out.is_json() {
                 ctx.out.json(&Revoked {
@@ -113,6 +159,16 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             } else {
                 let mut rows = vec![("tenant", format!("{} ({})", t.name, t.id))];
                 rows.extend(token_rows(s.token.as_ref()));
+                if let Some(p) = &s.previous {
+                    rows.push((
+                        "previous token",
+                        format!(
+                            "{}, accepted until {} (end it with 'scimctl token revoke --previous')",
+                            p.fingerprint,
+                            p.grace_until.map(super::when).unwrap_or_default()
+                        ),
+                    ));
+                }
                 ctx.out.fields(rows)?;
                 if let Some(w) = &s.warning {
                     ctx.out.warn(w);

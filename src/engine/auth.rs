@@ -23,6 +23,20 @@ pub struct Grant {
     pub token_id: String,
     pub fingerprint: String,
     pub token_state: TokenState,
+    /// Set when the previous token was used within its grace period.
+    pub grace_until: Option<OffsetDateTime>,
+}
+
+impl Grant {
+    /// For the log: which token a request used, when it was not the current one.
+    pub fn note(&self) -> Option<String> {
+        (self.token_state == TokenState::Previous).then(|| {
+            format!(
+                "{NOTE_GRACE_TOKEN} until {}",
+                self.grace_until.map(rfc3339).unwrap_or_default()
+            )
+        })
+    }
 }
 
 /// Why authentication failed, for the provisioning log (never for the
@@ -98,6 +112,9 @@ impl Engine {
 /// How a refusal of a regenerated-away token starts its note: the support
 /// tools count these ("the IdP still has the old token").
 pub const NOTE_PREVIOUS_TOKEN: &str = "authenticated with the previous token";
+/// How the log marks a request that used the previous token within its
+/// grace period (`token regenerate --grace`).
+pub const NOTE_GRACE_TOKEN: &str = "used the previous token, accepted in its grace period";
 
 /// Authentication inside an open transaction (see `Engine::authenticate`).
 pub(crate) fn authenticate_in(
@@ -145,5 +162,6 @@ pub(crate) fn authenticate_in(
         token_id: rec.id,
         fingerprint: rec.fingerprint,
         token_state: rec.state,
+        grace_until: rec.grace_until,
     })
 }

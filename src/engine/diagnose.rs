@@ -500,6 +500,18 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
         )),
         Some(_) => {}
     }
+    if let Some(p) = &d.token.previous {
+        out.push(finding(
+            "rotation_in_progress",
+            Severity::Info,
+            format!(
+                "The previous token {} is still accepted until {} (a rotation with a grace period).",
+                p.fingerprint,
+                p.grace_until.map(super::scim::resource::rfc3339).unwrap_or_default()
+            ),
+            Some("once the identity provider uses the new token (its requests show the new fingerprint in 'scimctl log'), end the old one with 'scimctl token revoke --previous'".into()),
+        ));
+    }
     if let Some(w) = &d.token.warning {
         out.push(finding(
             "token_old",
@@ -639,7 +651,13 @@ impl Engine {
             };
             let pending = tx.member_list_total(&t.id, &pending_filter)?;
             let sample = tx
-                .member_list(&t.id, &pending_filter, None, 3)?
+                .member_list(
+                    &t.id,
+                    super::members::namespace(&t),
+                    &pending_filter,
+                    None,
+                    3,
+                )?
                 .into_iter()
                 .map(|r| r.account.user_name)
                 .collect::<Vec<_>>();

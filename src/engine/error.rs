@@ -116,6 +116,8 @@ pub enum EngineError {
     GroupExists { name: String, tenant: String },
     #[error("user {email} not found in tenant \"{tenant}\"")]
     UserNotFound { email: String, tenant: String },
+    #[error("tenant \"{tenant}\" has no previous token in a grace period")]
+    NoPreviousToken { tenant: String },
     #[error("no request {0:?} in the provisioning log")]
     RequestNotFound(String),
 
@@ -163,7 +165,9 @@ impl EngineError {
     pub fn kind(&self) -> ErrorKind {
         use EngineError::*;
         match self {
-            TenantNotFound(_) | NoTenants | NoToken { .. } => ErrorKind::NotFound,
+            TenantNotFound(_) | NoTenants | NoToken { .. } | NoPreviousToken { .. } => {
+                ErrorKind::NotFound
+            }
             PropertyNotFound { .. }
             | GroupNotFound { .. }
             | UserNotFound { .. }
@@ -217,6 +221,7 @@ impl EngineError {
             GroupExists { .. } => "group_exists",
             UserNotFound { .. } => "user_not_found",
             RequestNotFound(_) => "request_not_found",
+            NoPreviousToken { .. } => "no_previous_token",
             Unauthenticated(_) => "invalid_token",
             ScimDisabled => "scim_disabled",
             ExternalAccounts { .. } => "external_accounts",

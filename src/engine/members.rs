@@ -220,7 +220,8 @@ impl Engine {
         self.read(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
             // One row more than asked tells whether another page follows.
-            let mut recs = tx.member_list(&t.id, &filter, after.as_deref(), limit + 1)?;
+            let mut recs =
+                tx.member_list(&t.id, namespace(&t), &filter, after.as_deref(), limit + 1)?;
             let more = recs.len() as u64 > limit;
             recs.truncate(limit as usize);
             let total = tx.member_list_total(&t.id, &filter)?;

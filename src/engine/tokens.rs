@@ -67,6 +67,8 @@ pub struct IssuedToken {
     pub record: TokenRecord,
     /// Fingerprint of the token this one replaced, if any.
     pub replaced: Option<String>,
+    /// Until when the replaced token stays valid (`--grace`).
+    pub previous_until: Option<OffsetDateTime>,
 }
 
 /// The stable `--output json` shape of a token shown once.
@@ -79,6 +81,9 @@ pub struct IssuedTokenJson<'a> {
     #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
     pub replaced_fingerprint: Option<&'a str>,
+    /// Until when the replaced token is still accepted (rotation with grace).
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub replaced_valid_until: Option<OffsetDateTime>,
 }
 
 impl IssuedToken {
@@ -90,6 +95,7 @@ impl IssuedToken {
             tenant_url: tenant_url(public_url, &self.record.tenant_id),
             created_at: self.record.created_at,
             replaced_fingerprint: self.replaced.as_deref(),
+            replaced_valid_until: self.previous_until,
         }
     }
 }
@@ -157,19 +163,47 @@ fn age_warning(active: Option<&TokenInfo>, max_age_days: u32) -> Option<String> 
     })
 }
 
+/// The longest grace period a rotation may give the previous token.
+pub const MAX_GRACE: time::Duration = time::Duration::days(30);
+
 impl Engine {
     /// Issues the tenant's first token; refuses when one is active.
     pub fn generate_token(&self, tenant: &Tenant) -> Result<IssuedToken> {
-        self.issue(tenant, false)
+        self.issue(tenant, false, None)
     }
 
     /// Issues a new token and ends the old one in the same transaction: once
     /// this returns, no request can authenticate with the old token.
     pub fn regenerate_token(&self, tenant: &Tenant) -> Result<IssuedToken> {
-        self.issue(tenant, true)
+        self.issue(tenant, true, None)
     }
 
-    fn issue(&self, tenant: &Tenant, replace: bool) -> Result<IssuedToken> {
+    /// Zero-downtime rotation: issues a new token and keeps the old one
+    /// valid for `grace` (at most `MAX_GRACE`), so the identity provider can
+    /// be updated before the old one dies. Any earlier previous token ends now.
+    pub fn regenerate_token_with_grace(
+        &self,
+        tenant: &Tenant,
+        grace: time::Duration,
+    ) -> Result<IssuedToken> {
+        if grace <= time::Duration::ZERO || grace > MAX_GRACE {
+            return Err(EngineError::InvalidValue {
+                field: "--grace",
+                reason: format!(
+                    "the grace period must be more than 0 and at most {} days",
+                    MAX_GRACE.whole_days()
+                ),
+            });
+        }
+        self.issue(tenant, true, Some(grace))
+    }
+
+    fn issue(
+        &self,
+        tenant: &Tenant,
+        replace: bool,
+        grace: Option<time::Duration>,
+    ) -> Result<IssuedToken> {
         let token = generate_secret()?;
         let h = hash(token.expose());
         self.write(|tx| {
@@ -184,12 +218,23 @@ impl Engine {
                         created: old.created_at.date().to_string(),
                     });
                 }
-                if old.state == TokenState::Active {
+                let was_active = old.state == TokenState::Active;
+                if was_active {
                     replaced = Some(old.fingerprint.clone());
                 }
-                old.state = TokenState::Superseded;
-                old.ended_at = Some(at);
-                old.grace_until = None;
+                match grace {
+                    Some(g) if was_active => {
+                        old.state = TokenState::Previous;
+                        old.grace_until = Some(at + g);
+                    }
+                    _ => {
+                        old.state = TokenState::Superseded;
+                        old.grace_until = None;
+                    }
+                }
+                if was_active || old.ended_at.is_none() {
+                    old.ended_at = Some(at);
+                }
                 tx.update_token(&old)?;
             }
             let record = TokenRecord {
@@ -210,10 +255,14 @@ impl Engine {
             } else {
                 "token.generate"
             };
-            let detail = replaced.as_ref().map(|f| format!("replaced {f}"));
+            let detail = replaced.as_ref().map(|f| match grace {
+                Some(g) => format!("replaced {f}, which stays valid for {g}"),
+                None => format!("replaced {f}"),
+            });
             self.audit(tx, Some(&t.id), action, Some(&record.fingerprint), detail)?;
             Ok(IssuedToken {
                 token: token.clone(),
+                previous_until: replaced.as_ref().and(grace).map(|g| at + g),
                 record,
                 replaced,
             })
@@ -249,6 +298,33 @@ impl Engine {
         })
     }
 
+    /// Ends the previous token's grace period now (`token revoke --previous`),
+    /// once the identity provider uses the new token. Returns its fingerprint.
+    pub fn revoke_previous_token(&self, tenant: &Tenant) -> Result<String> {
+        self.write(|tx| {
+            let t = tenants::get(tx, &tenant.id)?;
+            let at = now();
+            let Some(mut old) = tx
+                .live_tokens(&t.id)?
+                .into_iter()
+                .find(|r| r.state == TokenState::Previous && r.grace_until.is_some_and(|g| g > at))
+            else {
+                return Err(EngineError::NoPreviousToken { tenant: t.name });
+            };
+            old.state = TokenState::Revoked;
+            old.grace_until = None;
+            tx.update_token(&old)?;
+            self.audit(
+                tx,
+                Some(&t.id),
+                "token.revoke_previous",
+                Some(&old.fingerprint),
+                None,
+            )?;
+            Ok(old.fingerprint)
+        })
+    }
+
     pub fn token_status(&self, tenant: &Tenant, max_age_days: u32) -> Result<TokenStatus> {
         self.read(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
@@ -256,7 +332,10 @@ impl Engine {
             let live = tx.live_tokens(&t.id)?;
             let pick = |s: TokenState| {
                 live.iter()
-                    .find(|r| r.state == s)
+                    .find(|r| {
+                        r.state == s
+                            && (s == TokenState::Active || r.grace_until.is_some_and(|g| g > at))
+                    })
                     .map(|r| TokenInfo::new(r, at))
             };
             let token = pick(TokenState::Active);

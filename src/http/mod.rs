@@ -4,6 +4,7 @@
 
 mod response;
 mod scim;
+pub mod tls;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -102,9 +103,15 @@ pub struct Retention {
     pub enabled: bool,
 }
 
+/// Where `serve` listens: plain HTTP, or HTTPS with rustls.
+pub enum Bound {
+    Plain(tokio::net::TcpListener),
+    Tls(tls::TlsListener),
+}
+
 pub async fn serve(
     engine: Engine,
-    listener: tokio::net::TcpListener,
+    listener: Bound,
     public_url: String,
     retention: Retention,
 ) -> std::io::Result<()> {
@@ -149,9 +156,20 @@ pub async fn serve(
         })
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let result = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await;
+    let result = match listener {
+        Bound::Plain(l) => {
+            axum::serve(l, app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+        Bound::Tls(l) => {
+            // `tap_io` (a no-op) gives axum's ConnectInfo<SocketAddr> for
+            // any listener whose address is a SocketAddr.
+            axum::serve(axum::serve::ListenerExt::tap_io(l, |_| {}), app)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+        }
+    };
     flusher.abort();
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = maintainer {

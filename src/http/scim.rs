@@ -342,7 +342,7 @@ where
             access,
             |ses| f(ses).map(Into::into),
         );
-        (out.fingerprint, out.result)
+        (out.fingerprint, out.token_note, out.result)
     };
     // Reads are short and never wait for a writer (WAL): run them here and
     // save two thread switches. Writes may wait for the write lock (another
@@ -353,12 +353,12 @@ where
     };
     let body = body.as_deref();
     match res {
-        Ok((fp, Ok(reply))) => {
+        Ok((fp, note, Ok(reply))) => {
             let status = reply.json.status;
-            log(&s, &tenant, &m, status, None, reply.facts, fp, None, body);
+            log(&s, &tenant, &m, status, None, reply.facts, fp, note, body);
             reply.json.into_response()
         }
-        Ok((fp, Err(e))) => {
+        Ok((fp, grace_note, Err(e))) => {
             let err = ScimError::from_engine(&e, &m.request_id);
             let (fp, note) = match &e {
                 EngineError::Unauthenticated(r) => (r.fingerprint.clone(), Some(r.note.clone())),
@@ -367,7 +367,7 @@ where
                     m.bearer.as_ref().map(|b| fingerprint(&hash(b.expose()))),
                     None,
                 ),
-                _ => (fp, None),
+                _ => (fp, grace_note),
             };
             log(
                 &s,

@@ -307,6 +307,41 @@ fn store_that_is_another_programs_sqlite_database() {
 }
 
 #[test]
+fn a_store_of_schema_version_1_is_upgraded_in_place() {
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    env.ok(&[
+        "users",
+        "add",
+        "pre@x.com",
+        "--given-name",
+        "P",
+        "--family-name",
+        "E",
+    ]);
+    // What version 1 looked like: no owner index.
+    let db = env.sql();
+    db.execute_batch("DROP INDEX memberships_owner; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(db);
+    let list = env.json(&["users", "list", "--managed-by", "tenant"]);
+    assert_eq!(u64_key(&list, "total"), 1);
+    let db = env.sql();
+    let version: i64 = db
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, scimctl::engine::store::sqlite::SCHEMA_VERSION);
+    let indexes: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'memberships_owner'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(indexes, 1, "the migration ran");
+}
+
+#[test]
 fn store_written_by_a_newer_schema_version() {
     let env = TestEnv::new();
     env.tenant("Acme", "acme");

@@ -49,8 +49,19 @@ impl Server {
 
     /// With global options before `serve` (e.g. `-vvv`) and extra env vars.
     pub fn start_with(env: &TestEnv, global: &[&str], vars: &[(&str, &str)]) -> Server {
+        Server::start_args(env, global, &[], vars)
+    }
+
+    /// With options of `serve` itself too (e.g. `--tls-cert F --tls-key F`).
+    pub fn start_args(
+        env: &TestEnv,
+        global: &[&str],
+        serve: &[&str],
+        vars: &[(&str, &str)],
+    ) -> Server {
         let mut args: Vec<&str> = global.to_vec();
         args.extend(["serve", "--listen", "127.0.0.1:0"]);
+        args.extend_from_slice(serve);
         let mut cmd = env.std_cmd(&args);
         for (k, v) in vars {
             cmd.env(k, v);

@@ -126,6 +126,8 @@ impl Session<'_> {
 /// and the operation's result (or why authentication failed).
 pub struct SessionOutcome<R> {
     pub fingerprint: Option<String>,
+    /// Set when the previous token (in its grace period) was used.
+    pub token_note: Option<String>,
     pub result: Result<R>,
 }
 
@@ -163,6 +165,7 @@ impl Engine {
             self.record_use(g, client);
         }
         SessionOutcome {
+            token_note: grant_seen.as_ref().and_then(Grant::note),
             fingerprint: grant_seen.map(|g| g.fingerprint),
             result,
         }

@@ -211,10 +211,12 @@ pub trait Tx {
 
     // support tools (`users list`, `diagnose`, the dashboard)
     /// A page of the tenant's members that match, in userName order, after
-    /// the userName (lower-cased) `after`.
+    /// the userName (lower-cased) `after`; `namespace` is where the
+    /// tenant's userNames live (see `model::Account`).
     fn member_list(
         &self,
         tenant_id: &str,
+        namespace: &str,
         f: &MemberFilter,
         after: Option<&str>,
         limit: u64,

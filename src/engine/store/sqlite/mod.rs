@@ -24,7 +24,10 @@ use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::*;
 
 /// Migrations in order; the store's `user_version` is how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_member_owner_index.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -1319,18 +1322,25 @@ impl Tx for SqliteTx<'_> {
     fn member_list(
         &self,
         tenant_id: &str,
+        namespace: &str,
         f: &MemberFilter,
         after: Option<&str>,
         limit: u64,
     ) -> Result<Vec<MemberRecord>> {
         let (clause, mut args) = member_filter_sql(tenant_id, f);
+        args.push(namespace.to_owned().into());
+        let ns = args.len();
         args.push(after.unwrap_or("").to_owned().into());
+        let after_arg = args.len();
         args.push((limit.min(i64::MAX as u64) as i64).into());
-        // userName order through the accounts' (namespace, user_name_lower)
-        // index: a page costs its own rows, not the tenant's size.
+        // Accounts first, walked in userName order through their
+        // (namespace, user_name_lower) index, each joined to its membership
+        // of this tenant: a page costs about its own rows. (Left to itself
+        // the planner takes the tenant's memberships and sorts them all.)
         let sql = format!(
-            "SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE {clause} AND a.user_name_lower > ?{} ORDER BY a.user_name_lower, m.id LIMIT ?{}",
-            args.len() - 1,
+            "SELECT {MEMBER_COLS} FROM accounts a CROSS JOIN memberships m \
+             WHERE a.namespace = ?{ns} AND a.user_name_lower > ?{after_arg} AND m.account_id = a.id AND {clause} \
+             ORDER BY a.user_name_lower LIMIT ?{}",
             args.len()
         );
         self.all(&sql, rusqlite::params_from_iter(args), member_row)
@@ -1341,8 +1351,14 @@ impl Tx for SqliteTx<'_> {
             return self.member_total(tenant_id);
         }
         let (clause, args) = member_filter_sql(tenant_id, f);
+        // The accounts are needed only to search their names.
+        let from = if f.search_lower.is_some() {
+            MEMBER_FROM
+        } else {
+            "FROM memberships m"
+        };
         let n: Option<i64> = self.one(
-            &format!("SELECT COUNT(*) {MEMBER_FROM} WHERE {clause}"),
+            &format!("SELECT COUNT(*) {from} WHERE {clause}"),
             rusqlite::params_from_iter(args),
             |r| r.get(0),
         )?;
