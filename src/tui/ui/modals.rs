@@ -84,8 +84,8 @@ pub fn render(app: &App, f: &mut Frame) {
                     .iter()
                     .for_each(|fd| lines.extend(finding_lines(fd))),
             }
-            let w = area.width.saturating_sub(4);
-            let h = area.height.saturating_sub(2);
+            // The whole body: nothing of the list shows at the edges.
+            let (w, h) = (area.width, area.height.saturating_sub(2));
             window(f, area, " Request · Esc closes ", lines, w, h);
         }
         Modal::UserDetail { email, diagnosis } => {
@@ -94,8 +94,8 @@ pub fn render(app: &App, f: &mut Frame) {
                 Some(Err(e)) => vec![Line::from(Span::styled(e.clone(), Style::new().fg(BAD)))],
                 Some(Ok(d)) => user_lines(d),
             };
-            let w = area.width.saturating_sub(4);
-            let h = area.height.saturating_sub(2);
+            // The whole body: nothing of the list shows at the edges.
+            let (w, h) = (area.width, area.height.saturating_sub(2));
             window(f, area, format!(" {email} · Esc closes "), lines, w, h);
         }
         Modal::Probe { steps, report } => {
@@ -117,7 +117,7 @@ pub fn render(app: &App, f: &mut Frame) {
                     });
                 }
             }
-            let w = area.width.saturating_sub(4);
+            let w = area.width;
             let h = (lines.len() as u16 + 6).min(area.height.saturating_sub(2));
             window(f, area, " Test connection · Esc closes ", lines, w, h);
         }
