@@ -19,6 +19,9 @@ _scimctl() {
             scimctl,config)
                 cmd="scimctl__subcmd__config"
                 ;;
+            scimctl,dashboard)
+                cmd="scimctl__subcmd__dashboard"
+                ;;
             scimctl,diagnose)
                 cmd="scimctl__subcmd__diagnose"
                 ;;
@@ -147,6 +150,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help,config)
                 cmd="scimctl__subcmd__help__subcmd__config"
+                ;;
+            scimctl__subcmd__help,dashboard)
+                cmd="scimctl__subcmd__help__subcmd__dashboard"
                 ;;
             scimctl__subcmd__help,diagnose)
                 cmd="scimctl__subcmd__help__subcmd__diagnose"
@@ -461,7 +467,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help"
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,6 +571,36 @@ _scimctl() {
         scimctl__subcmd__config__subcmd__show)
             opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__dashboard)
+            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1187,7 +1223,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties mapping test-connection log diagnose serve config generate help"
+            opts="tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1253,20 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__config__subcmd__show)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__dashboard)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -10,3 +10,4 @@ pub mod http;
 pub mod logging;
 pub mod output;
 pub mod probe;
+pub mod tui;

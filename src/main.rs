@@ -3,7 +3,10 @@ use std::process::ExitCode;
 fn main() -> ExitCode {
     let (cli, overrides) = scimctl::cli::parse();
     let server = matches!(cli.command, scimctl::cli::Command::Serve(_));
-    scimctl::logging::init(cli.global.verbose, cli.global.quiet, server);
+    // The dashboard owns the terminal: it logs to a file (tui::run sets it up).
+    if !matches!(cli.command, scimctl::cli::Command::Dashboard(_)) {
+        scimctl::logging::init(cli.global.verbose, cli.global.quiet, server);
+    }
     match scimctl::cli::run(cli, overrides) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,

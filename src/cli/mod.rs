@@ -4,6 +4,7 @@
 
 mod args;
 mod config_cmd;
+mod dashboard;
 mod diagnose;
 mod generate;
 mod groups;
@@ -81,6 +82,8 @@ pub enum Command {
     Diagnose(diagnose::DiagnoseCmd),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
+    /// The full-screen dashboard: status, token, members, groups, live log, actions
+    Dashboard(dashboard::DashboardArgs),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -192,6 +195,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
+        Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),
     }
 }

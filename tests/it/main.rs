@@ -2,6 +2,7 @@ mod bad_input;
 mod cli_errors;
 mod cli_json;
 mod cli_workflow;
+mod dashboard;
 mod diagnose;
 mod generated;
 mod mapping;

@@ -1,0 +1,193 @@
+//! Runs the model's effects against the engine, off the draw loop: every
+//! effect is a blocking task on the runtime's pool, and its result comes back
+//! to the loop as an `Action` on a channel.
+
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use crate::engine::Engine;
+use crate::engine::model::Tenant;
+use crate::engine::scim::list::Projection;
+use crate::engine::scim::users::Scope;
+use crate::engine::{EngineError, tenant_url};
+use crate::error::CliError;
+
+use super::app::{Action, Effect, Overview, Settings};
+use crate::probe;
+
+/// What an effect needs besides its own fields.
+#[derive(Clone)]
+pub struct Ctx {
+    pub engine: Engine,
+    pub tenant: Tenant,
+    pub settings: Settings,
+}
+
+/// An engine error as the status line shows it: the CLI's one line, hint
+/// included.
+fn msg(e: EngineError) -> String {
+    CliError::from(e).render()
+}
+
+/// Runs one effect to completion on this thread, handing each result to
+/// `emit` (test-connection emits a result per step, then its report).
+pub fn execute(ctx: &Ctx, effect: Effect, emit: &mut dyn FnMut(Action)) {
+    let (e, t) = (&ctx.engine, &ctx.tenant);
+    let a = match effect {
+        Effect::LoadOverview => Action::OverviewLoaded(overview(ctx).map(Box::new).map_err(msg)),
+        Effect::LoadGroups => Action::GroupsLoaded(e.groups(t).map_err(msg)),
+        Effect::LoadGroupMembers { group_id } => {
+            let members = group_members(ctx, &group_id).map_err(msg);
+            Action::GroupMembersLoaded { group_id, members }
+        }
+        Effect::LoadLog { query, generation } => Action::LogLoaded {
+            generation,
+            records: e.log_records(&query).map_err(msg),
+        },
+        Effect::LoadMembers { query, generation } => Action::MembersLoaded {
+            generation,
+            page: e.list_members(t, &query).map_err(msg),
+        },
+        Effect::DiagnoseUser { email } => Action::UserDiagnosed {
+            diagnosis: e.diagnose_user(t, &email).map(Box::new).map_err(msg),
+            email,
+        },
+        Effect::DiagnoseRequest { request_id } => Action::RequestDiagnosed {
+            diagnosis: e.diagnose_request(&request_id).map(Box::new).map_err(msg),
+            request_id,
+        },
+        Effect::SetScim { enabled } => {
+            Action::ScimSwitched(e.set_scim_enabled(t, enabled).map_err(msg))
+        }
+        Effect::IssueToken { regenerate } => {
+            let r = if regenerate {
+                e.regenerate_token(t)
+            } else {
+                e.generate_token(t)
+            };
+            Action::TokenIssued(r.map(Box::new).map_err(msg))
+        }
+        Effect::TestConnection { token } => {
+            let opts = probe::Options {
+                url: tenant_url(&ctx.settings.public_url, &t.id),
+                token,
+                timeout: PROBE_TIMEOUT,
+                extra_roots: Vec::new(),
+                full: false,
+            };
+            let mut on_step = |s: &probe::Step| emit(Action::ProbeStep(s.clone()));
+            let report = block_on(probe::run(&opts, &mut on_step)).unwrap_or_else(|e| {
+                probe::Report {
+                    url: opts.url.clone(),
+                    probe: String::new(),
+                    full: false,
+                    passed: false,
+                    steps: vec![probe::Step {
+                        id: "url",
+                        name: "Start",
+                        status: probe::Status::Fail,
+                        ms: 0.0,
+                        detail: format!("could not start the probe: {e}"),
+                        hint: Some("this machine is out of threads or file descriptors; close something and retry".into()),
+                    }],
+                }
+            });
+            Action::ProbeDone(Box::new(report))
+        }
+    };
+    emit(a);
+}
+
+/// Each step of the dashboard's test-connection waits at most this long.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Runs a future to its end from a blocking thread: on the dashboard's
+/// runtime when there is one, else on a runtime of its own (tests).
+fn block_on<F: std::future::Future>(f: F) -> std::io::Result<F::Output> {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) => Ok(h.block_on(f)),
+        Err(_) => Ok(tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()?
+            .block_on(f)),
+    }
+}
+
+fn overview(ctx: &Ctx) -> crate::engine::Result<Overview> {
+    let (e, t) = (&ctx.engine, &ctx.tenant);
+    Ok(Overview {
+        detail: e.tenant_detail(t, &ctx.settings.public_url)?,
+        diagnosis: e.diagnose_tenant(t, ctx.settings.token_max_age_days)?,
+    })
+}
+
+/// A group's members by userName, as the SCIM Group resource lists them.
+fn group_members(ctx: &Ctx, group_id: &str) -> crate::engine::Result<Vec<String>> {
+    let base = tenant_url(&ctx.settings.public_url, &ctx.tenant.id);
+    let scope = Scope {
+        tenant: &ctx.tenant,
+        base: &base,
+    };
+    let proj = Projection::parse(Some("members"), None)?;
+    let g = ctx.engine.scim_get_group(scope, group_id, &proj)?;
+    let mut names: Vec<String> = g
+        .get("members")
+        .and_then(|m| m.as_array())
+        .map(|a| {
+            a.iter()
+                .filter_map(|m| {
+                    m.get("display")
+                        .or_else(|| m.get("value"))
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    Ok(names)
+}
+
+/// Runs effects on the runtime's blocking pool and posts their results.
+pub struct Runner {
+    ctx: Ctx,
+    rt: Option<tokio::runtime::Runtime>,
+    tx: Sender<Action>,
+}
+
+impl Runner {
+    pub fn new(ctx: Ctx, tx: Sender<Action>) -> std::io::Result<Runner> {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(1)
+            .max_blocking_threads(8)
+            .thread_name("scimctl-dashboard")
+            .enable_all()
+            .build()?;
+        Ok(Runner {
+            ctx,
+            rt: Some(rt),
+            tx,
+        })
+    }
+
+    pub fn spawn(&self, effect: Effect) {
+        let Some(rt) = &self.rt else { return };
+        let (ctx, tx) = (self.ctx.clone(), self.tx.clone());
+        rt.spawn_blocking(move || {
+            tracing::debug!(?effect, "effect");
+            // The loop has gone when a send fails; nothing is left to tell.
+            execute(&ctx, effect, &mut |a| {
+                let _ = tx.send(a);
+            });
+        });
+    }
+}
+
+impl Drop for Runner {
+    /// Quitting does not wait for a store read still under way.
+    fn drop(&mut self) {
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
+        }
+    }
+}
