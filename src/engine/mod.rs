@@ -2,6 +2,7 @@
 //! SCIM protocol and provisioning log. It knows nothing of terminals or HTTP:
 //! typed requests in, typed results and typed errors out.
 
+pub mod admin_keys;
 pub mod auth;
 pub mod diagnose;
 pub mod error;
