@@ -17,6 +17,7 @@ pub mod store;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
+pub mod views;
 
 use std::path::Path;
 use std::sync::Arc;
