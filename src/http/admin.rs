@@ -48,7 +48,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::json;
 
 use super::{AppState, RequestId};
 use crate::engine::admin_keys::AdminGrant;
@@ -137,7 +136,11 @@ impl IntoResponse for ApiError {
                 }
                 (
                     status,
-                    json!({"error": e.to_string(), "reason": e.reason(), "hint": engine_hint(&e)}),
+                    serde_json::to_string(&ErrorBody {
+                        error: e.to_string(),
+                        reason: e.reason(),
+                        hint: engine_hint(&e),
+                    }),
                 )
             }
             ApiError::Request {
@@ -147,18 +150,16 @@ impl IntoResponse for ApiError {
                 hint,
             } => (
                 status,
-                json!({"error": message, "reason": reason, "hint": hint}),
+                serde_json::to_string(&ErrorBody {
+                    error: message,
+                    reason,
+                    hint,
+                }),
             ),
         };
-        let mut res = (status, body.to_string()).into_response();
-        let h = res.headers_mut();
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        let mut res = json_response(status, body.unwrap_or_default());
         if status == StatusCode::UNAUTHORIZED {
-            h.insert(
+            res.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"scimctl-admin\""),
             );
@@ -169,23 +170,23 @@ impl IntoResponse for ApiError {
 
 /// A JSON answer. Every admin response is `no-store`: they carry tenant
 /// data, and new tokens and keys.
-fn ok<T: Serialize>(status: StatusCode, v: &T) -> Response {
-    match serde_json::to_string(v) {
-        Ok(body) => {
-            let mut res = (status, body).into_response();
-            let h = res.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/json"),
-            );
-            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            res
-        }
-        Err(e) => ApiError::Engine(EngineError::Store(
-            crate::engine::StoreError::Backend(format!("cannot serialise the response: {e}")),
-        ))
-        .into_response(),
-    }
+fn json_response(status: StatusCode, body: String) -> Response {
+    let mut res = (status, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The error body, fields in this order.
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: String,
+    reason: &'a str,
+    hint: Option<&'a str>,
 }
 
 /// The bearer credential and request id of an admin request.
@@ -251,7 +252,7 @@ impl Admin {
 /// synchronous) and answers its value as JSON with `status`.
 async fn run<T, F>(st: AppState, call: Call, status: StatusCode, f: F) -> Response
 where
-    T: Serialize + Send + 'static,
+    T: Serialize,
     F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
 {
     let request_id = call.request_id.clone();
@@ -264,11 +265,17 @@ where
             public_url: st.public_url.to_string(),
             max_age_days: st.token_max_age_days,
         };
-        f(&admin)
+        let v = f(&admin)?;
+        // Serialised here, so a new token's text is dropped on this thread.
+        serde_json::to_string(&v).map_err(|e| {
+            ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
+                format!("cannot serialise the response: {e}"),
+            )))
+        })
     })
     .await;
     match joined {
-        Ok(Ok(v)) => ok(status, &v),
+        Ok(Ok(body)) => json_response(status, body),
         Ok(Err(e)) => e.into_response(),
         Err(e) => {
             tracing::error!(request_id, error = %e, "admin handler failed");
@@ -398,21 +405,24 @@ async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> R
 
 // ---- token -----------------------------------------------------------------
 
-/// An issued token as `token generate --output json` prints it (owned, to
-/// leave the blocking task).
-fn issued_json(
-    a: &Admin,
-    issued: &crate::engine::tokens::IssuedToken,
-) -> Result<serde_json::Value, ApiError> {
-    serde_json::to_value(issued.json(&a.public_url)).map_err(|e| {
-        EngineError::Store(crate::engine::StoreError::Backend(e.to_string())).into()
-    })
+/// An issued token as `token generate --output json` prints it.
+struct Issued {
+    token: crate::engine::tokens::IssuedToken,
+    public_url: String,
+}
+
+impl Serialize for Issued {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.token.json(&self.public_url).serialize(s)
+    }
 }
 
 async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::CREATED, move |a| {
-        let issued = a.engine.generate_token(&a.tenant(&t)?)?;
-        issued_json(a, &issued)
+        Ok(Issued {
+            token: a.engine.generate_token(&a.tenant(&t)?)?,
+            public_url: a.public_url.clone(),
+        })
     })
     .await
 }
@@ -438,7 +448,10 @@ async fn token_regenerate(
                 .regenerate_token_with_grace(&t, duration("--grace", &g)?)?,
             None => a.engine.regenerate_token(&t)?,
         };
-        issued_json(a, &issued)
+        Ok(Issued {
+            token: issued,
+            public_url: a.public_url.clone(),
+        })
     })
     .await
 }
