@@ -80,7 +80,14 @@ pub fn run(cmd: AdminKeyCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     })
                     .collect();
                 ctx.out.table(
-                    &["NAME", "TENANT", "FINGERPRINT", "CREATED", "LAST USED", "REVOKED"],
+                    &[
+                        "NAME",
+                        "TENANT",
+                        "FINGERPRINT",
+                        "CREATED",
+                        "LAST USED",
+                        "REVOKED",
+                    ],
                     rows,
                 )?;
             }

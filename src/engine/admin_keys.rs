@@ -108,8 +108,7 @@ fn check_name(name: &str) -> Result<String> {
     let n = name.trim().to_lowercase();
     let ok = !n.is_empty()
         && n.len() <= MAX_NAME
-        && n
-            .chars()
+        && n.chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '@'));
     if !ok {
         return Err(EngineError::InvalidValue {

@@ -519,10 +519,12 @@ async fn users_list(
         let t = a.tenant(&t)?;
         let q = query(q)?;
         let managed_by = match q.managed_by.as_deref() {
-            Some(m) => Some(ManagedBy::parse(m).ok_or_else(|| EngineError::InvalidValue {
-                field: "managed_by",
-                reason: format!("\"{m}\" is not one of idp, tenant, self"),
-            })?),
+            Some(m) => Some(
+                ManagedBy::parse(m).ok_or_else(|| EngineError::InvalidValue {
+                    field: "managed_by",
+                    reason: format!("\"{m}\" is not one of idp, tenant, self"),
+                })?,
+            ),
             None => None,
         };
         let limit = q.limit.unwrap_or(50);
@@ -732,7 +734,11 @@ async fn diagnose_request(
     .await
 }
 
-async fn diagnose_tenant(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+async fn diagnose_tenant(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         Ok(a.engine.diagnose_tenant(&a.tenant(&t)?, a.max_age_days)?)
     })
