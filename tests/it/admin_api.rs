@@ -702,7 +702,7 @@ async fn each_endpoint_group_answers_what_the_cli_prints() {
     err(&r, 404, "group_not_found");
 
     // diagnose and log: a failed SCIM request to look at.
-    let scim = srv.client("acme", &str_key(&graced, "token").to_owned());
+    let scim = srv.client("acme", str_key(&graced, "token"));
     let failed = scim.get("/Users/not-a-user").await;
     failed.error(404, None, "not_found");
     let rid = failed.request_id().to_owned();
