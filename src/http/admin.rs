@@ -804,7 +804,9 @@ async fn log_all(
 
 // ---- fallbacks ----------------------------------------------------------------
 
-async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
+/// Also mounted at `/admin/v1/` itself, which a nested router's fallback
+/// does not see.
+pub async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
     ApiError::Request {
         status: StatusCode::NOT_FOUND,
         reason: "not_found",

@@ -90,6 +90,7 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .nest("/scim/v2/{tenant}", scim::routes())
         .nest(admin::PREFIX, admin::routes())
+        .route("/admin/v1/", axum::routing::any(admin::not_found))
         .fallback(scim::not_found_outside)
         .layer(middleware::from_fn(request_id_and_log))
         .layer(axum::extract::DefaultBodyLimit::disable())

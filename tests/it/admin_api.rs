@@ -284,6 +284,7 @@ async fn missing_and_wrong_credentials_are_401_with_the_reason() {
         api.get("/nope").await,
         none.get("/tenants/acme/nope").await,
         api.get("").await,
+        api.get("/").await,
     ] {
         err(&r, 404, "not_found");
     }
