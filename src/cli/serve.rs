@@ -97,11 +97,12 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
             }
             None => crate::http::Bound::Plain(listener),
         };
-        // The one line scripts and tests wait for.
-        eprintln!("listening on {bound}");
+        // Before the line scripts and tests wait for, so it is there once they see it.
         if scheme == "https" {
             out.note("TLS: on (rustls)");
         }
+        // The one line scripts and tests wait for.
+        eprintln!("listening on {bound}");
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
