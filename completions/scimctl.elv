@@ -44,6 +44,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
+            cand admin-key 'Create, list and revoke the admin API''s keys (on the server host)'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -869,6 +870,84 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'scimctl;admin-key'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create an admin key: an operator key, or with --tenant one scoped to that tenant (only the --tenant flag scopes a key, never SCIMCTL_TENANT or the config file)'
+            cand list 'List the admin keys: name, scope, fingerprint, use (never the key)'
+            cand revoke 'Revoke an admin key: its next request is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;admin-key;create'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;admin-key;list'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;admin-key;revoke'= {
+            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;admin-key;help'= {
+            cand create 'Create an admin key: an operator key, or with --tenant one scoped to that tenant (only the --tenant flag scopes a key, never SCIMCTL_TENANT or the config file)'
+            cand list 'List the admin keys: name, scope, fingerprint, use (never the key)'
+            cand revoke 'Revoke an admin key: its next request is refused'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;admin-key;help;create'= {
+        }
+        &'scimctl;admin-key;help;list'= {
+        }
+        &'scimctl;admin-key;help;revoke'= {
+        }
+        &'scimctl;admin-key;help;help'= {
+        }
         &'scimctl;config'= {
             cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
@@ -984,6 +1063,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
+            cand admin-key 'Create, list and revoke the admin API''s keys (on the server host)'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1097,6 +1177,17 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;serve'= {
         }
         &'scimctl;help;dashboard'= {
+        }
+        &'scimctl;help;admin-key'= {
+            cand create 'Create an admin key: an operator key, or with --tenant one scoped to that tenant (only the --tenant flag scopes a key, never SCIMCTL_TENANT or the config file)'
+            cand list 'List the admin keys: name, scope, fingerprint, use (never the key)'
+            cand revoke 'Revoke an admin key: its next request is refused'
+        }
+        &'scimctl;help;admin-key;create'= {
+        }
+        &'scimctl;help;admin-key;list'= {
+        }
+        &'scimctl;help;admin-key;revoke'= {
         }
         &'scimctl;help;config'= {
             cand show 'Print each effective setting with its source (flag, env, file, default)'

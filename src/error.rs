@@ -75,7 +75,6 @@ impl CliError {
 
     /// What to do next, in the CLI's terms.
     pub fn hint(&self) -> Option<String> {
-        use EngineError as E;
         let h = match self {
             CliError::Usage(_) => return None,
             CliError::CheckFailed { hint, .. } => return hint.clone(),
@@ -84,77 +83,7 @@ impl CliError {
                 "fix that value; then 'scimctl config show' lists every setting and where it comes from"
             }
             CliError::Output(_) => "check that stdout is writable (disk full? closed pipe?)",
-            CliError::Engine(e) => match e {
-                E::TenantNotFound(_) => "list the tenants with 'scimctl tenant list'",
-                E::NoTenants => "create one with 'scimctl tenant create NAME'",
-                E::TenantNotChosen { .. } => {
-                    "choose one with --tenant ID|NAME or SCIMCTL_TENANT ('scimctl tenant list' shows them)"
-                }
-                E::TenantExists { .. } => "choose another name or id, or see 'scimctl tenant list'",
-                E::InvalidTenantId(_) | E::InvalidTenantName(_) => return None,
-                E::PolicyLocked { .. } => {
-                    "create a new tenant with 'scimctl tenant create NAME --policy ...' instead"
-                }
-                E::TokenExists { .. } => "use 'scimctl token regenerate' to replace it",
-                E::NoToken { .. } => "create one with 'scimctl token generate'",
-                E::TokenRejected { .. } => {
-                    "give the identity provider the current token; if it was lost, run 'scimctl token regenerate'"
-                }
-                E::InvalidEmail(_) => "give an email address such as jane.doe@example.com",
-                E::InvalidValue { .. } => return None,
-                E::AlreadyMember { .. } => {
-                    "nothing to add; to add another person, use their email address"
-                }
-                E::ManagedElsewhere { .. } => {
-                    "only that tenant's identity provider can change it; use another email address"
-                }
-                E::PropertyNotFound { .. } => {
-                    "add it with 'scimctl properties add NAME', or see 'scimctl properties list'"
-                }
-                E::PropertyExists { .. } => "see 'scimctl properties list'",
-                E::GroupNotFound { .. } => {
-                    "create it with 'scimctl groups create NAME', or see 'scimctl groups list'"
-                }
-                E::GroupExists { .. } => "see 'scimctl groups list'",
-                E::UserNotFound { .. } => {
-                    "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
-                }
-                E::NoPreviousToken { .. } => {
-                    "nothing to end: 'scimctl token status' shows the tokens; a previous token exists only after 'token regenerate --grace'"
-                }
-                E::RequestNotFound(_) => {
-                    "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
-                }
-                E::Unauthenticated(_) => "give the tenant's current token",
-                E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
-                E::ExternalAccounts { .. } | E::CentralUser { .. } => {
-                    "manage this user in the product, or give the identity provider another email address"
-                }
-                E::InvalidFilter(_)
-                | E::ScimInvalid { .. }
-                | E::Mutability { .. }
-                | E::Uniqueness { .. }
-                | E::ResourceNotFound { .. }
-                | E::ScimNotFound(_)
-                | E::PreconditionFailed { .. } => return None,
-                E::Store(s) => match s {
-                    StoreError::CreateDir { .. }
-                    | StoreError::Open { .. }
-                    | StoreError::ReadOnly { .. } => {
-                        "choose a writable location with --store PATH or SCIMCTL_STORE"
-                    }
-                    StoreError::NotADatabase { .. } => {
-                        "point --store at a scimctl store, or move this file away to start a new one"
-                    }
-                    StoreError::NewerSchema { .. } => {
-                        "upgrade scimctl, or point --store at another store"
-                    }
-                    StoreError::Busy(_) => "another process is writing; retry in a moment",
-                    StoreError::Backend(_) => {
-                        "this is a bug or a damaged store; rerun with -v and report the output"
-                    }
-                },
-            },
+            CliError::Engine(e) => return engine_hint(e).map(str::to_owned),
         };
         Some(h.to_owned())
     }
@@ -166,4 +95,88 @@ impl CliError {
             None => format!("error: {self}"),
         }
     }
+}
+
+/// What to do about an engine error, in the CLI's terms. One source for
+/// both faces: the CLI prints it after the message, the admin API returns
+/// it as `hint`, so a remote command says exactly what a local one does.
+pub fn engine_hint(e: &EngineError) -> Option<&'static str> {
+    use EngineError as E;
+    let h = match e {
+        E::TenantNotFound(_) => "list the tenants with 'scimctl tenant list'",
+        E::NoTenants => "create one with 'scimctl tenant create NAME'",
+        E::TenantNotChosen { .. } => {
+            "choose one with --tenant ID|NAME or SCIMCTL_TENANT ('scimctl tenant list' shows them)"
+        }
+        E::TenantExists { .. } => "choose another name or id, or see 'scimctl tenant list'",
+        E::InvalidTenantId(_) | E::InvalidTenantName(_) => return None,
+        E::PolicyLocked { .. } => {
+            "create a new tenant with 'scimctl tenant create NAME --policy ...' instead"
+        }
+        E::TokenExists { .. } => "use 'scimctl token regenerate' to replace it",
+        E::NoToken { .. } => "create one with 'scimctl token generate'",
+        E::TokenRejected { .. } => {
+            "give the identity provider the current token; if it was lost, run 'scimctl token regenerate'"
+        }
+        E::InvalidEmail(_) => "give an email address such as jane.doe@example.com",
+        E::InvalidValue { .. } => return None,
+        E::AlreadyMember { .. } => "nothing to add; to add another person, use their email address",
+        E::ManagedElsewhere { .. } => {
+            "only that tenant's identity provider can change it; use another email address"
+        }
+        E::PropertyNotFound { .. } => {
+            "add it with 'scimctl properties add NAME', or see 'scimctl properties list'"
+        }
+        E::PropertyExists { .. } => "see 'scimctl properties list'",
+        E::GroupNotFound { .. } => {
+            "create it with 'scimctl groups create NAME', or see 'scimctl groups list'"
+        }
+        E::GroupExists { .. } => "see 'scimctl groups list'",
+        E::UserNotFound { .. } => {
+            "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
+        }
+        E::NoPreviousToken { .. } => {
+            "nothing to end: 'scimctl token status' shows the tokens; a previous token exists only after 'token regenerate --grace'"
+        }
+        E::RequestNotFound(_) => {
+            "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
+        }
+        E::Unauthenticated(_) => "give the tenant's current token",
+        E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
+        E::ExternalAccounts { .. } | E::CentralUser { .. } => {
+            "manage this user in the product, or give the identity provider another email address"
+        }
+        E::InvalidFilter(_)
+        | E::ScimInvalid { .. }
+        | E::Mutability { .. }
+        | E::Uniqueness { .. }
+        | E::ResourceNotFound { .. }
+        | E::ScimNotFound(_)
+        | E::PreconditionFailed { .. } => return None,
+        E::Store(s) => match s {
+            StoreError::CreateDir { .. }
+            | StoreError::Open { .. }
+            | StoreError::ReadOnly { .. } => {
+                "choose a writable location with --store PATH or SCIMCTL_STORE"
+            }
+            StoreError::NotADatabase { .. } => {
+                "point --store at a scimctl store, or move this file away to start a new one"
+            }
+            StoreError::NewerSchema { .. } => "upgrade scimctl, or point --store at another store",
+            StoreError::Busy(_) => "another process is writing; retry in a moment",
+            StoreError::Backend(_) => {
+                "this is a bug or a damaged store; rerun with -v and report the output"
+            }
+        },
+
+        E::AdminKeyRejected(_) => {
+            "create a key on the server host with 'scimctl admin-key create NAME' and send it as 'Authorization: Bearer <key>'"
+        }
+        E::AdminKeyExists { .. } => "choose another name, or see 'scimctl admin-key list'",
+        E::AdminKeyNotFound { .. } => "see 'scimctl admin-key list'",
+        E::OperatorKeyRequired => {
+            "use an operator key (created with 'scimctl admin-key create NAME' without --tenant)"
+        }
+    };
+    Some(h)
 }

@@ -2,6 +2,7 @@
 //! own file that owns its arguments and its `run`; commands call the engine
 //! and hand typed results to the `Printer`. No business rule lives here.
 
+mod admin_key;
 mod args;
 mod config_cmd;
 mod dashboard;
@@ -84,6 +85,9 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// The full-screen dashboard: status, token, members, groups, live log, actions
     Dashboard(dashboard::DashboardArgs),
+    /// Create, list and revoke the admin API's keys (on the server host)
+    #[command(subcommand)]
+    AdminKey(admin_key::AdminKeyCmd),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -194,6 +198,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
+        Command::AdminKey(c) => admin_key::run(c, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),

@@ -4,9 +4,8 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::engine::model::{MemberCounts, Policy};
+use crate::engine::model::Policy;
 use crate::engine::tenant_url;
-use crate::engine::tokens::TokenInfo;
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -35,19 +34,6 @@ pub enum PolicyCmd {
 struct PolicySet {
     tenant_id: String,
     policy: Policy,
-}
-
-/// The stable JSON shape of `scim status`.
-#[derive(Debug, Serialize)]
-pub struct ScimStatus {
-    pub tenant_id: String,
-    pub tenant_name: String,
-    pub scim_enabled: bool,
-    pub policy: Policy,
-    pub tenant_url: String,
-    pub token: Option<TokenInfo>,
-    pub token_warning: Option<String>,
-    pub members: MemberCounts,
 }
 
 pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
@@ -94,18 +80,8 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         ScimCmd::Status => {
-            let tokens = engine.token_status(&t, ctx.config.token_max_age_days.value)?;
-            let detail = engine.tenant_detail(&t, ctx.public_url())?;
-            let s = ScimStatus {
-                tenant_id: t.id.clone(),
-                tenant_name: t.name.clone(),
-                scim_enabled: detail.tenant.scim_enabled,
-                policy: detail.tenant.policy,
-                tenant_url: detail.tenant.tenant_url,
-                token: tokens.token,
-                token_warning: tokens.warning,
-                members: detail.members,
-            };
+            let s =
+                engine.scim_status(&t, ctx.public_url(), ctx.config.token_max_age_days.value)?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {

@@ -80,6 +80,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         enabled: !a.no_provisioning_log,
     };
     let store = ctx.config.store.value.display().to_string();
+    let token_max_age_days = ctx.config.token_max_age_days.value;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {
             CliError::Usage(format!(
@@ -104,7 +105,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
-        crate::http::serve(engine, listener, public_url, retention).await?;
+        crate::http::serve(engine, listener, public_url, retention, token_max_age_days).await?;
         out.note("scimctl serve: stopped.");
         Ok(())
     })

@@ -159,7 +159,8 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
             engine.delete_tenant(&t)?;
             if ctx.out.is_json() {
-                ctx.out.json(&serde_json::json!({ "deleted": t.id }))?;
+                ctx.out
+                    .json(&crate::engine::views::TenantDeleted { deleted: t.id })?;
             } else {
                 ctx.out
                     .note(&format!("Deleted tenant \"{}\" ({}).", t.name, t.id));

@@ -5,11 +5,11 @@
 //! works; with `--output json` as one object. It is never logged or stored.
 
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use super::Ctx;
 use super::args::TokenInput;
 use crate::engine::tokens::{IssuedToken, TokenInfo};
+use crate::engine::views::RevokedTokens;
 use crate::engine::{EngineError, tenant_url};
 use crate::error::CliError;
 
@@ -48,12 +48,6 @@ pub struct RevokeArgs {
 pub struct VerifyArgs {
     #[command(flatten)]
     pub input: TokenInput,
-}
-
-#[derive(Serialize)]
-struct Revoked {
-    tenant_id: String,
-    revoked: Vec<String>,
 }
 
 /// Table rows describing a token, shared by `token status` and `scim status`.
@@ -126,7 +120,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         TokenCmd::Revoke(a) if a.previous => {
             let fp = engine.revoke_previous_token(&t)?;
             if ctx.out.is_json() {
-                ctx.out.json(&Revoked {
+                ctx.out.json(&RevokedTokens {
                     tenant_id: t.id,
                     revoked: vec![fp],
                 })?;
@@ -140,7 +134,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         TokenCmd::Revoke(_) => {
             let revoked = engine.revoke_token(&t)?;
             if ctx.out.is_json() {
-                ctx.out.json(&Revoked {
+                ctx.out.json(&RevokedTokens {
                     tenant_id: t.id,
                     revoked,
                 })?;

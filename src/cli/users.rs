@@ -264,14 +264,7 @@ pub fn run(cmd: UsersCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             print_page(ctx, &a, page)?;
         }
         UsersCmd::Show(a) => {
-            let facts = engine.user_facts(&t, &a.email)?;
-            if facts.member.is_none() {
-                return Err(crate::engine::EngineError::UserNotFound {
-                    email: a.email,
-                    tenant: t.name,
-                }
-                .into());
-            }
+            let facts = engine.member_facts(&t, &a.email)?;
             if ctx.out.is_json() {
                 ctx.out.json(&facts)?;
             } else {

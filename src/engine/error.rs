@@ -157,6 +157,16 @@ pub enum EngineError {
     #[error("the resource has version {current}, but the request expected {expected}")]
     PreconditionFailed { expected: String, current: String },
 
+    /// An admin API request without a usable admin key (what was wrong).
+    #[error("{0}")]
+    AdminKeyRejected(&'static str),
+    #[error("an admin key named \"{name}\" already exists")]
+    AdminKeyExists { name: String },
+    #[error("admin key \"{name}\" not found")]
+    AdminKeyNotFound { name: String },
+    #[error("Operation not permitted: this admin key is scoped to one tenant")]
+    OperatorKeyRequired,
+
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -190,6 +200,10 @@ impl EngineError {
             ResourceNotFound { .. } | ScimNotFound(_) => ErrorKind::NotFound,
             PreconditionFailed { .. } => ErrorKind::PreconditionFailed,
             ManagedElsewhere { .. } => ErrorKind::Forbidden,
+            AdminKeyRejected(_) => ErrorKind::Unauthorized,
+            AdminKeyExists { .. } => ErrorKind::Conflict,
+            AdminKeyNotFound { .. } => ErrorKind::NotFound,
+            OperatorKeyRequired => ErrorKind::Forbidden,
             Store(e) => match e {
                 StoreError::Backend(_) => ErrorKind::Internal,
                 _ => ErrorKind::StoreUnavailable,
@@ -238,6 +252,10 @@ impl EngineError {
             Uniqueness { .. } => "uniqueness",
             ResourceNotFound { .. } | ScimNotFound(_) => "not_found",
             PreconditionFailed { .. } => "precondition_failed",
+            AdminKeyRejected(_) => "invalid_admin_key",
+            AdminKeyExists { .. } => "admin_key_exists",
+            AdminKeyNotFound { .. } => "admin_key_not_found",
+            OperatorKeyRequired => "operator_key_required",
             Store(e) => match e {
                 StoreError::CreateDir { .. } | StoreError::Open { .. } => "store_unavailable",
                 StoreError::ReadOnly { .. } => "store_read_only",

@@ -2,6 +2,7 @@
 //! SCIM protocol and provisioning log. It knows nothing of terminals or HTTP:
 //! typed requests in, typed results and typed errors out.
 
+pub mod admin_keys;
 pub mod auth;
 pub mod diagnose;
 pub mod error;
@@ -16,6 +17,7 @@ pub mod store;
 pub mod tenants;
 pub mod tokens;
 pub mod users;
+pub mod views;
 
 use std::path::Path;
 use std::sync::Arc;

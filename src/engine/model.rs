@@ -297,3 +297,18 @@ pub struct MemberRef {
     pub membership_id: String,
     pub user_name: String,
 }
+
+/// An admin key as the store keeps it: never the key, only its SHA-256.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminKeyRecord {
+    pub id: String,
+    /// Unique, lower-case.
+    pub name: String,
+    /// None: an operator key (every tenant).
+    pub tenant_id: Option<String>,
+    pub hash: [u8; 32],
+    pub fingerprint: String,
+    pub created_at: OffsetDateTime,
+    pub last_used_at: Option<OffsetDateTime>,
+    pub revoked_at: Option<OffsetDateTime>,
+}

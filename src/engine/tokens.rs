@@ -48,6 +48,12 @@ pub fn fingerprint(hash: &[u8; 32]) -> String {
 }
 
 fn generate_secret() -> Result<Secret> {
+    new_secret(TOKEN_PREFIX)
+}
+
+/// `prefix` + 43 base64url characters of 32 bytes from the OS generator
+/// (SCIM tokens and admin keys alike).
+pub(crate) fn new_secret(prefix: &str) -> Result<Secret> {
     let mut bytes = Zeroizing::new([0u8; 32]);
     getrandom::fill(bytes.as_mut()).map_err(|e| {
         StoreError::Backend(format!(
@@ -55,7 +61,7 @@ fn generate_secret() -> Result<Secret> {
         ))
     })?;
     Ok(Secret::new(format!(
-        "{TOKEN_PREFIX}{}",
+        "{prefix}{}",
         URL_SAFE_NO_PAD.encode(bytes.as_ref())
     )))
 }

@@ -2,6 +2,7 @@
 //! `{public_url}/scim/v2/{tenant_id}`. This layer maps HTTP to engine calls
 //! and engine errors to SCIM error responses; it holds no product rule.
 
+pub mod admin;
 mod response;
 mod scim;
 pub mod tls;
@@ -32,6 +33,8 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Where provisioning-log records go; None only in router tests.
     pub log: Option<LogSink>,
+    /// `token status` flags older tokens (config `token_max_age_days`).
+    pub token_max_age_days: u32,
 }
 
 /// A request id (short, random, quoted in every error detail so support
@@ -86,6 +89,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/scim/v2/{tenant}", scim::routes())
+        .nest(admin::PREFIX, admin::routes())
+        .route("/admin/v1/", axum::routing::any(admin::not_found))
         .fallback(scim::not_found_outside)
         .layer(middleware::from_fn(request_id_and_log))
         .layer(axum::extract::DefaultBodyLimit::disable())
@@ -114,12 +119,14 @@ pub async fn serve(
     listener: Bound,
     public_url: String,
     retention: Retention,
+    token_max_age_days: u32,
 ) -> std::io::Result<()> {
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let state = AppState {
         engine: engine.clone(),
         public_url: public_url.into(),
         log: retention.enabled.then(|| writer.sink()),
+        token_max_age_days,
     };
     if let Err(e) = engine.defer_maintenance() {
         tracing::warn!(error = %e, "store maintenance stays inline");

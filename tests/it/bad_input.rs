@@ -319,10 +319,12 @@ fn a_store_of_schema_version_1_is_upgraded_in_place() {
         "--family-name",
         "E",
     ]);
-    // What version 1 looked like: no owner index.
+    // What version 1 looked like: no owner index, no admin keys.
     let db = env.sql();
-    db.execute_batch("DROP INDEX memberships_owner; PRAGMA user_version = 1;")
-        .unwrap();
+    db.execute_batch(
+        "DROP INDEX memberships_owner; DROP TABLE admin_keys; PRAGMA user_version = 1;",
+    )
+    .unwrap();
     drop(db);
     let list = env.json(&["users", "list", "--managed-by", "tenant"]);
     assert_eq!(u64_key(&list, "total"), 1);

@@ -109,6 +109,10 @@ macro_rules! conformance {
             fn concurrent_writers() {
                 check_concurrency(F)
             }
+            #[test]
+            fn admin_keys() {
+                check_admin_keys(F)
+            }
         }
     };
 }
@@ -1310,4 +1314,69 @@ fn check_touch_token(f: Factory) {
     w(&s, |tx| tx.touch_token("unknown", at(t, 30), None));
     let k = r(&s, |tx| tx.token_by_hash(&k.hash)).unwrap();
     assert_eq!(k.state, TokenState::Active, "touching changes nothing else");
+}
+
+fn admin_key(id: &str, name: &str, tenant_id: Option<&str>, t: OffsetDateTime) -> AdminKeyRecord {
+    let h = hash(&format!("scimadm_{id}"));
+    AdminKeyRecord {
+        id: id.into(),
+        name: name.into(),
+        tenant_id: tenant_id.map(str::to_owned),
+        hash: h,
+        fingerprint: fingerprint(&h),
+        created_at: t,
+        last_used_at: None,
+        revoked_at: None,
+    }
+}
+
+fn check_admin_keys(f: Factory) {
+    let s = f();
+    let t = t0();
+    let op = admin_key("a1", "ops", None, t);
+    let scoped = admin_key("a2", "acme-bot", Some("t1"), at(t, 1));
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_admin_key(&scoped)?;
+        tx.insert_admin_key(&op)
+    });
+    assert_eq!(
+        r(&s, |tx| tx.admin_keys()),
+        vec![op.clone(), scoped.clone()]
+    );
+    assert_eq!(r(&s, |tx| tx.admin_key_by_name("ops")), Some(op.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.admin_key_by_hash(&scoped.hash)),
+        Some(scoped.clone())
+    );
+    assert_eq!(r(&s, |tx| tx.admin_key_by_name("nobody")), None);
+    assert_eq!(r(&s, |tx| tx.admin_key_by_hash(&hash("scimadm_x"))), None);
+
+    refused(&s, "two admin keys with one name", |tx| {
+        tx.insert_admin_key(&admin_key("a3", "ops", None, t))
+    });
+    let mut same_hash = admin_key("a4", "other", None, t);
+    same_hash.hash = op.hash;
+    refused(&s, "two admin keys with one hash", |tx| {
+        tx.insert_admin_key(&same_hash)
+    });
+    refused(&s, "an admin key of an unknown tenant", |tx| {
+        tx.insert_admin_key(&admin_key("a5", "ghost", Some("nope"), t))
+    });
+
+    // Only use and revocation change.
+    let mut used = op.clone();
+    used.last_used_at = Some(at(t, 5));
+    used.revoked_at = Some(at(t, 6));
+    used.name = "renamed".into();
+    w(&s, |tx| tx.update_admin_key(&used));
+    let got = r(&s, |tx| tx.admin_key_by_hash(&op.hash)).unwrap();
+    assert_eq!(got.last_used_at, Some(at(t, 5)));
+    assert_eq!(got.revoked_at, Some(at(t, 6)));
+    assert_eq!(got.name, "ops", "update never renames");
+
+    // A scoped key goes with its tenant; operator keys stay.
+    w(&s, |tx| tx.delete_tenant("t1").map(|_| ()));
+    assert_eq!(r(&s, |tx| tx.admin_key_by_name("acme-bot")), None);
+    assert_eq!(r(&s, |tx| tx.admin_keys()).len(), 1);
 }

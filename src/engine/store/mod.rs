@@ -225,6 +225,15 @@ pub trait Tx {
     /// The tenant's provisioning-log records since `since`, counted by
     /// hour, status, reason and whether the previous token was presented.
     fn log_stats(&self, tenant_id: &str, since: OffsetDateTime) -> Result<Vec<LogStat>>;
+
+    // admin keys (the admin API)
+    fn insert_admin_key(&self, k: &AdminKeyRecord) -> Result<()>;
+    fn admin_key_by_name(&self, name_lower: &str) -> Result<Option<AdminKeyRecord>>;
+    fn admin_key_by_hash(&self, hash: &[u8; 32]) -> Result<Option<AdminKeyRecord>>;
+    /// Every key, revoked ones too, oldest first.
+    fn admin_keys(&self) -> Result<Vec<AdminKeyRecord>>;
+    /// Sets `last_used_at` and `revoked_at` (nothing else changes).
+    fn update_admin_key(&self, k: &AdminKeyRecord) -> Result<()>;
 }
 
 /// Which members `member_list` returns; every set field must match.

@@ -27,6 +27,7 @@ use crate::engine::model::*;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_member_owner_index.sql"),
+    include_str!("migrations/0003_admin_keys.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1395,6 +1396,42 @@ impl Tx for SqliteTx<'_> {
             })
             .collect()
     }
+
+    fn insert_admin_key(&self, k: &AdminKeyRecord) -> Result<()> {
+        self.exec(
+            "INSERT INTO admin_keys (id, name, tenant_id, hash, fingerprint, created_at, last_used_at, revoked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![k.id, k.name, k.tenant_id, &k.hash[..], k.fingerprint, ms(k.created_at), k.last_used_at.map(ms), k.revoked_at.map(ms)],
+        )?;
+        Ok(())
+    }
+    fn admin_key_by_name(&self, name_lower: &str) -> Result<Option<AdminKeyRecord>> {
+        self.one(
+            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys WHERE name = ?1"),
+            [name_lower],
+            admin_key_row,
+        )
+    }
+    fn admin_key_by_hash(&self, hash: &[u8; 32]) -> Result<Option<AdminKeyRecord>> {
+        self.one(
+            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys WHERE hash = ?1"),
+            [&hash[..]],
+            admin_key_row,
+        )
+    }
+    fn admin_keys(&self) -> Result<Vec<AdminKeyRecord>> {
+        self.all(
+            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys ORDER BY created_at, name"),
+            [],
+            admin_key_row,
+        )
+    }
+    fn update_admin_key(&self, k: &AdminKeyRecord) -> Result<()> {
+        self.exec(
+            "UPDATE admin_keys SET last_used_at = ?2, revoked_at = ?3 WHERE id = ?1",
+            params![k.id, k.last_used_at.map(ms), k.revoked_at.map(ms)],
+        )?;
+        Ok(())
+    }
 }
 
 /// The WHERE clause of a member filter and its arguments (`?1` = tenant).
@@ -1452,4 +1489,23 @@ impl SqliteTx<'_> {
         }
         Ok(lo)
     }
+}
+
+const ADMIN_KEY_COLS: &str =
+    "id, name, tenant_id, hash, fingerprint, created_at, last_used_at, revoked_at";
+fn admin_key_row(r: &Row) -> rusqlite::Result<AdminKeyRecord> {
+    let hash: Vec<u8> = r.get(3)?;
+    let hash: [u8; 32] = hash
+        .try_into()
+        .map_err(|_| bad_enum(3, "hash of wrong length"))?;
+    Ok(AdminKeyRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        tenant_id: r.get(2)?,
+        hash,
+        fingerprint: r.get(4)?,
+        created_at: at(r.get(5)?)?,
+        last_used_at: opt_at(r.get(6)?)?,
+        revoked_at: opt_at(r.get(7)?)?,
+    })
 }

@@ -1,0 +1,827 @@
+//! The admin API under `/admin/v1`: every CLI command that reads or changes
+//! state, as JSON over HTTP, authenticated by an admin key
+//! (`Authorization: Bearer scimadm_…`, see `engine::admin_keys`). Each
+//! endpoint returns exactly what the CLI's `--output json` prints for the
+//! same command (the same engine result types), and each error carries the
+//! CLI's message, reason code and hint (`error::engine_hint`). A key scoped
+//! to one tenant gets 404 for any other tenant, as if it did not exist.
+//! Every action runs as the actor `admin:<key name>`, so the audit trail
+//! names the key.
+//!
+//! Design note for the remote backend (next step of issue 8): the CLI and
+//! the dashboard will talk to a `Backend` trait with one method per command
+//! below, returning these same result types:
+//!
+//! ```text
+//! trait Backend {
+//!     fn tenants(&self) -> Result<Vec<TenantInfo>>;            // GET    /tenants
+//!     fn create_tenant(&self, name, id, policy) -> TenantInfo;  // POST   /tenants
+//!     fn tenant(&self, t) -> TenantDetail;                      // GET    /tenants/{t}
+//!     fn delete_tenant(&self, t) -> TenantDeleted;              // DELETE /tenants/{t}
+//!     fn set_scim(&self, t, on) -> ScimSwitch;                  // POST   /tenants/{t}/scim/enable|disable
+//!     fn scim_status(&self, t) -> ScimStatus;                   // GET    /tenants/{t}/scim/status
+//!     fn url(&self, t) -> TenantUrl;                            // GET    /tenants/{t}/url
+//!     fn generate_token / regenerate_token(grace) -> issued;    // POST   /tenants/{t}/token/generate|regenerate
+//!     fn revoke_token(&self, t, previous) -> RevokedTokens;     // POST   /tenants/{t}/token/revoke
+//!     fn token_status(&self, t) -> TokenStatus;                 // GET    /tenants/{t}/token/status
+//!     fn users / user / add_user, groups / group / create_group / assign_group,
+//!     properties / add_property, mapping, diagnose_user / diagnose_request /
+//!     diagnose_tenant, log(query)                               // the routes below
+//! }
+//! ```
+//!
+//! `Local(Engine)` calls the engine as the CLI does today (the per-command
+//! glue in `engine::views`); `Remote(AdminClient)` sends the request and
+//! deserialises the same types (they derive `Deserialize`), and turns an
+//! error body `{error, reason, hint}` back into the same one-line message
+//! and exit code (the exit code follows from the HTTP status as
+//! `ErrorKind` does). Only `token generate` needs care: the issued token's
+//! JSON carries the secret, so the remote side gets `IssuedTokenJson` owned.
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, OriginalUri, Path, Query, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{AppState, RequestId};
+use crate::engine::admin_keys::AdminGrant;
+use crate::engine::groups::AssignRequest;
+use crate::engine::log::LogQuery;
+use crate::engine::members::{MAX_PAGE, MemberQuery};
+use crate::engine::model::{ManagedBy, Policy, Tenant};
+use crate::engine::tenants::TenantInfo;
+use crate::engine::tokens::Secret;
+use crate::engine::users::NewMember;
+use crate::engine::views::{RevokedTokens, TenantDeleted, TenantUrl};
+use crate::engine::{Engine, EngineError, mapping, now};
+use crate::error::engine_hint;
+
+pub const PREFIX: &str = "/admin/v1";
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/tenants", get(tenant_list).post(tenant_create))
+        .route("/tenants/{t}", get(tenant_show).delete(tenant_delete))
+        .route("/tenants/{t}/scim/enable", post(scim_enable))
+        .route("/tenants/{t}/scim/disable", post(scim_disable))
+        .route("/tenants/{t}/scim/status", get(scim_status))
+        .route("/tenants/{t}/url", get(url))
+        .route("/tenants/{t}/token/generate", post(token_generate))
+        .route("/tenants/{t}/token/regenerate", post(token_regenerate))
+        .route("/tenants/{t}/token/revoke", post(token_revoke))
+        .route("/tenants/{t}/token/status", get(token_status))
+        .route("/tenants/{t}/users", get(users_list).post(users_add))
+        .route("/tenants/{t}/users/{email}", get(users_show))
+        .route("/tenants/{t}/groups", get(groups_list).post(groups_create))
+        .route("/tenants/{t}/groups/{group}", get(groups_show))
+        .route("/tenants/{t}/groups/{group}/assign", post(groups_assign))
+        .route(
+            "/tenants/{t}/properties",
+            get(properties_list).post(properties_add),
+        )
+        .route("/mapping", get(mapping_show))
+        .route("/tenants/{t}/diagnose/user/{email}", get(diagnose_user))
+        .route("/tenants/{t}/diagnose/request/{id}", get(diagnose_request))
+        .route("/tenants/{t}/diagnose/tenant", get(diagnose_tenant))
+        .route("/tenants/{t}/log", get(log_tenant))
+        .route("/log", get(log_all))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// An admin API error: `{error, reason, hint}`, the CLI's wording.
+#[derive(Debug)]
+pub enum ApiError {
+    Engine(EngineError),
+    /// The request itself is malformed (what the CLI's parser would refuse).
+    Request {
+        status: StatusCode,
+        reason: &'static str,
+        message: String,
+        hint: Option<&'static str>,
+    },
+}
+
+impl From<EngineError> for ApiError {
+    fn from(e: EngineError) -> ApiError {
+        ApiError::Engine(e)
+    }
+}
+
+impl ApiError {
+    fn invalid(message: String) -> ApiError {
+        ApiError::Request {
+            status: StatusCode::BAD_REQUEST,
+            reason: "invalid_request",
+            message,
+            hint: Some("see the Admin API section of the README for each endpoint's parameters"),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, body) = match self {
+            ApiError::Engine(e) => {
+                let status = StatusCode::from_u16(e.kind().http_status())
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                if let EngineError::Store(_) = e {
+                    tracing::error!(error = %e, "admin API: store failure");
+                }
+                (
+                    status,
+                    serde_json::to_string(&ErrorBody {
+                        error: e.to_string(),
+                        reason: e.reason(),
+                        hint: engine_hint(&e),
+                    }),
+                )
+            }
+            ApiError::Request {
+                status,
+                reason,
+                message,
+                hint,
+            } => (
+                status,
+                serde_json::to_string(&ErrorBody {
+                    error: message,
+                    reason,
+                    hint,
+                }),
+            ),
+        };
+        let mut res = json_response(status, body.unwrap_or_default());
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"scimctl-admin\""),
+            );
+        }
+        res
+    }
+}
+
+/// A JSON answer. Every admin response is `no-store`: they carry tenant
+/// data, and new tokens and keys.
+fn json_response(status: StatusCode, body: String) -> Response {
+    let mut res = (status, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The error body, fields in this order.
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    error: String,
+    reason: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// The bearer credential and request id of an admin request.
+pub struct Call {
+    bearer: Option<Secret>,
+    request_id: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Call {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| {
+                let (scheme, key) = v.trim().split_once(' ')?;
+                scheme
+                    .eq_ignore_ascii_case("bearer")
+                    .then(|| Secret::new(key.trim().to_owned()))
+            });
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.id.clone())
+            .unwrap_or_default();
+        Ok(Call { bearer, request_id })
+    }
+}
+
+/// What a handler's engine call gets: the engine acting as the key, and
+/// the key's scope.
+pub struct Admin {
+    pub engine: Engine,
+    pub grant: AdminGrant,
+    pub public_url: String,
+    pub max_age_days: u32,
+}
+
+impl Admin {
+    /// The tenant `key` (id or name) names, if this key may touch it; for a
+    /// scoped key another tenant is "not found", exactly as a missing one.
+    pub fn tenant(&self, key: &str) -> Result<Tenant, EngineError> {
+        match self.engine.resolve_tenant(Some(key)) {
+            Ok(t) if self.grant.allows(&t.id) => Ok(t),
+            Ok(_) | Err(EngineError::TenantNotFound(_)) => {
+                Err(EngineError::TenantNotFound(key.to_owned()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn operator(&self) -> Result<(), EngineError> {
+        match self.grant.tenant_id {
+            None => Ok(()),
+            Some(_) => Err(EngineError::OperatorKeyRequired),
+        }
+    }
+}
+
+/// Authenticates, then runs `f` on a blocking thread (the store is
+/// synchronous) and answers its value as JSON with `status`.
+async fn run<T, F>(st: AppState, call: Call, status: StatusCode, f: F) -> Response
+where
+    T: Serialize,
+    F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
+{
+    let request_id = call.request_id.clone();
+    let joined = tokio::task::spawn_blocking(move || {
+        let grant = st.engine.authenticate_admin(call.bearer.as_ref())?;
+        tracing::debug!(key = %grant.name, "admin request authenticated");
+        let admin = Admin {
+            engine: st.engine.with_actor(&grant.actor()),
+            grant,
+            public_url: st.public_url.to_string(),
+            max_age_days: st.token_max_age_days,
+        };
+        let v = f(&admin)?;
+        // Serialised here, so a new token's text is dropped on this thread.
+        serde_json::to_string(&v).map_err(|e| {
+            ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
+                format!("cannot serialise the response: {e}"),
+            )))
+        })
+    })
+    .await;
+    match joined {
+        Ok(Ok(body)) => json_response(status, body),
+        Ok(Err(e)) => e.into_response(),
+        Err(e) => {
+            tracing::error!(request_id, error = %e, "admin handler failed");
+            ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
+                "the request handler failed".into(),
+            )))
+            .into_response()
+        }
+    }
+}
+
+/// A JSON body; an empty body is `{}` (for the optional ones).
+fn body<T: DeserializeOwned>(b: &Bytes) -> Result<T, ApiError> {
+    let raw: &[u8] = if b.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        b
+    };
+    serde_json::from_slice(raw).map_err(|e| ApiError::invalid(format!("invalid JSON body: {e}")))
+}
+
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(v)| v)
+        .map_err(|e| ApiError::invalid(format!("invalid query: {}", e.body_text())))
+}
+
+/// A duration such as 15m, 2h or 7d, as the CLI's `--grace`/`--since` take it.
+fn duration(field: &'static str, s: &str) -> Result<time::Duration, ApiError> {
+    let d = humantime::parse_duration(s.trim()).map_err(|e| EngineError::InvalidValue {
+        field,
+        reason: format!("{e}; write a duration such as 30s, 15m, 2h or 7d"),
+    })?;
+    time::Duration::try_from(d).map_err(|_| {
+        EngineError::InvalidValue {
+            field,
+            reason: "too long a duration".into(),
+        }
+        .into()
+    })
+}
+
+// ---- tenants ----------------------------------------------------------------
+
+async fn tenant_list(State(st): State<AppState>, call: Call) -> Response {
+    run(st, call, StatusCode::OK, |a| {
+        Ok(a.engine
+            .tenants()?
+            .iter()
+            .filter(|t| a.grant.allows(&t.id))
+            .map(|t| TenantInfo::new(t, &a.public_url))
+            .collect::<Vec<_>>())
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewTenant {
+    name: String,
+    id: Option<String>,
+    #[serde(default)]
+    policy: Policy,
+}
+
+async fn tenant_create(State(st): State<AppState>, call: Call, b: Bytes) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        a.operator()?;
+        let req: NewTenant = body(&b)?;
+        let t = a
+            .engine
+            .create_tenant(&req.name, req.id.as_deref(), req.policy)?;
+        Ok(TenantInfo::new(&t, &a.public_url))
+    })
+    .await
+}
+
+async fn tenant_show(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        Ok(a.engine.tenant_detail(&t, &a.public_url)?)
+    })
+    .await
+}
+
+/// The DELETE is the confirmation the CLI asks for with `--yes`. Only an
+/// operator key deletes a tenant (a scoped key would cut its own branch).
+async fn tenant_delete(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        a.operator()?;
+        a.engine.delete_tenant(&t)?;
+        Ok(TenantDeleted { deleted: t.id })
+    })
+    .await
+}
+
+// ---- scim, url -------------------------------------------------------------
+
+async fn scim_enable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, true)?)
+    })
+    .await
+}
+
+async fn scim_disable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, false)?)
+    })
+    .await
+}
+
+async fn scim_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        Ok(a.engine.scim_status(&t, &a.public_url, a.max_age_days)?)
+    })
+    .await
+}
+
+async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(TenantUrl::new(&a.public_url, &a.tenant(&t)?))
+    })
+    .await
+}
+
+// ---- token -----------------------------------------------------------------
+
+/// An issued token as `token generate --output json` prints it.
+struct Issued {
+    token: crate::engine::tokens::IssuedToken,
+    public_url: String,
+}
+
+impl Serialize for Issued {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.token.json(&self.public_url).serialize(s)
+    }
+}
+
+async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        Ok(Issued {
+            token: a.engine.generate_token(&a.tenant(&t)?)?,
+            public_url: a.public_url.clone(),
+        })
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Regenerate {
+    grace: Option<String>,
+}
+
+async fn token_regenerate(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Regenerate = body(&b)?;
+        let issued = match req.grace {
+            Some(g) => a
+                .engine
+                .regenerate_token_with_grace(&t, duration("--grace", &g)?)?,
+            None => a.engine.regenerate_token(&t)?,
+        };
+        Ok(Issued {
+            token: issued,
+            public_url: a.public_url.clone(),
+        })
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Revoke {
+    #[serde(default)]
+    previous: bool,
+}
+
+async fn token_revoke(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Revoke = body(&b)?;
+        let revoked = if req.previous {
+            vec![a.engine.revoke_previous_token(&t)?]
+        } else {
+            a.engine.revoke_token(&t)?
+        };
+        Ok(RevokedTokens {
+            tenant_id: t.id,
+            revoked,
+        })
+    })
+    .await
+}
+
+async fn token_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.token_status(&a.tenant(&t)?, a.max_age_days)?)
+    })
+    .await
+}
+
+// ---- users -----------------------------------------------------------------
+
+/// The query of `users list`, with its flags' names (`managed_by=idp`,
+/// `pending_transfer=true`, …).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UsersQuery {
+    managed_by: Option<String>,
+    #[serde(default)]
+    pending_transfer: bool,
+    #[serde(default)]
+    inactive: bool,
+    search: Option<String>,
+    limit: Option<u64>,
+    after: Option<String>,
+}
+
+async fn users_list(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    q: Result<Query<UsersQuery>, QueryRejection>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let q = query(q)?;
+        let managed_by = match q.managed_by.as_deref() {
+            Some(m) => Some(
+                ManagedBy::parse(m).ok_or_else(|| EngineError::InvalidValue {
+                    field: "managed_by",
+                    reason: format!("\"{m}\" is not one of idp, tenant, self"),
+                })?,
+            ),
+            None => None,
+        };
+        let limit = q.limit.unwrap_or(50);
+        if !(1..=MAX_PAGE).contains(&limit) {
+            return Err(EngineError::InvalidValue {
+                field: "limit",
+                reason: format!("{limit} is not in 1..={MAX_PAGE}"),
+            }
+            .into());
+        }
+        Ok(a.engine.list_members(
+            &t,
+            &MemberQuery {
+                managed_by,
+                pending_transfer: q.pending_transfer,
+                inactive: q.inactive,
+                search: q.search,
+                after: q.after,
+                limit,
+            },
+        )?)
+    })
+    .await
+}
+
+async fn users_show(
+    State(st): State<AppState>,
+    call: Call,
+    Path((t, email)): Path<(String, String)>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.member_facts(&a.tenant(&t)?, &email)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AddUser {
+    email: String,
+    given_name: String,
+    family_name: String,
+    #[serde(default)]
+    central: bool,
+}
+
+async fn users_add(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        let t = a.tenant(&t)?;
+        let req: AddUser = body(&b)?;
+        Ok(a.engine.add_member(
+            &t,
+            &NewMember {
+                email: &req.email,
+                given_name: &req.given_name,
+                family_name: &req.family_name,
+                central: req.central,
+            },
+        )?)
+    })
+    .await
+}
+
+// ---- groups, properties ------------------------------------------------------
+
+async fn groups_list(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.groups(&a.tenant(&t)?)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GroupShowQuery {
+    limit: Option<usize>,
+}
+
+async fn groups_show(
+    State(st): State<AppState>,
+    call: Call,
+    Path((t, group)): Path<(String, String)>,
+    q: Result<Query<GroupShowQuery>, QueryRejection>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let limit = query(q)?.limit.unwrap_or(100);
+        Ok(a.engine.group_detail(&t, &group, limit)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Named {
+    name: String,
+}
+
+async fn groups_create(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Named = body(&b)?;
+        Ok(a.engine.create_group(&t, &req.name)?)
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Assign {
+    #[serde(default)]
+    properties: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    permissions: Vec<String>,
+}
+
+async fn groups_assign(
+    State(st): State<AppState>,
+    call: Call,
+    Path((t, group)): Path<(String, String)>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Assign = body(&b)?;
+        Ok(a.engine.assign_group(
+            &t,
+            &group,
+            &AssignRequest {
+                properties: req.properties,
+                roles: req.roles,
+                permissions: req.permissions,
+            },
+        )?)
+    })
+    .await
+}
+
+async fn properties_list(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.properties(&a.tenant(&t)?)?)
+    })
+    .await
+}
+
+async fn properties_add(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::CREATED, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Named = body(&b)?;
+        Ok(a.engine.add_property(&t, &req.name)?)
+    })
+    .await
+}
+
+// ---- mapping, diagnose, log ----------------------------------------------------
+
+async fn mapping_show(State(st): State<AppState>, call: Call) -> Response {
+    run(st, call, StatusCode::OK, |_| Ok(mapping::supported())).await
+}
+
+async fn diagnose_user(
+    State(st): State<AppState>,
+    call: Call,
+    Path((t, email)): Path<(String, String)>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.diagnose_user(&a.tenant(&t)?, &email)?)
+    })
+    .await
+}
+
+async fn diagnose_request(
+    State(st): State<AppState>,
+    call: Call,
+    Path((t, id)): Path<(String, String)>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let d = a.engine.diagnose_request(&id)?;
+        // Another tenant's request is not found here.
+        if d.record.tenant_id.as_deref() != Some(t.id.as_str()) {
+            return Err(EngineError::RequestNotFound(id.trim().to_owned()).into());
+        }
+        Ok(d)
+    })
+    .await
+}
+
+async fn diagnose_tenant(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        Ok(a.engine.diagnose_tenant(&a.tenant(&t)?, a.max_age_days)?)
+    })
+    .await
+}
+
+/// The filters of `scimctl log`. The answer is an array of the records the
+/// CLI prints one per line with `--output json`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LogParams {
+    #[serde(default)]
+    errors: bool,
+    user: Option<String>,
+    request: Option<String>,
+    since: Option<String>,
+    limit: Option<u32>,
+}
+
+fn log_query(tenant_id: Option<String>, p: LogParams) -> Result<LogQuery, ApiError> {
+    let since = match p.since.as_deref() {
+        Some(s) => Some(now() - duration("--since", s)?),
+        None => None,
+    };
+    Ok(LogQuery {
+        tenant_id,
+        errors_only: p.errors,
+        user_email: p.user,
+        request_id: p.request,
+        since,
+        after_seq: None,
+        limit: p.limit.unwrap_or(50),
+    })
+}
+
+async fn log_tenant(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    q: Result<Query<LogParams>, QueryRejection>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let q = log_query(Some(t.id), query(q)?)?;
+        Ok(a.engine.log_records(&q)?)
+    })
+    .await
+}
+
+/// Every tenant's requests: operator keys only.
+async fn log_all(
+    State(st): State<AppState>,
+    call: Call,
+    q: Result<Query<LogParams>, QueryRejection>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        a.operator()?;
+        let q = log_query(None, query(q)?)?;
+        Ok(a.engine.log_records(&q)?)
+    })
+    .await
+}
+
+// ---- fallbacks ----------------------------------------------------------------
+
+/// Also mounted at `/admin/v1/` itself, which a nested router's fallback
+/// does not see.
+pub async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
+    ApiError::Request {
+        status: StatusCode::NOT_FOUND,
+        reason: "not_found",
+        message: format!("no admin API endpoint at {}", uri.path()),
+        hint: Some("the endpoints are listed in the Admin API section of the README"),
+    }
+    .into_response()
+}
+
+async fn method_not_allowed(OriginalUri(uri): OriginalUri) -> Response {
+    ApiError::Request {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        reason: "method_not_allowed",
+        message: format!("{} does not take this method", uri.path()),
+        hint: Some("the endpoints are listed in the Admin API section of the README"),
+    }
+    .into_response()
+}
