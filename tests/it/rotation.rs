@@ -116,3 +116,82 @@ fn a_grace_period_must_be_sensible() {
     let s = env.json(&["token", "status"]);
     assert!(s["previous"].is_null());
 }
+
+/// The README's CI recipe, end to end, while an IdP hammers the endpoint:
+/// regenerate with a grace period, switch the client to the new token,
+/// test-connection with it, revoke the previous one — the client never
+/// sees a 401 while it switches within the grace.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_hammering_through_the_rotation_sees_no_401() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    use std::sync::{Arc, Mutex};
+
+    let env = TestEnv::new();
+    let old = scim_tenant(&env, "Acme", "acme", "product");
+    let srv = Server::start(&env);
+    let current = Arc::new(Mutex::new(old.clone()));
+    let stop = Arc::new(AtomicBool::new(false));
+    let (ok, refused) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
+    let base = srv.tenant_url("acme");
+    let hammer = {
+        let (current, stop, ok, refused) =
+            (current.clone(), stop.clone(), ok.clone(), refused.clone());
+        tokio::spawn(async move {
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            let http = reqwest::Client::builder().no_proxy().build().unwrap();
+            while !stop.load(Ordering::Relaxed) {
+                let token = current.lock().unwrap().clone();
+                let r = http
+                    .get(format!("{base}/Users?count=1"))
+                    .bearer_auth(&token)
+                    .timeout(Duration::from_secs(10))
+                    .send()
+                    .await
+                    .unwrap();
+                match r.status().as_u16() {
+                    200 => ok.fetch_add(1, Ordering::Relaxed),
+                    401 => refused.fetch_add(1, Ordering::Relaxed),
+                    s => panic!("unexpected status {s}"),
+                };
+            }
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(200)).await;
+
+    // 1. New token, the old one valid for an hour.
+    let issued = env.json(&["--tenant", "acme", "token", "regenerate", "--grace", "1h"]);
+    let new = str_key(&issued, "token").to_owned();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // 2. The IdP gets the new token (here: the hammering client switches).
+    *current.lock().unwrap() = new.clone();
+    // 3. test-connection with the new token, from stdin.
+    let out = env
+        .cmd([
+            "--tenant",
+            "acme",
+            "test-connection",
+            "--token-stdin",
+            "--url",
+            &srv.tenant_url("acme"),
+        ])
+        .write_stdin(new.clone())
+        .output()
+        .unwrap();
+    expect_success(&["test-connection"], &out);
+    // 4. The previous token ends.
+    env.ok(&["--tenant", "acme", "token", "revoke", "--previous"]);
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    stop.store(true, Ordering::Relaxed);
+    hammer.await.unwrap();
+
+    assert!(ok.load(Ordering::Relaxed) > 10, "the client kept working");
+    assert_eq!(
+        refused.load(Ordering::Relaxed),
+        0,
+        "no 401 during the rotation"
+    );
+    let r = srv.client("acme", &old).get("/Users").await;
+    r.error(401, None, "invalid_token");
+    srv.client("acme", &new).get("/Users").await.ok(200);
+    srv.stop();
+}
