@@ -38,6 +38,16 @@ pub struct GlobalArgs {
         value_name = "ID|NAME"
     )]
     pub tenant: Option<String>,
+    /// Profile for remote administration, as 'scimctl login' wrote it
+    /// [default: default_profile in the config file, else "default"]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
     /// Output format: tables for people, stable JSON for scripts
     #[arg(
         long,
