@@ -80,6 +80,30 @@ pub struct TokenInput {
     pub token_env: Option<String>,
 }
 
+/// [`TokenInput`] where the token may also come from the OS keyring
+/// (`test-connection`, after `token generate --save-to-keyring`).
+#[derive(Debug, Args)]
+#[group(required = false, multiple = false)]
+pub struct TokenInputOrKeyring {
+    /// Read the token from standard input (first line) [default: the OS
+    /// keyring entry 'token generate|regenerate --save-to-keyring' wrote]
+    #[arg(long)]
+    pub token_stdin: bool,
+    /// Read the token from this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
+}
+
+impl TokenInputOrKeyring {
+    /// The explicit source, if one was given.
+    pub fn given(&self) -> Option<TokenInput> {
+        (self.token_stdin || self.token_env.is_some()).then(|| TokenInput {
+            token_stdin: self.token_stdin,
+            token_env: self.token_env.clone(),
+        })
+    }
+}
+
 impl TokenInput {
     pub fn read(&self) -> Result<Secret, CliError> {
         let raw = if let Some(var) = &self.token_env {
