@@ -357,3 +357,79 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     v
 }
+
+/// `login` prompting on a real pseudo-terminal (util-linux `script` owns
+/// it): the prompt shows, the key typed is not echoed, and it is stored.
+#[test]
+fn login_prompts_on_the_terminal_without_echo() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    join_session_keyring();
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    let key = admin_key(&env, "ops", &[]);
+    let srv = Server::start(&env);
+    let p = unique("it-tty");
+    let inner = format!("{BIN} login --server {} --profile {p}", srv.origin());
+    // The same clean environment as `env.std_cmd`, with `script` as the
+    // program and the login as its command.
+    let base = env.std_cmd(["-q", "-e", "-c", &inner, "/dev/null"]);
+    let mut cmd = std::process::Command::new("script");
+    cmd.env_clear()
+        .envs(
+            base.get_envs()
+                .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v.to_owned()))),
+        )
+        .current_dir(env.root())
+        .args(base.get_args());
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("util-linux 'script' is needed for the terminal test");
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<Vec<u8>>();
+    let reader = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            all.extend_from_slice(&buf[..n]);
+            let _ = tx.send(all.clone());
+        }
+        all
+    });
+    // Type only once the prompt is up (echo is off by then).
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let seen = rx.recv_timeout(Duration::from_secs(30)).expect("no prompt");
+        if contains(&seen, b"Admin key for") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no prompt");
+    }
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(format!("{key}\r").as_bytes()).unwrap();
+    let status = child.wait().unwrap();
+    drop(stdin);
+    let transcript = reader.join().unwrap();
+    let text = String::from_utf8_lossy(&transcript);
+    assert!(status.success(), "{text}");
+    assert!(
+        text.contains(&format!("Admin key for {}: ", srv.origin())),
+        "{text}"
+    );
+    assert!(
+        !contains(&transcript, key.as_bytes()),
+        "the key was echoed: {text}"
+    );
+    assert!(text.contains("Logged in to"), "{text}");
+    assert_eq!(
+        stored(&Account::AdminKey(p.clone())).as_deref(),
+        Some(key.as_str())
+    );
+    env.ok(&["--profile", &p, "logout", "--forget"]);
+}
