@@ -107,6 +107,7 @@ pub fn login(a: LoginArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     } else {
         let scope = match &result.tenant {
             Some(t) => format!("a key scoped to tenant {t}"),
+            None if result.tenants == 1 => "an operator key (1 tenant)".to_owned(),
             None => format!("an operator key ({} tenants)", result.tenants),
         };
         ctx.out.note(&format!(

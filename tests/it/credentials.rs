@@ -411,6 +411,18 @@ fn login_prompts_on_the_terminal_without_echo() {
         }
         assert!(Instant::now() < deadline, "no prompt");
     }
+    // rpassword prints the prompt, then turns echo off: wait for that too.
+    let tty = loop {
+        if let Some(t) = tty_of(&p) {
+            break t;
+        }
+        assert!(Instant::now() < deadline, "no terminal found for the login");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    while !echo_off(&tty) {
+        assert!(Instant::now() < deadline, "echo never went off on {tty:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(format!("{key}\r").as_bytes()).unwrap();
     let status = child.wait().unwrap();
@@ -432,4 +444,33 @@ fn login_prompts_on_the_terminal_without_echo() {
         Some(key.as_str())
     );
     env.ok(&["--profile", &p, "logout", "--forget"]);
+}
+
+/// The pseudo-terminal of the process whose command line holds `marker`.
+fn tty_of(marker: &str) -> Option<std::path::PathBuf> {
+    for e in std::fs::read_dir("/proc").ok()?.flatten() {
+        let cmdline = std::fs::read(e.path().join("cmdline")).unwrap_or_default();
+        if contains(&cmdline, marker.as_bytes())
+            && let Ok(t) = std::fs::read_link(e.path().join("fd/0"))
+            && t.starts_with("/dev/pts")
+        {
+            return Some(t);
+        }
+    }
+    None
+}
+
+/// Whether the terminal's echo is off, as `stty` reads it.
+fn echo_off(tty: &std::path::Path) -> bool {
+    std::process::Command::new("stty")
+        .arg("-F")
+        .arg(tty)
+        .arg("-a")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .split_whitespace()
+                .any(|w| w == "-echo")
+        })
+        .unwrap_or(false)
 }
