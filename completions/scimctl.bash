@@ -40,8 +40,17 @@ _scimctl() {
             scimctl,log)
                 cmd="scimctl__subcmd__log"
                 ;;
+            scimctl,login)
+                cmd="scimctl__subcmd__login"
+                ;;
+            scimctl,logout)
+                cmd="scimctl__subcmd__logout"
+                ;;
             scimctl,mapping)
                 cmd="scimctl__subcmd__mapping"
+                ;;
+            scimctl,profiles)
+                cmd="scimctl__subcmd__profiles"
                 ;;
             scimctl,properties)
                 cmd="scimctl__subcmd__properties"
@@ -199,8 +208,17 @@ _scimctl() {
             scimctl__subcmd__help,log)
                 cmd="scimctl__subcmd__help__subcmd__log"
                 ;;
+            scimctl__subcmd__help,login)
+                cmd="scimctl__subcmd__help__subcmd__login"
+                ;;
+            scimctl__subcmd__help,logout)
+                cmd="scimctl__subcmd__help__subcmd__logout"
+                ;;
             scimctl__subcmd__help,mapping)
                 cmd="scimctl__subcmd__help__subcmd__mapping"
+                ;;
+            scimctl__subcmd__help,profiles)
+                cmd="scimctl__subcmd__help__subcmd__profiles"
                 ;;
             scimctl__subcmd__help,properties)
                 cmd="scimctl__subcmd__help__subcmd__properties"
@@ -270,6 +288,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__mapping,show)
                 cmd="scimctl__subcmd__help__subcmd__mapping__subcmd__show"
+                ;;
+            scimctl__subcmd__help__subcmd__profiles,list)
+                cmd="scimctl__subcmd__help__subcmd__profiles__subcmd__list"
                 ;;
             scimctl__subcmd__help__subcmd__properties,add)
                 cmd="scimctl__subcmd__help__subcmd__properties__subcmd__add"
@@ -345,6 +366,18 @@ _scimctl() {
                 ;;
             scimctl__subcmd__mapping__subcmd__help,show)
                 cmd="scimctl__subcmd__mapping__subcmd__help__subcmd__show"
+                ;;
+            scimctl__subcmd__profiles,help)
+                cmd="scimctl__subcmd__profiles__subcmd__help"
+                ;;
+            scimctl__subcmd__profiles,list)
+                cmd="scimctl__subcmd__profiles__subcmd__list"
+                ;;
+            scimctl__subcmd__profiles__subcmd__help,help)
+                cmd="scimctl__subcmd__profiles__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__profiles__subcmd__help,list)
+                cmd="scimctl__subcmd__profiles__subcmd__help__subcmd__list"
                 ;;
             scimctl__subcmd__properties,add)
                 cmd="scimctl__subcmd__properties__subcmd__add"
@@ -506,7 +539,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -524,6 +557,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -536,7 +573,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version create list revoke help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -554,6 +591,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -566,7 +607,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__create)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -581,6 +622,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -666,7 +711,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,6 +726,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -696,7 +745,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__revoke)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -714,6 +763,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -726,7 +779,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__config)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version show help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +794,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -798,7 +855,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -816,6 +873,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -828,7 +889,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__dashboard)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,6 +904,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -858,7 +923,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version user request tenant help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version user request tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -873,6 +938,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -958,7 +1027,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__request)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -973,6 +1042,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -988,7 +1061,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__tenant)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1003,6 +1076,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1018,7 +1095,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__user)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1036,6 +1113,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1048,7 +1129,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version completions man help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,6 +1147,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1078,7 +1163,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate__subcmd__completions)
-            opts="-q -v -h -V --out-dir --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --out-dir --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1097,6 +1182,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1168,7 +1257,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate__subcmd__man)
-            opts="-q -v -h -V --out-dir --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --out-dir --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1190,6 +1279,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1202,7 +1295,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version create assign list show help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create assign list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1220,6 +1313,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1232,7 +1329,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__assign)
-            opts="-q -v -h -V --property --role --permission --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --property --role --permission --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1262,6 +1359,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1274,7 +1375,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__create)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,6 +1390,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1388,7 +1493,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1406,6 +1511,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1418,7 +1527,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__show)
-            opts="-q -v -h -V --limit --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --limit --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1440,6 +1549,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1452,7 +1565,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help"
+            opts="tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +1872,34 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__help__subcmd__mapping)
             opts="show check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1788,6 +1929,34 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__mapping__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__profiles)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__profiles__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2180,7 +2349,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__log)
-            opts="-f -q -v -h -V --errors --user --request --since --limit --follow --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-f -q -v -h -V --errors --user --request --since --limit --follow --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2214,6 +2383,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2225,8 +2398,50 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        scimctl__subcmd__mapping)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version show check help"
+        scimctl__subcmd__login)
+            opts="-q -v -h -V --server --admin-key-stdin --ca-file --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__logout)
+            opts="-q -v -h -V --forget --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2244,6 +2459,44 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__mapping)
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version show check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2256,7 +2509,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__mapping__subcmd__check)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2271,6 +2524,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2342,7 +2599,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__mapping__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2360,6 +2617,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2371,8 +2632,8 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        scimctl__subcmd__properties)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version add list help"
+        scimctl__subcmd__profiles)
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2390,6 +2651,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2401,8 +2666,50 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        scimctl__subcmd__properties__subcmd__add)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+        scimctl__subcmd__profiles__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__profiles__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__profiles__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__profiles__subcmd__list)
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2417,6 +2724,78 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__properties)
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version add list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__properties__subcmd__add)
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2488,7 +2867,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__properties__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2506,6 +2885,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2518,7 +2901,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version enable disable status policy help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version enable disable status policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2536,6 +2919,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2548,7 +2935,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__disable)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2563,6 +2950,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2578,7 +2969,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__enable)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2593,6 +2984,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2706,7 +3101,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__policy)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version set help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2721,6 +3116,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2778,7 +3177,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__policy__subcmd__set)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version product standard"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version product standard"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2796,6 +3195,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2808,7 +3211,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__status)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2826,6 +3229,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2838,7 +3245,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__serve)
-            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2872,6 +3279,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2884,7 +3295,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version create list show delete help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2902,6 +3313,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2914,7 +3329,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__create)
-            opts="-q -v -h -V --id --policy --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --id --policy --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,6 +3355,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2952,7 +3371,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__delete)
-            opts="-q -v -h -V --yes --store --config --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --yes --store --config --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2963,6 +3382,10 @@ _scimctl() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3062,7 +3485,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3080,6 +3503,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3092,7 +3519,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__show)
-            opts="-q -v -h -V --store --config --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3103,6 +3530,10 @@ _scimctl() {
                     return 0
                     ;;
                 --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3118,7 +3549,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__test__subcmd__connection)
-            opts="-q -v -h -V --url --token-stdin --token-env --timeout --ca-file --full --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --url --token-stdin --token-env --timeout --ca-file --full --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3152,6 +3583,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3164,7 +3599,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version generate regenerate revoke status verify help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version generate regenerate revoke status verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3182,6 +3617,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3194,7 +3633,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__generate)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --save-to-keyring --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3209,6 +3648,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3322,7 +3765,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__regenerate)
-            opts="-q -v -h -V --grace --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --save-to-keyring --grace --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3344,6 +3787,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3356,7 +3803,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__revoke)
-            opts="-q -v -h -V --previous --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --previous --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3371,6 +3818,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3386,7 +3837,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__status)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3404,6 +3855,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3416,7 +3871,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__verify)
-            opts="-q -v -h -V --token-stdin --token-env --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --token-stdin --token-env --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3438,6 +3893,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3450,7 +3909,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__url)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3465,6 +3924,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3480,7 +3943,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version add list show help"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3498,6 +3961,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3510,7 +3977,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__add)
-            opts="-q -v -h -V --given-name --family-name --central --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --given-name --family-name --central --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3533,6 +4000,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3618,7 +4089,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__list)
-            opts="-q -v -h -V --managed-by --pending-transfer --inactive --search --limit --after --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --managed-by --pending-transfer --inactive --search --limit --after --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3652,6 +4123,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3664,7 +4139,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3679,6 +4154,10 @@ _scimctl() {
                     return 0
                     ;;
                 --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_scimctl_global_optspecs
-    string join \n store= config= tenant= output= q/quiet v/verbose no-color h/help V/version
+    string join \n store= config= tenant= profile= output= q/quiet v/verbose no-color h/help V/version
 end
 
 function __fish_scimctl_needs_command
@@ -27,6 +27,7 @@ end
 complete -c scimctl -n "__fish_scimctl_needs_command" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_needs_command" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_needs_command" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_needs_command" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_needs_command" -s q -l quiet -d 'Print only data and errors'
@@ -48,12 +49,16 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "diagnose" -d 'Expla
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "dashboard" -d 'The full-screen dashboard: status, token, members, groups, live log, actions'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "admin-key" -d 'Create, list and revoke the admin API\'s keys (on the server host)'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "login" -d 'Check an admin key against a remote server and keep it in the OS keyring'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "logout" -d 'Remove the profile\'s admin key from the OS keyring'
+complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "profiles" -d 'The remote servers of the config file (see \'scimctl login\')'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only data and errors'
@@ -72,6 +77,7 @@ standard\t'RFC 7643 in full, userNames private to the tenant'"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
@@ -82,6 +88,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -91,6 +98,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -100,6 +108,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion (required: it cannot be undone)'
@@ -116,6 +125,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s q -l quiet -d 'Print only data and errors'
@@ -131,6 +141,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only data and errors'
@@ -141,6 +152,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors'
@@ -151,6 +163,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
@@ -161,6 +174,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only data and errors'
@@ -178,6 +192,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s q -l quiet -d 'Print only data and errors'
@@ -188,6 +203,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s V -l version -d 
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -s q -l quiet -d 'Print only data and errors'
@@ -204,8 +220,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l save-to-keyring -d 'Also store the new token in the OS keyring, for \'test-connection\' without --token-stdin/--token-env'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l no-color -d 'No colour (also NO_COLOR)'
@@ -215,8 +233,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l save-to-keyring -d 'Also store the new token in the OS keyring, for \'test-connection\' without --token-stdin/--token-env'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l no-color -d 'No colour (also NO_COLOR)'
@@ -225,6 +245,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l previous -d 'End only the previous token\'s grace period (after a rotation with --grace), once the identity provider uses the new token'
@@ -236,6 +257,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
@@ -247,6 +269,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l token-stdin -d 'Read the token from standard input (first line)'
@@ -264,6 +287,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only data and errors'
@@ -280,6 +304,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l central -d 'A portfolio-level (central) user, which SCIM never manages'
@@ -297,6 +322,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l pending-transfer -d 'Only property users still waiting for the IdP\'s first write'
@@ -309,6 +335,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -323,6 +350,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s q -l quiet -d 'Print only data and errors'
@@ -338,6 +366,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
@@ -351,6 +380,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only data and errors'
@@ -361,6 +391,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -372,6 +403,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -387,6 +419,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only data and errors'
@@ -400,6 +433,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fi
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
@@ -410,6 +444,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -423,6 +458,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Print only data and errors'
@@ -436,6 +472,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -446,6 +483,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
@@ -463,9 +501,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l ca-f
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
-complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-stdin -d 'Read the token from standard input (first line)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-stdin -d 'Read the token from standard input (first line) [default: the OS keyring entry \'token generate|regenerate --save-to-keyring\' wrote]'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l full -d 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
@@ -479,6 +518,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l limit -d 'How ma
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l errors -d 'Only failed requests (status 400 and above)'
@@ -491,6 +531,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s V -l version -d 
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s q -l quiet -d 'Print only data and errors'
@@ -505,6 +546,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only data and errors'
@@ -515,6 +557,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s q -l quiet -d 'Print only data and errors'
@@ -525,6 +568,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s q -l quiet -d 'Print only data and errors'
@@ -543,6 +587,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-key -d 'Th
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l allow-insecure-http -d 'Serve plain HTTP on a non-loopback address (tokens then cross the network in clear: only behind a TLS-terminating proxy)'
@@ -555,6 +600,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s V -l version -
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s q -l quiet -d 'Print only data and errors'
@@ -565,6 +611,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s V -l versi
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only data and errors'
@@ -579,6 +626,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fis
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
@@ -589,6 +637,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
@@ -599,6 +648,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
@@ -610,9 +660,62 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the admin keys: name, scope, fingerprint, use (never the key)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an admin key: its next request is refused'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l server -d 'The server\'s admin API origin, e.g. https://scim.example.com [default: the profile\'s server]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA); remembered in the profile' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l admin-key-stdin -d 'Read the admin key from standard input (first line) instead of prompting; SCIMCTL_ADMIN_KEY, when set, comes first'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l forget -d 'Also remove the profile from the config file'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only data and errors'
@@ -625,6 +728,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
@@ -637,6 +741,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'Print only data and errors'
@@ -651,6 +756,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Print only data and errors'
@@ -662,6 +768,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s q -l quiet -d 'Print only data and errors'
@@ -672,23 +779,26 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "users" -d 'Add, list and show the tenant\'s members'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "dashboard" -d 'The full-screen dashboard: status, token, members, groups, live log, actions'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "admin-key" -d 'Create, list and revoke the admin API\'s keys (on the server host)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "tenant" -d 'Create, list, show and delete tenants (customer subscriptions)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "scim" -d 'Turn SCIM provisioning on or off for a tenant and show its status'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "url" -d 'Print the tenant URL to paste into the identity provider'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "token" -d 'Generate, regenerate, revoke and inspect the tenant\'s SCIM secret token'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "users" -d 'Add, list and show the tenant\'s members'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "groups" -d 'Create groups and assign properties, roles and permissions to them'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "properties" -d 'Add and list the tenant\'s properties (sites)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "mapping" -d 'The attributes the product takes from an identity provider; check Entra\'s mapping'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "test-connection" -d 'Test the connection as Entra\'s Test Connection does, step by step'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "log" -d 'The provisioning log: every SCIM request, filterable and followable'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "diagnose" -d 'Explain a user, a logged request or the tenant: a verdict and the fix'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "serve" -d 'Serve the SCIM 2.0 endpoint that identity providers provision into'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "dashboard" -d 'The full-screen dashboard: status, token, members, groups, live log, actions'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "admin-key" -d 'Create, list and revoke the admin API\'s keys (on the server host)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "login" -d 'Check an admin key against a remote server and keep it in the OS keyring'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "logout" -d 'Remove the profile\'s admin key from the OS keyring'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "profiles" -d 'The remote servers of the config file (see \'scimctl login\')'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "config" -d 'Show the effective configuration and where each value comes from'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and not __fish_seen_subcommand_from tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "create" -d 'Create a tenant; prints its id'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "list" -d 'List all tenants'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
@@ -719,6 +829,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from admin-key" -f -a "create" -d 'Create an admin key: an operator key, or with --tenant one scoped to that tenant (only the --tenant flag scopes a key, never SCIMCTL_TENANT or the config file)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from admin-key" -f -a "list" -d 'List the admin keys: name, scope, fingerprint, use (never the key)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from admin-key" -f -a "revoke" -d 'Revoke an admin key: its next request is refused'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from profiles" -f -a "list" -d 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Print each effective setting with its source (flag, env, file, default)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "completions" -d 'Shell completions for bash, zsh, fish, powershell and elvish'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from generate" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'

@@ -2,6 +2,7 @@
 //! default, with the source of every value kept so `config show` can tell
 //! support staff where a value came from.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -11,6 +12,8 @@ use crate::output::OutputFormat;
 
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 pub const DEFAULT_TOKEN_MAX_AGE_DAYS: u32 = 90;
+/// The profile used when none is named anywhere.
+pub const DEFAULT_PROFILE: &str = "default";
 
 /// Where a setting's value came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -51,6 +54,26 @@ pub struct FileConfig {
     pub token_max_age_days: Option<u32>,
     pub log_retention_days: Option<u32>,
     pub log_max_records: Option<u64>,
+    /// The profile used without --profile / SCIMCTL_PROFILE.
+    pub default_profile: Option<String>,
+    /// `[profiles.NAME]`: remote servers. Never a secret: the admin key
+    /// lives in the OS keyring (`scimctl login`).
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One `[profiles.NAME]` table.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// The admin API's origin, e.g. `https://scim.example.com`.
+    pub server: String,
+    /// The tenant the profile's key is scoped to, if it is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tenant: Option<String>,
+    /// A PEM file of extra trusted certificates (a private CA).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ca_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +87,16 @@ pub struct Config {
     pub token_max_age_days: Setting<u32>,
     pub log_retention_days: Setting<u32>,
     pub log_max_records: Setting<u64>,
+    /// The chosen profile's name (it need not exist yet: `login` creates it).
+    pub profile: Setting<String>,
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+impl Config {
+    /// The chosen profile, if the config file has it.
+    pub fn current_profile(&self) -> Option<&Profile> {
+        self.profiles.get(&self.profile.value)
+    }
 }
 
 /// A value given on the command line or in the environment, as clap saw it.
@@ -89,6 +122,7 @@ pub struct Overrides {
     pub store: Given<PathBuf>,
     pub tenant: Given<String>,
     pub output: Given<OutputFormat>,
+    pub profile: Given<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -138,17 +172,39 @@ fn env_value(name: &str) -> Option<String> {
 }
 
 pub fn check_public_url(url: &str) -> Result<String, String> {
+    check_base_url("public_url", url)
+}
+
+/// A base URL (`http(s)://host[:port][/path]`), without its trailing slash;
+/// `what` names the setting in the message.
+pub fn check_base_url(what: &str, url: &str) -> Result<String, String> {
     let u = url.trim().trim_end_matches('/');
     let rest = u
         .strip_prefix("https://")
         .or_else(|| u.strip_prefix("http://"))
-        .ok_or_else(|| format!("public_url {url:?} must start with http:// or https://"))?;
+        .ok_or_else(|| format!("{what} {url:?} must start with http:// or https://"))?;
     if rest.is_empty() || rest.contains(char::is_whitespace) || rest.contains(['?', '#']) {
         return Err(format!(
-            "public_url {url:?} must be a base URL such as https://scim.example.com"
+            "{what} {url:?} must be a base URL such as https://scim.example.com"
         ));
     }
     Ok(u.to_owned())
+}
+
+/// Profile names become TOML keys and keyring entry names: keep them plain.
+pub fn check_profile_name(name: &str) -> Result<(), String> {
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+    if ok {
+        Ok(())
+    } else {
+        Err(format!(
+            "profile name {name:?} must be 1 to 64 letters, digits, '-', '_' or '.'"
+        ))
+    }
 }
 
 impl Config {
@@ -211,6 +267,20 @@ impl Config {
             None,
         );
 
+        for (name, p) in &file.profiles {
+            check_profile_name(name)
+                .and_then(|()| check_base_url(&format!("[profiles.{name}] server"), &p.server))
+                .map_err(|m| err(format!("{m} (from {file_src})")))?;
+        }
+        let profile = layer(
+            o.profile,
+            file.default_profile,
+            &file_src,
+            DEFAULT_PROFILE.to_owned(),
+        );
+        check_profile_name(&profile.value)
+            .map_err(|m| err(format!("{m} (from {})", profile.source)))?;
+
         Ok(Config {
             store: layer(o.store, file.store, &file_src, default_store_path()),
             output: layer(o.output, file.output, &file_src, OutputFormat::Table),
@@ -221,6 +291,8 @@ impl Config {
             token_max_age_days,
             log_retention_days,
             log_max_records,
+            profile,
+            profiles: file.profiles,
         })
     }
 }

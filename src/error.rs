@@ -4,6 +4,7 @@
 use std::io;
 
 use crate::config::ConfigError;
+use crate::credentials::CredentialError;
 use crate::engine::{EngineError, ErrorKind, StoreError};
 
 /// Exit codes. Stable: scripts and CI jobs branch on them.
@@ -38,6 +39,8 @@ pub enum CliError {
     Engine(#[from] EngineError),
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    Credential(#[from] CredentialError),
     #[error("{0}")]
     Usage(String),
     #[error("cannot write the output: {0}")]
@@ -53,6 +56,7 @@ impl CliError {
         match self {
             CliError::Usage(_) => exit::USAGE,
             CliError::Config(_) => exit::CONFIG,
+            CliError::Credential(e) => e.exit_code(),
             CliError::Output(_) => exit::INTERNAL,
             CliError::CheckFailed { .. } => exit::CHECK_FAILED,
             CliError::Engine(EngineError::TenantNotChosen { .. }) => exit::USAGE,
@@ -78,6 +82,7 @@ impl CliError {
         let h = match self {
             CliError::Usage(_) => return None,
             CliError::CheckFailed { hint, .. } => return hint.clone(),
+            CliError::Credential(e) => e.hint(),
             // `config show` itself fails until the value is fixed.
             CliError::Config(_) => {
                 "fix that value; then 'scimctl config show' lists every setting and where it comes from"

@@ -38,6 +38,16 @@ pub struct GlobalArgs {
         value_name = "ID|NAME"
     )]
     pub tenant: Option<String>,
+    /// Profile for remote administration, as 'scimctl login' wrote it
+    /// [default: default_profile in the config file, else "default"]
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_PROFILE",
+        hide_env_values = true,
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
     /// Output format: tables for people, stable JSON for scripts
     #[arg(
         long,
@@ -68,6 +78,30 @@ pub struct TokenInput {
     /// Read the token from this environment variable
     #[arg(long, value_name = "VAR")]
     pub token_env: Option<String>,
+}
+
+/// [`TokenInput`] where the token may also come from the OS keyring
+/// (`test-connection`, after `token generate --save-to-keyring`).
+#[derive(Debug, Args)]
+#[group(required = false, multiple = false)]
+pub struct TokenInputOrKeyring {
+    /// Read the token from standard input (first line) [default: the OS
+    /// keyring entry 'token generate|regenerate --save-to-keyring' wrote]
+    #[arg(long)]
+    pub token_stdin: bool,
+    /// Read the token from this environment variable
+    #[arg(long, value_name = "VAR")]
+    pub token_env: Option<String>,
+}
+
+impl TokenInputOrKeyring {
+    /// The explicit source, if one was given.
+    pub fn given(&self) -> Option<TokenInput> {
+        (self.token_stdin || self.token_env.is_some()).then(|| TokenInput {
+            token_stdin: self.token_stdin,
+            token_env: self.token_env.clone(),
+        })
+    }
 }
 
 impl TokenInput {

@@ -4,7 +4,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::config::Source;
+use crate::config::{Config, Source};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -30,7 +30,7 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             } else {
                 format!("{} (not present)", c.config_file.value.display())
             };
-            let entries = vec![
+            let mut entries = vec![
                 Entry {
                     key: "config_file",
                     value: Some(file_note),
@@ -72,6 +72,7 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     source: c.log_max_records.source.clone(),
                 },
             ];
+            entries.extend(profile_entries(c));
             if ctx.out.is_json() {
                 ctx.out.json(&entries)?;
             } else {
@@ -80,7 +81,7 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     .map(|e| {
                         vec![
                             e.key.to_owned(),
-                            e.value.unwrap_or_else(|| "(none: the only tenant)".into()),
+                            e.value.unwrap_or_else(|| none_text(e.key).into()),
                             e.source.to_string(),
                         ]
                     })
@@ -90,4 +91,54 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// The chosen profile and, when the file has it, its values; their source
+/// is the file's `[profiles.NAME]` table.
+fn profile_entries(c: &Config) -> Vec<Entry> {
+    let name = &c.profile.value;
+    let mut v = vec![Entry {
+        key: "profile",
+        value: Some(name.clone()),
+        source: c.profile.source.clone(),
+    }];
+    let (server, tenant, ca_file) = match c.current_profile() {
+        Some(p) => (
+            Some(p.server.clone()),
+            p.tenant.clone(),
+            p.ca_file.as_ref().map(|f| f.display().to_string()),
+        ),
+        None => (None, None, None),
+    };
+    let src = if c.current_profile().is_some() {
+        Source::File(format!(
+            "{} [profiles.{name}]",
+            c.config_file.value.display()
+        ))
+    } else {
+        Source::Default
+    };
+    for (key, value) in [
+        ("profile.server", server),
+        ("profile.tenant", tenant),
+        ("profile.ca_file", ca_file),
+    ] {
+        let source = if value.is_some() {
+            src.clone()
+        } else {
+            Source::Default
+        };
+        v.push(Entry { key, value, source });
+    }
+    v
+}
+
+/// What an unset value means, in the table.
+fn none_text(key: &str) -> &'static str {
+    match key {
+        "tenant" => "(none: the only tenant)",
+        "profile.server" => "(none: 'scimctl login --server URL' sets it)",
+        "profile.tenant" => "(none: any the key may use)",
+        _ => "(none)",
+    }
 }

@@ -10,7 +10,9 @@ mod diagnose;
 mod generate;
 mod groups;
 mod log;
+mod login;
 mod mapping;
+mod profiles;
 mod properties;
 mod scim;
 mod serve;
@@ -88,6 +90,13 @@ pub enum Command {
     /// Create, list and revoke the admin API's keys (on the server host)
     #[command(subcommand)]
     AdminKey(admin_key::AdminKeyCmd),
+    /// Check an admin key against a remote server and keep it in the OS keyring
+    Login(login::LoginArgs),
+    /// Remove the profile's admin key from the OS keyring
+    Logout(login::LogoutArgs),
+    /// The remote servers of the config file (see 'scimctl login')
+    #[command(subcommand)]
+    Profiles(profiles::ProfilesCmd),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -169,6 +178,7 @@ pub fn parse() -> (Cli, Overrides) {
         store: given::<PathBuf>(&matches, "store", "--store", "SCIMCTL_STORE"),
         tenant: given::<String>(&matches, "tenant", "--tenant", "SCIMCTL_TENANT"),
         output: given::<OutputFormat>(&matches, "output", "--output", "SCIMCTL_OUTPUT"),
+        profile: given::<String>(&matches, "profile", "--profile", "SCIMCTL_PROFILE"),
     };
     (cli, overrides)
 }
@@ -199,6 +209,9 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::AdminKey(c) => admin_key::run(c, &mut ctx),
+        Command::Login(a) => login::login(a, &mut ctx),
+        Command::Logout(a) => login::logout(a, &mut ctx),
+        Command::Profiles(c) => profiles::run(c, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
         Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),

@@ -10,8 +10,10 @@ use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::Ctx;
-use super::args::TokenInput;
+use super::args::TokenInputOrKeyring;
+use crate::credentials::{Account, Keyring, SecretStore};
 use crate::engine::tenant_url;
+use crate::engine::tokens::Secret;
 use crate::error::CliError;
 use crate::probe::{self, Report, Status, Step};
 
@@ -21,7 +23,7 @@ pub struct TestConnectionArgs {
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
     #[command(flatten)]
-    pub token: TokenInput,
+    pub token: TokenInputOrKeyring,
     /// Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)
     #[arg(
         long,
@@ -41,13 +43,20 @@ pub struct TestConnectionArgs {
 }
 
 pub fn run(a: TestConnectionArgs, ctx: &mut Ctx) -> Result<(), CliError> {
-    let token = a.token.read()?;
+    let explicit = match a.token.given() {
+        Some(input) => Some(input.read()?),
+        None => None,
+    };
     let url = match a.url {
         Some(u) => u,
         None => {
             let t = ctx.tenant()?;
             tenant_url(ctx.public_url(), &t.id)
         }
+    };
+    let token = match explicit {
+        Some(t) => t,
+        None => saved_token(&url)?,
     };
     let extra_roots = match &a.ca_file {
         Some(p) => probe::tls::load_ca_file(p).map_err(|e| CliError::Usage(e.to_string()))?,
@@ -77,6 +86,19 @@ pub fn run(a: TestConnectionArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     }
     render(&report, ctx)?;
     verdict(&report, ctx)
+}
+
+/// The token `token generate|regenerate --save-to-keyring` stored for this
+/// URL; without one, the usage error names every way to give it.
+fn saved_token(url: &str) -> Result<Secret, CliError> {
+    let why = match Keyring::open().and_then(|k| k.get(&Account::ScimToken(url.to_owned()))) {
+        Ok(Some(t)) => return Ok(t),
+        Ok(None) => "the OS keyring has none for it".to_owned(),
+        Err(e) => format!("the OS keyring cannot be read: {e}"),
+    };
+    Err(CliError::Usage(format!(
+        "no token for {url} ({why}): pass it with --token-stdin or --token-env VAR, or store it with 'scimctl token generate|regenerate --save-to-keyring'"
+    )))
 }
 
 fn progress(len: usize) -> ProgressBar {

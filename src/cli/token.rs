@@ -8,6 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::args::TokenInput;
+use crate::credentials::{Account, Keyring, SecretStore};
 use crate::engine::tokens::{IssuedToken, TokenInfo};
 use crate::engine::views::RevokedTokens;
 use crate::engine::{EngineError, tenant_url};
@@ -16,7 +17,7 @@ use crate::error::CliError;
 #[derive(Debug, Subcommand)]
 pub enum TokenCmd {
     /// Generate the tenant's secret token (refused when one exists)
-    Generate,
+    Generate(GenerateArgs),
     /// Replace the token: the old one stops working when this returns
     /// (or when --grace ends)
     Regenerate(RegenerateArgs),
@@ -29,7 +30,23 @@ pub enum TokenCmd {
 }
 
 #[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[command(flatten)]
+    pub keyring: SaveArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SaveArgs {
+    /// Also store the new token in the OS keyring, for 'test-connection'
+    /// without --token-stdin/--token-env
+    #[arg(long)]
+    pub save_to_keyring: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct RegenerateArgs {
+    #[command(flatten)]
+    pub keyring: SaveArgs,
     /// Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d),
     /// for zero-downtime rotation; end it early with 'token revoke --previous'
     #[arg(long, value_name = "DURATION", value_parser = super::args::parse_duration)]
@@ -75,12 +92,14 @@ pub(crate) fn token_rows(t: Option<&TokenInfo>) -> Vec<(&'static str, String)> {
     ]
 }
 
-/// Hands a new token to the user, once. (The keyring option of remote
-/// administration attaches here.)
-fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str) -> Result<(), CliError> {
+/// Hands a new token to the user, once; with `save`, also to the OS
+/// keyring under its tenant URL (after printing it, so a keyring failure
+/// never loses the token).
+fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str, save: bool) -> Result<(), CliError> {
+    let url = tenant_url(ctx.public_url(), &issued.record.tenant_id);
     if ctx.out.is_json() {
         ctx.out.json(&issued.json(ctx.public_url()))?;
-        return Ok(());
+        return save_token(issued, &url, ctx, save);
     }
     ctx.out.line(issued.token.expose())?;
     match (&issued.replaced, issued.previous_until) {
@@ -93,10 +112,27 @@ fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str) -> Result<(), CliError> 
         )),
         _ => {}
     }
+    if save {
+        ctx.out.note(&format!(
+            "{verb} token {} for tenant URL {url}. Copy it now: it will not be shown again.",
+            issued.record.fingerprint,
+        ));
+    } else {
+        ctx.out.note(&format!(
+            "{verb} token {} for tenant URL {url}. Copy it now: it is not stored and will not be shown again.",
+            issued.record.fingerprint,
+        ));
+    }
+    save_token(issued, &url, ctx, save)
+}
+
+fn save_token(issued: &IssuedToken, url: &str, ctx: &Ctx, save: bool) -> Result<(), CliError> {
+    if !save {
+        return Ok(());
+    }
+    Keyring::open()?.set(&Account::ScimToken(url.to_owned()), &issued.token)?;
     ctx.out.note(&format!(
-        "{verb} token {} for tenant URL {}. Copy it now: it is not stored and will not be shown again.",
-        issued.record.fingerprint,
-        tenant_url(ctx.public_url(), &issued.record.tenant_id)
+        "Stored it in the OS keyring for {url}: 'scimctl test-connection' uses it."
     ));
     Ok(())
 }
@@ -105,7 +141,12 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
     let engine = ctx.engine()?.clone();
     match cmd {
-        TokenCmd::Generate => deliver(&engine.generate_token(&t)?, ctx, "Generated")?,
+        TokenCmd::Generate(a) => deliver(
+            &engine.generate_token(&t)?,
+            ctx,
+            "Generated",
+            a.keyring.save_to_keyring,
+        )?,
         TokenCmd::Regenerate(a) => {
             let issued = match a.grace {
                 Some(g) => {
@@ -115,7 +156,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 }
                 None => engine.regenerate_token(&t)?,
             };
-            deliver(&issued, ctx, "Regenerated")?
+            deliver(&issued, ctx, "Regenerated", a.keyring.save_to_keyring)?
         }
         TokenCmd::Revoke(a) if a.previous => {
             let fp = engine.revoke_previous_token(&t)?;
