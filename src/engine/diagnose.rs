@@ -651,13 +651,7 @@ impl Engine {
             };
             let pending = tx.member_list_total(&t.id, &pending_filter)?;
             let sample = tx
-                .member_list(
-                    &t.id,
-                    super::members::namespace(&t),
-                    &pending_filter,
-                    None,
-                    3,
-                )?
+                .member_list(&t.id, t.namespace(), &pending_filter, None, 3)?
                 .into_iter()
                 .map(|r| r.account.user_name)
                 .collect::<Vec<_>>();

@@ -8,8 +8,8 @@ use time::OffsetDateTime;
 
 use super::error::{EngineError, Result};
 use super::groups::group_info;
-use super::model::{GLOBAL_NAMESPACE, ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
-use super::ownership::has_property;
+use super::model::{ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
+use super::ownership::{has_property, invitation_not_due};
 use super::scim::resource::rfc3339;
 use super::store::{MemberFilter, Tx};
 use super::users::check_email;
@@ -153,14 +153,6 @@ fn full_name(r: &MemberRecord) -> String {
         .join(" ")
 }
 
-/// The namespace a tenant's userNames live in (see `model::Account`).
-pub(crate) fn namespace(t: &Tenant) -> &str {
-    match t.policy {
-        Policy::Product => GLOBAL_NAMESPACE,
-        Policy::Standard => &t.id,
-    }
-}
-
 fn invitation_state(
     tx: &dyn Tx,
     r: &MemberRecord,
@@ -175,16 +167,9 @@ fn invitation_state(
             },
         });
     }
-    let why = if m.managed_by != ManagedBy::Idp {
-        "only identity-provider-managed members get one"
-    } else if !m.active {
-        "the member is disabled"
-    } else if !in_property_group {
-        "not in a group with a property"
-    } else {
-        // Due but not queued: the next SCIM write to the member queues it.
-        "due; queued with the next change to the member"
-    };
+    // Due but not queued: the next SCIM write to the member queues it.
+    let why = invitation_not_due(m, || Ok(in_property_group))?
+        .unwrap_or("due; queued with the next change to the member");
     Ok(InvitationState::Pending { why: why.into() })
 }
 
@@ -221,7 +206,7 @@ impl Engine {
             let t = tenants::get(tx, &tenant.id)?;
             // One row more than asked tells whether another page follows.
             let mut recs =
-                tx.member_list(&t.id, namespace(&t), &filter, after.as_deref(), limit + 1)?;
+                tx.member_list(&t.id, t.namespace(), &filter, after.as_deref(), limit + 1)?;
             let more = recs.len() as u64 > limit;
             recs.truncate(limit as usize);
             let total = tx.member_list_total(&t.id, &filter)?;
@@ -276,7 +261,7 @@ impl Engine {
                 other_tenants: 0,
                 member: None,
             };
-            let Some(account) = tx.account_by_user_name(namespace(&t), &lower)? else {
+            let Some(account) = tx.account_by_user_name(t.namespace(), &lower)? else {
                 return Ok(facts);
             };
             facts.account_exists = true;

@@ -43,6 +43,17 @@ pub struct Tenant {
     pub created_at: OffsetDateTime,
 }
 
+impl Tenant {
+    /// Where the tenant's userNames live: one global namespace under
+    /// `product` (one account per email), the tenant's own under `standard`.
+    pub fn namespace(&self) -> &str {
+        match self.policy {
+            Policy::Product => GLOBAL_NAMESPACE,
+            Policy::Standard => &self.id,
+        }
+    }
+}
+
 /// A site of a tenant (a hotel); groups hand properties to their members.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Property {

@@ -24,6 +24,24 @@ pub(crate) fn check_scim_write(rec: &MemberRecord) -> Result<()> {
 }
 
 /// Whether a group hands out at least one property.
+/// The invitation rule: a member gets its one sign-up email once it is an
+/// active, IdP-managed member of a group that has a property. Returns why
+/// not yet, or None when it is due. (The group check runs only if needed.)
+pub(crate) fn invitation_not_due(
+    m: &Membership,
+    in_group_with_property: impl FnOnce() -> Result<bool>,
+) -> Result<Option<&'static str>> {
+    Ok(if m.managed_by != ManagedBy::Idp {
+        Some("only identity-provider-managed members get one")
+    } else if !m.active {
+        Some("the member is disabled")
+    } else if !in_group_with_property()? {
+        Some("not in a group with a property")
+    } else {
+        None
+    })
+}
+
 pub(crate) fn has_property(tx: &dyn Tx, group_id: &str) -> Result<bool> {
     Ok(tx
         .assignments(group_id)?
@@ -64,17 +82,18 @@ impl Engine {
             return Ok(None);
         };
         let m = &rec.membership;
-        if m.managed_by != ManagedBy::Idp || !m.active || tx.invitation_for(&m.id)?.is_some() {
+        if tx.invitation_for(&m.id)?.is_some() {
             return Ok(None);
         }
-        let mut due = false;
-        for g in tx.groups_of_member(&m.id)? {
-            if has_property(tx, &g)? {
-                due = true;
-                break;
+        let in_group_with_property = || -> Result<bool> {
+            for g in tx.groups_of_member(&m.id)? {
+                if has_property(tx, &g)? {
+                    return Ok(true);
+                }
             }
-        }
-        if !due {
+            Ok(false)
+        };
+        if invitation_not_due(m, in_group_with_property)?.is_some() {
             return Ok(None);
         }
         let inv = Invitation {

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::error::{EngineError, Result};
-use super::model::{Account, GLOBAL_NAMESPACE, ManagedBy, MemberKind, Membership, Policy, Tenant};
+use super::model::{Account, ManagedBy, MemberKind, Membership, Tenant};
 use super::{Engine, new_id, now, tenants};
 
 /// A request to add a member the way the product's admin screens do.
@@ -79,10 +79,7 @@ impl Engine {
         };
         self.write(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
-            let namespace = match t.policy {
-                Policy::Product => GLOBAL_NAMESPACE,
-                Policy::Standard => t.id.as_str(),
-            };
+            let namespace = t.namespace();
             let at = now();
             let existing = tx.account_by_user_name(namespace, &email.to_lowercase())?;
             let (account, others) = match existing {

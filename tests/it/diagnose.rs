@@ -32,24 +32,6 @@ fn verdict(d: &Value) -> (String, String, String) {
     )
 }
 
-fn add_member(env: &TestEnv, tenant: &str, email: &str, central: bool) {
-    let mut args = vec![
-        "--tenant",
-        tenant,
-        "users",
-        "add",
-        email,
-        "--given-name",
-        "Pre",
-        "--family-name",
-        "Existing",
-    ];
-    if central {
-        args.push("--central");
-    }
-    env.ok(&args);
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn diagnose_user_gives_the_verdict_and_fix_for_each_case_of_the_article() {
     let env = TestEnv::new();

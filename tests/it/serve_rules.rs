@@ -14,25 +14,6 @@ use crate::support::*;
 
 const DISABLED: &str = "Operation not permitted: SCIM provisioning is disabled for this tenant";
 
-/// `users add EMAIL` in `tenant`; returns the member id.
-fn add_member(env: &TestEnv, tenant: &str, email: &str, central: bool) -> Value {
-    let mut args = vec![
-        "--tenant",
-        tenant,
-        "users",
-        "add",
-        email,
-        "--given-name",
-        "Pre",
-        "--family-name",
-        "Existing",
-    ];
-    if central {
-        args.push("--central");
-    }
-    env.json(&args)
-}
-
 fn invitations(env: &TestEnv, email: &str) -> i64 {
     env.sql()
         .query_row(

@@ -312,3 +312,23 @@ pub fn assert_token_shape(t: &str) {
         "token is not base64url: {t:?}"
     );
 }
+
+/// `users add EMAIL` in `tenant`, as the product's admins would (a
+/// tenant-managed or central member); returns the command's JSON.
+pub fn add_member(env: &TestEnv, tenant: &str, email: &str, central: bool) -> Value {
+    let mut args = vec![
+        "--tenant",
+        tenant,
+        "users",
+        "add",
+        email,
+        "--given-name",
+        "Pre",
+        "--family-name",
+        "Existing",
+    ];
+    if central {
+        args.push("--central");
+    }
+    env.json(&args)
+}

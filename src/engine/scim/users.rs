@@ -10,7 +10,7 @@ use super::resource::{UserWrite, normalize, user_json, user_write, version_tag};
 use super::schema::{ResourceKind, ResourceSchema};
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{
-    Account, GLOBAL_NAMESPACE, ManagedBy, MemberKind, MemberRecord, Membership, Policy, Tenant,
+    Account, ManagedBy, MemberKind, MemberRecord, Membership, Policy, Tenant,
 };
 use crate::engine::ownership::check_scim_write;
 use crate::engine::store::Tx;
@@ -29,10 +29,7 @@ impl Scope<'_> {
         ResourceSchema::for_policy(kind, self.tenant.policy)
     }
     fn namespace(&self) -> &str {
-        match self.tenant.policy {
-            Policy::Product => GLOBAL_NAMESPACE,
-            Policy::Standard => &self.tenant.id,
-        }
+        self.tenant.namespace()
     }
 }
 
