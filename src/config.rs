@@ -22,6 +22,8 @@ pub enum Source {
     Flag(String),
     Env(String),
     File(String),
+    /// A `[profiles.NAME]` table of the config file.
+    Profile(String),
     Default,
 }
 
@@ -31,6 +33,7 @@ impl fmt::Display for Source {
             Source::Flag(n) => write!(f, "flag {n}"),
             Source::Env(n) => write!(f, "env {n}"),
             Source::File(p) => write!(f, "file {p}"),
+            Source::Profile(n) => write!(f, "profile {n}"),
             Source::Default => f.write_str("default"),
         }
     }
@@ -90,6 +93,11 @@ pub struct Config {
     /// The chosen profile's name (it need not exist yet: `login` creates it).
     pub profile: Setting<String>,
     pub profiles: BTreeMap<String, Profile>,
+    /// The remote server every command talks to instead of the store:
+    /// `--server`/`SCIMCTL_SERVER`, else the chosen profile's (a profile
+    /// named with `--profile`/`SCIMCTL_PROFILE`, or the file's
+    /// `default_profile` unless `--store`/`SCIMCTL_STORE` is given).
+    pub server: Setting<Option<String>>,
 }
 
 impl Config {
@@ -123,6 +131,7 @@ pub struct Overrides {
     pub tenant: Given<String>,
     pub output: Given<OutputFormat>,
     pub profile: Given<String>,
+    pub server: Given<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -257,7 +266,7 @@ impl Config {
             crate::engine::log::DEFAULT_MAX_RECORDS,
         )?;
 
-        let tenant = layer(
+        let mut tenant = layer(
             Given {
                 value: o.tenant.value.map(Some),
                 source: o.tenant.source,
@@ -281,8 +290,46 @@ impl Config {
         check_profile_name(&profile.value)
             .map_err(|m| err(format!("{m} (from {})", profile.source)))?;
 
+        let store_given = o.store.source.is_some();
+        let store = layer(o.store, file.store, &file_src, default_store_path());
+        let server = match (o.server.value, o.server.source) {
+            (Some(v), Some(source)) => Setting {
+                value: Some(
+                    check_base_url("--server", &v)
+                        .map_err(|m| err(format!("{m} (from {source})")))?,
+                ),
+                source,
+            },
+            _ => {
+                let chosen = matches!(profile.source, Source::Flag(_) | Source::Env(_))
+                    || (matches!(profile.source, Source::File(_)) && !store_given);
+                match file.profiles.get(&profile.value).filter(|_| chosen) {
+                    Some(p) => {
+                        // A profile's tenant (its key's scope) is the
+                        // default tenant on its server.
+                        if let Some(t) = &p.tenant
+                            && !matches!(tenant.source, Source::Flag(_) | Source::Env(_))
+                        {
+                            tenant = Setting {
+                                value: Some(t.clone()),
+                                source: Source::Profile(profile.value.clone()),
+                            };
+                        }
+                        Setting {
+                            value: Some(p.server.clone()),
+                            source: Source::Profile(profile.value.clone()),
+                        }
+                    }
+                    None => Setting {
+                        value: None,
+                        source: Source::Default,
+                    },
+                }
+            }
+        };
+
         Ok(Config {
-            store: layer(o.store, file.store, &file_src, default_store_path()),
+            store,
             output: layer(o.output, file.output, &file_src, OutputFormat::Table),
             config_file,
             config_file_exists: exists,
@@ -293,6 +340,7 @@ impl Config {
             log_max_records,
             profile,
             profiles: file.profiles,
+            server,
         })
     }
 }

@@ -3,6 +3,7 @@
 
 use std::io;
 
+use crate::backend::{BackendError, RemoteError};
 use crate::config::ConfigError;
 use crate::credentials::CredentialError;
 use crate::engine::{EngineError, ErrorKind, StoreError};
@@ -38,6 +39,8 @@ pub enum CliError {
     #[error(transparent)]
     Engine(#[from] EngineError),
     #[error(transparent)]
+    Remote(#[from] RemoteError),
+    #[error(transparent)]
     Config(#[from] ConfigError),
     #[error(transparent)]
     Credential(#[from] CredentialError),
@@ -51,12 +54,22 @@ pub enum CliError {
     CheckFailed { what: String, hint: Option<String> },
 }
 
+impl From<BackendError> for CliError {
+    fn from(e: BackendError) -> CliError {
+        match e {
+            BackendError::Engine(e) => CliError::Engine(e),
+            BackendError::Remote(e) => CliError::Remote(e),
+        }
+    }
+}
+
 impl CliError {
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Usage(_) => exit::USAGE,
             CliError::Config(_) => exit::CONFIG,
             CliError::Credential(e) => e.exit_code(),
+            CliError::Remote(e) => e.exit_code(),
             CliError::Output(_) => exit::INTERNAL,
             CliError::CheckFailed { .. } => exit::CHECK_FAILED,
             CliError::Engine(EngineError::TenantNotChosen { .. }) => exit::USAGE,
@@ -82,6 +95,7 @@ impl CliError {
         let h = match self {
             CliError::Usage(_) => return None,
             CliError::CheckFailed { hint, .. } => return hint.clone(),
+            CliError::Remote(e) => return e.hint(),
             CliError::Credential(e) => e.hint(),
             // `config show` itself fails until the value is fixed.
             CliError::Config(_) => {

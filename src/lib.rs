@@ -2,6 +2,7 @@
 //! multi-tenant user provisioning. `engine` is the library every face drives;
 //! `cli` is the command tree over it.
 
+pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod credentials;

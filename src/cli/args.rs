@@ -48,6 +48,21 @@ pub struct GlobalArgs {
         value_name = "NAME"
     )]
     pub profile: Option<String>,
+    /// Administer a remote 'scimctl serve' through its admin API instead of
+    /// the local store, e.g. https://scim.example.com [default: the
+    /// profile's server, see 'scimctl login']
+    #[arg(
+        long,
+        global = true,
+        env = "SCIMCTL_SERVER",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub server: Option<String>,
+    /// Read the remote server's admin key from standard input (first
+    /// line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last
+    #[arg(long, global = true)]
+    pub admin_key_stdin: bool,
     /// Output format: tables for people, stable JSON for scripts
     #[arg(
         long,

@@ -42,6 +42,11 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     source: c.store.source.clone(),
                 },
                 Entry {
+                    key: "server",
+                    value: c.server.value.clone(),
+                    source: c.server.source.clone(),
+                },
+                Entry {
                     key: "public_url",
                     value: Some(c.public_url.value.clone()),
                     source: c.public_url.source.clone(),
@@ -137,6 +142,7 @@ fn profile_entries(c: &Config) -> Vec<Entry> {
 fn none_text(key: &str) -> &'static str {
     match key {
         "tenant" => "(none: the only tenant)",
+        "server" => "(none: the local store)",
         "profile.server" => "(none: 'scimctl login --server URL' sets it)",
         "profile.tenant" => "(none: any the key may use)",
         _ => "(none)",

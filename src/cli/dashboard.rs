@@ -19,11 +19,10 @@ pub fn run(_a: DashboardArgs, ctx: &mut Ctx, verbose: u8) -> Result<(), CliError
     let log = crate::logging::dashboard_log_path();
     crate::logging::init_file(verbose, &log);
     let tenant = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
-    tracing::info!(tenant = %tenant.id, "dashboard started");
+    let backend = ctx.backend()?;
+    tracing::info!(tenant = %tenant.id, backend = %backend.location(), "dashboard started");
     let settings = tui::app::Settings {
-        public_url: ctx.public_url().to_owned(),
-        token_max_age_days: ctx.config.token_max_age_days.value,
+        tenant_url: backend.tenant_url(&tenant)?.tenant_url,
     };
-    tui::run(engine, tenant, settings)
+    tui::run(backend, tenant, settings)
 }

@@ -158,7 +158,7 @@ fn tenant_rows(d: &TenantDiagnosis) -> Vec<(&'static str, String)> {
 }
 
 pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
-    let engine = ctx.engine()?.clone();
+    let engine = ctx.backend()?;
     match cmd {
         DiagnoseCmd::User(a) => {
             let t = ctx.tenant()?;
@@ -178,7 +178,13 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             print_findings(ctx, &d.findings)?;
         }
         DiagnoseCmd::Request(a) => {
-            let d = engine.diagnose_request(&a.request_id)?;
+            // A named tenant (or a profile's) narrows the lookup to its
+            // requests, as a key scoped to that tenant sees them.
+            let t = match ctx.config.tenant.value.is_some() {
+                true => Some(ctx.tenant()?),
+                false => None,
+            };
+            let d = engine.diagnose_request(t.as_ref(), &a.request_id)?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
                 return Ok(());
@@ -228,7 +234,7 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         }
         DiagnoseCmd::Tenant => {
             let t = ctx.tenant()?;
-            let d = engine.diagnose_tenant(&t, ctx.config.token_max_age_days.value)?;
+            let d = engine.diagnose_tenant(&t)?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
                 return Ok(());

@@ -72,7 +72,7 @@ const HEADER: [&str; 4] = ["NAME", "MEMBERS", "ASSIGNMENTS", "ID"];
 
 pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
+    let engine = ctx.backend()?;
     match cmd {
         GroupsCmd::Create(a) => {
             let g = engine.create_group(&t, &a.name)?;

@@ -85,11 +85,11 @@ fn print(ctx: &Ctx, records: &[LogRecord]) -> Result<(), CliError> {
 }
 
 pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
-    let engine = ctx.engine()?.clone();
+    let backend = ctx.backend()?;
     // A named tenant narrows the log; without one, every tenant's requests.
-    let tenant_id = match ctx.config.tenant.value.clone() {
-        Some(key) => Some(engine.resolve_tenant(Some(&key))?.id),
-        None => None,
+    let tenant_id = match ctx.config.tenant.value.is_some() {
+        true => Some(ctx.tenant()?.id),
+        false => None,
     };
     let since = match a.since {
         Some(d) => Some(
@@ -99,7 +99,7 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         ),
         None => None,
     };
-    let mut q = LogQuery {
+    let q = LogQuery {
         tenant_id,
         errors_only: a.errors,
         user_email: a.user,
@@ -108,32 +108,13 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         after_seq: None,
         limit: a.limit,
     };
-    let records = engine.log_records(&q)?;
-    if records.is_empty() && !a.follow && !ctx.out.is_json() {
+    if a.follow {
+        return backend.follow_log(&q, &mut |records| print(ctx, &records));
+    }
+    let records = backend.log_records(&q)?;
+    if records.is_empty() && !ctx.out.is_json() {
         ctx.out
             .note("No matching requests in the provisioning log.");
     }
-    print(ctx, &records)?;
-    if !a.follow {
-        return Ok(());
-    }
-    let mut last = records.last().map(|r| r.seq).unwrap_or(0);
-    if last == 0 {
-        // Start from the newest record, not the beginning of time.
-        let newest = engine.log_records(&LogQuery {
-            limit: 1,
-            ..q.clone()
-        })?;
-        last = newest.last().map(|r| r.seq).unwrap_or(0);
-    }
-    q.limit = 0;
-    loop {
-        std::thread::sleep(Duration::from_millis(500));
-        q.after_seq = Some(last);
-        let new = engine.log_records(&q)?;
-        if let Some(r) = new.last() {
-            last = r.seq;
-        }
-        print(ctx, &new)?;
-    }
+    print(ctx, &records)
 }

@@ -9,7 +9,7 @@ use clap::Args;
 use serde::Serialize;
 
 use super::Ctx;
-use crate::config::{Profile, check_base_url};
+use crate::config::{Profile, Source, check_base_url};
 use crate::credentials::profiles::{forget_profile, save_profile};
 use crate::credentials::{
     Account, CredentialError, KeyRequest, Keyring, SecretStore, resolve_admin_key, server,
@@ -17,16 +17,11 @@ use crate::credentials::{
 use crate::engine::tokens::Secret;
 use crate::error::CliError;
 
+// The server comes from the global `--server`/`SCIMCTL_SERVER` (else the
+// profile's), the key from `SCIMCTL_ADMIN_KEY`, `--admin-key-stdin`, or a
+// prompt without echo.
 #[derive(Debug, Args)]
 pub struct LoginArgs {
-    /// The server's admin API origin, e.g. https://scim.example.com
-    /// [default: the profile's server]
-    #[arg(long, value_name = "URL")]
-    pub server: Option<String>,
-    /// Read the admin key from standard input (first line) instead of
-    /// prompting; SCIMCTL_ADMIN_KEY, when set, comes first
-    #[arg(long)]
-    pub admin_key_stdin: bool,
     /// Also trust the certificates in this PEM file (a private CA);
     /// remembered in the profile
     #[arg(long, value_name = "PATH")]
@@ -54,8 +49,12 @@ pub struct LoginResult {
 pub fn login(a: LoginArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let name = ctx.config.profile.value.clone();
     let existing = ctx.config.current_profile().cloned();
-    let raw = match (&a.server, &existing) {
-        (Some(s), _) => s.clone(),
+    let given = match ctx.config.server.source {
+        Source::Flag(_) | Source::Env(_) => ctx.config.server.value.clone(),
+        _ => None,
+    };
+    let raw = match (given, &existing) {
+        (Some(s), _) => s,
         (None, Some(p)) => p.server.clone(),
         (None, None) => {
             return Err(CliError::Usage(format!(
@@ -74,7 +73,7 @@ pub fn login(a: LoginArgs, ctx: &mut Ctx) -> Result<(), CliError> {
 
     let key = match resolve_admin_key(&KeyRequest {
         profile: &name,
-        stdin: a.admin_key_stdin,
+        stdin: ctx.admin_key_stdin,
         store: None,
     })? {
         Some(k) => k.key,

@@ -27,7 +27,13 @@ use std::path::PathBuf;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use std::sync::Arc;
+
+use crate::backend::{Backend, Local, Remote};
 use crate::config::{Config, Given, Overrides, Source};
+use crate::credentials::{
+    ADMIN_KEY_ENV, CredentialError, KeyRequest, Keyring, SecretStore, resolve_admin_key,
+};
 use crate::engine::Engine;
 use crate::engine::model::Tenant;
 use crate::error::CliError;
@@ -106,14 +112,20 @@ pub enum Command {
 }
 
 /// What every command gets: the effective config, the printer, and the
-/// engine (opened on first use, so `config show` works without a store).
+/// backend (opened on first use, so `config show` works without a store or
+/// a server).
 pub struct Ctx {
     pub config: Config,
     pub out: Printer,
+    /// `--admin-key-stdin` was given.
+    pub admin_key_stdin: bool,
     engine: Option<Engine>,
+    backend: Option<Arc<dyn Backend>>,
 }
 
 impl Ctx {
+    /// The local store's engine: the backend's when it is local, and what
+    /// the server-host commands (`serve`, `admin-key`) always use.
     pub fn engine(&mut self) -> Result<&Engine, CliError> {
         if self.engine.is_none() {
             tracing::debug!(store = %self.config.store.value.display(), "opening store");
@@ -128,15 +140,87 @@ impl Ctx {
             .ok_or_else(|| CliError::Usage("the store is not open".into()))
     }
 
-    /// The tenant named on the command line, in `SCIMCTL_TENANT` or the
-    /// config file; without any, the only tenant there is.
-    pub fn tenant(&mut self) -> Result<Tenant, CliError> {
-        let key = self.config.tenant.value.clone();
-        Ok(self.engine()?.resolve_tenant(key.as_deref())?)
+    /// Where state is read and changed: the remote server when one is
+    /// configured (`--server`, `SCIMCTL_SERVER`, a profile), else the store.
+    pub fn backend(&mut self) -> Result<Arc<dyn Backend>, CliError> {
+        if let Some(b) = &self.backend {
+            return Ok(b.clone());
+        }
+        let b: Arc<dyn Backend> = match self.config.server.value.clone() {
+            Some(server) => Arc::new(self.remote(&server)?),
+            None => {
+                if matches!(self.config.profile.source, Source::Flag(_) | Source::Env(_)) {
+                    let name = &self.config.profile.value;
+                    return Err(CliError::Usage(format!(
+                        "profile \"{name}\" is not in the config file {}; create it with 'scimctl login --profile {name} --server URL'",
+                        self.config.config_file.value.display()
+                    )));
+                }
+                Arc::new(Local {
+                    engine: self.engine()?.clone(),
+                    public_url: self.config.public_url.value.clone(),
+                    max_age_days: self.config.token_max_age_days.value,
+                    store: self.config.store.value.display().to_string(),
+                })
+            }
+        };
+        tracing::debug!(backend = %b.location(), "backend");
+        self.backend = Some(b.clone());
+        Ok(b)
     }
 
-    pub fn public_url(&self) -> &str {
-        &self.config.public_url.value
+    /// The admin API client, with the key from `SCIMCTL_ADMIN_KEY`,
+    /// `--admin-key-stdin` or the OS keyring, in that order.
+    fn remote(&self, server: &str) -> Result<Remote, CliError> {
+        let c = &self.config;
+        if matches!(c.store.source, Source::Flag(_) | Source::Env(_))
+            && matches!(c.server.source, Source::Flag(_) | Source::Env(_))
+        {
+            return Err(CliError::Usage(format!(
+                "both a store ({}) and a server ({}) are given; choose one",
+                c.store.source, c.server.source
+            )));
+        }
+        // Refused before any key is read.
+        crate::credentials::server::check_transport(server).map_err(CliError::Usage)?;
+        let profile = c.profile.value.as_str();
+        let from_env_or_stdin = std::env::var_os(ADMIN_KEY_ENV).is_some() || self.admin_key_stdin;
+        let keyring = if from_env_or_stdin {
+            None
+        } else {
+            Some(Keyring::open()?)
+        };
+        let key = resolve_admin_key(&KeyRequest {
+            profile,
+            stdin: self.admin_key_stdin,
+            store: keyring.as_ref().map(|k| k as &dyn SecretStore),
+        })?
+        .ok_or_else(|| CredentialError::NoAdminKey {
+            profile: profile.to_owned(),
+        })?;
+        let ca_file = c
+            .profiles
+            .get(profile)
+            .filter(|p| p.server == server)
+            .and_then(|p| p.ca_file.clone());
+        Remote::connect(server, ca_file.as_deref(), key.key)
+    }
+
+    /// The tenant named on the command line, in `SCIMCTL_TENANT`, the
+    /// profile or the config file; without any, the only tenant there is.
+    pub fn tenant(&mut self) -> Result<Tenant, CliError> {
+        let key = self.config.tenant.value.clone();
+        Ok(self.backend()?.resolve_tenant(key.as_deref())?)
+    }
+
+    /// Refuses a second reader of standard input next to `--admin-key-stdin`.
+    pub fn stdin_free(&self, flag: &str) -> Result<(), CliError> {
+        if self.admin_key_stdin && self.config.server.value.is_some() {
+            return Err(CliError::Usage(format!(
+                "--admin-key-stdin and {flag} both read standard input; pass the admin key in SCIMCTL_ADMIN_KEY instead"
+            )));
+        }
+        Ok(())
     }
 }
 
@@ -179,6 +263,7 @@ pub fn parse() -> (Cli, Overrides) {
         tenant: given::<String>(&matches, "tenant", "--tenant", "SCIMCTL_TENANT"),
         output: given::<OutputFormat>(&matches, "output", "--output", "SCIMCTL_OUTPUT"),
         profile: given::<String>(&matches, "profile", "--profile", "SCIMCTL_PROFILE"),
+        server: given::<String>(&matches, "server", "--server", "SCIMCTL_SERVER"),
     };
     (cli, overrides)
 }
@@ -193,7 +278,9 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
     let mut ctx = Ctx {
         config,
         out,
+        admin_key_stdin: cli.global.admin_key_stdin,
         engine: None,
+        backend: None,
     };
     match cli.command {
         Command::Tenant(c) => tenant::run(c, &mut ctx),

@@ -21,7 +21,7 @@ pub struct AddArgs {
 
 pub fn run(cmd: PropertiesCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
+    let engine = ctx.backend()?;
     match cmd {
         PropertiesCmd::Add(a) => {
             let p = engine.add_property(&t, &a.name)?;

@@ -1,11 +1,8 @@
 //! `scimctl scim enable|disable|status`
 
 use clap::Subcommand;
-use serde::Serialize;
 
 use super::Ctx;
-use crate::engine::model::Policy;
-use crate::engine::tenant_url;
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -30,19 +27,13 @@ pub enum PolicyCmd {
     },
 }
 
-#[derive(Debug, Serialize)]
-struct PolicySet {
-    tenant_id: String,
-    policy: Policy,
-}
-
 pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
+    let backend = ctx.backend()?;
     match cmd {
         ScimCmd::Enable | ScimCmd::Disable => {
             let on = matches!(cmd, ScimCmd::Enable);
-            let s = engine.set_scim_enabled(&t, on)?;
+            let s = backend.set_scim_enabled(&t, on)?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {
@@ -59,29 +50,25 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 if on && s.changed {
                     ctx.out.note(&format!(
                         "Tenant URL: {}  (next: 'scimctl token generate')",
-                        tenant_url(ctx.public_url(), &t.id)
+                        backend.tenant_url(&t)?.tenant_url
                     ));
                 }
             }
         }
         ScimCmd::Policy(PolicyCmd::Set { policy }) => {
-            let t = engine.set_policy(&t, policy.into())?;
+            let set = backend.set_policy(&t, policy.into())?;
             if ctx.out.is_json() {
-                ctx.out.json(&PolicySet {
-                    tenant_id: t.id.clone(),
-                    policy: t.policy,
-                })?;
+                ctx.out.json(&set)?;
             } else {
                 ctx.out.note(&format!(
                     "Tenant \"{}\" now uses the {} attribute policy.",
                     t.name,
-                    t.policy.as_str()
+                    set.policy.as_str()
                 ));
             }
         }
         ScimCmd::Status => {
-            let s =
-                engine.scim_status(&t, ctx.public_url(), ctx.config.token_max_age_days.value)?;
+            let s = backend.scim_status(&t)?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {

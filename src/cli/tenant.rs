@@ -66,15 +66,12 @@ pub struct DeleteArgs {
 }
 
 pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
-    let public_url = ctx.public_url().to_owned();
+    let backend = ctx.backend()?;
     match cmd {
         TenantCmd::Create(a) => {
-            let t = ctx
-                .engine()?
-                .create_tenant(&a.name, a.id.as_deref(), a.policy.into())?;
-            let info = TenantInfo::new(&t, &public_url);
+            let t = backend.create_tenant(&a.name, a.id.as_deref(), a.policy.into())?;
             if ctx.out.is_json() {
-                ctx.out.json(&info)?;
+                ctx.out.json(&t)?;
             } else {
                 ctx.out.line(&t.id)?;
                 ctx.out.note(&format!(
@@ -84,12 +81,7 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         TenantCmd::List => {
-            let list: Vec<TenantInfo> = ctx
-                .engine()?
-                .tenants()?
-                .iter()
-                .map(|t| TenantInfo::new(t, &public_url))
-                .collect();
+            let list: Vec<TenantInfo> = backend.tenants()?;
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {
@@ -119,9 +111,8 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         }
         TenantCmd::Show(a) => {
             let key = a.tenant.or_else(|| ctx.config.tenant.value.clone());
-            let engine = ctx.engine()?.clone();
-            let t = engine.resolve_tenant(key.as_deref())?;
-            let d = engine.tenant_detail(&t, &public_url)?;
+            let t = backend.resolve_tenant(key.as_deref())?;
+            let d = backend.tenant_detail(&t)?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
             } else {
@@ -149,15 +140,14 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         TenantCmd::Delete(a) => {
-            let engine = ctx.engine()?.clone();
-            let t = engine.resolve_tenant(Some(&a.tenant))?;
+            let t = backend.resolve_tenant(Some(&a.tenant))?;
             if !a.yes {
                 return Err(CliError::Usage(format!(
                     "deleting tenant \"{}\" removes its members, groups and tokens and cannot be undone; add --yes to confirm",
                     t.name
                 )));
             }
-            engine.delete_tenant(&t)?;
+            backend.delete_tenant(&t)?;
             if ctx.out.is_json() {
                 ctx.out
                     .json(&crate::engine::views::TenantDeleted { deleted: t.id })?;

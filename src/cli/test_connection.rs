@@ -12,7 +12,6 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::Ctx;
 use super::args::TokenInputOrKeyring;
 use crate::credentials::{Account, Keyring, SecretStore};
-use crate::engine::tenant_url;
 use crate::engine::tokens::Secret;
 use crate::error::CliError;
 use crate::probe::{self, Report, Status, Step};
@@ -43,16 +42,19 @@ pub struct TestConnectionArgs {
 }
 
 pub fn run(a: TestConnectionArgs, ctx: &mut Ctx) -> Result<(), CliError> {
-    let explicit = match a.token.given() {
-        Some(input) => Some(input.read()?),
-        None => None,
-    };
+    if a.token.token_stdin {
+        ctx.stdin_free("--token-stdin")?;
+    }
     let url = match a.url {
         Some(u) => u,
         None => {
             let t = ctx.tenant()?;
-            tenant_url(ctx.public_url(), &t.id)
+            ctx.backend()?.tenant_url(&t)?.tenant_url
         }
+    };
+    let explicit = match a.token.given() {
+        Some(input) => Some(input.read()?),
+        None => None,
     };
     let token = match explicit {
         Some(t) => t,

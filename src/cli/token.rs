@@ -8,10 +8,10 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::args::TokenInput;
+use crate::backend::Issue;
 use crate::credentials::{Account, Keyring, SecretStore};
-use crate::engine::tokens::{IssuedToken, TokenInfo};
-use crate::engine::views::RevokedTokens;
-use crate::engine::{EngineError, tenant_url};
+use crate::engine::EngineError;
+use crate::engine::tokens::{IssuedTokenView, TokenInfo};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -95,14 +95,14 @@ pub(crate) fn token_rows(t: Option<&TokenInfo>) -> Vec<(&'static str, String)> {
 /// Hands a new token to the user, once; with `save`, also to the OS
 /// keyring under its tenant URL (after printing it, so a keyring failure
 /// never loses the token).
-fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str, save: bool) -> Result<(), CliError> {
-    let url = tenant_url(ctx.public_url(), &issued.record.tenant_id);
+fn deliver(issued: &IssuedTokenView, ctx: &Ctx, verb: &str, save: bool) -> Result<(), CliError> {
+    let url = &issued.tenant_url;
     if ctx.out.is_json() {
-        ctx.out.json(&issued.json(ctx.public_url()))?;
-        return save_token(issued, &url, ctx, save);
+        ctx.out.json(issued)?;
+        return save_token(issued, ctx, save);
     }
     ctx.out.line(issued.token.expose())?;
-    match (&issued.replaced, issued.previous_until) {
+    match (&issued.replaced_fingerprint, issued.replaced_valid_until) {
         (Some(old), Some(until)) => ctx.out.note(&format!(
             "The previous token ({old}) keeps working until {}: update the identity provider, then end it with 'scimctl token revoke --previous'.",
             super::when(until)
@@ -112,25 +112,24 @@ fn deliver(issued: &IssuedToken, ctx: &Ctx, verb: &str, save: bool) -> Result<()
         )),
         _ => {}
     }
-    if save {
-        ctx.out.note(&format!(
-            "{verb} token {} for tenant URL {url}. Copy it now: it will not be shown again.",
-            issued.record.fingerprint,
-        ));
+    let kept = if save {
+        "it will not be shown again"
     } else {
-        ctx.out.note(&format!(
-            "{verb} token {} for tenant URL {url}. Copy it now: it is not stored and will not be shown again.",
-            issued.record.fingerprint,
-        ));
-    }
-    save_token(issued, &url, ctx, save)
+        "it is not stored and will not be shown again"
+    };
+    ctx.out.note(&format!(
+        "{verb} token {} for tenant URL {url}. Copy it now: {kept}.",
+        issued.fingerprint,
+    ));
+    save_token(issued, ctx, save)
 }
 
-fn save_token(issued: &IssuedToken, url: &str, ctx: &Ctx, save: bool) -> Result<(), CliError> {
+fn save_token(issued: &IssuedTokenView, ctx: &Ctx, save: bool) -> Result<(), CliError> {
     if !save {
         return Ok(());
     }
-    Keyring::open()?.set(&Account::ScimToken(url.to_owned()), &issued.token)?;
+    let url = &issued.tenant_url;
+    Keyring::open()?.set(&Account::ScimToken(url.clone()), &issued.token)?;
     ctx.out.note(&format!(
         "Stored it in the OS keyring for {url}: 'scimctl test-connection' uses it."
     ));
@@ -139,56 +138,45 @@ fn save_token(issued: &IssuedToken, url: &str, ctx: &Ctx, save: bool) -> Result<
 
 pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
+    let backend = ctx.backend()?;
     match cmd {
         TokenCmd::Generate(a) => deliver(
-            &engine.generate_token(&t)?,
+            &backend.issue_token(&t, Issue::Generate)?,
             ctx,
             "Generated",
             a.keyring.save_to_keyring,
         )?,
         TokenCmd::Regenerate(a) => {
-            let issued = match a.grace {
-                Some(g) => {
-                    let g = time::Duration::try_from(g)
-                        .map_err(|_| CliError::Usage("--grace is too long a duration".into()))?;
-                    engine.regenerate_token_with_grace(&t, g)?
-                }
-                None => engine.regenerate_token(&t)?,
+            let grace = match a.grace {
+                Some(g) => Some(
+                    time::Duration::try_from(g)
+                        .map_err(|_| CliError::Usage("--grace is too long a duration".into()))?,
+                ),
+                None => None,
             };
+            let issued = backend.issue_token(&t, Issue::Regenerate { grace })?;
             deliver(&issued, ctx, "Regenerated", a.keyring.save_to_keyring)?
         }
-        TokenCmd::Revoke(a) if a.previous => {
-            let fp = engine.revoke_previous_token(&t)?;
+        TokenCmd::Revoke(a) => {
+            let r = backend.revoke_token(&t, a.previous)?;
             if ctx.out.is_json() {
-                ctx.out.json(&RevokedTokens {
-                    tenant_id: t.id,
-                    revoked: vec![fp],
-                })?;
-            } else {
+                ctx.out.json(&r)?;
+            } else if a.previous {
                 ctx.out.note(&format!(
-                    "Revoked the previous token {fp} of tenant \"{}\"; only the current token works now.",
+                    "Revoked the previous token {} of tenant \"{}\"; only the current token works now.",
+                    r.revoked.join(", "),
                     t.name
                 ));
-            }
-        }
-        TokenCmd::Revoke(_) => {
-            let revoked = engine.revoke_token(&t)?;
-            if ctx.out.is_json() {
-                ctx.out.json(&RevokedTokens {
-                    tenant_id: t.id,
-                    revoked,
-                })?;
             } else {
                 ctx.out.note(&format!(
                     "Revoked token {} of tenant \"{}\". SCIM requests get 401 until 'scimctl token generate'.",
-                    revoked.join(", "),
+                    r.revoked.join(", "),
                     t.name
                 ));
             }
         }
         TokenCmd::Status => {
-            let s = engine.token_status(&t, ctx.config.token_max_age_days.value)?;
+            let s = backend.token_status(&t)?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {
@@ -211,8 +199,11 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         TokenCmd::Verify(a) => {
+            if a.input.token_stdin {
+                ctx.stdin_free("--token-stdin")?;
+            }
             let presented = a.input.read()?;
-            let check = engine.verify_token(&t, &presented)?;
+            let check = backend.verify_token(&t, &presented)?;
             if ctx.out.is_json() {
                 ctx.out.json(&check)?;
             } else if check.valid {

@@ -3,7 +3,6 @@
 use clap::Args;
 
 use super::Ctx;
-use crate::engine::views::TenantUrl;
 use crate::error::CliError;
 
 #[derive(Debug, Args)]
@@ -11,7 +10,7 @@ pub struct UrlArgs {}
 
 pub fn run(_: UrlArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let url = TenantUrl::new(ctx.public_url(), &t);
+    let url = ctx.backend()?.tenant_url(&t)?;
     if ctx.out.is_json() {
         ctx.out.json(&url)?;
     } else {

@@ -217,7 +217,7 @@ pub struct AddArgs {
 
 pub fn run(cmd: UsersCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.engine()?.clone();
+    let engine = ctx.backend()?;
     match cmd {
         UsersCmd::Add(a) => {
             let added = engine.add_member(

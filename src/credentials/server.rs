@@ -15,7 +15,7 @@ use crate::engine::tenants::TenantInfo;
 use crate::engine::tokens::Secret;
 use crate::probe;
 
-/// Time for each request to the admin API.
+/// The longest wait for a connection or for the next bytes of an answer.
 pub const TIMEOUT: Duration = Duration::from_secs(30);
 
 /// The server URL, if an admin key may be sent to it: https anywhere,
@@ -58,7 +58,9 @@ pub fn client(ca_file: Option<&Path>) -> std::result::Result<reqwest::Client, St
     reqwest::Client::builder()
         // A redirect must not carry the key elsewhere.
         .redirect(reqwest::redirect::Policy::none())
-        .timeout(TIMEOUT)
+        // Per read, not per request: `log --follow` is one long response
+        // (the server writes a keep-alive line well within this).
+        .read_timeout(TIMEOUT)
         .connect_timeout(TIMEOUT)
         .user_agent(concat!("scimctl/", env!("CARGO_PKG_VERSION")))
         .tls_backend_preconfigured(tls.config)
@@ -67,7 +69,7 @@ pub fn client(ca_file: Option<&Path>) -> std::result::Result<reqwest::Client, St
 }
 
 /// The error and its causes, on one line (no header is ever in them).
-fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
     while let Some(c) = cur {

@@ -20,7 +20,28 @@ pub struct TenantInfo {
     pub created_at: OffsetDateTime,
 }
 
+/// The tenant a command acts on when none is named: the only one there is
+/// (the same rule for the local store and a remote server's list).
+pub fn only_tenant<T>(mut all: Vec<T>) -> Result<T> {
+    match all.len() {
+        0 => Err(EngineError::NoTenants),
+        1 => Ok(all.remove(0)),
+        count => Err(EngineError::TenantNotChosen { count }),
+    }
+}
+
 impl TenantInfo {
+    /// The tenant this describes (as a remote server lists it).
+    pub fn into_tenant(self) -> Tenant {
+        Tenant {
+            id: self.id,
+            name: self.name,
+            policy: self.policy,
+            scim_enabled: self.scim_enabled,
+            created_at: self.created_at,
+        }
+    }
+
     pub fn new(t: &Tenant, public_url: &str) -> TenantInfo {
         TenantInfo {
             id: t.id.clone(),
@@ -153,14 +174,7 @@ impl Engine {
     pub fn resolve_tenant(&self, key: Option<&str>) -> Result<Tenant> {
         self.read(|tx| match key {
             Some(k) => get(tx, k),
-            None => {
-                let mut all = tx.tenants()?;
-                match all.len() {
-                    0 => Err(EngineError::NoTenants),
-                    1 => Ok(all.remove(0)),
-                    count => Err(EngineError::TenantNotChosen { count }),
-                }
-            }
+            None => only_tenant(tx.tenants()?),
         })
     }
 

@@ -77,30 +77,76 @@ pub struct IssuedToken {
     pub previous_until: Option<OffsetDateTime>,
 }
 
-/// The stable `--output json` shape of a token shown once.
-#[derive(Serialize)]
-pub struct IssuedTokenJson<'a> {
-    pub token: &'a str,
-    pub fingerprint: &'a str,
-    pub tenant_id: &'a str,
+/// A token shown once, as every face hands it over (`token generate
+/// --output json`, the admin API, the remote backend): owned, so it can
+/// cross the wire, with the secret zeroized when it is dropped.
+#[derive(Debug)]
+pub struct IssuedTokenView {
+    pub token: Secret,
+    pub fingerprint: String,
+    pub tenant_id: String,
     pub tenant_url: String,
-    #[serde(with = "time::serde::rfc3339")]
     pub created_at: OffsetDateTime,
-    pub replaced_fingerprint: Option<&'a str>,
+    pub replaced_fingerprint: Option<String>,
     /// Until when the replaced token is still accepted (rotation with grace).
-    #[serde(with = "time::serde::rfc3339::option")]
     pub replaced_valid_until: Option<OffsetDateTime>,
 }
 
-impl IssuedToken {
-    pub fn json(&self, public_url: &str) -> IssuedTokenJson<'_> {
+/// The stable JSON shape of [`IssuedTokenView`]; `Secret` itself is never
+/// serialisable, so the one place a token becomes JSON is this.
+#[derive(Serialize, Deserialize)]
+struct IssuedTokenJson<T> {
+    token: T,
+    fingerprint: String,
+    tenant_id: String,
+    tenant_url: String,
+    #[serde(with = "time::serde::rfc3339")]
+    created_at: OffsetDateTime,
+    replaced_fingerprint: Option<String>,
+    #[serde(with = "time::serde::rfc3339::option")]
+    replaced_valid_until: Option<OffsetDateTime>,
+}
+
+impl Serialize for IssuedTokenView {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
         IssuedTokenJson {
             token: self.token.expose(),
-            fingerprint: &self.record.fingerprint,
-            tenant_id: &self.record.tenant_id,
+            fingerprint: self.fingerprint.clone(),
+            tenant_id: self.tenant_id.clone(),
+            tenant_url: self.tenant_url.clone(),
+            created_at: self.created_at,
+            replaced_fingerprint: self.replaced_fingerprint.clone(),
+            replaced_valid_until: self.replaced_valid_until,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for IssuedTokenView {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let j = IssuedTokenJson::<String>::deserialize(d)?;
+        Ok(IssuedTokenView {
+            token: Secret::new(j.token),
+            fingerprint: j.fingerprint,
+            tenant_id: j.tenant_id,
+            tenant_url: j.tenant_url,
+            created_at: j.created_at,
+            replaced_fingerprint: j.replaced_fingerprint,
+            replaced_valid_until: j.replaced_valid_until,
+        })
+    }
+}
+
+impl IssuedToken {
+    /// The view of this token for a server whose public URL is `public_url`.
+    pub fn view(self, public_url: &str) -> IssuedTokenView {
+        IssuedTokenView {
             tenant_url: tenant_url(public_url, &self.record.tenant_id),
+            token: self.token,
+            fingerprint: self.record.fingerprint,
+            tenant_id: self.record.tenant_id,
             created_at: self.record.created_at,
-            replaced_fingerprint: self.replaced.as_deref(),
+            replaced_fingerprint: self.replaced,
             replaced_valid_until: self.previous_until,
         }
     }

@@ -46,6 +46,13 @@ pub struct RevokedTokens {
     pub revoked: Vec<String>,
 }
 
+/// `scim policy set`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PolicySet {
+    pub tenant_id: String,
+    pub policy: Policy,
+}
+
 /// `tenant delete`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TenantDeleted {
@@ -86,5 +93,41 @@ impl Engine {
             });
         }
         Ok(facts)
+    }
+}
+
+impl Engine {
+    /// Where `log --follow` starts: the records `q` selects, and the
+    /// sequence number to continue after — the newest record of all when
+    /// none matched, so a follow never replays old history.
+    pub fn log_follow_start(
+        &self,
+        q: &super::log::LogQuery,
+    ) -> Result<(Vec<super::log::LogRecord>, i64)> {
+        let records = self.log_records(q)?;
+        let last = match records.last() {
+            Some(r) => r.seq,
+            None => self
+                .log_records(&super::log::LogQuery {
+                    limit: 1,
+                    ..Default::default()
+                })?
+                .last()
+                .map_or(0, |r| r.seq),
+        };
+        Ok((records, last))
+    }
+
+    /// Every record `q` selects after sequence number `after`.
+    pub fn log_follow_next(
+        &self,
+        q: &super::log::LogQuery,
+        after: i64,
+    ) -> Result<Vec<super::log::LogRecord>> {
+        self.log_records(&super::log::LogQuery {
+            after_seq: Some(after),
+            limit: 0,
+            ..q.clone()
+        })
     }
 }

@@ -8,35 +8,10 @@
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
 //!
-//! Design note for the remote backend (next step of issue 8): the CLI and
-//! the dashboard will talk to a `Backend` trait with one method per command
-//! below, returning these same result types:
-//!
-//! ```text
-//! trait Backend {
-//!     fn tenants(&self) -> Result<Vec<TenantInfo>>;            // GET    /tenants
-//!     fn create_tenant(&self, name, id, policy) -> TenantInfo;  // POST   /tenants
-//!     fn tenant(&self, t) -> TenantDetail;                      // GET    /tenants/{t}
-//!     fn delete_tenant(&self, t) -> TenantDeleted;              // DELETE /tenants/{t}
-//!     fn set_scim(&self, t, on) -> ScimSwitch;                  // POST   /tenants/{t}/scim/enable|disable
-//!     fn scim_status(&self, t) -> ScimStatus;                   // GET    /tenants/{t}/scim/status
-//!     fn url(&self, t) -> TenantUrl;                            // GET    /tenants/{t}/url
-//!     fn generate_token / regenerate_token(grace) -> issued;    // POST   /tenants/{t}/token/generate|regenerate
-//!     fn revoke_token(&self, t, previous) -> RevokedTokens;     // POST   /tenants/{t}/token/revoke
-//!     fn token_status(&self, t) -> TokenStatus;                 // GET    /tenants/{t}/token/status
-//!     fn users / user / add_user, groups / group / create_group / assign_group,
-//!     properties / add_property, mapping, diagnose_user / diagnose_request /
-//!     diagnose_tenant, log(query)                               // the routes below
-//! }
-//! ```
-//!
-//! `Local(Engine)` calls the engine as the CLI does today (the per-command
-//! glue in `engine::views`); `Remote(AdminClient)` sends the request and
-//! deserialises the same types (they derive `Deserialize`), and turns an
-//! error body `{error, reason, hint}` back into the same one-line message
-//! and exit code (the exit code follows from the HTTP status as
-//! `ErrorKind` does). Only `token generate` needs care: the issued token's
-//! JSON carries the secret, so the remote side gets `IssuedTokenJson` owned.
+//! The CLI's remote backend (`backend::Remote`) is this API's client; the
+//! only streaming answer is `log?follow=true`: JSON lines, the records the
+//! query selects and then each new one, with a blank keep-alive line while
+//! nothing happens.
 
 use axum::Router;
 use axum::body::Bytes;
@@ -48,17 +23,19 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use time::OffsetDateTime;
 
 use super::{AppState, RequestId};
 use crate::engine::admin_keys::AdminGrant;
 use crate::engine::groups::AssignRequest;
-use crate::engine::log::LogQuery;
+use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::members::{MAX_PAGE, MemberQuery};
 use crate::engine::model::{ManagedBy, Policy, Tenant};
 use crate::engine::tenants::TenantInfo;
 use crate::engine::tokens::Secret;
 use crate::engine::users::NewMember;
-use crate::engine::views::{RevokedTokens, TenantDeleted, TenantUrl};
+use crate::engine::views::{PolicySet, RevokedTokens, TenantDeleted, TenantUrl};
 use crate::engine::{Engine, EngineError, mapping, now};
 use crate::error::engine_hint;
 
@@ -71,11 +48,13 @@ pub fn routes() -> Router<AppState> {
         .route("/tenants/{t}/scim/enable", post(scim_enable))
         .route("/tenants/{t}/scim/disable", post(scim_disable))
         .route("/tenants/{t}/scim/status", get(scim_status))
+        .route("/tenants/{t}/scim/policy", post(scim_policy))
         .route("/tenants/{t}/url", get(url))
         .route("/tenants/{t}/token/generate", post(token_generate))
         .route("/tenants/{t}/token/regenerate", post(token_regenerate))
         .route("/tenants/{t}/token/revoke", post(token_revoke))
         .route("/tenants/{t}/token/status", get(token_status))
+        .route("/tenants/{t}/token/verify", post(token_verify))
         .route("/tenants/{t}/users", get(users_list).post(users_add))
         .route("/tenants/{t}/users/{email}", get(users_show))
         .route("/tenants/{t}/groups", get(groups_list).post(groups_create))
@@ -89,6 +68,7 @@ pub fn routes() -> Router<AppState> {
         .route("/tenants/{t}/diagnose/user/{email}", get(diagnose_user))
         .route("/tenants/{t}/diagnose/request/{id}", get(diagnose_request))
         .route("/tenants/{t}/diagnose/tenant", get(diagnose_tenant))
+        .route("/diagnose/request/{id}", get(diagnose_request_any))
         .route("/tenants/{t}/log", get(log_tenant))
         .route("/log", get(log_all))
         .fallback(not_found)
@@ -255,6 +235,26 @@ where
     T: Serialize,
     F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
 {
+    let answer = as_admin(st, call, move |admin| {
+        let v = f(admin)?;
+        // Serialised here, so a new token's text is dropped on this thread.
+        serde_json::to_string(&v)
+            .map_err(|e| internal(format!("cannot serialise the response: {e}")))
+    })
+    .await;
+    match answer {
+        Ok(body) => json_response(status, body),
+        Err(e) => e.into_response(),
+    }
+}
+
+/// Authenticates the call's key and runs `f` as that key on a blocking
+/// thread (the store is synchronous).
+async fn as_admin<T, F>(st: AppState, call: Call, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
+{
     let request_id = call.request_id.clone();
     let joined = tokio::task::spawn_blocking(move || {
         let grant = st.engine.authenticate_admin(call.bearer.as_ref())?;
@@ -265,26 +265,19 @@ where
             public_url: st.public_url.to_string(),
             max_age_days: st.token_max_age_days,
         };
-        let v = f(&admin)?;
-        // Serialised here, so a new token's text is dropped on this thread.
-        serde_json::to_string(&v).map_err(|e| {
-            ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
-                format!("cannot serialise the response: {e}"),
-            )))
-        })
+        f(&admin)
     })
     .await;
-    match joined {
-        Ok(Ok(body)) => json_response(status, body),
-        Ok(Err(e)) => e.into_response(),
-        Err(e) => {
-            tracing::error!(request_id, error = %e, "admin handler failed");
-            ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
-                "the request handler failed".into(),
-            )))
-            .into_response()
-        }
-    }
+    joined.unwrap_or_else(|e| {
+        tracing::error!(request_id, error = %e, "admin handler failed");
+        Err(internal("the request handler failed".into()))
+    })
+}
+
+fn internal(message: String) -> ApiError {
+    ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
+        message,
+    )))
 }
 
 /// A JSON body; an empty body is `{}` (for the optional ones).
@@ -396,6 +389,30 @@ async fn scim_status(State(st): State<AppState>, call: Call, Path(t): Path<Strin
     .await
 }
 
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SetPolicy {
+    policy: Policy,
+}
+
+async fn scim_policy(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let req: SetPolicy = body(&b)?;
+        let t = a.engine.set_policy(&t, req.policy)?;
+        Ok(PolicySet {
+            tenant_id: t.id,
+            policy: t.policy,
+        })
+    })
+    .await
+}
+
 async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         Ok(TenantUrl::new(&a.public_url, &a.tenant(&t)?))
@@ -405,24 +422,9 @@ async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> R
 
 // ---- token -----------------------------------------------------------------
 
-/// An issued token as `token generate --output json` prints it.
-struct Issued {
-    token: crate::engine::tokens::IssuedToken,
-    public_url: String,
-}
-
-impl Serialize for Issued {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.token.json(&self.public_url).serialize(s)
-    }
-}
-
 async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::CREATED, move |a| {
-        Ok(Issued {
-            token: a.engine.generate_token(&a.tenant(&t)?)?,
-            public_url: a.public_url.clone(),
-        })
+        Ok(a.engine.generate_token(&a.tenant(&t)?)?.view(&a.public_url))
     })
     .await
 }
@@ -448,10 +450,7 @@ async fn token_regenerate(
                 .regenerate_token_with_grace(&t, duration("--grace", &g)?)?,
             None => a.engine.regenerate_token(&t)?,
         };
-        Ok(Issued {
-            token: issued,
-            public_url: a.public_url.clone(),
-        })
+        Ok(issued.view(&a.public_url))
     })
     .await
 }
@@ -481,6 +480,29 @@ async fn token_revoke(
             tenant_id: t.id,
             revoked,
         })
+    })
+    .await
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Verify {
+    token: String,
+}
+
+/// `token verify`: 200 with `valid` either way, as the CLI prints it (the
+/// CLI's exit code follows from `valid`).
+async fn token_verify(
+    State(st): State<AppState>,
+    call: Call,
+    Path(t): Path<String>,
+    b: Bytes,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        let t = a.tenant(&t)?;
+        let req: Verify = body(&b)?;
+        let presented = Secret::new(req.token);
+        Ok(a.engine.verify_token(&t, &presented)?)
     })
     .await
 }
@@ -734,6 +756,20 @@ async fn diagnose_request(
     .await
 }
 
+/// Any tenant's request: operator keys only (a scoped key asks under its
+/// tenant).
+async fn diagnose_request_any(
+    State(st): State<AppState>,
+    call: Call,
+    Path(id): Path<String>,
+) -> Response {
+    run(st, call, StatusCode::OK, move |a| {
+        a.operator()?;
+        Ok(a.engine.diagnose_request(&id)?)
+    })
+    .await
+}
+
 async fn diagnose_tenant(
     State(st): State<AppState>,
     call: Call,
@@ -746,7 +782,8 @@ async fn diagnose_tenant(
 }
 
 /// The filters of `scimctl log`. The answer is an array of the records the
-/// CLI prints one per line with `--output json`.
+/// CLI prints one per line with `--output json`; with `follow=true`, a
+/// stream of those lines that goes on as records are written.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LogParams {
@@ -754,22 +791,33 @@ struct LogParams {
     errors: bool,
     user: Option<String>,
     request: Option<String>,
+    /// A duration back from now (15m, 2h) or an RFC 3339 time.
     since: Option<String>,
+    /// Only records after this sequence number.
+    after: Option<i64>,
+    /// The newest `limit` records (50 by default; 0 = all after `after`).
     limit: Option<u32>,
+    #[serde(default)]
+    follow: bool,
 }
 
-fn log_query(tenant_id: Option<String>, p: LogParams) -> Result<LogQuery, ApiError> {
+fn log_query(tenant_id: Option<String>, p: &LogParams) -> Result<LogQuery, ApiError> {
     let since = match p.since.as_deref() {
-        Some(s) => Some(now() - duration("--since", s)?),
+        Some(s) => Some(
+            match OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339) {
+                Ok(t) => t,
+                Err(_) => now() - duration("--since", s)?,
+            },
+        ),
         None => None,
     };
     Ok(LogQuery {
         tenant_id,
         errors_only: p.errors,
-        user_email: p.user,
-        request_id: p.request,
+        user_email: p.user.clone(),
+        request_id: p.request.clone(),
         since,
-        after_seq: None,
+        after_seq: p.after,
         limit: p.limit.unwrap_or(50),
     })
 }
@@ -780,12 +828,7 @@ async fn log_tenant(
     Path(t): Path<String>,
     q: Result<Query<LogParams>, QueryRejection>,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
-        let t = a.tenant(&t)?;
-        let q = log_query(Some(t.id), query(q)?)?;
-        Ok(a.engine.log_records(&q)?)
-    })
-    .await
+    log(st, call, Some(t), q).await
 }
 
 /// Every tenant's requests: operator keys only.
@@ -794,14 +837,140 @@ async fn log_all(
     call: Call,
     q: Result<Query<LogParams>, QueryRejection>,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
-        a.operator()?;
-        let q = log_query(None, query(q)?)?;
-        Ok(a.engine.log_records(&q)?)
-    })
-    .await
+    log(st, call, None, q).await
 }
 
+async fn log(
+    st: AppState,
+    call: Call,
+    tenant: Option<String>,
+    q: Result<Query<LogParams>, QueryRejection>,
+) -> Response {
+    let params = match query(q) {
+        Ok(p) => p,
+        Err(e) => return e.into_response(),
+    };
+    let following = params.follow;
+    // A key's scope and the query are settled once, by the first answer.
+    let scoped = move |a: &Admin| -> Result<LogQuery, ApiError> {
+        let tenant_id = match &tenant {
+            Some(t) => Some(a.tenant(t)?.id),
+            None => {
+                a.operator()?;
+                None
+            }
+        };
+        log_query(tenant_id, &params)
+    };
+    if !following {
+        return run(st, call, StatusCode::OK, move |a| {
+            Ok(a.engine.log_records(&scoped(a)?)?)
+        })
+        .await;
+    }
+    follow(st, call, scoped).await
+}
+
+/// How often a followed log looks for new records, and the longest it
+/// stays silent (a blank line then tells the client the stream is alive).
+const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+const KEEP_ALIVE: Duration = Duration::from_secs(10);
+
+/// JSON lines of records, newest last.
+fn lines(records: &[LogRecord]) -> String {
+    let mut out = String::new();
+    for r in records {
+        if let Ok(l) = serde_json::to_string(r) {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `log?follow=true`: the first answer as any other (errors included),
+/// then a task that polls the log and writes new records until the client
+/// goes away or the server shuts down.
+async fn follow<F>(st: AppState, call: Call, scoped: F) -> Response
+where
+    F: FnOnce(&Admin) -> Result<LogQuery, ApiError> + Send + 'static,
+{
+    let mut shutdown = st.shutdown.clone();
+    let start = as_admin(st, call, move |a| {
+        let q = scoped(a)?;
+        let (records, last) = a.engine.log_follow_start(&q)?;
+        Ok((a.engine.clone(), q, lines(&records), last))
+    })
+    .await;
+    let (engine, q, first, mut last) = match start {
+        Ok(s) => s,
+        Err(e) => return e.into_response(),
+    };
+    let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);
+    tokio::spawn(async move {
+        if tx.send(Bytes::from(first)).await.is_err() {
+            return;
+        }
+        let mut quiet = Duration::ZERO;
+        loop {
+            tokio::select! {
+                _ = tokio::time::sleep(FOLLOW_EVERY) => {}
+                _ = shutdown.wait_for(|stop| *stop) => return,
+            }
+            let (e, q2) = (engine.clone(), q.clone());
+            let new = match tokio::task::spawn_blocking(move || e.log_follow_next(&q2, last)).await
+            {
+                Ok(Ok(new)) => new,
+                Ok(Err(err)) => {
+                    tracing::warn!(error = %err, "log follow: cannot read the log");
+                    return;
+                }
+                Err(_) => return,
+            };
+            let chunk = match new.last() {
+                Some(r) => {
+                    last = r.seq;
+                    quiet = Duration::ZERO;
+                    lines(&new)
+                }
+                None if quiet >= KEEP_ALIVE => {
+                    quiet = Duration::ZERO;
+                    "\n".to_owned()
+                }
+                None => {
+                    quiet += FOLLOW_EVERY;
+                    continue;
+                }
+            };
+            // The client has gone when its end of the stream is dropped.
+            if tx.send(Bytes::from(chunk)).await.is_err() {
+                return;
+            }
+        }
+    });
+    let mut res = Response::new(axum::body::Body::from_stream(Lines(rx)));
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/x-ndjson"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The follow task's chunks as a body stream.
+struct Lines(tokio::sync::mpsc::Receiver<Bytes>);
+
+impl futures_core::Stream for Lines {
+    type Item = Result<Bytes, std::convert::Infallible>;
+
+    fn poll_next(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        self.0.poll_recv(cx).map(|c| c.map(Ok))
+    }
+}
 // ---- fallbacks ----------------------------------------------------------------
 
 /// Also mounted at `/admin/v1/` itself, which a nested router's fallback

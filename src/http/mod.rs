@@ -35,6 +35,9 @@ pub struct AppState {
     pub log: Option<LogSink>,
     /// `token status` flags older tokens (config `token_max_age_days`).
     pub token_max_age_days: u32,
+    /// Turns true when the server starts shutting down: long responses
+    /// (`log --follow` streams) end so the drain does not wait for them.
+    pub shutdown: tokio::sync::watch::Receiver<bool>,
 }
 
 /// A request id (short, random, quoted in every error detail so support
@@ -122,11 +125,17 @@ pub async fn serve(
     token_max_age_days: u32,
 ) -> std::io::Result<()> {
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let state = AppState {
         engine: engine.clone(),
         public_url: public_url.into(),
         log: retention.enabled.then(|| writer.sink()),
         token_max_age_days,
+        shutdown: stop_rx,
+    };
+    let shutdown = async move {
+        shutdown_signal().await;
+        let _ = stop_tx.send(true);
     };
     if let Err(e) = engine.defer_maintenance() {
         tracing::warn!(error = %e, "store maintenance stays inline");
@@ -164,16 +173,12 @@ pub async fn serve(
     };
     let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
     let result = match listener {
-        Bound::Plain(l) => {
-            axum::serve(l, app)
-                .with_graceful_shutdown(shutdown_signal())
-                .await
-        }
+        Bound::Plain(l) => axum::serve(l, app).with_graceful_shutdown(shutdown).await,
         Bound::Tls(l) => {
             // `tap_io` (a no-op) gives axum's ConnectInfo<SocketAddr> for
             // any listener whose address is a SocketAddr.
             axum::serve(axum::serve::ListenerExt::tap_io(l, |_| {}), app)
-                .with_graceful_shutdown(shutdown_signal())
+                .with_graceful_shutdown(shutdown)
                 .await
         }
     };

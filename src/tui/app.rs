@@ -11,7 +11,7 @@ use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::members::{MemberPage, MemberQuery, MemberRow};
 use crate::engine::model::Tenant;
 use crate::engine::tenants::{ScimSwitch, TenantDetail};
-use crate::engine::tokens::{IssuedToken, Secret};
+use crate::engine::tokens::{IssuedTokenView, Secret};
 use crate::probe::{Report, Step};
 
 use super::keys;
@@ -57,8 +57,8 @@ impl Tab {
 /// What the dashboard was started with.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub public_url: String,
-    pub token_max_age_days: u32,
+    /// The tenant URL test-connection probes.
+    pub tenant_url: String,
 }
 
 /// The Overview: the tenant as `tenant show` and `diagnose tenant` see it.
@@ -160,7 +160,7 @@ pub enum Action {
         diagnosis: Result<Box<RequestDiagnosis>, String>,
     },
     ScimSwitched(Result<ScimSwitch, String>),
-    TokenIssued(Result<Box<IssuedToken>, String>),
+    TokenIssued(Result<Box<IssuedTokenView>, String>),
     ProbeStep(Step),
     ProbeDone(Box<Report>),
 }
@@ -178,7 +178,7 @@ pub enum Modal {
     Confirm(Pending),
     /// The new token, shown once. Dropping it wipes the secret (`Secret`
     /// zeroizes), so closing the modal is what forgets it.
-    Token(Box<IssuedToken>),
+    Token(Box<IssuedTokenView>),
     LogDetail {
         request_id: String,
         diagnosis: Option<Result<Box<RequestDiagnosis>, String>>,
@@ -853,7 +853,7 @@ impl App {
                     Ok(t) => {
                         self.info(format!(
                             "New token {} issued: copy it from the window, it will not be shown again.",
-                            t.record.fingerprint
+                            t.fingerprint
                         ));
                         self.modal = Some(Modal::Token(t));
                         return vec![Effect::LoadOverview];

@@ -5,11 +5,10 @@
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
-use crate::engine::Engine;
+use std::sync::Arc;
+
+use crate::backend::{Backend, BackendError, Issue};
 use crate::engine::model::Tenant;
-use crate::engine::scim::list::Projection;
-use crate::engine::scim::users::Scope;
-use crate::engine::{EngineError, tenant_url};
 use crate::error::CliError;
 
 use super::app::{Action, Effect, Overview, Settings};
@@ -18,21 +17,21 @@ use crate::probe;
 /// What an effect needs besides its own fields.
 #[derive(Clone)]
 pub struct Ctx {
-    pub engine: Engine,
+    pub backend: Arc<dyn Backend>,
     pub tenant: Tenant,
     pub settings: Settings,
 }
 
-/// An engine error as the status line shows it: the CLI's one line, hint
+/// An error as the status line shows it: the CLI's one line, hint
 /// included.
-fn msg(e: EngineError) -> String {
+fn msg(e: BackendError) -> String {
     CliError::from(e).render()
 }
 
 /// Runs one effect to completion on this thread, handing each result to
 /// `emit` (test-connection emits a result per step, then its report).
 pub fn execute(ctx: &Ctx, effect: Effect, emit: &mut dyn FnMut(Action)) {
-    let (e, t) = (&ctx.engine, &ctx.tenant);
+    let (e, t) = (&ctx.backend, &ctx.tenant);
     let a = match effect {
         Effect::LoadOverview => Action::OverviewLoaded(overview(ctx).map(Box::new).map_err(msg)),
         Effect::LoadGroups => Action::GroupsLoaded(e.groups(t).map_err(msg)),
@@ -53,23 +52,27 @@ pub fn execute(ctx: &Ctx, effect: Effect, emit: &mut dyn FnMut(Action)) {
             email,
         },
         Effect::DiagnoseRequest { request_id } => Action::RequestDiagnosed {
-            diagnosis: e.diagnose_request(&request_id).map(Box::new).map_err(msg),
+            diagnosis: e
+                .diagnose_request(Some(t), &request_id)
+                .map(Box::new)
+                .map_err(msg),
             request_id,
         },
         Effect::SetScim { enabled } => {
             Action::ScimSwitched(e.set_scim_enabled(t, enabled).map_err(msg))
         }
         Effect::IssueToken { regenerate } => {
-            let r = if regenerate {
-                e.regenerate_token(t)
+            let how = if regenerate {
+                Issue::Regenerate { grace: None }
             } else {
-                e.generate_token(t)
+                Issue::Generate
             };
+            let r = e.issue_token(t, how);
             Action::TokenIssued(r.map(Box::new).map_err(msg))
         }
         Effect::TestConnection { token } => {
             let opts = probe::Options {
-                url: tenant_url(&ctx.settings.public_url, &t.id),
+                url: ctx.settings.tenant_url.clone(),
                 token,
                 timeout: PROBE_TIMEOUT,
                 extra_roots: Vec::new(),
@@ -113,37 +116,18 @@ fn block_on<F: std::future::Future>(f: F) -> std::io::Result<F::Output> {
     }
 }
 
-fn overview(ctx: &Ctx) -> crate::engine::Result<Overview> {
-    let (e, t) = (&ctx.engine, &ctx.tenant);
+fn overview(ctx: &Ctx) -> crate::backend::Result<Overview> {
+    let (e, t) = (&ctx.backend, &ctx.tenant);
     Ok(Overview {
-        detail: e.tenant_detail(t, &ctx.settings.public_url)?,
-        diagnosis: e.diagnose_tenant(t, ctx.settings.token_max_age_days)?,
+        detail: e.tenant_detail(t)?,
+        diagnosis: e.diagnose_tenant(t)?,
     })
 }
 
-/// A group's members by userName, as the SCIM Group resource lists them.
-fn group_members(ctx: &Ctx, group_id: &str) -> crate::engine::Result<Vec<String>> {
-    let base = tenant_url(&ctx.settings.public_url, &ctx.tenant.id);
-    let scope = Scope {
-        tenant: &ctx.tenant,
-        base: &base,
-    };
-    let proj = Projection::parse(Some("members"), None)?;
-    let g = ctx.engine.scim_get_group(scope, group_id, &proj)?;
-    let mut names: Vec<String> = g
-        .get("members")
-        .and_then(|m| m.as_array())
-        .map(|a| {
-            a.iter()
-                .filter_map(|m| {
-                    m.get("display")
-                        .or_else(|| m.get("value"))
-                        .and_then(|v| v.as_str())
-                        .map(str::to_owned)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+/// A group's members by email.
+fn group_members(ctx: &Ctx, group_id: &str) -> crate::backend::Result<Vec<String>> {
+    let d = ctx.backend.group_detail(&ctx.tenant, group_id, 0)?;
+    let mut names: Vec<String> = d.members.into_iter().map(|m| m.email).collect();
     names.sort();
     Ok(names)
 }

@@ -14,7 +14,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
-use crate::engine::Engine;
+use std::sync::Arc;
+
+use crate::backend::Backend;
 use crate::engine::model::Tenant;
 use crate::error::CliError;
 use app::{Action, App, Settings};
@@ -24,10 +26,10 @@ pub const TICK: Duration = Duration::from_millis(500);
 /// The longest the loop waits for a key before looking at results.
 const POLL: Duration = Duration::from_millis(15);
 
-pub fn run(engine: Engine, tenant: Tenant, settings: Settings) -> Result<(), CliError> {
+pub fn run(backend: Arc<dyn Backend>, tenant: Tenant, settings: Settings) -> Result<(), CliError> {
     let (tx, rx) = mpsc::channel();
     let ctx = data::Ctx {
-        engine,
+        backend,
         tenant: tenant.clone(),
         settings: settings.clone(),
     };

@@ -11,7 +11,6 @@ use super::{ACCENT, BAD, GOOD, WARN, block, centered, kv};
 use crate::cli::when;
 use crate::engine::diagnose::UserDiagnosis;
 use crate::engine::log::LogRecord;
-use crate::engine::tenant_url;
 use crate::probe::{Status, Step};
 use crate::tui::app::{App, Modal, Pending};
 use crate::tui::keys;
@@ -23,7 +22,6 @@ pub fn render(app: &App, f: &mut Frame) {
         Modal::Help => help(f, area),
         Modal::Confirm(p) => confirm(app, *p, f, area),
         Modal::Token(t) => {
-            let url = tenant_url(&app.settings.public_url, &t.record.tenant_id);
             let mut lines = vec![
                 Line::from(Span::styled(
                     "Copy this token into the identity provider's Secret Token field now:",
@@ -36,10 +34,10 @@ pub fn render(app: &App, f: &mut Frame) {
                     Style::new().fg(ACCENT).bold(),
                 )),
                 Line::default(),
-                kv("fingerprint", vec![Span::raw(t.record.fingerprint.clone())]),
-                kv("tenant url", vec![Span::raw(url)]),
+                kv("fingerprint", vec![Span::raw(t.fingerprint.clone())]),
+                kv("tenant url", vec![Span::raw(t.tenant_url.clone())]),
             ];
-            if let Some(old) = &t.replaced {
+            if let Some(old) = &t.replaced_fingerprint {
                 lines.push(kv(
                     "replaced",
                     vec![Span::styled(

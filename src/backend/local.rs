@@ -1,0 +1,192 @@
+//! The backend over the engine on this machine's store: what the CLI did
+//! before there was a remote one.
+
+use std::time::Duration;
+
+use super::{Backend, Issue, OnRecords, Result};
+use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
+use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
+use crate::engine::log::{LogQuery, LogRecord};
+use crate::engine::members::{MemberPage, MemberQuery, UserFacts};
+use crate::engine::model::{Policy, Tenant};
+use crate::engine::tenants::{ScimSwitch, TenantDetail, TenantInfo};
+use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
+use crate::engine::users::{MemberAdded, NewMember};
+use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
+use crate::engine::{Engine, EngineError};
+use crate::error::CliError;
+
+/// How often `log --follow` looks for new records in the store.
+const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+
+#[derive(Clone)]
+pub struct Local {
+    pub engine: Engine,
+    /// The public URL tenant URLs are built from (config `public_url`).
+    pub public_url: String,
+    /// Tokens older than this are flagged (config `token_max_age_days`).
+    pub max_age_days: u32,
+    /// For `location`.
+    pub store: String,
+}
+
+impl Backend for Local {
+    fn location(&self) -> String {
+        format!("store {}", self.store)
+    }
+
+    fn tenants(&self) -> Result<Vec<TenantInfo>> {
+        Ok(self
+            .engine
+            .tenants()?
+            .iter()
+            .map(|t| TenantInfo::new(t, &self.public_url))
+            .collect())
+    }
+
+    fn create_tenant(&self, name: &str, id: Option<&str>, policy: Policy) -> Result<TenantInfo> {
+        let t = self.engine.create_tenant(name, id, policy)?;
+        Ok(TenantInfo::new(&t, &self.public_url))
+    }
+
+    fn resolve_tenant(&self, key: Option<&str>) -> Result<Tenant> {
+        Ok(self.engine.resolve_tenant(key)?)
+    }
+
+    fn tenant_detail(&self, t: &Tenant) -> Result<TenantDetail> {
+        Ok(self.engine.tenant_detail(t, &self.public_url)?)
+    }
+
+    fn delete_tenant(&self, t: &Tenant) -> Result<()> {
+        Ok(self.engine.delete_tenant(t)?)
+    }
+
+    fn set_scim_enabled(&self, t: &Tenant, on: bool) -> Result<ScimSwitch> {
+        Ok(self.engine.set_scim_enabled(t, on)?)
+    }
+
+    fn set_policy(&self, t: &Tenant, policy: Policy) -> Result<PolicySet> {
+        let t = self.engine.set_policy(t, policy)?;
+        Ok(PolicySet {
+            tenant_id: t.id,
+            policy: t.policy,
+        })
+    }
+
+    fn scim_status(&self, t: &Tenant) -> Result<ScimStatus> {
+        Ok(self
+            .engine
+            .scim_status(t, &self.public_url, self.max_age_days)?)
+    }
+
+    fn tenant_url(&self, t: &Tenant) -> Result<TenantUrl> {
+        Ok(TenantUrl::new(&self.public_url, t))
+    }
+
+    fn issue_token(&self, t: &Tenant, how: Issue) -> Result<IssuedTokenView> {
+        let issued = match how {
+            Issue::Generate => self.engine.generate_token(t)?,
+            Issue::Regenerate { grace: None } => self.engine.regenerate_token(t)?,
+            Issue::Regenerate { grace: Some(g) } => {
+                self.engine.regenerate_token_with_grace(t, g)?
+            }
+        };
+        Ok(issued.view(&self.public_url))
+    }
+
+    fn revoke_token(&self, t: &Tenant, previous: bool) -> Result<RevokedTokens> {
+        let revoked = if previous {
+            vec![self.engine.revoke_previous_token(t)?]
+        } else {
+            self.engine.revoke_token(t)?
+        };
+        Ok(RevokedTokens {
+            tenant_id: t.id.clone(),
+            revoked,
+        })
+    }
+
+    fn token_status(&self, t: &Tenant) -> Result<TokenStatus> {
+        Ok(self.engine.token_status(t, self.max_age_days)?)
+    }
+
+    fn verify_token(&self, t: &Tenant, presented: &Secret) -> Result<TokenCheck> {
+        Ok(self.engine.verify_token(t, presented)?)
+    }
+
+    fn add_member(&self, t: &Tenant, m: &NewMember<'_>) -> Result<MemberAdded> {
+        Ok(self.engine.add_member(t, m)?)
+    }
+
+    fn list_members(&self, t: &Tenant, q: &MemberQuery) -> Result<MemberPage> {
+        Ok(self.engine.list_members(t, q)?)
+    }
+
+    fn member_facts(&self, t: &Tenant, email: &str) -> Result<UserFacts> {
+        Ok(self.engine.member_facts(t, email)?)
+    }
+
+    fn groups(&self, t: &Tenant) -> Result<Vec<GroupInfo>> {
+        Ok(self.engine.groups(t)?)
+    }
+
+    fn create_group(&self, t: &Tenant, name: &str) -> Result<GroupInfo> {
+        Ok(self.engine.create_group(t, name)?)
+    }
+
+    fn assign_group(&self, t: &Tenant, group: &str, a: &AssignRequest) -> Result<GroupInfo> {
+        Ok(self.engine.assign_group(t, group, a)?)
+    }
+
+    fn group_detail(&self, t: &Tenant, group: &str, limit: usize) -> Result<GroupDetail> {
+        Ok(self.engine.group_detail(t, group, limit)?)
+    }
+
+    fn properties(&self, t: &Tenant) -> Result<Vec<PropertyInfo>> {
+        Ok(self.engine.properties(t)?)
+    }
+
+    fn add_property(&self, t: &Tenant, name: &str) -> Result<PropertyInfo> {
+        Ok(self.engine.add_property(t, name)?)
+    }
+
+    fn diagnose_user(&self, t: &Tenant, email: &str) -> Result<UserDiagnosis> {
+        Ok(self.engine.diagnose_user(t, email)?)
+    }
+
+    fn diagnose_request(&self, t: Option<&Tenant>, request_id: &str) -> Result<RequestDiagnosis> {
+        let d = self.engine.diagnose_request(request_id)?;
+        match t {
+            // Another tenant's request is not found here.
+            Some(t) if d.record.tenant_id.as_deref() != Some(t.id.as_str()) => {
+                Err(EngineError::RequestNotFound(request_id.trim().to_owned()).into())
+            }
+            _ => Ok(d),
+        }
+    }
+
+    fn diagnose_tenant(&self, t: &Tenant) -> Result<TenantDiagnosis> {
+        Ok(self.engine.diagnose_tenant(t, self.max_age_days)?)
+    }
+
+    fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
+        Ok(self.engine.log_records(q)?)
+    }
+
+    fn follow_log(
+        &self,
+        q: &LogQuery,
+        each: &mut OnRecords<'_>,
+    ) -> std::result::Result<(), CliError> {
+        let (records, mut last) = self.engine.log_follow_start(q)?;
+        each(records)?;
+        loop {
+            std::thread::sleep(FOLLOW_EVERY);
+            let new = self.engine.log_follow_next(q, last)?;
+            if let Some(r) = new.last() {
+                last = r.seq;
+                each(new)?;
+            }
+        }
+    }
+}
