@@ -80,8 +80,7 @@ fn app() -> App {
         created_at: now(),
     };
     let settings = Settings {
-        public_url: "https://scim.example.com".into(),
-        token_max_age_days: 90,
+        tenant_url: "https://scim.example.com/scim/v2/acme".into(),
     };
     let (mut app, _) = App::new(tenant, settings, (200, 50));
     let generation = 1;

@@ -539,7 +539,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log diagnose serve dashboard admin-key login logout profiles config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -561,6 +561,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -573,7 +577,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create list revoke help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version create list revoke help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -595,6 +599,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -607,7 +615,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__create)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -626,6 +634,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -711,7 +723,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -730,6 +742,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -745,7 +761,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__admin__subcmd__key__subcmd__revoke)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,6 +783,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -779,7 +799,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__config)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version show help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -798,6 +818,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -855,7 +879,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,6 +901,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -889,7 +917,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__dashboard)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -908,6 +936,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -923,7 +955,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version user request tenant help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version user request tenant help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -942,6 +974,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1027,7 +1063,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__request)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1046,6 +1082,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1061,7 +1101,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__tenant)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1080,6 +1120,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1095,7 +1139,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__diagnose__subcmd__user)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1161,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1129,7 +1177,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version completions man help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1151,6 +1199,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1163,7 +1215,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate__subcmd__completions)
-            opts="-q -v -h -V --out-dir --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --out-dir --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1186,6 +1238,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1257,7 +1313,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__generate__subcmd__man)
-            opts="-q -v -h -V --out-dir --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --out-dir --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1283,6 +1339,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1295,7 +1355,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create assign list show help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version create assign list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,6 +1377,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1329,7 +1393,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__assign)
-            opts="-q -v -h -V --property --role --permission --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --property --role --permission --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1363,6 +1427,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1375,7 +1443,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__create)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1394,6 +1462,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1493,7 +1565,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1515,6 +1587,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1527,7 +1603,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__groups__subcmd__show)
-            opts="-q -v -h -V --limit --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --limit --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,6 +1626,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2349,7 +2429,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__log)
-            opts="-f -q -v -h -V --errors --user --request --since --limit --follow --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-f -q -v -h -V --errors --user --request --since --limit --follow --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2387,6 +2467,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2399,16 +2483,12 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__login)
-            opts="-q -v -h -V --server --admin-key-stdin --ca-file --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --ca-file --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --server)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --ca-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2429,6 +2509,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2441,7 +2525,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__logout)
-            opts="-q -v -h -V --forget --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --forget --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2460,6 +2544,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2475,7 +2563,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__mapping)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version show check help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version show check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2497,6 +2585,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2509,7 +2601,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__mapping__subcmd__check)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2528,6 +2620,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2599,7 +2695,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__mapping__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2621,6 +2717,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2633,7 +2733,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__profiles)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version list help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2652,6 +2752,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2709,7 +2813,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__profiles__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2731,6 +2835,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2743,7 +2851,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__properties)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version add list help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version add list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2765,6 +2873,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2777,7 +2889,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__properties__subcmd__add)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2796,6 +2908,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2867,7 +2983,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__properties__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2889,6 +3005,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2901,7 +3021,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version enable disable status policy help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version enable disable status policy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2923,6 +3043,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2935,7 +3059,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__disable)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2954,6 +3078,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2969,7 +3097,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__enable)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2988,6 +3116,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3101,7 +3233,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__policy)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version set help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3120,6 +3252,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3177,7 +3313,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__policy__subcmd__set)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version product standard"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version product standard"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3199,6 +3335,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3211,7 +3351,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim__subcmd__status)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3233,6 +3373,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3245,7 +3389,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__serve)
-            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --listen --public-url --tls-cert --tls-key --allow-insecure-http --no-provisioning-log --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3283,6 +3427,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3295,7 +3443,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version create list show delete help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version create list show delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3317,6 +3465,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3329,7 +3481,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__create)
-            opts="-q -v -h -V --id --policy --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --id --policy --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3359,6 +3511,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3371,7 +3527,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__delete)
-            opts="-q -v -h -V --yes --store --config --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --yes --store --config --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3386,6 +3542,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3485,7 +3645,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__list)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3507,6 +3667,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3519,7 +3683,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__tenant__subcmd__show)
-            opts="-q -v -h -V --store --config --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3537,6 +3701,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3549,7 +3717,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__test__subcmd__connection)
-            opts="-q -v -h -V --url --token-stdin --token-env --timeout --ca-file --full --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --url --token-stdin --token-env --timeout --ca-file --full --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3587,6 +3755,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3599,7 +3771,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version generate regenerate revoke status verify help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version generate regenerate revoke status verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3621,6 +3793,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3633,7 +3809,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__generate)
-            opts="-q -v -h -V --save-to-keyring --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --save-to-keyring --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3652,6 +3828,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3765,7 +3945,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__regenerate)
-            opts="-q -v -h -V --save-to-keyring --grace --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --save-to-keyring --grace --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3791,6 +3971,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3803,7 +3987,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__revoke)
-            opts="-q -v -h -V --previous --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --previous --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3822,6 +4006,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3837,7 +4025,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__status)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3859,6 +4047,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3871,7 +4063,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__token__subcmd__verify)
-            opts="-q -v -h -V --token-stdin --token-env --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --token-stdin --token-env --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3897,6 +4089,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3909,7 +4105,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__url)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3928,6 +4124,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3943,7 +4143,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version add list show help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version add list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3965,6 +4165,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -3977,7 +4181,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__add)
-            opts="-q -v -h -V --given-name --family-name --central --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --given-name --family-name --central --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4004,6 +4208,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4089,7 +4297,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__list)
-            opts="-q -v -h -V --managed-by --pending-transfer --inactive --search --limit --after --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --managed-by --pending-transfer --inactive --search --limit --after --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4127,6 +4335,10 @@ _scimctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --output)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -4139,7 +4351,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__users__subcmd__show)
-            opts="-q -v -h -V --store --config --tenant --profile --output --quiet --verbose --no-color --help --version"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4158,6 +4370,10 @@ _scimctl() {
                     return 0
                     ;;
                 --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

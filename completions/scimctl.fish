@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_scimctl_global_optspecs
-    string join \n store= config= tenant= profile= output= q/quiet v/verbose no-color h/help V/version
+    string join \n store= config= tenant= profile= server= admin-key-stdin output= q/quiet v/verbose no-color h/help V/version
 end
 
 function __fish_scimctl_needs_command
@@ -28,8 +28,10 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -l store -d 'Embedded SQLi
 complete -c scimctl -n "__fish_scimctl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_needs_command" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_needs_command" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_needs_command" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_needs_command" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_needs_command" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_needs_command" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_needs_command" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_needs_command" -l no-color -d 'No colour (also NO_COLOR)'
@@ -59,8 +61,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -78,8 +82,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-color -d 'No colour (also NO_COLOR)'
@@ -89,8 +95,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -99,8 +107,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
@@ -109,9 +119,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l yes -d 'Confirm the deletion (required: it cannot be undone)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l no-color -d 'No colour (also NO_COLOR)'
@@ -126,8 +138,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -142,8 +156,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l no-color -d 'No colour (also NO_COLOR)'
@@ -153,8 +169,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l no-color -d 'No colour (also NO_COLOR)'
@@ -164,8 +182,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l no-color -d 'No colour (also NO_COLOR)'
@@ -175,8 +195,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l no-color -d 'No colour (also NO_COLOR)'
@@ -193,8 +215,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l store -d 'Embedd
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l no-color -d 'No colour (also NO_COLOR)'
@@ -204,8 +228,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -221,9 +247,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l save-to-keyring -d 'Also store the new token in the OS keyring, for \'test-connection\' without --token-stdin/--token-env'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l no-color -d 'No colour (also NO_COLOR)'
@@ -234,9 +262,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l save-to-keyring -d 'Also store the new token in the OS keyring, for \'test-connection\' without --token-stdin/--token-env'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l no-color -d 'No colour (also NO_COLOR)'
@@ -246,9 +276,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l previous -d 'End only the previous token\'s grace period (after a rotation with --grace), once the identity provider uses the new token'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colour (also NO_COLOR)'
@@ -258,8 +290,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l no-color -d 'No colour (also NO_COLOR)'
@@ -270,9 +304,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l token-stdin -d 'Read the token from standard input (first line)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l no-color -d 'No colour (also NO_COLOR)'
@@ -288,8 +324,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -305,9 +343,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l central -d 'A portfolio-level (central) user, which SCIM never manages'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (also NO_COLOR)'
@@ -323,10 +363,12 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l pending-transfer -d 'Only property users still waiting for the IdP\'s first write'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l inactive -d 'Only disabled members (active=false)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -336,8 +378,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
@@ -351,8 +395,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -367,8 +413,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l no-color -d 'No colour (also NO_COLOR)'
@@ -381,8 +429,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l no-color -d 'No colour (also NO_COLOR)'
@@ -392,8 +442,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -404,8 +456,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
@@ -420,8 +474,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fi
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -434,8 +490,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (also NO_COLOR)'
@@ -445,8 +503,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -459,8 +519,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -473,8 +535,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
@@ -484,8 +548,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l no-color -d 'No colour (also NO_COLOR)'
@@ -502,10 +568,12 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l stor
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-stdin -d 'Read the token from standard input (first line) [default: the OS keyring entry \'token generate|regenerate --save-to-keyring\' wrote]'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l full -d 'Then run a validator-style suite: discovery documents, and a throwaway user and group created, filtered, patched, disabled and deleted'
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l no-color -d 'No colour (also NO_COLOR)'
@@ -519,10 +587,12 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l store -d 'Embedd
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l errors -d 'Only failed requests (status 400 and above)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s f -l follow -d 'Keep printing new records as they arrive (Ctrl-C to stop)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l no-color -d 'No colour (also NO_COLOR)'
@@ -532,8 +602,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -547,8 +619,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l no-color -d 'No colour (also NO_COLOR)'
@@ -558,8 +632,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l no-color -d 'No colour (also NO_COLOR)'
@@ -569,8 +645,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l no-color -d 'No colour (also NO_COLOR)'
@@ -588,10 +666,12 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embe
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l allow-insecure-http -d 'Serve plain HTTP on a non-loopback address (tokens then cross the network in clear: only behind a TLS-terminating proxy)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l no-provisioning-log -d 'Do not record the provisioning log (benchmark comparisons only)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l no-color -d 'No colour (also NO_COLOR)'
@@ -601,8 +681,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l store -d '
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l no-color -d 'No colour (also NO_COLOR)'
@@ -612,8 +694,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fis
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -627,8 +711,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l no-color -d 'No colour (also NO_COLOR)'
@@ -638,8 +724,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -649,8 +737,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colour (also NO_COLOR)'
@@ -660,15 +750,15 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the admin keys: name, scope, fingerprint, use (never the key)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an admin key: its next request is refused'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l server -d 'The server\'s admin API origin, e.g. https://scim.example.com [default: the profile\'s server]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA); remembered in the profile' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
-complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l admin-key-stdin -d 'Read the admin key from standard input (first line) instead of prompting; SCIMCTL_ADMIN_KEY, when set, comes first'
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l no-color -d 'No colour (also NO_COLOR)'
@@ -678,9 +768,11 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l store -d 'Emb
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l forget -d 'Also remove the profile from the config file'
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l no-color -d 'No colour (also NO_COLOR)'
@@ -690,8 +782,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -703,8 +797,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
@@ -716,8 +812,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -729,8 +827,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
@@ -742,8 +842,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l no-color -d 'No colour (also NO_COLOR)'
@@ -757,8 +859,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-color -d 'No colour (also NO_COLOR)'
@@ -769,8 +873,10 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s q -l quiet -d 'Print only data and errors'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l no-color -d 'No colour (also NO_COLOR)'

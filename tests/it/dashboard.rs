@@ -5,6 +5,7 @@
 
 use std::collections::VecDeque;
 use std::process::Command;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -12,6 +13,7 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde_json::json;
 
+use scimctl::backend::{Backend, Local, Remote};
 use scimctl::engine::Engine;
 use scimctl::engine::log::LogRecord;
 use scimctl::engine::model::Tenant;
@@ -35,7 +37,7 @@ struct Fixture {
 impl Fixture {
     fn ctx(&self) -> data::Ctx {
         data::Ctx {
-            engine: self.engine.clone(),
+            backend: local(&self.engine),
             tenant: self.tenant.clone(),
             settings: settings(),
         }
@@ -65,9 +67,19 @@ impl Fixture {
 
 fn settings() -> Settings {
     Settings {
-        public_url: PUBLIC_URL.into(),
-        token_max_age_days: 90,
+        tenant_url: format!("{PUBLIC_URL}/scim/v2/acme"),
     }
+}
+
+/// The dashboard's local backend over `engine`, as `scimctl dashboard`
+/// builds it.
+fn local(engine: &Engine) -> Arc<dyn Backend> {
+    Arc::new(Local {
+        engine: engine.clone(),
+        public_url: PUBLIC_URL.into(),
+        max_age_days: 90,
+        store: "test".into(),
+    })
 }
 
 /// Runs effects, and the effects their results ask for, to the end.
@@ -570,7 +582,7 @@ fn regenerate_confirmed_shows_the_new_token_once() {
     fx.press(&mut app, &[ch('T'), ch('y')]);
     let new_token = match &app.modal {
         Some(Modal::Token(t)) => {
-            assert_eq!(t.replaced.as_deref(), Some(old_fp.as_str()));
+            assert_eq!(t.replaced_fingerprint.as_deref(), Some(old_fp.as_str()));
             t.token.expose().to_owned()
         }
         m => panic!("expected the token window, got {m:?}"),
@@ -609,7 +621,7 @@ fn the_first_token_is_generated_without_asking() {
     env.tenant("Solo", "solo");
     let (engine, tenant) = env.engine_tenant("solo");
     let ctx = data::Ctx {
-        engine: engine.clone(),
+        backend: local(&engine),
         tenant: tenant.clone(),
         settings: settings(),
     };
@@ -626,7 +638,7 @@ fn the_first_token_is_generated_without_asking() {
     let Some(Modal::Token(t)) = &app.modal else {
         panic!("expected the token window, got {:?}", app.modal)
     };
-    assert!(t.replaced.is_none());
+    assert!(t.replaced_fingerprint.is_none());
     assert!(engine.verify_token(&tenant, &t.token).unwrap().valid);
 }
 
@@ -715,7 +727,7 @@ async fn the_log_tails_a_running_server() {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let (engine, tenant) = env.engine_tenant("acme");
     let ctx = data::Ctx {
-        engine,
+        backend: local(&engine),
         tenant: tenant.clone(),
         settings: settings(),
     };
@@ -953,7 +965,7 @@ fn members_are_read_a_page_at_a_time() {
             .unwrap();
     }
     let ctx = data::Ctx {
-        engine,
+        backend: local(&engine),
         tenant: tenant.clone(),
         settings: settings(),
     };
@@ -1017,17 +1029,24 @@ fn test_connection_runs_against_the_tenant_url() {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let (engine, tenant) = env.engine_tenant("acme");
+    // The dashboard over the remote backend: everything through the
+    // server's admin API, as `scimctl dashboard --server URL` runs it.
+    drop(engine);
+    let key = env.ok(&["admin-key", "create", "dash"]).trim().to_owned();
+    let remote = Remote::connect(&srv.origin(), None, Secret::new(key)).expect("remote backend");
     let settings = Settings {
-        public_url: srv.origin(),
-        token_max_age_days: 90,
+        tenant_url: srv.tenant_url("acme"),
     };
     let ctx = data::Ctx {
-        engine,
+        backend: Arc::new(remote),
         tenant: tenant.clone(),
         settings: settings.clone(),
     };
     let (mut app, fx) = App::new(tenant, settings, (100, 30));
     settle(&mut app, &ctx, fx);
+    let o = app.overview.as_ref().expect("the Overview loads over the admin API");
+    assert_eq!(o.detail.tenant.tenant_url, srv.tenant_url("acme"));
+    assert!(o.diagnosis.token.token.is_some(), "{o:?}");
     for (tok, passes) in [(token.as_str(), true), ("scim_not-the-token", false)] {
         let fx = app.handle_key(ch('C'));
         assert!(fx.is_empty());
