@@ -305,11 +305,17 @@ fn tenant_routes() -> Vec<(Method, &'static str, Option<Value>)> {
         (p.clone(), "/scim/enable", None),
         (p.clone(), "/scim/disable", None),
         (g.clone(), "/scim/status", None),
+        (
+            p.clone(),
+            "/scim/policy",
+            Some(json!({"policy": "standard"})),
+        ),
         (g.clone(), "/url", None),
         (p.clone(), "/token/generate", None),
         (p.clone(), "/token/regenerate", Some(json!({"grace": "1h"}))),
         (p.clone(), "/token/revoke", Some(json!({"previous": true}))),
         (g.clone(), "/token/status", None),
+        (p.clone(), "/token/verify", Some(json!({"token": "scim_x"}))),
         (g.clone(), "/users", None),
         (g.clone(), "/users/jane@example.com", None),
         (
@@ -331,6 +337,7 @@ fn tenant_routes() -> Vec<(Method, &'static str, Option<Value>)> {
         (g.clone(), "/diagnose/request/r-0123", None),
         (g.clone(), "/diagnose/tenant", None),
         (g.clone(), "/log", None),
+        (g.clone(), "/log?follow=true", None),
         (Method::DELETE, "", None),
     ]
 }
@@ -420,6 +427,8 @@ async fn a_scoped_key_sees_its_tenant_only_and_others_as_missing() {
         api.post("/tenants", json!({"name": "New"})).await,
         api.call(Method::DELETE, "/tenants/acme", None).await,
         api.get("/log").await,
+        api.get("/log?follow=true").await,
+        api.get("/diagnose/request/r-0123").await,
     ] {
         let line = err(&r, 403, "operator_key_required");
         assert!(line.contains("scoped to one tenant"), "{line}");
@@ -849,4 +858,103 @@ fn a_store_of_the_previous_version_upgrades() {
     // A scoped key goes with its tenant.
     env.ok(&["tenant", "delete", "old", "--yes"]);
     assert_eq!(env.count("admin_keys"), 0);
+}
+
+/// Reads a followed log until a line satisfies `want`, or fails after 10 s.
+async fn next_line(
+    res: &mut reqwest::Response,
+    pending: &mut String,
+    want: impl Fn(&Value) -> bool,
+) -> Value {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        while let Some(i) = pending.find('\n') {
+            let line: String = pending.drain(..=i).collect();
+            if line.trim().is_empty() {
+                continue;
+            }
+            let v: Value = serde_json::from_str(&line).expect("a JSON line");
+            if want(&v) {
+                return v;
+            }
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let chunk = tokio::time::timeout(left, res.chunk())
+            .await
+            .expect("the record arrives within 10 s")
+            .expect("the stream stays open")
+            .expect("the stream has not ended");
+        pending.push_str(std::str::from_utf8(&chunk).unwrap());
+    }
+}
+
+/// `log?follow=true` (what `scimctl log --follow` uses remotely): the
+/// matching history first, then each new record as the server writes it,
+/// filters applied; the stream ends when the server shuts down, which does
+/// not wait for it. `since` takes an RFC 3339 time as well as a duration,
+/// `after` a sequence number.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_log_is_followed_as_a_stream_that_ends_at_shutdown() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "product");
+    let key = create_key(&env, "ops", &[]);
+    let srv = Server::start(&env);
+    let scim = srv.client("acme", &token);
+    let first = scim.get("/Users?count=1").await;
+    first.ok(200);
+    wait_for_log(&env, first.request_id());
+
+    let api = Api::new(&srv, Some(&key));
+    let mut res = api
+        .http
+        .get(format!(
+            "{}/tenants/acme/log?follow=true&errors=true&limit=5",
+            api.base
+        ))
+        .bearer_auth(&key)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        res.headers()["content-type"].to_str().unwrap(),
+        "application/x-ndjson"
+    );
+    assert_eq!(res.headers()["cache-control"].to_str().unwrap(), "no-store");
+    let mut pending = String::new();
+    // A failed request arrives; the successful one before it does not (errors=true).
+    let bad = scim.with_token(Some("scim_wrong")).get("/Users").await;
+    let v = next_line(&mut res, &mut pending, |_| true).await;
+    assert_eq!(str_key(&v, "request_id"), bad.request_id());
+    assert_eq!(v["status"], 401);
+    assert_eq!(str_key(&v, "reason"), "invalid_token");
+
+    // The same record through since (RFC 3339) and after.
+    let seq = v["seq"].as_i64().unwrap();
+    let since = form(str_key(&v, "at"));
+    let back = ok(
+        &api.get(&format!(
+            "/tenants/acme/log?since={since}&after={}",
+            seq - 1
+        ))
+        .await,
+        200,
+    );
+    let ids: Vec<&str> = back
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| str_key(r, "request_id"))
+        .collect();
+    assert_eq!(ids, [bad.request_id()]);
+
+    // Shutdown ends the stream, and the server stops at once.
+    let started = std::time::Instant::now();
+    srv.stop();
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    let rest = tokio::time::timeout(std::time::Duration::from_secs(5), async {
+        while let Ok(Some(_)) = res.chunk().await {}
+    })
+    .await;
+    assert!(rest.is_ok(), "the stream ends with the server");
 }

@@ -226,6 +226,140 @@ fn plain_http_to_another_host_is_refused_before_connecting() {
     assert!(!env.config_file().exists());
 }
 
+/// After `login`, the profile sends every state command to its server with
+/// the key from the keyring, and a scoped key's tenant is the default
+/// tenant; `--store` goes back to the local store; contradictions and a
+/// missing profile, key or server are clear errors with their exit codes.
+#[test]
+fn a_profile_or_server_sends_every_command_to_the_admin_api() {
+    join_session_keyring();
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    env.tenant("Beta", "beta");
+    let scoped = admin_key(&env, "acme-ci", &["--tenant", "acme"]);
+    let srv = Server::start(&env);
+    let p = unique("it-remote");
+    expect_success(
+        &["login"],
+        &login(
+            &env,
+            &["--server", &srv.origin(), "--profile", &p],
+            &scoped,
+            &[],
+        ),
+    );
+
+    // The default profile: remote, scoped to acme, acme chosen without --tenant.
+    let ids = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|t| str_key(t, "id").to_owned())
+            .collect()
+    };
+    assert_eq!(ids(&env.json(&["tenant", "list"])), ["acme"]);
+    env.ok(&[
+        "users",
+        "add",
+        "remote@example.com",
+        "--given-name",
+        "Re",
+        "--family-name",
+        "Mote",
+    ]);
+    let (engine, acme) = env.engine_tenant("acme");
+    assert!(engine.member_facts(&acme, "remote@example.com").is_ok());
+    let actors: Vec<String> = env
+        .sql()
+        .prepare("SELECT actor FROM audit_events WHERE action = 'user.add'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(actors, ["admin:acme-ci"], "done through the admin API");
+    let show = env.json(&["config", "show"]);
+    let entry = |k: &str| {
+        show.as_array()
+            .unwrap()
+            .iter()
+            .find(|e| str_key(e, "key") == k)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(str_key(&entry("server"), "value"), srv.origin());
+    assert_eq!(entry("server")["source"]["kind"], "profile");
+    assert_eq!(str_key(&entry("tenant"), "value"), "acme");
+    assert_eq!(entry("tenant")["source"]["kind"], "profile");
+    // The scope holds remotely: beta is as absent as a tenant that is not.
+    let line = env.fail(&["--tenant", "beta", "scim", "status"], 5);
+    assert!(line.contains("tenant \"beta\" not found"), "{line}");
+
+    // --store: the local store again (both tenants).
+    let store = env.store();
+    let store = store.to_str().unwrap();
+    assert_eq!(
+        ids(&env.json(&["--store", store, "tenant", "list"])),
+        ["acme", "beta"]
+    );
+    let line = env.fail(
+        &[
+            "--store",
+            store,
+            "--server",
+            &srv.origin(),
+            "tenant",
+            "list",
+        ],
+        2,
+    );
+    assert!(line.contains("choose one"), "{line}");
+    let line = env.fail(&["--profile", "nosuch", "tenant", "list"], 2);
+    assert!(line.contains("scimctl login --profile nosuch"), "{line}");
+
+    // No key for the profile once logged out: exit 4, naming the ways in.
+    env.ok(&["logout"]);
+    let line = env.fail(&["tenant", "list"], 4);
+    assert!(
+        line.contains(&format!("no admin key for profile \"{p}\"")),
+        "{line}"
+    );
+    assert!(line.contains("SCIMCTL_ADMIN_KEY"), "{line}");
+
+    // A wrong key: 4; a server that is not there: 7; plain http to
+    // another host: refused before any connection, 2.
+    let with = |server: &str, key: &str, code: i32| {
+        let out = env
+            .cmd(["tenant", "list"])
+            .env("SCIMCTL_SERVER", server)
+            .env("SCIMCTL_ADMIN_KEY", key)
+            .output()
+            .unwrap();
+        let line = expect_failure(&["tenant", "list"], &out, code);
+        assert_secret_free(&out, &[key]);
+        line
+    };
+    let line = with(
+        &srv.origin(),
+        "scimadm_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        4,
+    );
+    assert!(line.contains("admin key"), "{line}");
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let gone = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let line = with(&gone, &scoped, 7);
+    assert!(line.contains("cannot reach the server"), "{line}");
+    let started = Instant::now();
+    let line = with("http://192.0.2.1:8080", &scoped, 2);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "it tried to connect"
+    );
+    assert!(line.contains("use https://"), "{line}");
+    env.ok(&["--profile", &p, "logout", "--forget"]);
+}
+
 #[test]
 fn scimctl_admin_key_wins_over_the_keyring() {
     join_session_keyring();
