@@ -311,21 +311,10 @@ impl Backend for Remote {
     }
 
     fn verify_token(&self, t: &Tenant, presented: &Secret) -> Result<TokenCheck> {
-        let body = zeroize::Zeroizing::new(json!({"token": presented.expose()}).to_string());
-        self.rt.block_on(async {
-            let req = self
-                .request(Method::POST, &["tenants", &t.id, "token", "verify"], &[])
-                .header(reqwest::header::CONTENT_TYPE, "application/json")
-                .body(body.as_str().to_owned());
-            let res = self.send(req).await?;
-            let bytes = res.bytes().await.map_err(|e| self.unreachable(&e))?;
-            serde_json::from_slice(&bytes).map_err(|e| {
-                BackendError::Remote(RemoteError::BadAnswer {
-                    server: self.server.clone(),
-                    detail: format!("unexpected JSON: {e}"),
-                })
-            })
-        })
+        self.post(
+            &["tenants", &t.id, "token", "verify"],
+            &json!({"token": presented.expose()}),
+        )
     }
 
     fn add_member(&self, t: &Tenant, m: &NewMember<'_>) -> Result<MemberAdded> {

@@ -8,7 +8,10 @@
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
 //!
-//! The CLI's remote backend (`backend::Remote`) is this API's client; the
+//! Each handler answers through `backend::Local` — the implementation the
+//! CLI runs on a store — so a remote command's output cannot drift from a
+//! local one's. The CLI's remote backend (`backend::Remote`) is this API's
+//! client; the
 //! only streaming answer is `log?follow=true`: JSON lines, the records the
 //! query selects and then each new one, with a blank keep-alive line while
 //! nothing happens.
@@ -27,16 +30,17 @@ use std::time::Duration;
 use time::OffsetDateTime;
 
 use super::{AppState, RequestId};
+use crate::backend::{Backend, BackendError, Issue, Local};
 use crate::engine::admin_keys::AdminGrant;
 use crate::engine::groups::AssignRequest;
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::members::{MAX_PAGE, MemberQuery};
 use crate::engine::model::{ManagedBy, Policy, Tenant};
-use crate::engine::tenants::TenantInfo;
+
 use crate::engine::tokens::Secret;
 use crate::engine::users::NewMember;
-use crate::engine::views::{PolicySet, RevokedTokens, TenantDeleted, TenantUrl};
-use crate::engine::{Engine, EngineError, mapping, now};
+use crate::engine::views::TenantDeleted;
+use crate::engine::{EngineError, mapping, now};
 use crate::error::engine_hint;
 
 pub const PREFIX: &str = "/admin/v1";
@@ -91,6 +95,16 @@ pub enum ApiError {
 impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         ApiError::Engine(e)
+    }
+}
+
+impl From<BackendError> for ApiError {
+    fn from(e: BackendError) -> ApiError {
+        match e {
+            BackendError::Engine(e) => ApiError::Engine(e),
+            // The local backend never answers with a remote error.
+            BackendError::Remote(e) => internal(e.to_string()),
+        }
     }
 }
 
@@ -198,20 +212,19 @@ impl<S: Send + Sync> FromRequestParts<S> for Call {
     }
 }
 
-/// What a handler's engine call gets: the engine acting as the key, and
-/// the key's scope.
+/// What a handler gets: the local backend acting as the key — the very
+/// implementation the CLI uses on a store, so both faces answer alike —
+/// and the key's scope.
 pub struct Admin {
-    pub engine: Engine,
+    pub local: Local,
     pub grant: AdminGrant,
-    pub public_url: String,
-    pub max_age_days: u32,
 }
 
 impl Admin {
     /// The tenant `key` (id or name) names, if this key may touch it; for a
     /// scoped key another tenant is "not found", exactly as a missing one.
     pub fn tenant(&self, key: &str) -> Result<Tenant, EngineError> {
-        match self.engine.resolve_tenant(Some(key)) {
+        match self.local.engine.resolve_tenant(Some(key)) {
             Ok(t) if self.grant.allows(&t.id) => Ok(t),
             Ok(_) | Err(EngineError::TenantNotFound(_)) => {
                 Err(EngineError::TenantNotFound(key.to_owned()))
@@ -260,10 +273,13 @@ where
         let grant = st.engine.authenticate_admin(call.bearer.as_ref())?;
         tracing::debug!(key = %grant.name, "admin request authenticated");
         let admin = Admin {
-            engine: st.engine.with_actor(&grant.actor()),
+            local: Local {
+                engine: st.engine.with_actor(&grant.actor()),
+                public_url: st.public_url.to_string(),
+                max_age_days: st.token_max_age_days,
+                store: String::new(),
+            },
             grant,
-            public_url: st.public_url.to_string(),
-            max_age_days: st.token_max_age_days,
         };
         f(&admin)
     })
@@ -314,11 +330,10 @@ fn duration(field: &'static str, s: &str) -> Result<time::Duration, ApiError> {
 
 async fn tenant_list(State(st): State<AppState>, call: Call) -> Response {
     run(st, call, StatusCode::OK, |a| {
-        Ok(a.engine
+        Ok(a.local
             .tenants()?
-            .iter()
+            .into_iter()
             .filter(|t| a.grant.allows(&t.id))
-            .map(|t| TenantInfo::new(t, &a.public_url))
             .collect::<Vec<_>>())
     })
     .await
@@ -337,10 +352,8 @@ async fn tenant_create(State(st): State<AppState>, call: Call, b: Bytes) -> Resp
     run(st, call, StatusCode::CREATED, move |a| {
         a.operator()?;
         let req: NewTenant = body(&b)?;
-        let t = a
-            .engine
-            .create_tenant(&req.name, req.id.as_deref(), req.policy)?;
-        Ok(TenantInfo::new(&t, &a.public_url))
+        Ok(a.local
+            .create_tenant(&req.name, req.id.as_deref(), req.policy)?)
     })
     .await
 }
@@ -348,7 +361,7 @@ async fn tenant_create(State(st): State<AppState>, call: Call, b: Bytes) -> Resp
 async fn tenant_show(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        Ok(a.engine.tenant_detail(&t, &a.public_url)?)
+        Ok(a.local.tenant_detail(&t)?)
     })
     .await
 }
@@ -359,7 +372,7 @@ async fn tenant_delete(State(st): State<AppState>, call: Call, Path(t): Path<Str
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         a.operator()?;
-        a.engine.delete_tenant(&t)?;
+        a.local.delete_tenant(&t)?;
         Ok(TenantDeleted { deleted: t.id })
     })
     .await
@@ -369,14 +382,14 @@ async fn tenant_delete(State(st): State<AppState>, call: Call, Path(t): Path<Str
 
 async fn scim_enable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, true)?)
+        Ok(a.local.set_scim_enabled(&a.tenant(&t)?, true)?)
     })
     .await
 }
 
 async fn scim_disable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, false)?)
+        Ok(a.local.set_scim_enabled(&a.tenant(&t)?, false)?)
     })
     .await
 }
@@ -384,7 +397,7 @@ async fn scim_disable(State(st): State<AppState>, call: Call, Path(t): Path<Stri
 async fn scim_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        Ok(a.engine.scim_status(&t, &a.public_url, a.max_age_days)?)
+        Ok(a.local.scim_status(&t)?)
     })
     .await
 }
@@ -404,18 +417,14 @@ async fn scim_policy(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let req: SetPolicy = body(&b)?;
-        let t = a.engine.set_policy(&t, req.policy)?;
-        Ok(PolicySet {
-            tenant_id: t.id,
-            policy: t.policy,
-        })
+        Ok(a.local.set_policy(&t, req.policy)?)
     })
     .await
 }
 
 async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(TenantUrl::new(&a.public_url, &a.tenant(&t)?))
+        Ok(a.local.tenant_url(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -424,7 +433,7 @@ async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> R
 
 async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::CREATED, move |a| {
-        Ok(a.engine.generate_token(&a.tenant(&t)?)?.view(&a.public_url))
+        Ok(a.local.issue_token(&a.tenant(&t)?, Issue::Generate)?)
     })
     .await
 }
@@ -444,13 +453,11 @@ async fn token_regenerate(
     run(st, call, StatusCode::CREATED, move |a| {
         let t = a.tenant(&t)?;
         let req: Regenerate = body(&b)?;
-        let issued = match req.grace {
-            Some(g) => a
-                .engine
-                .regenerate_token_with_grace(&t, duration("--grace", &g)?)?,
-            None => a.engine.regenerate_token(&t)?,
+        let grace = match req.grace {
+            Some(g) => Some(duration("--grace", &g)?),
+            None => None,
         };
-        Ok(issued.view(&a.public_url))
+        Ok(a.local.issue_token(&t, Issue::Regenerate { grace })?)
     })
     .await
 }
@@ -471,15 +478,7 @@ async fn token_revoke(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let req: Revoke = body(&b)?;
-        let revoked = if req.previous {
-            vec![a.engine.revoke_previous_token(&t)?]
-        } else {
-            a.engine.revoke_token(&t)?
-        };
-        Ok(RevokedTokens {
-            tenant_id: t.id,
-            revoked,
-        })
+        Ok(a.local.revoke_token(&t, req.previous)?)
     })
     .await
 }
@@ -502,14 +501,14 @@ async fn token_verify(
         let t = a.tenant(&t)?;
         let req: Verify = body(&b)?;
         let presented = Secret::new(req.token);
-        Ok(a.engine.verify_token(&t, &presented)?)
+        Ok(a.local.verify_token(&t, &presented)?)
     })
     .await
 }
 
 async fn token_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.token_status(&a.tenant(&t)?, a.max_age_days)?)
+        Ok(a.local.token_status(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -557,7 +556,7 @@ async fn users_list(
             }
             .into());
         }
-        Ok(a.engine.list_members(
+        Ok(a.local.list_members(
             &t,
             &MemberQuery {
                 managed_by,
@@ -578,7 +577,7 @@ async fn users_show(
     Path((t, email)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.member_facts(&a.tenant(&t)?, &email)?)
+        Ok(a.local.member_facts(&a.tenant(&t)?, &email)?)
     })
     .await
 }
@@ -602,7 +601,7 @@ async fn users_add(
     run(st, call, StatusCode::CREATED, move |a| {
         let t = a.tenant(&t)?;
         let req: AddUser = body(&b)?;
-        Ok(a.engine.add_member(
+        Ok(a.local.add_member(
             &t,
             &NewMember {
                 email: &req.email,
@@ -619,7 +618,7 @@ async fn users_add(
 
 async fn groups_list(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.groups(&a.tenant(&t)?)?)
+        Ok(a.local.groups(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -639,7 +638,7 @@ async fn groups_show(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let limit = query(q)?.limit.unwrap_or(100);
-        Ok(a.engine.group_detail(&t, &group, limit)?)
+        Ok(a.local.group_detail(&t, &group, limit)?)
     })
     .await
 }
@@ -659,7 +658,7 @@ async fn groups_create(
     run(st, call, StatusCode::CREATED, move |a| {
         let t = a.tenant(&t)?;
         let req: Named = body(&b)?;
-        Ok(a.engine.create_group(&t, &req.name)?)
+        Ok(a.local.create_group(&t, &req.name)?)
     })
     .await
 }
@@ -684,7 +683,7 @@ async fn groups_assign(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let req: Assign = body(&b)?;
-        Ok(a.engine.assign_group(
+        Ok(a.local.assign_group(
             &t,
             &group,
             &AssignRequest {
@@ -703,7 +702,7 @@ async fn properties_list(
     Path(t): Path<String>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.properties(&a.tenant(&t)?)?)
+        Ok(a.local.properties(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -717,7 +716,7 @@ async fn properties_add(
     run(st, call, StatusCode::CREATED, move |a| {
         let t = a.tenant(&t)?;
         let req: Named = body(&b)?;
-        Ok(a.engine.add_property(&t, &req.name)?)
+        Ok(a.local.add_property(&t, &req.name)?)
     })
     .await
 }
@@ -734,7 +733,7 @@ async fn diagnose_user(
     Path((t, email)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.diagnose_user(&a.tenant(&t)?, &email)?)
+        Ok(a.local.diagnose_user(&a.tenant(&t)?, &email)?)
     })
     .await
 }
@@ -745,13 +744,7 @@ async fn diagnose_request(
     Path((t, id)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        let t = a.tenant(&t)?;
-        let d = a.engine.diagnose_request(&id)?;
-        // Another tenant's request is not found here.
-        if d.record.tenant_id.as_deref() != Some(t.id.as_str()) {
-            return Err(EngineError::RequestNotFound(id.trim().to_owned()).into());
-        }
-        Ok(d)
+        Ok(a.local.diagnose_request(Some(&a.tenant(&t)?), &id)?)
     })
     .await
 }
@@ -765,7 +758,7 @@ async fn diagnose_request_any(
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         a.operator()?;
-        Ok(a.engine.diagnose_request(&id)?)
+        Ok(a.local.diagnose_request(None, &id)?)
     })
     .await
 }
@@ -776,7 +769,7 @@ async fn diagnose_tenant(
     Path(t): Path<String>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.engine.diagnose_tenant(&a.tenant(&t)?, a.max_age_days)?)
+        Ok(a.local.diagnose_tenant(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -864,7 +857,7 @@ async fn log(
     };
     if !following {
         return run(st, call, StatusCode::OK, move |a| {
-            Ok(a.engine.log_records(&scoped(a)?)?)
+            Ok(a.local.log_records(&scoped(a)?)?)
         })
         .await;
     }
@@ -898,8 +891,8 @@ where
     let mut shutdown = st.shutdown.clone();
     let start = as_admin(st, call, move |a| {
         let q = scoped(a)?;
-        let (records, last) = a.engine.log_follow_start(&q)?;
-        Ok((a.engine.clone(), q, lines(&records), last))
+        let (records, last) = a.local.engine.log_follow_start(&q)?;
+        Ok((a.local.engine.clone(), q, lines(&records), last))
     })
     .await;
     let (engine, q, first, mut last) = match start {
