@@ -1096,3 +1096,79 @@ fn fx_close(app: &mut App) {
     let fx = app.handle_key(code(KeyCode::Esc));
     assert!(fx.is_empty() && app.modal.is_none() && !app.quit);
 }
+
+/// The real binary over a remote server: `SCIMCTL_SERVER` and an admin key,
+/// and no local store at all (its data home is empty): the Overview, the
+/// Log and the Groups come through the admin API. The key reaches the
+/// process through its environment only, read from a 0600 file by the
+/// shell, never through an argument.
+#[test]
+fn the_binary_runs_over_a_remote_server_in_tmux() {
+    let fx = populated();
+    let env = &fx.env;
+    let key = env.ok(&["admin-key", "create", "dash"]).trim().to_owned();
+    let srv = Server::start(env);
+    let key_file = env.path("dash.key");
+    std::fs::write(&key_file, format!("{key}\n")).unwrap();
+    std::fs::set_permissions(
+        &key_file,
+        std::os::unix::fs::PermissionsExt::from_mode(0o600),
+    )
+    .unwrap();
+    let script = env.path("dash.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "read -r SCIMCTL_ADMIN_KEY < '{key}'\nexport SCIMCTL_ADMIN_KEY\n'{bin}' dashboard\n",
+            key = key_file.display(),
+            bin = BIN
+        ),
+    )
+    .unwrap();
+    let name = format!("scimctl-it-remote-{}", std::process::id());
+    let cmd = format!(
+        "env -i PATH=\"$PATH\" HOME='{home}' XDG_DATA_HOME='{home}/empty' XDG_CONFIG_HOME='{home}/empty' XDG_STATE_HOME='{home}/state' TERM=xterm-256color SCIMCTL_SERVER='{server}' sh '{script}'; echo \"exit=$?\"; sleep 60",
+        home = env.root().display(),
+        server = srv.origin(),
+        script = script.display(),
+    );
+    let t = Tmux { name };
+    t.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        &t.name,
+        "-x",
+        "100",
+        "-y",
+        "30",
+        "sh",
+        "-c",
+        &cmd,
+    ]);
+    let s = t.wait_for("SCIM on");
+    assert!(s.contains("Acme Hotels"), "{s}");
+    t.keys(&["4"]);
+    let s = t.wait_for("Log (6)");
+    assert!(s.contains("external_accounts"), "{s}");
+    t.keys(&["3"]);
+    t.wait_for("Night shift");
+    t.keys(&["q"]);
+    t.wait_for("exit=0");
+    assert!(
+        !env.path("empty/scimctl").exists(),
+        "no local store was created"
+    );
+    let log = std::fs::read_to_string(env.root().join("state/scimctl/dashboard.log")).unwrap();
+    assert!(
+        log.contains(&format!("backend=server {}", srv.origin())),
+        "{log}"
+    );
+    assert!(!log.contains(&key[8..]), "the key in the dashboard log");
+    // Everything it read was the admin API's (the key's last use is set).
+    let keys = env.json(&["admin-key", "list"]);
+    assert!(
+        !keys[0]["last_used_at"].is_null(),
+        "the dashboard used the key: {keys}"
+    );
+}
