@@ -231,15 +231,15 @@ impl Engine {
     /// a record names by id only.
     pub fn write_log(&self, records: &mut [LogRecord]) -> Result<()> {
         self.append(|tx| {
+            // Only refused requests to /Users/{id} name a user by id alone.
             for r in records.iter_mut() {
                 if r.user_email.is_none()
                     && let (Some(t), Some(u)) = (&r.tenant_id, &r.user_id)
                 {
                     r.user_email = tx.member(t, u)?.map(|m| m.account.user_name);
                 }
-                r.seq = tx.insert_log(r)?;
             }
-            Ok(())
+            tx.insert_logs(records)
         })
     }
 
