@@ -95,7 +95,7 @@ fn a_log_written_by_schema_1_is_upgraded_in_place() {
     };
     assert_eq!(engine.log_records(&by_user).unwrap(), expected[..1]);
 
-    // New records: more than one multi-row INSERT's worth, and a remainder.
+    // New records, some naming a user and some not.
     let mut new: Vec<LogRecord> = (3..=72)
         .map(|n| record(n, (n % 2 == 0).then_some("New@Acme.example")))
         .collect();

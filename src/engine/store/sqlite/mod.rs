@@ -45,36 +45,8 @@ const LOG_MIGRATIONS: &[&str] = &[
 ];
 const LOG_APPLICATION_ID: i64 = 0x5343_494C;
 
-/// Log records per INSERT statement: one statement (cache lookup, bind
-/// reset, VM start and halt) for many rows instead of one per record.
-const LOG_ROWS: usize = 32;
-const LOG_COLUMNS: usize = 23;
-
-/// The INSERT of one log record, or of `LOG_ROWS`, built once.
-fn log_insert_sql(many: bool) -> &'static str {
-    static ONE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    static MANY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let rows = if many { LOG_ROWS } else { 1 };
-    let build = || {
-        let values: Vec<String> = (0..rows)
-            .map(|r| {
-                let cols: Vec<String> = (1..=LOG_COLUMNS)
-                    .map(|c| format!("?{}", r * LOG_COLUMNS + c))
-                    .collect();
-                format!("({})", cols.join(", "))
-            })
-            .collect();
-        format!(
-            "INSERT INTO log.provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES {}",
-            values.join(", ")
-        )
-    };
-    if many {
-        MANY.get_or_init(build)
-    } else {
-        ONE.get_or_init(build)
-    }
-}
+/// The INSERT of one log record (see `insert_logs`).
+const LOG_INSERT: &str = "INSERT INTO log.provisioning_log (request_id, at, tenant_id, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)";
 
 /// The log file of a store.
 pub fn log_path(store: &Path) -> PathBuf {
@@ -1241,12 +1213,41 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()> {
-        let mut chunks = rs.chunks_exact_mut(LOG_ROWS);
-        for chunk in &mut chunks {
-            self.insert_log_rows(log_insert_sql(true), chunk)?;
-        }
-        for r in chunks.into_remainder() {
-            self.insert_log_rows(log_insert_sql(false), std::slice::from_mut(r))?;
+        let list =
+            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+        // One statement-cache lookup per batch, not per record: hashing
+        // the long SQL text and returning the statement showed in profiles.
+        // (A multi-row INSERT cost more per row: SQLite copies each VALUES
+        // row through a co-routine.)
+        let mut st = self.tx.prepare_cached(LOG_INSERT).map_err(sql)?;
+        for r in rs.iter_mut() {
+            st.execute(params![
+                r.request_id,
+                ms(r.at),
+                r.tenant_id,
+                r.method,
+                r.path,
+                r.query,
+                r.status,
+                r.scim_type,
+                r.reason,
+                r.detail,
+                r.user_id,
+                r.user_email,
+                r.user_email.as_ref().map(|e| e.to_lowercase()),
+                r.group_id,
+                r.token_fingerprint,
+                r.token_note,
+                r.client_addr,
+                r.user_agent,
+                r.latency_us as i64,
+                list(&r.ignored_attributes),
+                list(&r.transfers),
+                list(&r.invitations),
+                r.request_body
+            ])
+            .map_err(sql)?;
+            r.seq = self.tx.last_insert_rowid();
         }
         Ok(())
     }
@@ -1504,64 +1505,6 @@ fn member_filter_sql(tenant_id: &str, f: &MemberFilter) -> (String, Vec<rusqlite
 }
 
 impl SqliteTx<'_> {
-    /// One INSERT of `rows.len()` records (`sql` has as many value rows).
-    /// Rowids in one transaction run on from the largest, so the rows get
-    /// consecutive sequence numbers ending at the last insert rowid.
-    fn insert_log_rows(&self, sql: &str, rows: &mut [LogRecord]) -> Result<()> {
-        let list =
-            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
-        // Values computed here and bound by reference below.
-        let derived: Vec<_> = rows
-            .iter()
-            .map(|r| {
-                (
-                    ms(r.at),
-                    r.user_email.as_ref().map(|e| e.to_lowercase()),
-                    r.latency_us as i64,
-                    list(&r.ignored_attributes),
-                    list(&r.transfers),
-                    list(&r.invitations),
-                )
-            })
-            .collect();
-        let mut args: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(rows.len() * LOG_COLUMNS);
-        for (r, (at, lower, latency, ignored, transfers, invitations)) in rows.iter().zip(&derived)
-        {
-            args.extend_from_slice(&[
-                &r.request_id,
-                at,
-                &r.tenant_id,
-                &r.method,
-                &r.path,
-                &r.query,
-                &r.status,
-                &r.scim_type,
-                &r.reason,
-                &r.detail,
-                &r.user_id,
-                &r.user_email,
-                lower,
-                &r.group_id,
-                &r.token_fingerprint,
-                &r.token_note,
-                &r.client_addr,
-                &r.user_agent,
-                latency,
-                ignored,
-                transfers,
-                invitations,
-                &r.request_body,
-            ]);
-        }
-        self.exec(sql, args.as_slice())?;
-        let last = self.tx.last_insert_rowid();
-        let first = last - rows.len() as i64 + 1;
-        for (i, r) in rows.iter_mut().enumerate() {
-            r.seq = first + i as i64;
-        }
-        Ok(())
-    }
-
     /// The first log sequence number at or after `since`. Time order is
     /// sequence order and `at` has no index (see log_0001.sql), so a binary
     /// search over the primary key finds it in a few dozen lookups.
