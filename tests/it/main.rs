@@ -7,6 +7,7 @@ mod credentials;
 mod dashboard;
 mod diagnose;
 mod generated;
+mod log_schema;
 mod mapping;
 mod rotation;
 mod scim_engine;

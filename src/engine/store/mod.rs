@@ -199,8 +199,8 @@ pub trait Tx {
     fn invitation_for(&self, membership_id: &str) -> Result<Option<Invitation>>;
 
     // provisioning log
-    /// Inserts a record; returns its sequence number.
-    fn insert_log(&self, r: &LogRecord) -> Result<i64>;
+    /// Inserts the records in order, setting each one's sequence number.
+    fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()>;
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>>;
     /// Removes records older than `before` and all but the newest `keep`.
     fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64>;
