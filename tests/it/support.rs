@@ -52,11 +52,27 @@ pub struct TestEnv {
     dir: TempDir,
 }
 
-/// Runs each test body `fn NAME(env: TestEnv)` twice, as the tests
+/// Runs each test body `fn NAME(env: TestEnv)` (or, after `async`, `async fn
+/// NAME(env: TestEnv)`) twice, as the tests
 /// `NAME::local` and `NAME::remote`, each with a fresh environment of that
 /// mode (a module and a function may share a name: they live in different
 /// namespaces).
 macro_rules! both_modes {
+    // An async body, on the runtime the HTTP tests use.
+    (async $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn local() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local)).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn remote() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote)).await;
+                }
+            }
+        )+
+    };
     ($($name:ident),+ $(,)?) => {
         $(
             mod $name {
