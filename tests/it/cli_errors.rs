@@ -8,10 +8,7 @@ use scimctl::error::exit;
 
 use crate::support::*;
 
-both_modes!(
-    every_exit_code_is_produced,
-    a_closed_pipe_is_not_a_failure,
-);
+both_modes!(every_exit_code_is_produced, a_closed_pipe_is_not_a_failure,);
 
 fn every_exit_code_is_produced(env: TestEnv) {
     let mut seen = BTreeSet::new();

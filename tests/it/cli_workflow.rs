@@ -392,15 +392,20 @@ fn scim_enable_and_disable_switch_and_report_changes(env: TestEnv) {
     assert!(!bool_key(&off, "scim_enabled") && bool_key(&off, "changed"));
     let (e, _) = env.engine_tenant("acme");
     assert!(!e.resolve_tenant(Some("acme")).unwrap().scim_enabled);
-    let audit: Vec<String> = env
+    let audit: Vec<(String, String)> = env
         .sql()
-        .prepare("SELECT action FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
+        .prepare("SELECT action, actor FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(audit, ["tenant.create", "scim.enable", "scim.disable"]);
+    // The actor is the CLI's user locally, the admin key's name remotely.
+    let who = env.actor();
+    assert_eq!(
+        audit,
+        ["tenant.create", "scim.enable", "scim.disable"].map(|a| (a.to_owned(), who.clone()))
+    );
 }
 
 fn managed_by(env: &TestEnv, tenant: &str, email: &str) -> Option<(String, String)> {

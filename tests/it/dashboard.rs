@@ -1044,7 +1044,10 @@ fn test_connection_runs_against_the_tenant_url() {
     };
     let (mut app, fx) = App::new(tenant, settings, (100, 30));
     settle(&mut app, &ctx, fx);
-    let o = app.overview.as_ref().expect("the Overview loads over the admin API");
+    let o = app
+        .overview
+        .as_ref()
+        .expect("the Overview loads over the admin API");
     assert_eq!(o.detail.tenant.tenant_url, srv.tenant_url("acme"));
     assert!(o.diagnosis.token.token.is_some(), "{o:?}");
     for (tok, passes) in [(token.as_str(), true), ("scim_not-the-token", false)] {

@@ -8,6 +8,7 @@ mod dashboard;
 mod diagnose;
 mod generated;
 mod mapping;
+mod remote;
 mod rotation;
 mod scim_engine;
 mod secrets;

@@ -8,9 +8,7 @@ use std::time::Duration;
 use crate::server::*;
 use crate::support::*;
 
-both_modes!(
-    a_grace_period_must_be_sensible,
-);
+both_modes!(a_grace_period_must_be_sensible,);
 
 both_modes!(
     async

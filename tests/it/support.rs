@@ -138,12 +138,8 @@ impl TestEnv {
             let out = self.ok(&["admin-key", "create", REMOTE_KEY_NAME]);
             let key = out.trim_end().to_owned();
             assert!(!key.is_empty() && !key.contains('\n'), "{out:?}");
-            let server = Server::start_args(
-                self,
-                &[],
-                &["--public-url", "http://127.0.0.1:8080"],
-                &[],
-            );
+            let server =
+                Server::start_args(self, &[], &["--public-url", "http://127.0.0.1:8080"], &[]);
             RemoteServer { server, key }
         })
     }
