@@ -428,6 +428,35 @@ async fn every_state_command_prints_the_same_locally_and_remotely() {
     assert_eq!(actors, [remote.actor()]);
 }
 
+/// The harness itself: a remote environment starts its server only for a
+/// state command, sends only those to it, and stops it when dropped.
+#[test]
+fn a_remote_env_starts_its_server_lazily_and_stops_it_on_drop() {
+    let env = TestEnv::remote();
+    env.json(&["config", "show"]);
+    env.ok(&["mapping", "show"]);
+    assert!(!env.server_started(), "no state command ran yet");
+    assert!(!env.store().exists(), "nothing opened the store");
+    env.tenant("Acme", "acme");
+    assert!(env.server_started());
+    let pid = env.remote_server().server.pid().expect("running");
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    assert!(proc_dir.exists());
+    // `--store` names a local file: that command stays local.
+    let other = env.path("other.db");
+    env.ok(&[
+        "--store",
+        other.to_str().unwrap(),
+        "tenant",
+        "create",
+        "Local",
+    ]);
+    assert_eq!(env.json(&["tenant", "list"]).as_array().unwrap().len(), 1);
+    drop(env);
+    // Killed and reaped by the drop, so its process entry is gone.
+    assert!(!proc_dir.exists(), "the server outlived its environment");
+}
+
 both_modes!(async log_follow_streams_each_new_record);
 
 /// `log --follow --output json` prints a SCIM request's record as it is

@@ -144,6 +144,11 @@ impl TestEnv {
         })
     }
 
+    /// Whether a remote environment's server has been started.
+    pub fn server_started(&self) -> bool {
+        self.remote.get().is_some()
+    }
+
     /// The admin API's origin, `http://127.0.0.1:PORT`.
     pub fn server_origin(&self) -> String {
         self.remote_server().server.origin()
