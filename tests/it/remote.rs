@@ -320,6 +320,25 @@ async fn session(env: &TestEnv) -> Vec<Step> {
     refused.error(401, None, "invalid_token");
     wait_for_log(env, refused.request_id());
     let rid = patched.request_id().to_owned();
+    // The server writes token use in batches (every few seconds): wait for
+    // it, so that `last used` does not depend on when the batch ran.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let used = || -> i64 {
+        env.sql()
+            .query_row(
+                "SELECT COUNT(*) FROM tokens WHERE tenant_id = 'acme' AND state = 'active' AND last_used_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    while used() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server never recorded the token's use"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 
     // Members and groups after the IdP: listing, filters, paging.
     s.both(&at(&["users", "list"]));
@@ -387,10 +406,16 @@ async fn session(env: &TestEnv) -> Vec<Step> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_state_command_prints_the_same_locally_and_remotely() {
-    let local = TestEnv::new();
-    let remote = TestEnv::remote();
-    let l = session(&local).await;
-    let r = session(&remote).await;
+    // The two sessions run side by side, each on its own store.
+    let run = |env: TestEnv| {
+        tokio::spawn(async move {
+            let steps = session(&env).await;
+            (env, steps)
+        })
+    };
+    let (local, remote) = (run(TestEnv::new()), run(TestEnv::remote()));
+    let (local, l) = local.await.unwrap();
+    let (remote, r) = remote.await.unwrap();
     assert!(l.len() > 130, "the session ran {} commands", l.len());
     assert_eq!(l.len(), r.len());
     let mut differ = Vec::new();
@@ -413,19 +438,21 @@ async fn every_state_command_prints_the_same_locally_and_remotely() {
     // The session did fail where it should, in both modes alike.
     let failed = l.iter().filter(|s| s.code != 0).count();
     assert!(failed >= 25, "only {failed} failing commands");
-    // And it ran through the server: the audit table names its key for
-    // every change but the key's own creation on the server host.
-    let actors: Vec<String> = remote
-        .sql()
-        .prepare(
-            "SELECT DISTINCT actor FROM audit_events WHERE action <> 'admin_key.create' ORDER BY actor",
-        )
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    assert_eq!(actors, [remote.actor()]);
+    // And the remote one ran through the server: the audit table names its
+    // key for every change but the key's own creation on the server host.
+    let actors = |env: &TestEnv| -> Vec<String> {
+        env.sql()
+            .prepare(
+                "SELECT DISTINCT actor FROM audit_events WHERE action <> 'admin_key.create' ORDER BY actor",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(actors(&local), [local.actor()]);
+    assert_eq!(actors(&remote), [remote.actor()]);
 }
 
 /// The harness itself: a remote environment starts its server only for a
