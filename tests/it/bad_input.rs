@@ -9,6 +9,14 @@ use serde_json::Value;
 
 use crate::support::*;
 
+both_modes!(
+    unknown_tenant,
+    duplicate_tenant_name_or_id,
+    invalid_tenant_id_or_name,
+    invalid_email_or_names_in_users_add,
+    invalid_labels_for_properties_and_groups,
+);
+
 /// Everything a failed command could have touched, to compare before/after.
 fn snapshot(env: &TestEnv) -> (Value, Vec<i64>) {
     let tenants = env.json(&["tenant", "list"]);
@@ -28,9 +36,7 @@ fn snapshot(env: &TestEnv) -> (Value, Vec<i64>) {
     (tenants, counts)
 }
 
-#[test]
-fn unknown_tenant() {
-    let env = TestEnv::new();
+fn unknown_tenant(env: TestEnv) {
     env.tenant("Acme", "acme");
     let before = snapshot(&env);
     for args in [
@@ -71,9 +77,7 @@ fn unknown_tenant() {
     assert_eq!(snapshot(&env), before, "a failed command wrote something");
 }
 
-#[test]
-fn duplicate_tenant_name_or_id() {
-    let env = TestEnv::new();
+fn duplicate_tenant_name_or_id(env: TestEnv) {
     env.tenant("Acme Hotels", "acme");
     let before = snapshot(&env);
 
@@ -103,9 +107,7 @@ fn duplicate_tenant_name_or_id() {
     );
 }
 
-#[test]
-fn invalid_tenant_id_or_name() {
-    let env = TestEnv::new();
+fn invalid_tenant_id_or_name(env: TestEnv) {
     env.tenant("Acme", "acme");
     let before = snapshot(&env);
     let long = "a".repeat(65);
@@ -129,9 +131,7 @@ fn invalid_tenant_id_or_name() {
     assert_eq!(snapshot(&env), before);
 }
 
-#[test]
-fn invalid_email_or_names_in_users_add() {
-    let env = TestEnv::new();
+fn invalid_email_or_names_in_users_add(env: TestEnv) {
     env.tenant("Acme", "acme");
     let before = snapshot(&env);
     for email in [
@@ -182,9 +182,7 @@ fn invalid_email_or_names_in_users_add() {
     assert_eq!(snapshot(&env), before, "nothing was added");
 }
 
-#[test]
-fn invalid_labels_for_properties_and_groups() {
-    let env = TestEnv::new();
+fn invalid_labels_for_properties_and_groups(env: TestEnv) {
     env.tenant("Acme", "acme");
     let before = snapshot(&env);
     env.fail(&["properties", "add", "  "], 8);

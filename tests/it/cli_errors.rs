@@ -8,9 +8,9 @@ use scimctl::error::exit;
 
 use crate::support::*;
 
-#[test]
-fn every_exit_code_is_produced() {
-    let env = TestEnv::new();
+both_modes!(every_exit_code_is_produced, a_closed_pipe_is_not_a_failure,);
+
+fn every_exit_code_is_produced(env: TestEnv) {
     let mut seen = BTreeSet::new();
     let mut check = |args: &[&str], code: u8, out: std::process::Output| -> String {
         seen.insert(code);
@@ -221,9 +221,7 @@ fn every_exit_code_is_produced() {
     assert_eq!(seen, all, "every exit code was produced");
 }
 
-#[test]
-fn a_closed_pipe_is_not_a_failure() {
-    let env = TestEnv::new();
+fn a_closed_pipe_is_not_a_failure(env: TestEnv) {
     for i in 0..3 {
         env.ok(&["tenant", "create", &format!("Tenant {i:02}")]);
     }

@@ -6,6 +6,20 @@ use scimctl::engine::tokens::{Secret, fingerprint, hash};
 
 use crate::support::*;
 
+both_modes!(
+    token_lifecycle_end_to_end,
+    tokens_of_one_tenant_do_not_open_another,
+    the_tenant_is_chosen_by_flag_env_file_or_being_the_only_one,
+    tenant_create_without_id_gets_a_uuid,
+    scim_enable_and_disable_switch_and_report_changes,
+    users_add_creates_tenant_managed_then_links_as_self_managed,
+    users_add_refuses_an_account_that_an_idp_manages,
+    users_add_central,
+    properties_and_groups,
+    tenant_delete_needs_yes_and_removes_everything_of_the_tenant,
+    url_is_one_line_and_follows_public_url,
+);
+
 fn verifies(env: &TestEnv, tenant: &str, token: &str) -> bool {
     let (e, t) = env.engine_tenant(tenant);
     e.verify_token(&t, &Secret::new(token.to_owned()))
@@ -25,9 +39,7 @@ fn generate(env: &TestEnv, verb: &str) -> String {
     lines[0].to_owned()
 }
 
-#[test]
-fn token_lifecycle_end_to_end() {
-    let env = TestEnv::new();
+fn token_lifecycle_end_to_end(env: TestEnv) {
     env.tenant("Acme Hotels", "acme");
     env.ok(&["scim", "enable"]);
     assert_eq!(
@@ -141,9 +153,7 @@ fn token_lifecycle_end_to_end() {
     assert_eq!(live, 1);
 }
 
-#[test]
-fn tokens_of_one_tenant_do_not_open_another() {
-    let env = TestEnv::new();
+fn tokens_of_one_tenant_do_not_open_another(env: TestEnv) {
     env.tenant("Alpha", "alpha");
     env.tenant("Beta", "beta");
     let a = generate_for(&env, "alpha");
@@ -169,9 +179,7 @@ fn generate_for(env: &TestEnv, tenant: &str) -> String {
     t
 }
 
-#[test]
-fn url_is_one_line_and_follows_public_url() {
-    let env = TestEnv::new();
+fn url_is_one_line_and_follows_public_url(env: TestEnv) {
     env.tenant("Acme", "acme");
 
     let out = env.cmd(["url"]).output().unwrap();
@@ -179,6 +187,17 @@ fn url_is_one_line_and_follows_public_url() {
     assert_eq!(out.stdout, b"http://127.0.0.1:8080/scim/v2/acme\n");
     assert!(out.stderr.is_empty(), "url must print nothing else");
 
+    // Remotely the tenant URL is the server's (its own public URL, here
+    // the local default): the client's public_url does not move where the
+    // server listens, so it must not change what `url` prints.
+    let base = |configured: &str| -> String {
+        let b = if env.is_remote() {
+            "http://127.0.0.1:8080"
+        } else {
+            configured
+        };
+        format!("{b}/scim/v2/acme")
+    };
     let with_env = |v: &str| {
         let out = env
             .cmd(["url"])
@@ -190,31 +209,34 @@ fn url_is_one_line_and_follows_public_url() {
     };
     assert_eq!(
         with_env("https://scim.example.com"),
-        "https://scim.example.com/scim/v2/acme\n"
+        format!("{}\n", base("https://scim.example.com"))
     );
     assert_eq!(
         with_env("https://scim.example.com/base/"),
-        "https://scim.example.com/base/scim/v2/acme\n",
+        format!("{}\n", base("https://scim.example.com/base")),
         "a trailing slash is not doubled"
     );
 
     env.write_config("public_url = \"https://file.example.com\"\n");
-    assert_eq!(env.ok(&["url"]), "https://file.example.com/scim/v2/acme\n");
+    assert_eq!(
+        env.ok(&["url"]),
+        format!("{}\n", base("https://file.example.com"))
+    );
     // Environment beats the file.
     assert_eq!(
         with_env("https://env.example.com"),
-        "https://env.example.com/scim/v2/acme\n"
+        format!("{}\n", base("https://env.example.com"))
     );
     // The same URL everywhere it is shown.
     let show = env.json(&["tenant", "show"]);
     assert_eq!(
         str_key(&show, "tenant_url"),
-        "https://file.example.com/scim/v2/acme"
+        base("https://file.example.com")
     );
     let status = env.json(&["scim", "status"]);
     assert_eq!(
         str_key(&status, "tenant_url"),
-        "https://file.example.com/scim/v2/acme"
+        base("https://file.example.com")
     );
 }
 
@@ -300,9 +322,7 @@ fn config_show_reports_every_source() {
     assert!(!env.store().exists(), "config show must not create a store");
 }
 
-#[test]
-fn the_tenant_is_chosen_by_flag_env_file_or_being_the_only_one() {
-    let env = TestEnv::new();
+fn the_tenant_is_chosen_by_flag_env_file_or_being_the_only_one(env: TestEnv) {
     let err = env.fail(&["url"], 5);
     assert!(err.contains("tenant create"), "{err}");
 
@@ -345,9 +365,7 @@ fn the_tenant_is_chosen_by_flag_env_file_or_being_the_only_one() {
     );
 }
 
-#[test]
-fn tenant_create_without_id_gets_a_uuid() {
-    let env = TestEnv::new();
+fn tenant_create_without_id_gets_a_uuid(env: TestEnv) {
     let out = env.ok(&["tenant", "create", "Gamma"]);
     let id = out.trim_end();
     assert_eq!(out.lines().count(), 1);
@@ -362,9 +380,7 @@ fn tenant_create_without_id_gets_a_uuid() {
     assert_eq!(list[0]["scim_enabled"], false);
 }
 
-#[test]
-fn scim_enable_and_disable_switch_and_report_changes() {
-    let env = TestEnv::new();
+fn scim_enable_and_disable_switch_and_report_changes(env: TestEnv) {
     env.tenant("Acme", "acme");
     assert!(!bool_key(&env.json(&["tenant", "show"]), "scim_enabled"));
     let on = env.json(&["scim", "enable"]);
@@ -376,15 +392,20 @@ fn scim_enable_and_disable_switch_and_report_changes() {
     assert!(!bool_key(&off, "scim_enabled") && bool_key(&off, "changed"));
     let (e, _) = env.engine_tenant("acme");
     assert!(!e.resolve_tenant(Some("acme")).unwrap().scim_enabled);
-    let audit: Vec<String> = env
+    let audit: Vec<(String, String)> = env
         .sql()
-        .prepare("SELECT action FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
+        .prepare("SELECT action, actor FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
         .unwrap()
-        .query_map([], |r| r.get(0))
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(audit, ["tenant.create", "scim.enable", "scim.disable"]);
+    // The actor is the CLI's user locally, the admin key's name remotely.
+    let who = env.actor();
+    assert_eq!(
+        audit,
+        ["tenant.create", "scim.enable", "scim.disable"].map(|a| (a.to_owned(), who.clone()))
+    );
 }
 
 fn managed_by(env: &TestEnv, tenant: &str, email: &str) -> Option<(String, String)> {
@@ -400,9 +421,7 @@ fn managed_by(env: &TestEnv, tenant: &str, email: &str) -> Option<(String, Strin
         .unwrap()
 }
 
-#[test]
-fn users_add_creates_tenant_managed_then_links_as_self_managed() {
-    let env = TestEnv::new();
+fn users_add_creates_tenant_managed_then_links_as_self_managed(env: TestEnv) {
     env.tenant("Alpha", "alpha");
     env.tenant("Beta", "beta");
 
@@ -513,9 +532,7 @@ fn users_add_creates_tenant_managed_then_links_as_self_managed() {
     assert_eq!(env.count("memberships"), 3);
 }
 
-#[test]
-fn users_add_refuses_an_account_that_an_idp_manages() {
-    let env = TestEnv::new();
+fn users_add_refuses_an_account_that_an_idp_manages(env: TestEnv) {
     env.tenant("Alpha", "alpha");
     env.tenant("Beta", "beta");
     env.ok(&[
@@ -567,9 +584,7 @@ fn users_add_refuses_an_account_that_an_idp_manages() {
     assert_eq!(env.count("memberships"), 1);
 }
 
-#[test]
-fn users_add_central() {
-    let env = TestEnv::new();
+fn users_add_central(env: TestEnv) {
     env.tenant("Alpha", "alpha");
     let c = env.json(&[
         "users",
@@ -599,9 +614,7 @@ fn users_add_central() {
     assert_eq!(str_key(&p, "kind"), "property");
 }
 
-#[test]
-fn properties_and_groups() {
-    let env = TestEnv::new();
+fn properties_and_groups(env: TestEnv) {
     env.tenant("Acme", "acme");
 
     let out = env.ok(&["properties", "add", "Hotel Berlin"]);
@@ -705,9 +718,7 @@ fn properties_and_groups() {
     assert_eq!(u64_key(&show, "properties"), 2);
 }
 
-#[test]
-fn tenant_delete_needs_yes_and_removes_everything_of_the_tenant() {
-    let env = TestEnv::new();
+fn tenant_delete_needs_yes_and_removes_everything_of_the_tenant(env: TestEnv) {
     env.tenant("Alpha", "alpha");
     env.tenant("Beta", "beta");
     let add = |t: &str, email: &str| {

@@ -7,6 +7,18 @@ use serde_json::{Value, json};
 use crate::server::*;
 use crate::support::*;
 
+both_modes!(
+    diagnose_refuses_what_it_cannot_know,
+    users_list_filters_and_pages_in_email_order,
+    groups_show_lists_members_and_assignments,
+);
+
+both_modes!(
+    async
+    diagnose_user_gives_the_verdict_and_fix_for_each_case_of_the_article,
+    a_regenerated_token_and_a_failing_idp_show_in_diagnose_tenant,
+);
+
 /// `diagnose ARGS --output json` in tenant `acme`.
 fn diagnose(env: &TestEnv, args: &[&str]) -> Value {
     let mut all = vec!["--tenant", "acme", "diagnose"];
@@ -32,9 +44,7 @@ fn verdict(d: &Value) -> (String, String, String) {
     )
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn diagnose_user_gives_the_verdict_and_fix_for_each_case_of_the_article() {
-    let env = TestEnv::new();
+async fn diagnose_user_gives_the_verdict_and_fix_for_each_case_of_the_article(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     scim_tenant(&env, "Other Portfolio", "other", "product");
     env.ok(&["--tenant", "acme", "properties", "add", "Seaside"]);
@@ -233,9 +243,7 @@ async fn diagnose_user_gives_the_verdict_and_fix_for_each_case_of_the_article() 
     srv.stop();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_regenerated_token_and_a_failing_idp_show_in_diagnose_tenant() {
-    let env = TestEnv::new();
+async fn a_regenerated_token_and_a_failing_idp_show_in_diagnose_tenant(env: TestEnv) {
     let old = scim_tenant(&env, "Acme Hotels", "acme", "product");
     add_member(&env, "acme", "pre@acme.example", false);
     let fresh = env
@@ -293,9 +301,7 @@ async fn a_regenerated_token_and_a_failing_idp_show_in_diagnose_tenant() {
     srv.stop();
 }
 
-#[test]
-fn diagnose_refuses_what_it_cannot_know() {
-    let env = TestEnv::new();
+fn diagnose_refuses_what_it_cannot_know(env: TestEnv) {
     env.tenant("Acme", "acme");
     let e = env.fail(&["diagnose", "request", "r-0000"], 5);
     assert!(
@@ -310,9 +316,7 @@ fn diagnose_refuses_what_it_cannot_know() {
     assert!(codes(&d).contains(&"no_token".to_owned()));
 }
 
-#[test]
-fn users_list_filters_and_pages_in_email_order() {
-    let env = TestEnv::new();
+fn users_list_filters_and_pages_in_email_order(env: TestEnv) {
     env.tenant("Acme", "acme");
     env.tenant("Other", "other");
     for e in [
@@ -420,9 +424,7 @@ fn users_list_filters_and_pages_in_email_order() {
     assert!(e.contains("scimctl diagnose user"), "{e}");
 }
 
-#[test]
-fn groups_show_lists_members_and_assignments() {
-    let env = TestEnv::new();
+fn groups_show_lists_members_and_assignments(env: TestEnv) {
     env.tenant("Acme", "acme");
     env.ok(&["properties", "add", "Seaside"]);
     env.ok(&["groups", "create", "Front desk"]);

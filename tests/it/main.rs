@@ -9,6 +9,7 @@ mod diagnose;
 mod generated;
 mod log_schema;
 mod mapping;
+mod remote;
 mod rotation;
 mod scim_engine;
 mod secrets;

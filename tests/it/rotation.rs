@@ -8,13 +8,19 @@ use std::time::Duration;
 use crate::server::*;
 use crate::support::*;
 
+both_modes!(a_grace_period_must_be_sensible,);
+
+both_modes!(
+    async
+    rotation_with_grace_keeps_both_tokens_until_the_previous_is_revoked,
+    a_client_hammering_through_the_rotation_sees_no_401,
+);
+
 fn status(env: &TestEnv) -> serde_json::Value {
     env.json(&["--tenant", "acme", "token", "status"])
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rotation_with_grace_keeps_both_tokens_until_the_previous_is_revoked() {
-    let env = TestEnv::new();
+async fn rotation_with_grace_keeps_both_tokens_until_the_previous_is_revoked(env: TestEnv) {
     let old = scim_tenant(&env, "Acme", "acme", "product");
     let srv = Server::start(&env);
     srv.client("acme", &old).get("/Users").await.ok(200);
@@ -94,9 +100,7 @@ async fn rotation_with_grace_keeps_both_tokens_until_the_previous_is_revoked() {
     srv.stop();
 }
 
-#[test]
-fn a_grace_period_must_be_sensible() {
-    let env = TestEnv::new();
+fn a_grace_period_must_be_sensible(env: TestEnv) {
     env.tenant("Acme", "acme");
     env.ok(&["scim", "enable"]);
     env.ok(&["--quiet", "token", "generate"]);
@@ -121,12 +125,10 @@ fn a_grace_period_must_be_sensible() {
 /// regenerate with a grace period, switch the client to the new token,
 /// test-connection with it, revoke the previous one — the client never
 /// sees a 401 while it switches within the grace.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_client_hammering_through_the_rotation_sees_no_401() {
+async fn a_client_hammering_through_the_rotation_sees_no_401(env: TestEnv) {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
     use std::sync::{Arc, Mutex};
 
-    let env = TestEnv::new();
     let old = scim_tenant(&env, "Acme", "acme", "product");
     let srv = Server::start(&env);
     let current = Arc::new(Mutex::new(old.clone()));

@@ -9,6 +9,12 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use crate::support::*;
 
+both_modes!(
+    table_mode_generate_prints_only_the_token,
+    a_token_appears_nowhere_but_once_on_stdout,
+    token_status_never_prints_the_secret,
+);
+
 #[test]
 fn store_file_is_0600_in_a_0700_directory() {
     let env = TestEnv::new();
@@ -41,9 +47,7 @@ fn store_file_is_0600_in_a_0700_directory() {
     assert_eq!(mode(custom.parent().unwrap().parent().unwrap()), 0o700);
 }
 
-#[test]
-fn table_mode_generate_prints_only_the_token() {
-    let env = TestEnv::new();
+fn table_mode_generate_prints_only_the_token(env: TestEnv) {
     env.tenant("Acme", "acme");
     for verb in ["generate", "regenerate"] {
         let out = env.cmd(["token", verb]).output().unwrap();
@@ -71,9 +75,7 @@ fn table_mode_generate_prints_only_the_token() {
     );
 }
 
-#[test]
-fn a_token_appears_nowhere_but_once_on_stdout() {
-    let env = TestEnv::new();
+fn a_token_appears_nowhere_but_once_on_stdout(env: TestEnv) {
     env.tenant("Acme", "acme");
     env.ok(&["scim", "enable"]);
     // Held open so that the CLI is not the last connection: its writes stay
@@ -164,6 +166,12 @@ fn a_token_appears_nowhere_but_once_on_stdout() {
         .into_iter()
         .map(|p| (p.display().to_string(), bytes(&p)))
         .collect();
+    // Remotely the server saw every token too: its stderr is searched.
+    let server_err = if env.is_remote() {
+        env.remote_server().server.stderr().into_bytes()
+    } else {
+        Vec::new()
+    };
     for t in &tokens {
         let body = &t["scim_".len()..];
         let raw = URL_SAFE_NO_PAD.decode(body).unwrap();
@@ -175,6 +183,10 @@ fn a_token_appears_nowhere_but_once_on_stdout() {
             assert!(
                 !contains(&stderr_all, needle),
                 "token bytes found on stderr"
+            );
+            assert!(
+                !contains(&server_err, needle),
+                "token bytes found on the server's stderr"
             );
             assert!(
                 !contains(&stdouts, needle),
@@ -197,9 +209,7 @@ fn a_token_appears_nowhere_but_once_on_stdout() {
     assert_eq!(fps, expected);
 }
 
-#[test]
-fn token_status_never_prints_the_secret() {
-    let env = TestEnv::new();
+fn token_status_never_prints_the_secret(env: TestEnv) {
     env.tenant("Acme", "acme");
     let token = env.ok(&["token", "generate"]).trim_end().to_owned();
     let fp = scimctl::engine::tokens::fingerprint(&scimctl::engine::tokens::hash(&token));

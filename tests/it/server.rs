@@ -109,6 +109,11 @@ impl Server {
         }
     }
 
+    /// The server's process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.id())
+    }
+
     /// `http://127.0.0.1:PORT`
     pub fn origin(&self) -> String {
         format!("http://{}", self.addr)

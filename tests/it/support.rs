@@ -1,11 +1,19 @@
 //! The test environment: a temporary directory that is HOME, XDG_DATA_HOME and
 //! XDG_CONFIG_HOME for the real `scimctl` binary, run with a cleared
 //! environment so that no `SCIMCTL_*` of the developer's shell leaks in.
+//!
+//! An environment runs in one of two modes. `Local` runs every command on
+//! the store itself. `Remote` (issue 8) runs every state command through
+//! the admin API of a real `scimctl serve` on that same store: on the first
+//! such command it creates an operator key with `admin-key create` and
+//! starts the server, then hands each state command `SCIMCTL_SERVER` and
+//! `SCIMCTL_ADMIN_KEY`. `both_modes!` runs one test body in both.
 
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::OnceLock;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -14,20 +22,136 @@ use tempfile::TempDir;
 use scimctl::engine::Engine;
 use scimctl::engine::model::Tenant;
 
+use crate::server::Server;
+
 /// The built binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_scimctl");
 
+/// The name of the operator key a remote environment administers with (the
+/// audit table's actor is `admin:` + this name).
+pub const REMOTE_KEY_NAME: &str = "it-operator";
+
+/// Where the state commands of an environment run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Local,
+    Remote,
+}
+
+/// The server a remote environment's state commands go to.
+pub struct RemoteServer {
+    pub server: Server,
+    key: String,
+}
+
 pub struct TestEnv {
+    // Declared before `dir`: the server is killed before its store's
+    // directory is removed.
+    remote: OnceLock<RemoteServer>,
+    mode: Mode,
     dir: TempDir,
 }
 
+/// Runs each test body `fn NAME(env: TestEnv)` (or, after `async`, `async fn
+/// NAME(env: TestEnv)`) twice, as the tests
+/// `NAME::local` and `NAME::remote`, each with a fresh environment of that
+/// mode (a module and a function may share a name: they live in different
+/// namespaces).
+macro_rules! both_modes {
+    // An async body, on the runtime the HTTP tests use.
+    (async $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn local() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local)).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn remote() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote)).await;
+                }
+            }
+        )+
+    };
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn local() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local));
+                }
+                #[test]
+                fn remote() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote));
+                }
+            }
+        )+
+    };
+}
+pub(crate) use both_modes;
+
 impl TestEnv {
     pub fn new() -> TestEnv {
+        TestEnv::with_mode(Mode::Local)
+    }
+
+    pub fn remote() -> TestEnv {
+        TestEnv::with_mode(Mode::Remote)
+    }
+
+    pub fn with_mode(mode: Mode) -> TestEnv {
         let dir = tempfile::Builder::new()
             .prefix("scimctl-it-")
             .tempdir()
             .expect("temp dir");
-        TestEnv { dir }
+        TestEnv {
+            remote: OnceLock::new(),
+            mode,
+            dir,
+        }
+    }
+
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    pub fn is_remote(&self) -> bool {
+        self.mode == Mode::Remote
+    }
+
+    /// Who the audit table says acted: the CLI's user locally, the admin
+    /// key's name through the admin API.
+    pub fn actor(&self) -> String {
+        match self.mode {
+            Mode::Local => "cli:tester".into(),
+            Mode::Remote => format!("admin:{REMOTE_KEY_NAME}"),
+        }
+    }
+
+    /// The server of a remote environment, started on first use: an
+    /// operator key made on the store by the real binary, then `serve` on
+    /// the same store with the local default public URL (so tenant URLs
+    /// read the same in both modes).
+    pub fn remote_server(&self) -> &RemoteServer {
+        assert!(self.is_remote(), "a local environment has no admin server");
+        self.remote.get_or_init(|| {
+            let out = self.ok(&["admin-key", "create", REMOTE_KEY_NAME]);
+            let key = out.trim_end().to_owned();
+            assert!(!key.is_empty() && !key.contains('\n'), "{out:?}");
+            let server =
+                Server::start_args(self, &[], &["--public-url", "http://127.0.0.1:8080"], &[]);
+            RemoteServer { server, key }
+        })
+    }
+
+    /// Whether a remote environment's server has been started.
+    pub fn server_started(&self) -> bool {
+        self.remote.get().is_some()
+    }
+
+    /// The admin API's origin, `http://127.0.0.1:PORT`.
+    pub fn server_origin(&self) -> String {
+        self.remote_server().server.origin()
     }
 
     pub fn root(&self) -> &Path {
@@ -76,8 +200,15 @@ impl TestEnv {
             .env("XDG_DATA_HOME", self.data_home())
             .env("XDG_CONFIG_HOME", self.config_home())
             .env("USER", "tester")
-            .current_dir(self.root())
-            .args(args);
+            .current_dir(self.root());
+        let args: Vec<std::ffi::OsString> =
+            args.into_iter().map(|a| a.as_ref().to_owned()).collect();
+        if self.is_remote() && is_state_command(&args) {
+            let r = self.remote_server();
+            c.env("SCIMCTL_SERVER", r.server.origin())
+                .env("SCIMCTL_ADMIN_KEY", &r.key);
+        }
+        c.args(args);
         c
     }
 
@@ -143,6 +274,52 @@ impl TestEnv {
             .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
             .unwrap()
     }
+}
+
+/// Whether a command line reads or changes state through the backend (and
+/// so goes to the server in remote mode). Not: the server-host commands
+/// (`serve`, `admin-key`), the ones about local files (`config`,
+/// `generate`, `mapping`, `login`, `logout`, `profiles`), and any naming a
+/// store file with `--store`.
+fn is_state_command(args: &[std::ffi::OsString]) -> bool {
+    const WITH_VALUE: [&str; 6] = [
+        "--store",
+        "--config",
+        "--tenant",
+        "--profile",
+        "--server",
+        "--output",
+    ];
+    let args: Vec<&str> = args.iter().map(|a| a.to_str().unwrap_or("")).collect();
+    if args
+        .iter()
+        .any(|a| *a == "--store" || a.starts_with("--store="))
+    {
+        return false;
+    }
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i];
+        if WITH_VALUE.contains(&a) {
+            i += 2;
+        } else if a.starts_with('-') {
+            i += 1;
+        } else {
+            return !matches!(
+                a,
+                "serve"
+                    | "admin-key"
+                    | "config"
+                    | "generate"
+                    | "mapping"
+                    | "login"
+                    | "logout"
+                    | "profiles"
+                    | "help"
+            );
+        }
+    }
+    false
 }
 
 fn show(args: &[&str], out: &Output) -> String {
