@@ -173,9 +173,8 @@ impl Ctx {
     /// `--admin-key-stdin` or the OS keyring, in that order.
     fn remote(&self, server: &str) -> Result<Remote, CliError> {
         let c = &self.config;
-        if matches!(c.store.source, Source::Flag(_) | Source::Env(_))
-            && matches!(c.server.source, Source::Flag(_) | Source::Env(_))
-        {
+        // (A default profile yields to a given store in `Config::load`.)
+        if matches!(c.store.source, Source::Flag(_) | Source::Env(_)) {
             return Err(CliError::Usage(format!(
                 "both a store ({}) and a server ({}) are given; choose one",
                 c.store.source, c.server.source

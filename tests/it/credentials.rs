@@ -314,6 +314,8 @@ fn a_profile_or_server_sends_every_command_to_the_admin_api() {
         2,
     );
     assert!(line.contains("choose one"), "{line}");
+    let line = env.fail(&["--store", store, "--profile", &p, "tenant", "list"], 2);
+    assert!(line.contains("choose one"), "{line}");
     let line = env.fail(&["--profile", "nosuch", "tenant", "list"], 2);
     assert!(line.contains("scimctl login --profile nosuch"), "{line}");
 
