@@ -276,3 +276,93 @@ fn every_log_read_is_indexed() {
         );
     }
 }
+
+/// How long the upgrade to schema 3 takes at the default retention cap:
+/// `cargo test --test it upgrade_of_a_full_log -- --ignored --nocapture`.
+#[test]
+#[ignore = "a timing, a minute or more"]
+fn upgrade_of_a_full_log_is_timed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store.db");
+    let n = 1_000_000;
+    let records: Vec<LogRecord> = (1..=n)
+        .map(|i| {
+            let mut r = record(
+                i,
+                (i % 2 == 0)
+                    .then(|| format!("User{}@Acme.example", i % 1000))
+                    .as_deref(),
+            );
+            r.tenant_id = Some(format!("t{}", i % 10));
+            r
+        })
+        .collect();
+    {
+        let db = rusqlite::Connection::open(log_path(&store)).unwrap();
+        db.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
+    }
+    let t0 = std::time::Instant::now();
+    {
+        let mut db = rusqlite::Connection::open(log_path(&store)).unwrap();
+        let tx = db.transaction().unwrap();
+        tx.execute_batch(LOG_SCHEMA_1).unwrap();
+        tx.execute_batch(LOG_SCHEMA_2).unwrap();
+        tx.pragma_update(None, "user_version", 2).unwrap();
+        tx.commit().unwrap();
+        drop(db);
+        for chunk in records.chunks(100_000) {
+            old_log_append(&store, chunk);
+        }
+    }
+    eprintln!(
+        "wrote {n} schema-2 records in {:.1}s",
+        t0.elapsed().as_secs_f64()
+    );
+    let t0 = std::time::Instant::now();
+    let engine = Engine::open_sqlite(&store, "test").expect("open the store");
+    eprintln!(
+        "upgraded {n} records to schema 3 in {:.1}s",
+        t0.elapsed().as_secs_f64()
+    );
+    let q = LogQuery {
+        tenant_id: Some("t4".into()),
+        user_email: Some("user4@acme.example".into()),
+        limit: 3,
+        ..LogQuery::default()
+    };
+    let got = engine.log_records(&q).unwrap();
+    assert_eq!(got.len(), 3);
+    assert!(
+        got.iter()
+            .all(|r| r.user_email.as_deref() == Some("User4@Acme.example"))
+    );
+}
+
+fn old_log_append(store: &std::path::Path, old: &[LogRecord]) {
+    let mut db = rusqlite::Connection::open(log_path(store)).unwrap();
+    let tx = db.transaction().unwrap();
+    {
+        let mut st = tx.prepare(
+            "INSERT INTO provisioning_log (request_id, at, tenant_id, method, path, status, user_id, user_email, user_email_lower, token_fingerprint, client_addr, user_agent, latency_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        ).unwrap();
+        for r in old {
+            st.execute(rusqlite::params![
+                r.request_id,
+                (r.at.unix_timestamp_nanos() / 1_000_000) as i64,
+                r.tenant_id,
+                r.method,
+                r.path,
+                r.status,
+                r.user_id,
+                r.user_email,
+                r.user_email.as_ref().map(|e| e.to_lowercase()),
+                r.token_fingerprint,
+                r.client_addr,
+                r.user_agent,
+                r.latency_us as i64
+            ])
+            .unwrap();
+        }
+    }
+    tx.commit().unwrap();
+}
