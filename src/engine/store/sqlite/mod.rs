@@ -73,11 +73,23 @@ fn user_key(email_lower: &str) -> i64 {
 /// of milliseconds + 8 random, see `new_request_id`), time-ordered so that
 /// inserts land at the index's end; any other text is hashed.
 fn request_key(id: &str) -> i64 {
-    if let Some(hex) = id.strip_prefix("r-")
-        && hex.len() == 20
-        && hex.bytes().all(|b| b.is_ascii_hexdigit())
-        && let Ok(v) = u64::from_str_radix(&hex[..16], 16)
+    let hex = |b: u8| match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    };
+    if let Some(digits) = id.strip_prefix("r-").map(str::as_bytes)
+        && digits.len() == 20
+        && digits[16..].iter().all(|&b| hex(b).is_some())
     {
+        let mut v: u64 = 0;
+        for &b in &digits[..16] {
+            match hex(b) {
+                Some(d) => v = v << 4 | u64::from(d),
+                None => return fnv1a(id.as_bytes()),
+            }
+        }
         return v as i64;
     }
     fnv1a(id.as_bytes())
@@ -1633,18 +1645,24 @@ fn member_filter_sql(tenant_id: &str, f: &MemberFilter) -> (String, Vec<rusqlite
 }
 
 impl SqliteTx<'_> {
-    /// The number of a tenant in the log, assigned on its first record.
+    /// The number of a tenant in the log, assigned on its first record
+    /// (one lookup per tenant and batch; the INSERT only the first time).
     fn log_tenant(&self, tenant_id: &str) -> Result<i64> {
+        let find = || {
+            self.one(
+                "SELECT n FROM log.log_tenants WHERE tenant_id = ?1",
+                [tenant_id],
+                |r| r.get::<_, i64>(0),
+            )
+        };
+        if let Some(n) = find()? {
+            return Ok(n);
+        }
         self.exec(
-            "INSERT OR IGNORE INTO log.log_tenants (tenant_id) VALUES (?1)",
+            "INSERT INTO log.log_tenants (tenant_id) VALUES (?1)",
             [tenant_id],
         )?;
-        let n: Option<i64> = self.one(
-            "SELECT n FROM log.log_tenants WHERE tenant_id = ?1",
-            [tenant_id],
-            |r| r.get(0),
-        )?;
-        n.ok_or_else(|| sql(rusqlite::Error::QueryReturnedNoRows))
+        find()?.ok_or_else(|| sql(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// The first log sequence number at or after `since`. Time order is
@@ -1694,4 +1712,35 @@ fn admin_key_row(r: &Row) -> rusqlite::Result<AdminKeyRecord> {
         last_used_at: opt_at(r.get(6)?)?,
         revoked_at: opt_at(r.get(7)?)?,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The log's keys are stored: these values must never change.
+    #[test]
+    fn log_keys_are_stable() {
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325_u64 as i64);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c_u64 as i64);
+        assert_eq!(user_key("jo@example.com"), fnv1a(b"jo@example.com"));
+        // Time-ordered ids: the 12 digits of milliseconds and 4 of the random.
+        assert_eq!(
+            request_key("r-019ad1c2e3f4a5b6c7d8"),
+            0x019a_d1c2_e3f4_a5b6_i64
+        );
+        assert!(request_key("r-000000000001ffffffff") < request_key("r-00000000000200000000"));
+        // Any other text is hashed.
+        assert_eq!(
+            request_key("r-019ad1c2e3f4a5b6c7dx"),
+            fnv1a(b"r-019ad1c2e3f4a5b6c7dx")
+        );
+        assert_eq!(request_key("legacy-42"), fnv1a(b"legacy-42"));
+        assert_eq!(lowered("Jo@Example.COM"), "jo@example.com");
+        assert!(matches!(
+            lowered("jo@example.com"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(lowered("ÉLISE@example.com"), "élise@example.com");
+    }
 }
