@@ -48,8 +48,30 @@ const LOG_MIGRATIONS: &[&str] = &[
 const FILL_KEYS: &str = "-- @fill-keys";
 const LOG_APPLICATION_ID: i64 = 0x5343_494C;
 
-/// The INSERT of one log record (see `insert_logs`).
-const LOG_INSERT: &str = "INSERT INTO log.provisioning_log (request_id, request_key, at, tenant_n, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, user_key, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25)";
+/// The columns `insert_logs` writes, in order.
+const LOG_COLUMNS: &str = "request_id, request_key, at, tenant_n, method, path, query, status, scim_type, reason, detail, user_id, user_email, user_email_lower, user_key, group_id, token_fingerprint, token_note, client_addr, user_agent, latency_us, ignored_attributes, transfers, invitations, request_body";
+const LOG_COLUMN_COUNT: usize = 25;
+/// Records per INSERT statement. One statement keeps its cursors open
+/// across its rows, so an index insert at the end of the previous one
+/// (the sequence- and time-ordered keys) skips the seek from the root, and
+/// the statement's setup and teardown are shared.
+const LOG_ROWS: usize = 32;
+
+/// The INSERT of `rows` log records.
+fn log_insert(rows: usize) -> String {
+    let mut sql = format!("INSERT INTO log.provisioning_log ({LOG_COLUMNS}) VALUES ");
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..LOG_COLUMN_COUNT {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            sql.push_str(&format!("?{}", r * LOG_COLUMN_COUNT + c + 1));
+        }
+        sql.push(')');
+    }
+    sql
+}
 
 /// FNV-1a, 64 bits: the log's integer index keys. Stored in the log, so
 /// it must never change. (A few hundred instructions where SHA-256 costs
@@ -1303,8 +1325,6 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()> {
-        let list =
-            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
         // The tenants' numbers, looked up once per batch.
         let mut tenants: Vec<(&str, i64)> = Vec::new();
         let mut numbers = Vec::with_capacity(rs.len());
@@ -1322,58 +1342,85 @@ impl Tx for SqliteTx<'_> {
             };
             numbers.push(n);
         }
-        // One statement-cache lookup per batch, not per record: hashing
-        // the long SQL text and returning the statement showed in profiles.
-        // (A multi-row INSERT cost more per row: SQLite copies each VALUES
-        // row through a co-routine.) Only the values present are bound,
-        // after clearing the last record's: most fields are usually NULL.
-        let mut st = self.tx.prepare_cached(LOG_INSERT).map_err(sql)?;
-        for (r, tenant_n) in rs.iter_mut().zip(numbers) {
-            st.clear_bindings();
-            let lower = r.user_email.as_deref().map(lowered);
-            macro_rules! bind {
-                ($i:expr, $v:expr) => {
-                    st.raw_bind_parameter($i, $v).map_err(sql)?
-                };
+        // Statements of LOG_ROWS records while there are that many, then
+        // of halving sizes (13 records: 8 + 4 + 1). Each is looked up in the
+        // statement cache once per batch (hashing the long SQL text showed
+        // in profiles). Only the values present are bound, after clearing
+        // the last ones: most are usually NULL.
+        let list =
+            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+        let (mut rest, mut rest_n) = (rs, &numbers[..]);
+        let mut rows = LOG_ROWS;
+        while !rest.is_empty() {
+            while rows > rest.len() {
+                rows /= 2;
             }
-            macro_rules! some {
-                ($i:expr, $v:expr) => {
-                    if let Some(v) = $v {
-                        bind!($i, v);
+            let take = if rows == LOG_ROWS {
+                rest.len() / rows * rows
+            } else {
+                rows
+            };
+            let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(take);
+            let (ns, tail_n) = rest_n.split_at(take);
+            (rest, rest_n) = (tail, tail_n);
+            let mut st = self.tx.prepare_cached(&log_insert(rows)).map_err(sql)?;
+            for (group, ns) in chunk.chunks_mut(rows).zip(ns.chunks(rows)) {
+                st.clear_bindings();
+                for (j, (r, &tenant_n)) in group.iter().zip(ns).enumerate() {
+                    let at = j * LOG_COLUMN_COUNT;
+                    macro_rules! bind {
+                        ($i:expr, $v:expr) => {
+                            st.raw_bind_parameter(at + $i, $v).map_err(sql)?
+                        };
                     }
-                };
-            }
-            bind!(1, &r.request_id);
-            bind!(2, request_key(&r.request_id));
-            bind!(3, ms(r.at));
-            some!(4, tenant_n);
-            bind!(5, &r.method);
-            bind!(6, &r.path);
-            some!(7, &r.query);
-            bind!(8, r.status);
-            some!(9, &r.scim_type);
-            some!(10, &r.reason);
-            some!(11, &r.detail);
-            some!(12, &r.user_id);
-            some!(13, &r.user_email);
-            if let (Some(email), Some(lower)) = (&r.user_email, &lower) {
-                if lower != email {
-                    bind!(14, lower.as_ref());
+                    macro_rules! some {
+                        ($i:expr, $v:expr) => {
+                            if let Some(v) = $v {
+                                bind!($i, v);
+                            }
+                        };
+                    }
+                    let lower = r.user_email.as_deref().map(lowered);
+                    bind!(1, &r.request_id);
+                    bind!(2, request_key(&r.request_id));
+                    bind!(3, ms(r.at));
+                    some!(4, tenant_n);
+                    bind!(5, &r.method);
+                    bind!(6, &r.path);
+                    some!(7, &r.query);
+                    bind!(8, r.status);
+                    some!(9, &r.scim_type);
+                    some!(10, &r.reason);
+                    some!(11, &r.detail);
+                    some!(12, &r.user_id);
+                    some!(13, &r.user_email);
+                    if let (Some(email), Some(lower)) = (&r.user_email, &lower) {
+                        if lower != email {
+                            bind!(14, lower.as_ref());
+                        }
+                        bind!(15, user_key(lower));
+                    }
+                    some!(16, &r.group_id);
+                    some!(17, &r.token_fingerprint);
+                    some!(18, &r.token_note);
+                    some!(19, &r.client_addr);
+                    some!(20, &r.user_agent);
+                    bind!(21, r.latency_us as i64);
+                    some!(22, list(&r.ignored_attributes));
+                    some!(23, list(&r.transfers));
+                    some!(24, list(&r.invitations));
+                    some!(25, &r.request_body);
                 }
-                bind!(15, user_key(lower));
+                st.raw_execute().map_err(sql)?;
+                // The log's write lock is held and the rowids are not
+                // AUTOINCREMENT: one statement's rows are numbered
+                // consecutively, the last one last.
+                let last = self.tx.last_insert_rowid();
+                let n = group.len() as i64;
+                for (j, r) in group.iter_mut().enumerate() {
+                    r.seq = last - n + 1 + j as i64;
+                }
             }
-            some!(16, &r.group_id);
-            some!(17, &r.token_fingerprint);
-            some!(18, &r.token_note);
-            some!(19, &r.client_addr);
-            some!(20, &r.user_agent);
-            bind!(21, r.latency_us as i64);
-            some!(22, list(&r.ignored_attributes));
-            some!(23, list(&r.transfers));
-            some!(24, list(&r.invitations));
-            some!(25, &r.request_body);
-            st.raw_execute().map_err(sql)?;
-            r.seq = self.tx.last_insert_rowid();
         }
         Ok(())
     }
@@ -1645,24 +1692,21 @@ fn member_filter_sql(tenant_id: &str, f: &MemberFilter) -> (String, Vec<rusqlite
 }
 
 impl SqliteTx<'_> {
-    /// The number of a tenant in the log, assigned on its first record
-    /// (one lookup per tenant and batch; the INSERT only the first time).
+    /// The number of a tenant in the log, assigned on its first record.
+    /// The INSERT comes first: it takes the log's write lock before the
+    /// transaction reads the log (a read first could see a snapshot that
+    /// another process's append makes stale, failing the batch).
     fn log_tenant(&self, tenant_id: &str) -> Result<i64> {
-        let find = || {
-            self.one(
-                "SELECT n FROM log.log_tenants WHERE tenant_id = ?1",
-                [tenant_id],
-                |r| r.get::<_, i64>(0),
-            )
-        };
-        if let Some(n) = find()? {
-            return Ok(n);
-        }
         self.exec(
-            "INSERT INTO log.log_tenants (tenant_id) VALUES (?1)",
+            "INSERT OR IGNORE INTO log.log_tenants (tenant_id) VALUES (?1)",
             [tenant_id],
         )?;
-        find()?.ok_or_else(|| sql(rusqlite::Error::QueryReturnedNoRows))
+        let n: Option<i64> = self.one(
+            "SELECT n FROM log.log_tenants WHERE tenant_id = ?1",
+            [tenant_id],
+            |r| r.get(0),
+        )?;
+        n.ok_or_else(|| sql(rusqlite::Error::QueryReturnedNoRows))
     }
 
     /// The first log sequence number at or after `since`. Time order is
