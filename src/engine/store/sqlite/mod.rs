@@ -57,20 +57,30 @@ const LOG_COLUMN_COUNT: usize = 25;
 /// the statement's setup and teardown are shared.
 const LOG_ROWS: usize = 32;
 
-/// The INSERT of `rows` log records.
-fn log_insert(rows: usize) -> String {
-    let mut sql = format!("INSERT INTO log.provisioning_log ({LOG_COLUMNS}) VALUES ");
-    for r in 0..rows {
-        sql.push_str(if r == 0 { "(" } else { ", (" });
-        for c in 0..LOG_COLUMN_COUNT {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("?{}", r * LOG_COLUMN_COUNT + c + 1));
-        }
-        sql.push(')');
-    }
-    sql
+/// The INSERT of `rows` log records (a power of two up to LOG_ROWS),
+/// built once: formatting 800 placeholders per batch showed in profiles.
+fn log_insert(rows: usize) -> &'static str {
+    static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let all = SQL.get_or_init(|| {
+        (0..=LOG_ROWS.trailing_zeros())
+            .map(|p| {
+                let rows = 1usize << p;
+                let mut sql = format!("INSERT INTO log.provisioning_log ({LOG_COLUMNS}) VALUES ");
+                for r in 0..rows {
+                    sql.push_str(if r == 0 { "(" } else { ", (" });
+                    for c in 0..LOG_COLUMN_COUNT {
+                        if c > 0 {
+                            sql.push_str(", ");
+                        }
+                        sql.push_str(&format!("?{}", r * LOG_COLUMN_COUNT + c + 1));
+                    }
+                    sql.push(')');
+                }
+                sql
+            })
+            .collect()
+    });
+    &all[rows.trailing_zeros() as usize]
 }
 
 /// FNV-1a, 64 bits: the log's integer index keys. Stored in the log, so
@@ -1363,7 +1373,7 @@ impl Tx for SqliteTx<'_> {
             let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(take);
             let (ns, tail_n) = rest_n.split_at(take);
             (rest, rest_n) = (tail, tail_n);
-            let mut st = self.tx.prepare_cached(&log_insert(rows)).map_err(sql)?;
+            let mut st = self.tx.prepare_cached(log_insert(rows)).map_err(sql)?;
             for (group, ns) in chunk.chunks_mut(rows).zip(ns.chunks(rows)) {
                 st.clear_bindings();
                 for (j, (r, &tenant_n)) in group.iter().zip(ns).enumerate() {
