@@ -277,67 +277,6 @@ fn every_log_read_is_indexed() {
     }
 }
 
-/// How long the upgrade to schema 3 takes at the default retention cap:
-/// `cargo test --test it upgrade_of_a_full_log -- --ignored --nocapture`.
-#[test]
-#[ignore = "a timing, a minute or more"]
-fn upgrade_of_a_full_log_is_timed() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store.db");
-    let n = 1_000_000;
-    let records: Vec<LogRecord> = (1..=n)
-        .map(|i| {
-            let mut r = record(
-                i,
-                (i % 2 == 0)
-                    .then(|| format!("User{}@Acme.example", i % 1000))
-                    .as_deref(),
-            );
-            r.tenant_id = Some(format!("t{}", i % 10));
-            r
-        })
-        .collect();
-    {
-        let db = rusqlite::Connection::open(log_path(&store)).unwrap();
-        db.execute_batch("PRAGMA journal_mode = WAL;").unwrap();
-    }
-    let t0 = std::time::Instant::now();
-    {
-        let mut db = rusqlite::Connection::open(log_path(&store)).unwrap();
-        let tx = db.transaction().unwrap();
-        tx.execute_batch(LOG_SCHEMA_1).unwrap();
-        tx.execute_batch(LOG_SCHEMA_2).unwrap();
-        tx.pragma_update(None, "user_version", 2).unwrap();
-        tx.commit().unwrap();
-        drop(db);
-        for chunk in records.chunks(100_000) {
-            old_log_append(&store, chunk);
-        }
-    }
-    eprintln!(
-        "wrote {n} schema-2 records in {:.1}s",
-        t0.elapsed().as_secs_f64()
-    );
-    let t0 = std::time::Instant::now();
-    let engine = Engine::open_sqlite(&store, "test").expect("open the store");
-    eprintln!(
-        "upgraded {n} records to schema 3 in {:.1}s",
-        t0.elapsed().as_secs_f64()
-    );
-    let q = LogQuery {
-        tenant_id: Some("t4".into()),
-        user_email: Some("user4@acme.example".into()),
-        limit: 3,
-        ..LogQuery::default()
-    };
-    let got = engine.log_records(&q).unwrap();
-    assert_eq!(got.len(), 3);
-    assert!(
-        got.iter()
-            .all(|r| r.user_email.as_deref() == Some("User4@Acme.example"))
-    );
-}
-
 fn old_log_append(store: &std::path::Path, old: &[LogRecord]) {
     let mut db = rusqlite::Connection::open(log_path(store)).unwrap();
     let tx = db.transaction().unwrap();

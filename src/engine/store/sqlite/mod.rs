@@ -380,7 +380,10 @@ impl Store for SqliteStore {
             *slot = Some(self.open_reader_like(false)?);
         }
         if let Some(conn) = slot.as_ref() {
-            conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+            // The store only: the log (attached) checkpoints itself from its
+            // writer's commits in large steps; checkpointing it every 100 ms
+            // too rewrote its hot index pages over and over.
+            conn.query_row("PRAGMA main.wal_checkpoint(PASSIVE)", [], |_| Ok(()))
                 .map_err(sql)?;
         }
         Ok(())
