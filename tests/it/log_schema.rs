@@ -276,32 +276,3 @@ fn every_log_read_is_indexed() {
         );
     }
 }
-
-fn old_log_append(store: &std::path::Path, old: &[LogRecord]) {
-    let mut db = rusqlite::Connection::open(log_path(store)).unwrap();
-    let tx = db.transaction().unwrap();
-    {
-        let mut st = tx.prepare(
-            "INSERT INTO provisioning_log (request_id, at, tenant_id, method, path, status, user_id, user_email, user_email_lower, token_fingerprint, client_addr, user_agent, latency_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        ).unwrap();
-        for r in old {
-            st.execute(rusqlite::params![
-                r.request_id,
-                (r.at.unix_timestamp_nanos() / 1_000_000) as i64,
-                r.tenant_id,
-                r.method,
-                r.path,
-                r.status,
-                r.user_id,
-                r.user_email,
-                r.user_email.as_ref().map(|e| e.to_lowercase()),
-                r.token_fingerprint,
-                r.client_addr,
-                r.user_agent,
-                r.latency_us as i64
-            ])
-            .unwrap();
-        }
-    }
-    tx.commit().unwrap();
-}
