@@ -782,6 +782,25 @@ struct Tmux {
 }
 
 impl Tmux {
+    /// A detached 100×30 session running `sh -c script`.
+    fn start(name: String, script: &str) -> Tmux {
+        let t = Tmux { name };
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            &t.name,
+            "-x",
+            "100",
+            "-y",
+            "30",
+            "sh",
+            "-c",
+            script,
+        ]);
+        t
+    }
+
     fn run(&self, args: &[&str]) -> String {
         let out = Command::new("tmux")
             .args(["-L", &self.name])
@@ -844,20 +863,7 @@ fn the_binary_runs_in_tmux_and_gives_the_terminal_back() {
         conf = env.config_home().display(),
         bin = BIN,
     );
-    let t = Tmux { name };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        &t.name,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    let t = Tmux::start(name, &script);
     let s = t.wait_for("SCIM on");
     assert!(s.contains("1 Overview") && s.contains("Acme Hotels"), "{s}");
     assert_eq!(
@@ -1132,20 +1138,7 @@ fn the_binary_runs_over_a_remote_server_in_tmux() {
         server = srv.origin(),
         script = script.display(),
     );
-    let t = Tmux { name };
-    t.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        &t.name,
-        "-x",
-        "100",
-        "-y",
-        "30",
-        "sh",
-        "-c",
-        &cmd,
-    ]);
+    let t = Tmux::start(name, &cmd);
     let s = t.wait_for("SCIM on");
     assert!(s.contains("Acme Hotels"), "{s}");
     t.keys(&["4"]);
