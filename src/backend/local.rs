@@ -26,13 +26,11 @@ pub struct Local {
     pub public_url: String,
     /// Tokens older than this are flagged (config `token_max_age_days`).
     pub max_age_days: u32,
-    /// For `location`.
-    pub store: String,
 }
 
 impl Backend for Local {
     fn location(&self) -> String {
-        format!("store {}", self.store)
+        format!("store {}", self.engine.store_info().location)
     }
 
     fn tenants(&self) -> Result<Vec<TenantInfo>> {

@@ -160,7 +160,6 @@ impl Ctx {
                     engine: self.engine()?.clone(),
                     public_url: self.config.public_url.value.clone(),
                     max_age_days: self.config.token_max_age_days.value,
-                    store: self.config.store.value.display().to_string(),
                 })
             }
         };

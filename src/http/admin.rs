@@ -277,7 +277,6 @@ where
                 engine: st.engine.with_actor(&grant.actor()),
                 public_url: st.public_url.to_string(),
                 max_age_days: st.token_max_age_days,
-                store: String::new(),
             },
             grant,
         };

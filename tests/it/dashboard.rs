@@ -78,7 +78,6 @@ fn local(engine: &Engine) -> Arc<dyn Backend> {
         engine: engine.clone(),
         public_url: PUBLIC_URL.into(),
         max_age_days: 90,
-        store: "test".into(),
     })
 }
 
