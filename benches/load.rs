@@ -9,8 +9,11 @@
 //! SCIMCTL_BENCH_SECS per scenario (default 5), SCIMCTL_BENCH_CONCURRENCY
 //! (default 8), SCIMCTL_BENCH_NO_LOG=1 to run the server without the
 //! provisioning log, =both to run it with and without, back to back.
-//! SCIMCTL_BENCH_ROUNDS (default 1) repeats every run over a fresh copy of
-//! the prefilled store and reports medians; SCIMCTL_BENCH_SCENARIOS picks
+//! With =both the two servers run side by side and each scenario runs on
+//! one then the other, the order alternating by round; a last table gives
+//! each scenario's log-on rate against log-off as the median of the rounds'
+//! pairs. SCIMCTL_BENCH_ROUNDS (default 1) repeats every run over a fresh
+//! copy of the prefilled store and reports medians; SCIMCTL_BENCH_SCENARIOS picks
 //! scenarios (filter,get,patch,group,create); SCIMCTL_BENCH_REQUESTS sends
 //! that many requests per scenario instead of running for a time; and
 //! SCIMCTL_BENCH_SERVER_WRAP runs the server under a command, e.g.
@@ -301,6 +304,30 @@ fn run(
     })
 }
 
+/// Pause between the two servers' runs of a pair.
+const SETTLE: Duration = Duration::from_secs(1);
+
+/// Copies the prefilled store (and its WAL, when there is one).
+fn copy_store(template: &std::path::Path, store: &std::path::Path) {
+    std::fs::copy(template, store).expect("copy store");
+    let mut wal = template.to_path_buf().into_os_string();
+    wal.push("-wal");
+    if std::path::Path::new(&wal).exists() {
+        let mut to = store.to_path_buf().into_os_string();
+        to.push("-wal");
+        std::fs::copy(&wal, to).expect("copy store WAL");
+    }
+}
+
+fn remove_store(store: &std::path::Path) {
+    let _ = std::fs::remove_file(store);
+    for suffix in ["-wal", "-shm", "-log", "-log-wal", "-log-shm"] {
+        let mut p = store.to_path_buf().into_os_string();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
+}
+
 fn median(v: &mut [f64]) -> f64 {
     v.sort_by(f64::total_cmp);
     v.get(v.len() / 2).copied().unwrap_or(0.0)
@@ -364,31 +391,43 @@ fn main() {
         let mut results: Vec<(bool, Scenario, Vec<Outcome>)> = Vec::new();
         let mut rss: Vec<(bool, u64)> = Vec::new();
         for round in 0..rounds {
-            for &no_log in modes {
-                // Every run starts from the same prefilled store.
-                let store = dir
-                    .path()
-                    .join(format!("run-{round}-{}.db", log_name(no_log)));
-                std::fs::copy(&template, &store).expect("copy store");
-                let mut wal = template.clone().into_os_string();
-                wal.push("-wal");
-                if std::path::Path::new(&wal).exists() {
-                    let mut to = store.clone().into_os_string();
-                    to.push("-wal");
-                    std::fs::copy(&wal, to).expect("copy store WAL");
+            // Both servers run side by side, each on its own copy of the
+            // prefilled store, and every scenario runs on one then the
+            // other (the order alternating by round), so that a slow spell
+            // of the machine hits both modes of a pair alike.
+            let servers: Vec<(bool, std::path::PathBuf, Server, Arc<AtomicU64>)> = modes
+                .iter()
+                .map(|&no_log| {
+                    let store = dir
+                        .path()
+                        .join(format!("run-{round}-{}.db", log_name(no_log)));
+                    copy_store(&template, &store);
+                    let server = Server::start(&store, no_log);
+                    eprintln!(
+                        "round {} log {}: server pid {}",
+                        round + 1,
+                        log_name(no_log),
+                        server.child.id()
+                    );
+                    (no_log, store, server, Arc::new(AtomicU64::new(0)))
+                })
+                .collect();
+            for &s in &scenarios {
+                let mut order: Vec<&(bool, std::path::PathBuf, Server, Arc<AtomicU64>)> =
+                    servers.iter().collect();
+                if round % 2 == 1 {
+                    order.reverse();
                 }
-                let server = Server::start(&store, no_log);
-                eprintln!(
-                    "round {} log {}: server pid {}",
-                    round + 1,
-                    log_name(no_log),
-                    server.child.id()
-                );
-                let seq = Arc::new(AtomicU64::new(0));
-                for &s in &scenarios {
+                for (no_log, _, server, seq) in order {
+                    if servers.len() > 1 {
+                        // The other server's log writer finishes its last
+                        // batch (gathered for half a second) before this run.
+                        std::thread::sleep(SETTLE);
+                    }
+                    let no_log = *no_log;
                     let ticks = server.cpu_ticks();
                     let t0 = Instant::now();
-                    let mut o = run(&server.base, &fx, s, secs, requests, conc, &seq);
+                    let mut o = run(&server.base, &fx, s, secs, requests, conc, seq);
                     // 100 ticks a second on Linux.
                     let sent = o.rps * t0.elapsed().as_secs_f64();
                     o.cpu_us = (server.cpu_ticks() - ticks) as f64 * 10_000.0 / sent.max(1.0);
@@ -410,14 +449,11 @@ fn main() {
                         None => results.push((no_log, s, vec![o])),
                     }
                 }
+            }
+            for (no_log, store, server, _) in servers {
                 rss.push((no_log, server.peak_rss_kib()));
                 drop(server);
-                let _ = std::fs::remove_file(&store);
-                for suffix in ["-wal", "-shm", "-log", "-log-wal", "-log-shm"] {
-                    let mut p = store.clone().into_os_string();
-                    p.push(suffix);
-                    let _ = std::fs::remove_file(p);
-                }
+                remove_store(&store);
             }
         }
         for (no_log, s, v) in &results {
@@ -434,6 +470,37 @@ fn main() {
                 median(&mut p99) / 1000.0,
                 median(&mut cpu),
                 v.iter().map(|o| o.errors).sum::<u64>()
+            );
+        }
+        // Each round's pair, log on over log off: the figure that matters,
+        // less moved by the machine than either rate alone.
+        for &s in &scenarios {
+            let rates = |no_log: bool| -> Vec<f64> {
+                results
+                    .iter()
+                    .find(|(l, sc, _)| *l == no_log && *sc == s)
+                    .map(|(_, _, v)| v.iter().map(|o| o.rps).collect())
+                    .unwrap_or_default()
+            };
+            let mut ratios: Vec<f64> = rates(false)
+                .iter()
+                .zip(rates(true))
+                .map(|(on, off)| on / off.max(1.0))
+                .collect();
+            if ratios.is_empty() {
+                continue;
+            }
+            let pct = |r: f64| (r - 1.0) * 100.0;
+            let (lo, hi) = (
+                ratios.iter().copied().fold(f64::INFINITY, f64::min),
+                ratios.iter().copied().fold(f64::NEG_INFINITY, f64::max),
+            );
+            println!(
+                "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
+                s.name(),
+                pct(median(&mut ratios)),
+                pct(lo),
+                pct(hi)
             );
         }
         for &no_log in modes {
