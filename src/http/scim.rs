@@ -2,7 +2,6 @@
 //! request, then runs authentication and the engine call together on one
 //! blocking task (the store is synchronous).
 
-use std::borrow::Cow;
 use std::net::SocketAddr;
 use std::time::Instant;
 
@@ -17,7 +16,7 @@ use serde_json::Value;
 
 use super::response::{ScimError, ScimJson};
 use super::{AppState, RequestId};
-use crate::engine::log::{LogEntry, json_list, redact_body, unix_ms};
+use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::scim::discovery;
 use crate::engine::scim::filter::IndexKey;
 use crate::engine::scim::list::{ListPage, ListQuery, MAX_COUNT, Plan, Projection, window};
@@ -274,49 +273,48 @@ fn log(
 ) {
     let Some(sink) = &s.log else { return };
     // What the path names, when the handler could not say.
-    let (mut path_user, mut path_group) = (None, None);
     let mut segs = m.path.rsplitn(3, '/');
-    if let (Some(id), Some(kind)) = (segs.next(), segs.next())
-        && !id.starts_with('.')
-    {
+    if let (Some(id), Some(kind)) = (segs.next(), segs.next()) {
         match kind {
-            "Users" => path_user = Some(id),
-            "Groups" => path_group = Some(id),
+            "Users" if facts.user_id.is_none() && !id.starts_with('.') => {
+                facts.user_id = Some(id.to_owned())
+            }
+            "Groups" if facts.group_id.is_none() && !id.starts_with('.') => {
+                facts.group_id = Some(id.to_owned())
+            }
             _ => {}
         }
     }
-    let user_id = facts.user_id.as_deref().or(path_user);
     // A refused create names its user only in the body.
-    if facts.user_email.is_none() && user_id.is_none() && m.path.ends_with("/Users") {
+    if facts.user_email.is_none() && facts.user_id.is_none() && m.path.ends_with("/Users") {
         facts.user_email = body
             .and_then(|b| serde_json::from_slice::<Value>(b).ok())
             .and_then(|v| v.get("userName").and_then(Value::as_str).map(str::to_owned));
     }
-    let detail = err.map(ScimError::detail);
-    let request_body = err.and(body).and_then(redact_body);
-    sink.send(&LogEntry {
-        request_id: &m.request_id,
-        at_ms: unix_ms(now()),
-        tenant_id: Some(tenant),
-        method: &m.method,
-        path: &m.path,
-        query: m.query.as_deref(),
+    sink.send(LogRecord {
+        seq: 0,
+        request_id: m.request_id.clone(),
+        at: now(),
+        tenant_id: Some(tenant.to_owned()),
+        method: m.method.clone(),
+        path: m.path.clone(),
+        query: m.query.clone(),
         status: status.as_u16(),
-        scim_type: err.and_then(|e| e.scim_type),
-        reason: err.map(|e| e.reason),
-        detail: detail.as_deref(),
-        user_id,
-        user_email: facts.user_email.as_deref().map(Cow::Borrowed),
-        group_id: facts.group_id.as_deref().or(path_group),
-        token_fingerprint: token_fingerprint.as_deref(),
-        token_note: token_note.as_deref(),
-        client_addr: m.client.as_deref(),
-        user_agent: m.user_agent.as_deref(),
+        scim_type: err.and_then(|e| e.scim_type).map(str::to_owned),
+        reason: err.map(|e| e.reason.to_owned()),
+        detail: err.map(ScimError::detail),
+        user_id: facts.user_id,
+        user_email: facts.user_email,
+        group_id: facts.group_id,
+        token_fingerprint,
+        token_note,
+        client_addr: m.client.clone(),
+        user_agent: m.user_agent.clone(),
         latency_us: m.started.elapsed().as_micros() as u64,
-        ignored_attributes: json_list(&facts.ignored),
-        transfers: json_list(&facts.transfers),
-        invitations: json_list(&facts.invitations),
-        request_body: request_body.as_deref(),
+        ignored_attributes: facts.ignored,
+        transfers: facts.transfers,
+        invitations: facts.invitations,
+        request_body: err.and(body).and_then(redact_body),
     });
 }
 

@@ -295,7 +295,7 @@ fn a_full_queue_makes_senders_wait_and_loses_nothing() {
                     let mut r = record(i, (i % 2 == 0).then_some("a@acme.example"));
                     // Recent: the writer prunes by age as it starts.
                     r.at = time::OffsetDateTime::now_utc();
-                    sink.send(&r.entry());
+                    sink.send(r);
                 }
             })
         })

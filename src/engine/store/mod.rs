@@ -8,7 +8,7 @@ pub mod sqlite;
 use time::OffsetDateTime;
 
 use super::error::{EngineError, Result, StoreError};
-use super::log::{LogEntry, LogQuery, LogRecord};
+use super::log::{LogQuery, LogRecord};
 use super::model::*;
 
 /// What a store says about itself, for `config show` and diagnostics.
@@ -200,8 +200,7 @@ pub trait Tx {
 
     // provisioning log
     /// Inserts the records in order, setting each one's sequence number.
-    /// Appends records; returns the last one's `seq`.
-    fn insert_logs(&self, rs: &[LogEntry<'_>]) -> Result<i64>;
+    fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()>;
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>>;
     /// Removes records older than `before` and all but the newest `keep`.
     fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64>;

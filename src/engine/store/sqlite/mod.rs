@@ -20,7 +20,7 @@ use time::OffsetDateTime;
 
 use super::{LogStat, MemberFilter, Store, StoreInfo, Tx};
 use crate::engine::error::{EngineError, Result, StoreError};
-use crate::engine::log::{LogEntry, LogQuery, LogRecord, unix_ms as ms};
+use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::*;
 
 /// Migrations in order; the store's `user_version` is how many have run.
@@ -630,6 +630,10 @@ fn sql(e: rusqlite::Error) -> EngineError {
         .into(),
         _ => StoreError::Backend(e.to_string()).into(),
     }
+}
+
+fn ms(t: OffsetDateTime) -> i64 {
+    (t.unix_timestamp_nanos() / 1_000_000) as i64
 }
 
 fn at(ms: i64) -> rusqlite::Result<OffsetDateTime> {
@@ -1333,12 +1337,12 @@ impl Tx for SqliteTx<'_> {
         )
     }
 
-    fn insert_logs(&self, rs: &[LogEntry<'_>]) -> Result<i64> {
+    fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()> {
         // The tenants' numbers, looked up once per batch.
         let mut tenants: Vec<(&str, i64)> = Vec::new();
         let mut numbers = Vec::with_capacity(rs.len());
         for r in rs.iter() {
-            let n = match r.tenant_id {
+            let n = match r.tenant_id.as_deref() {
                 None => None,
                 Some(t) => Some(match tenants.iter().find(|(id, _)| *id == t) {
                     Some(&(_, n)) => n,
@@ -1356,8 +1360,9 @@ impl Tx for SqliteTx<'_> {
         // statement cache once per batch (hashing the long SQL text showed
         // in profiles). Only the values present are bound, after clearing
         // the last ones: most are usually NULL.
+        let list =
+            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
         let (mut rest, mut rest_n) = (rs, &numbers[..]);
-        let mut last = 0;
         let mut rows = LOG_ROWS;
         while !rest.is_empty() {
             while rows > rest.len() {
@@ -1368,11 +1373,11 @@ impl Tx for SqliteTx<'_> {
             } else {
                 rows
             };
-            let (chunk, tail) = rest.split_at(take);
+            let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(take);
             let (ns, tail_n) = rest_n.split_at(take);
             (rest, rest_n) = (tail, tail_n);
             let mut st = self.tx.prepare_cached(log_insert(rows)).map_err(sql)?;
-            for (group, ns) in chunk.chunks(rows).zip(ns.chunks(rows)) {
+            for (group, ns) in chunk.chunks_mut(rows).zip(ns.chunks(rows)) {
                 st.clear_bindings();
                 for (j, (r, &tenant_n)) in group.iter().zip(ns).enumerate() {
                     let at = j * LOG_COLUMN_COUNT;
@@ -1389,44 +1394,48 @@ impl Tx for SqliteTx<'_> {
                         };
                     }
                     let lower = r.user_email.as_deref().map(lowered);
-                    bind!(1, r.request_id);
-                    bind!(2, request_key(r.request_id));
-                    bind!(3, r.at_ms);
+                    bind!(1, &r.request_id);
+                    bind!(2, request_key(&r.request_id));
+                    bind!(3, ms(r.at));
                     some!(4, tenant_n);
-                    bind!(5, r.method);
-                    bind!(6, r.path);
-                    some!(7, r.query);
+                    bind!(5, &r.method);
+                    bind!(6, &r.path);
+                    some!(7, &r.query);
                     bind!(8, r.status);
-                    some!(9, r.scim_type);
-                    some!(10, r.reason);
-                    some!(11, r.detail);
-                    some!(12, r.user_id);
-                    some!(13, r.user_email.as_deref());
+                    some!(9, &r.scim_type);
+                    some!(10, &r.reason);
+                    some!(11, &r.detail);
+                    some!(12, &r.user_id);
+                    some!(13, &r.user_email);
                     if let (Some(email), Some(lower)) = (&r.user_email, &lower) {
                         if lower != email {
                             bind!(14, lower.as_ref());
                         }
                         bind!(15, user_key(lower));
                     }
-                    some!(16, r.group_id);
-                    some!(17, r.token_fingerprint);
-                    some!(18, r.token_note);
-                    some!(19, r.client_addr);
-                    some!(20, r.user_agent);
+                    some!(16, &r.group_id);
+                    some!(17, &r.token_fingerprint);
+                    some!(18, &r.token_note);
+                    some!(19, &r.client_addr);
+                    some!(20, &r.user_agent);
                     bind!(21, r.latency_us as i64);
-                    some!(22, r.ignored_attributes.as_deref());
-                    some!(23, r.transfers.as_deref());
-                    some!(24, r.invitations.as_deref());
-                    some!(25, r.request_body);
+                    some!(22, list(&r.ignored_attributes));
+                    some!(23, list(&r.transfers));
+                    some!(24, list(&r.invitations));
+                    some!(25, &r.request_body);
                 }
                 st.raw_execute().map_err(sql)?;
                 // The log's write lock is held and the rowids are not
-                // AUTOINCREMENT: the batch's rows are numbered
+                // AUTOINCREMENT: one statement's rows are numbered
                 // consecutively, the last one last.
-                last = self.tx.last_insert_rowid();
+                let last = self.tx.last_insert_rowid();
+                let n = group.len() as i64;
+                for (j, r) in group.iter_mut().enumerate() {
+                    r.seq = last - n + 1 + j as i64;
+                }
             }
         }
-        Ok(last)
+        Ok(())
     }
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
         let mut sql = String::from(
