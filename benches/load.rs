@@ -8,8 +8,8 @@
 //! Environment: SCIMCTL_BENCH_SIZES (default "1000,100000"),
 //! SCIMCTL_BENCH_SECS per scenario (default 5), SCIMCTL_BENCH_CONCURRENCY
 //! (default 8), SCIMCTL_BENCH_NO_LOG=1 to run the server without the
-//! provisioning log, =both to run it with and without, back to back.
-//! With =both the two servers run side by side and each scenario runs on
+//! provisioning log, =both to run it with and without: then the two
+//! servers run side by side and each scenario runs on
 //! one then the other, the order alternating by round; a last table gives
 //! each scenario's log-on rate against log-off as the median of the rounds'
 //! pairs. SCIMCTL_BENCH_ROUNDS (default 1) repeats every run over a fresh
