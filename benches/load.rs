@@ -304,6 +304,14 @@ fn run(
     })
 }
 
+/// One server of a round: log on or off, over its own copy of the store.
+struct Side {
+    no_log: bool,
+    store: std::path::PathBuf,
+    server: Server,
+    seq: Arc<AtomicU64>,
+}
+
 /// Pause between the two servers' runs of a pair.
 const SETTLE: Duration = Duration::from_secs(1);
 
@@ -395,7 +403,7 @@ fn main() {
             // prefilled store, and every scenario runs on one then the
             // other (the order alternating by round), so that a slow spell
             // of the machine hits both modes of a pair alike.
-            let servers: Vec<(bool, std::path::PathBuf, Server, Arc<AtomicU64>)> = modes
+            let servers: Vec<Side> = modes
                 .iter()
                 .map(|&no_log| {
                     let store = dir
@@ -409,16 +417,26 @@ fn main() {
                         log_name(no_log),
                         server.child.id()
                     );
-                    (no_log, store, server, Arc::new(AtomicU64::new(0)))
+                    Side {
+                        no_log,
+                        store,
+                        server,
+                        seq: Arc::new(AtomicU64::new(0)),
+                    }
                 })
                 .collect();
             for &s in &scenarios {
-                let mut order: Vec<&(bool, std::path::PathBuf, Server, Arc<AtomicU64>)> =
-                    servers.iter().collect();
+                let mut order: Vec<&Side> = servers.iter().collect();
                 if round % 2 == 1 {
                     order.reverse();
                 }
-                for (no_log, _, server, seq) in order {
+                for Side {
+                    no_log,
+                    server,
+                    seq,
+                    ..
+                } in order
+                {
                     if servers.len() > 1 {
                         // The other server's log writer finishes its last
                         // batch (gathered for half a second) before this run.
@@ -450,10 +468,10 @@ fn main() {
                     }
                 }
             }
-            for (no_log, store, server, _) in servers {
-                rss.push((no_log, server.peak_rss_kib()));
-                drop(server);
-                remove_store(&store);
+            for side in servers {
+                rss.push((side.no_log, side.server.peak_rss_kib()));
+                drop(side.server);
+                remove_store(&side.store);
             }
         }
         for (no_log, s, v) in &results {
@@ -491,16 +509,14 @@ fn main() {
                 continue;
             }
             let pct = |r: f64| (r - 1.0) * 100.0;
-            let (lo, hi) = (
-                ratios.iter().copied().fold(f64::INFINITY, f64::min),
-                ratios.iter().copied().fold(f64::NEG_INFINITY, f64::max),
-            );
+            // `median` sorts: the range is then the ends.
+            let mid = median(&mut ratios);
             println!(
                 "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
                 s.name(),
-                pct(median(&mut ratios)),
-                pct(lo),
-                pct(hi)
+                pct(mid),
+                pct(ratios[0]),
+                pct(ratios[ratios.len() - 1])
             );
         }
         for &no_log in modes {
