@@ -59,6 +59,9 @@ pub struct FileConfig {
     pub log_max_records: Option<u64>,
     /// The profile used without --profile / SCIMCTL_PROFILE.
     pub default_profile: Option<String>,
+    /// `[serve]`: the server's limits (see `SERVE_LIMITS`).
+    #[serde(default)]
+    pub serve: BTreeMap<String, u64>,
     /// `[profiles.NAME]`: remote servers. Never a secret: the admin key
     /// lives in the OS keyring (`scimctl login`).
     #[serde(default)]
@@ -90,6 +93,8 @@ pub struct Config {
     pub token_max_age_days: Setting<u32>,
     pub log_retention_days: Setting<u32>,
     pub log_max_records: Setting<u64>,
+    /// `scimctl serve`'s limits, each with its source.
+    pub serve: ServeLimits,
     /// The chosen profile's name (it need not exist yet: `login` creates it).
     pub profile: Setting<String>,
     pub profiles: BTreeMap<String, Profile>,
@@ -247,24 +252,37 @@ impl Config {
             source: public_url.source,
         };
 
-        let token_max_age_days = number(
-            "SCIMCTL_TOKEN_MAX_AGE_DAYS",
-            file.token_max_age_days,
-            &file_src,
-            DEFAULT_TOKEN_MAX_AGE_DAYS,
+        let token_max_age_days = bounded(
+            "token_max_age_days",
+            number(
+                "SCIMCTL_TOKEN_MAX_AGE_DAYS",
+                file.token_max_age_days,
+                &file_src,
+                DEFAULT_TOKEN_MAX_AGE_DAYS,
+            )?,
+            1..=MAX_DAYS,
         )?;
-        let log_retention_days = number(
-            "SCIMCTL_LOG_RETENTION_DAYS",
-            file.log_retention_days,
-            &file_src,
-            crate::engine::log::DEFAULT_RETENTION_DAYS,
+        let log_retention_days = bounded(
+            "log_retention_days",
+            number(
+                "SCIMCTL_LOG_RETENTION_DAYS",
+                file.log_retention_days,
+                &file_src,
+                crate::engine::log::DEFAULT_RETENTION_DAYS,
+            )?,
+            1..=MAX_DAYS,
         )?;
-        let log_max_records = number(
-            "SCIMCTL_LOG_MAX_RECORDS",
-            file.log_max_records,
-            &file_src,
-            crate::engine::log::DEFAULT_MAX_RECORDS,
+        let log_max_records = bounded(
+            "log_max_records",
+            number(
+                "SCIMCTL_LOG_MAX_RECORDS",
+                file.log_max_records,
+                &file_src,
+                crate::engine::log::DEFAULT_MAX_RECORDS,
+            )?,
+            1..=MAX_LOG_RECORDS,
         )?;
+        let serve = ServeLimits::load(&file.serve, &file_src)?;
 
         let mut tenant = layer(
             Given {
@@ -338,10 +356,211 @@ impl Config {
             token_max_age_days,
             log_retention_days,
             log_max_records,
+            serve,
             profile,
             profiles: file.profiles,
             server,
         })
+    }
+}
+
+/// The largest day count a setting takes (a hundred years): beyond it, date
+/// arithmetic would overflow.
+const MAX_DAYS: u32 = 36_500;
+/// The largest per-tenant log size a setting takes.
+const MAX_LOG_RECORDS: u64 = 1_000_000_000;
+
+/// A number checked against its range, naming the setting and its source.
+fn bounded<T>(
+    key: &str,
+    s: Setting<T>,
+    range: std::ops::RangeInclusive<T>,
+) -> Result<Setting<T>, ConfigError>
+where
+    T: PartialOrd + fmt::Display,
+{
+    if range.contains(&s.value) {
+        Ok(s)
+    } else {
+        Err(err(format!(
+            "{key} = {} (from {}) is out of range; give a value from {} to {}",
+            s.value,
+            s.source,
+            range.start(),
+            range.end()
+        )))
+    }
+}
+
+/// One limit of `scimctl serve`: its key in the config file's `[serve]`
+/// table, its `SCIMCTL_*` variable, its default and its range. 0 turns a
+/// rate limit off; every other limit must be at least `min`.
+pub struct LimitSpec {
+    pub key: &'static str,
+    pub env: &'static str,
+    pub default: u64,
+    pub min: u64,
+    pub max: u64,
+    pub doc: &'static str,
+}
+
+/// Every limit `serve` enforces at its edge, in `config show` order.
+pub const SERVE_LIMITS: &[LimitSpec] = &[
+    LimitSpec {
+        key: "scim_max_body_bytes",
+        env: "SCIMCTL_SCIM_MAX_BODY_BYTES",
+        default: 1 << 20,
+        min: 1024,
+        max: 64 << 20,
+        doc: "largest SCIM request body (413 above)",
+    },
+    LimitSpec {
+        key: "admin_max_body_bytes",
+        env: "SCIMCTL_ADMIN_MAX_BODY_BYTES",
+        default: 64 << 10,
+        min: 1024,
+        max: 16 << 20,
+        doc: "largest admin API request body (413 above)",
+    },
+    LimitSpec {
+        key: "header_timeout_secs",
+        env: "SCIMCTL_HEADER_TIMEOUT_SECS",
+        default: 10,
+        min: 1,
+        max: 3600,
+        doc: "a connection must send a whole request head within this, from its opening or its previous response (so also the idle keep-alive time)",
+    },
+    LimitSpec {
+        key: "body_timeout_secs",
+        env: "SCIMCTL_BODY_TIMEOUT_SECS",
+        default: 30,
+        min: 1,
+        max: 3600,
+        doc: "a request body must arrive within this (408 after)",
+    },
+    LimitSpec {
+        key: "request_timeout_secs",
+        env: "SCIMCTL_REQUEST_TIMEOUT_SECS",
+        default: 60,
+        min: 1,
+        max: 3600,
+        doc: "a request must be answered within this (503 after)",
+    },
+    LimitSpec {
+        key: "max_connections",
+        env: "SCIMCTL_MAX_CONNECTIONS",
+        default: 1024,
+        min: 1,
+        max: 1 << 20,
+        doc: "open connections at most; more are closed at once",
+    },
+    LimitSpec {
+        key: "max_connections_per_address",
+        env: "SCIMCTL_MAX_CONNECTIONS_PER_ADDRESS",
+        default: 128,
+        min: 1,
+        max: 1 << 20,
+        doc: "open connections from one client address at most",
+    },
+    LimitSpec {
+        key: "max_tls_handshakes",
+        env: "SCIMCTL_MAX_TLS_HANDSHAKES",
+        default: 64,
+        min: 1,
+        max: 1 << 16,
+        doc: "TLS handshakes in progress at most; more connections are closed at once",
+    },
+    LimitSpec {
+        key: "rate_limit_per_address",
+        env: "SCIMCTL_RATE_LIMIT_PER_ADDRESS",
+        default: 200,
+        min: 0,
+        max: 1 << 30,
+        doc: "requests per second from one client address, bursts of twice that (0: off)",
+    },
+    LimitSpec {
+        key: "rate_limit_per_tenant",
+        env: "SCIMCTL_RATE_LIMIT_PER_TENANT",
+        default: 100,
+        min: 0,
+        max: 1 << 30,
+        doc: "authenticated SCIM requests per second to one tenant, bursts of twice that (0: off)",
+    },
+    LimitSpec {
+        key: "auth_failures_per_minute",
+        env: "SCIMCTL_AUTH_FAILURES_PER_MINUTE",
+        default: 20,
+        min: 0,
+        max: 1 << 30,
+        doc: "failed authentications per minute from one client address before it gets 429 (0: off)",
+    },
+    LimitSpec {
+        key: "max_store_jobs",
+        env: "SCIMCTL_MAX_STORE_JOBS",
+        default: 64,
+        min: 1,
+        max: 4096,
+        doc: "requests waiting for or using the store at once; more get 503 store_busy",
+    },
+    LimitSpec {
+        key: "max_follow_streams_per_key",
+        env: "SCIMCTL_MAX_FOLLOW_STREAMS_PER_KEY",
+        default: 4,
+        min: 1,
+        max: 1024,
+        doc: "concurrent log?follow streams of one admin key",
+    },
+];
+
+/// The effective values of `SERVE_LIMITS`, in the same order.
+#[derive(Debug, Clone)]
+pub struct ServeLimits {
+    pub values: Vec<Setting<u64>>,
+}
+
+impl ServeLimits {
+    fn load(file: &BTreeMap<String, u64>, file_src: &Source) -> Result<ServeLimits, ConfigError> {
+        if let Some(k) = file
+            .keys()
+            .find(|k| !SERVE_LIMITS.iter().any(|l| l.key == k.as_str()))
+        {
+            return Err(err(format!(
+                "[serve] {k} (from {file_src}) is not a setting; the [serve] settings are {}",
+                SERVE_LIMITS
+                    .iter()
+                    .map(|l| l.key)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+        let mut values = Vec::with_capacity(SERVE_LIMITS.len());
+        for l in SERVE_LIMITS {
+            let s = number(l.env, file.get(l.key).copied(), file_src, l.default)?;
+            values.push(bounded(&format!("[serve] {}", l.key), s, l.min..=l.max)?);
+        }
+        Ok(ServeLimits { values })
+    }
+
+    /// The value of the limit `key` (a `SERVE_LIMITS` key).
+    pub fn get(&self, key: &str) -> u64 {
+        SERVE_LIMITS
+            .iter()
+            .position(|l| l.key == key)
+            .and_then(|i| self.values.get(i))
+            .map_or(0, |s| s.value)
+    }
+
+    /// Every limit at its default.
+    pub fn defaults() -> ServeLimits {
+        ServeLimits {
+            values: SERVE_LIMITS
+                .iter()
+                .map(|l| Setting {
+                    value: l.default,
+                    source: Source::Default,
+                })
+                .collect(),
+        }
     }
 }
 

@@ -77,6 +77,13 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     source: c.log_max_records.source.clone(),
                 },
             ];
+            entries.extend(crate::config::SERVE_LIMITS.iter().zip(&c.serve.values).map(
+                |(l, s)| Entry {
+                    key: l.key,
+                    value: Some(s.value.to_string()),
+                    source: s.source.clone(),
+                },
+            ));
             entries.extend(profile_entries(c));
             if ctx.out.is_json() {
                 ctx.out.json(&entries)?;

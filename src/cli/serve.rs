@@ -63,10 +63,14 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
             a.listen
         )));
     }
+    no_core_dumps();
     let engine = ctx.engine()?.clone();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("scimctl-serve")
+        // Store work runs here; requests beyond `max_store_jobs` are
+        // refused before they reach it, so this only needs headroom.
+        .max_blocking_threads(64)
         .build()?;
     let configured = match (&a.public_url, &ctx.config.public_url.source) {
         (Some(u), _) => Some(check_public_url(u).map_err(CliError::Usage)?),
@@ -81,6 +85,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     };
     let store = ctx.config.store.value.display().to_string();
     let token_max_age_days = ctx.config.token_max_age_days.value;
+    let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {
             CliError::Usage(format!(
@@ -92,9 +97,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         let scheme = if tls.is_some() { "https" } else { "http" };
         let public_url = configured.unwrap_or_else(|| format!("{scheme}://{bound}"));
         let listener = match tls {
-            Some(config) => {
-                crate::http::Bound::Tls(crate::http::tls::TlsListener::new(listener, config)?)
-            }
+            Some(config) => crate::http::Bound::Tls(listener, config),
             None => crate::http::Bound::Plain(listener),
         };
         if scheme == "https" {
@@ -105,8 +108,38 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
-        crate::http::serve(engine, listener, public_url, retention, token_max_age_days).await?;
+        crate::http::serve(
+            engine,
+            listener,
+            public_url,
+            retention,
+            token_max_age_days,
+            limits,
+        )
+        .await?;
         out.note("scimctl serve: stopped.");
         Ok(())
     })
+}
+
+/// A server's memory holds tokens and keys in clear for an instant: no
+/// core dump may write them to disk, and no other process of the same
+/// user may ptrace it.
+fn no_core_dumps() {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{
+            DumpableBehavior, Resource, Rlimit, set_dumpable_behavior, setrlimit,
+        };
+        if let Err(e) = set_dumpable_behavior(DumpableBehavior::NotDumpable) {
+            tracing::warn!(error = %e, "could not mark the process non-dumpable");
+        }
+        let zero = Rlimit {
+            current: Some(0),
+            maximum: Some(0),
+        };
+        if let Err(e) = setrlimit(Resource::Core, zero) {
+            tracing::warn!(error = %e, "could not turn core dumps off");
+        }
+    }
 }

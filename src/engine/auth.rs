@@ -48,6 +48,9 @@ pub struct Rejection {
     /// What the log may say: "no token", "unknown tenant", "superseded
     /// token, replaced at …", "revoked token", "token of another tenant".
     pub note: String,
+    /// No tenant has the id in the URL: the server counts such requests
+    /// instead of logging each (anyone can invent ids).
+    pub unknown_tenant: bool,
 }
 
 /// Pending `last_used` updates, keyed by token id.
@@ -123,26 +126,31 @@ pub(crate) fn authenticate_in(
     presented: Option<&Secret>,
 ) -> Result<Grant> {
     let at = now();
-    let reject = |fp: Option<String>, note: String| {
+    let reject = |fp: Option<String>, note: String, unknown_tenant: bool| {
         Err(EngineError::Unauthenticated(Rejection {
             fingerprint: fp,
             note,
+            unknown_tenant,
         }))
     };
     let Some(token) = presented else {
-        return reject(None, "no bearer token in the request".into());
+        return reject(None, "no bearer token in the request".into(), false);
     };
     let h = hash(token.expose());
     let fp = fingerprint(&h);
-    let Some(tenant) = tx.tenant_by_id(tenant_id)? else {
-        return reject(Some(fp), format!("no tenant with id {tenant_id:?}"));
-    };
-    let Some(rec) = live_match(tx, &tenant.id, &h, at)? else {
-        let note = match tx.token_by_hash(&h)? {
-            Some(r) if r.tenant_id != tenant.id => {
+    // An unknown tenant runs the same queries as a known one with a wrong
+    // token (its live tokens are none, then the token is looked up by
+    // hash), so the time taken does not tell whether the tenant exists.
+    let tenant = tx.tenant_by_id(tenant_id)?;
+    let live = live_match(tx, tenant_id, &h, at)?;
+    let Some(rec) = live.filter(|_| tenant.is_some()) else {
+        let known = tenant.as_ref().map(|t| t.id.clone());
+        let note = match (tx.token_by_hash(&h)?, &known) {
+            (_, None) => format!("no tenant with id {tenant_id:?}"),
+            (Some(r), Some(id)) if &r.tenant_id != id => {
                 "a token of another tenant was used on this tenant's URL".to_owned()
             }
-            Some(r) => match (r.state, r.ended_at) {
+            (Some(r), Some(_)) => match (r.state, r.ended_at) {
                 (TokenState::Revoked, Some(end)) => format!(
                     "authenticated with a revoked token, revoked at {}",
                     rfc3339(end)
@@ -150,9 +158,12 @@ pub(crate) fn authenticate_in(
                 (_, Some(end)) => format!("{NOTE_PREVIOUS_TOKEN}, replaced at {}", rfc3339(end)),
                 _ => "a token that is no longer valid".to_owned(),
             },
-            None => "a token this server never issued".to_owned(),
+            (None, Some(_)) => "a token this server never issued".to_owned(),
         };
-        return reject(Some(fp), note);
+        return reject(Some(fp), note, known.is_none());
+    };
+    let Some(tenant) = tenant else {
+        return reject(Some(fp), format!("no tenant with id {tenant_id:?}"), true);
     };
     if !tenant.scim_enabled {
         return Err(EngineError::ScimDisabled);

@@ -139,7 +139,28 @@ pub struct LogSink {
     writer: Option<Thread>,
 }
 
+/// What a sink counted instead of writing (cumulative since start).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SinkStats {
+    pub dropped: u64,
+    pub unknown_tenant: u64,
+}
+
+static UNKNOWN_TENANT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 impl LogSink {
+    /// Counts a request for a tenant that does not exist (no record each).
+    pub fn unknown_tenant(&self) {
+        UNKNOWN_TENANT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn stats(&self) -> SinkStats {
+        SinkStats {
+            dropped: 0,
+            unknown_tenant: UNKNOWN_TENANT.load(std::sync::atomic::Ordering::Relaxed),
+        }
+    }
+
     pub fn send(&self, r: LogRecord) {
         self.put(Msg::Record(Box::new(r)));
     }

@@ -17,7 +17,7 @@
 //! nothing happens.
 
 use axum::Router;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, OriginalUri, Path, Query, State};
 use axum::http::request::Parts;
@@ -29,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use std::time::Duration;
 use time::OffsetDateTime;
 
+use super::limits::{self, BodyError, Refusal};
 use super::{AppState, RequestId};
 use crate::backend::{Backend, BackendError, Issue, Local};
 use crate::engine::admin_keys::AdminGrant;
@@ -90,6 +91,8 @@ pub enum ApiError {
         message: String,
         hint: Option<&'static str>,
     },
+    /// Refused by a limit (429, or 503 `store_busy`), with `Retry-After`.
+    Limited(Refusal),
 }
 
 impl From<EngineError> for ApiError {
@@ -121,13 +124,34 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        self.respond("")
+    }
+}
+
+impl ApiError {
+    /// The answer, with the request id in a store failure's text: its
+    /// detail (paths, SQLite's words) goes to the server's stderr only.
+    fn respond(self, request_id: &str) -> Response {
+        let mut retry_after = None;
         let (status, body) = match self {
+            ApiError::Engine(e @ EngineError::Store(_)) => {
+                tracing::error!(request_id, error = %e, "admin API: store failure");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    serde_json::to_string(&ErrorBody {
+                        error: format!(
+                            "the server could not complete the request because of an internal storage problem (request {request_id})"
+                        ),
+                        reason: e.reason(),
+                        hint: Some(
+                            "retry later; the server's log has the detail under this request id",
+                        ),
+                    }),
+                )
+            }
             ApiError::Engine(e) => {
                 let status = StatusCode::from_u16(e.kind().http_status())
                     .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                if let EngineError::Store(_) = e {
-                    tracing::error!(error = %e, "admin API: store failure");
-                }
                 (
                     status,
                     serde_json::to_string(&ErrorBody {
@@ -150,8 +174,28 @@ impl IntoResponse for ApiError {
                     hint,
                 }),
             ),
+            ApiError::Limited(r) => {
+                retry_after = Some(r.retry_after_secs());
+                let status = if r.reason == "store_busy" {
+                    StatusCode::SERVICE_UNAVAILABLE
+                } else {
+                    StatusCode::TOO_MANY_REQUESTS
+                };
+                (
+                    status,
+                    serde_json::to_string(&ErrorBody {
+                        error: r.message,
+                        reason: r.reason,
+                        hint: Some("wait for the time in Retry-After, then retry"),
+                    }),
+                )
+            }
         };
         let mut res = json_response(status, body.unwrap_or_default());
+        if let Some(r) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(r));
+        }
         if status == StatusCode::UNAUTHORIZED {
             res.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -160,6 +204,22 @@ impl IntoResponse for ApiError {
         }
         res
     }
+}
+
+/// An error answered before any admin handler runs (a rate limit, a
+/// timeout, a panic), in this API's shape.
+pub fn edge_error(
+    status: StatusCode,
+    reason: &'static str,
+    message: &str,
+    request_id: &str,
+) -> Response {
+    let body = serde_json::to_string(&ErrorBody {
+        error: format!("{message} (request {request_id})"),
+        reason,
+        hint: None,
+    });
+    json_response(status, body.unwrap_or_default())
 }
 
 /// A JSON answer. Every admin response is `no-store`: they carry tenant
@@ -183,10 +243,13 @@ struct ErrorBody<'a> {
     hint: Option<&'a str>,
 }
 
-/// The bearer credential and request id of an admin request.
+/// The bearer credential, client address, request id and declared body
+/// length of an admin request.
 pub struct Call {
     bearer: Option<Secret>,
     request_id: String,
+    ip: Option<std::net::IpAddr>,
+    content_length: Option<u64>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Call {
@@ -208,7 +271,21 @@ impl<S: Send + Sync> FromRequestParts<S> for Call {
             .get::<RequestId>()
             .map(|r| r.id.clone())
             .unwrap_or_default();
-        Ok(Call { bearer, request_id })
+        let ip = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        let content_length = parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok());
+        Ok(Call {
+            bearer,
+            request_id,
+            ip,
+            content_length,
+        })
     }
 }
 
@@ -248,45 +325,118 @@ where
     T: Serialize,
     F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
 {
-    let answer = as_admin(st, call, move |admin| {
-        let v = f(admin)?;
-        // Serialised here, so a new token's text is dropped on this thread.
-        serde_json::to_string(&v)
-            .map_err(|e| internal(format!("cannot serialise the response: {e}")))
-    })
+    run_with_body(st, call, status, None, move |a, _| f(a)).await
+}
+
+/// The same for an endpoint that takes a body: it is read only once the
+/// key has verified, and only up to the admin body limit.
+async fn run_with_body<T, F>(
+    st: AppState,
+    call: Call,
+    status: StatusCode,
+    body: Option<Body>,
+    f: F,
+) -> Response
+where
+    T: Serialize,
+    F: FnOnce(&Admin, &Bytes) -> Result<T, ApiError> + Send + 'static,
+{
+    let request_id = call.request_id.clone();
+    let answer = async {
+        let (admin, _slot) = as_admin(&st, &call).await?;
+        let bytes = match body {
+            Some(b) => {
+                let l = &st.guard.limits;
+                limits::read_body(call.content_length, b, l.admin_max_body, l.body_timeout)
+                    .await
+                    .map_err(body_error)?
+            }
+            None => Bytes::new(),
+        };
+        blocking(&request_id, move || {
+            let v = f(&admin, &bytes)?;
+            // Serialised here, so a new token's text is dropped on this thread.
+            serde_json::to_string(&v)
+                .map_err(|e| internal(format!("cannot serialise the response: {e}")))
+        })
+        .await
+    }
     .await;
     match answer {
         Ok(body) => json_response(status, body),
-        Err(e) => e.into_response(),
+        Err(e) => e.respond(&request_id),
     }
 }
 
-/// Authenticates the call's key and runs `f` as that key on a blocking
-/// thread (the store is synchronous).
-async fn as_admin<T, F>(st: AppState, call: Call, f: F) -> Result<T, ApiError>
+fn body_error(e: BodyError) -> ApiError {
+    let status = match e {
+        BodyError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        BodyError::Timeout { .. } => StatusCode::REQUEST_TIMEOUT,
+        BodyError::Broken(_) => StatusCode::BAD_REQUEST,
+    };
+    ApiError::Request {
+        status,
+        reason: match e {
+            BodyError::TooLarge { .. } => "payload_too_large",
+            BodyError::Timeout { .. } => "body_timeout",
+            BodyError::Broken(_) => "body_unreadable",
+        },
+        message: e.message(),
+        hint: Some(
+            "admin request bodies are small JSON objects; see the Admin API section of the README",
+        ),
+    }
+}
+
+/// Runs `f` on the blocking pool; a panic there is a 500.
+async fn blocking<T, F>(request_id: &str, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
-    F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
 {
-    let request_id = call.request_id.clone();
-    let joined = tokio::task::spawn_blocking(move || {
-        let grant = st.engine.authenticate_admin(call.bearer.as_ref())?;
-        tracing::debug!(key = %grant.name, "admin request authenticated");
-        let admin = Admin {
-            local: Local {
-                engine: st.engine.with_actor(&grant.actor()),
-                public_url: st.public_url.to_string(),
-                max_age_days: st.token_max_age_days,
-            },
-            grant,
-        };
-        f(&admin)
-    })
-    .await;
-    joined.unwrap_or_else(|e| {
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| {
         tracing::error!(request_id, error = %e, "admin handler failed");
         Err(internal("the request handler failed".into()))
     })
+}
+
+/// Authenticates the call's key (after its address's failed-attempt
+/// budget and a place at the store), as the `Admin` handlers act through.
+async fn as_admin(
+    st: &AppState,
+    call: &Call,
+) -> Result<(Admin, tokio::sync::OwnedSemaphorePermit), ApiError> {
+    if let Some(ip) = call.ip {
+        st.guard.check_auth_budget(ip).map_err(ApiError::Limited)?;
+    }
+    let slot = st.guard.store_slot().await.map_err(ApiError::Limited)?;
+    let (engine, bearer) = (st.engine.clone(), call.bearer.clone());
+    let grant = blocking(&call.request_id, move || {
+        Ok(engine.authenticate_admin(bearer.as_ref())?)
+    })
+    .await;
+    let grant = match grant {
+        Ok(g) => g,
+        Err(e) => {
+            if let (ApiError::Engine(EngineError::AdminKeyRejected(_)), Some(ip)) = (&e, call.ip) {
+                st.guard.auth_failed(ip);
+            }
+            return Err(e);
+        }
+    };
+    tracing::debug!(key = %grant.name, "admin request authenticated");
+    Ok((admin_for(st, grant), slot))
+}
+
+fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
+    Admin {
+        local: Local {
+            engine: st.engine.with_actor(&grant.actor()),
+            public_url: st.public_url.to_string(),
+            max_age_days: st.token_max_age_days,
+        },
+        grant,
+    }
 }
 
 fn internal(message: String) -> ApiError {
@@ -347,10 +497,10 @@ struct NewTenant {
     policy: Policy,
 }
 
-async fn tenant_create(State(st): State<AppState>, call: Call, b: Bytes) -> Response {
-    run(st, call, StatusCode::CREATED, move |a| {
+async fn tenant_create(State(st): State<AppState>, call: Call, b: Body) -> Response {
+    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         a.operator()?;
-        let req: NewTenant = body(&b)?;
+        let req: NewTenant = body(b)?;
         Ok(a.local
             .create_tenant(&req.name, req.id.as_deref(), req.policy)?)
     })
@@ -411,11 +561,11 @@ async fn scim_policy(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
+    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: SetPolicy = body(&b)?;
+        let req: SetPolicy = body(b)?;
         Ok(a.local.set_policy(&t, req.policy)?)
     })
     .await
@@ -447,11 +597,11 @@ async fn token_regenerate(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::CREATED, move |a| {
+    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Regenerate = body(&b)?;
+        let req: Regenerate = body(b)?;
         let grace = match req.grace {
             Some(g) => Some(duration("--grace", &g)?),
             None => None,
@@ -472,11 +622,11 @@ async fn token_revoke(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
+    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Revoke = body(&b)?;
+        let req: Revoke = body(b)?;
         Ok(a.local.revoke_token(&t, req.previous)?)
     })
     .await
@@ -494,11 +644,11 @@ async fn token_verify(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
+    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Verify = body(&b)?;
+        let req: Verify = body(b)?;
         let presented = Secret::new(req.token);
         Ok(a.local.verify_token(&t, &presented)?)
     })
@@ -595,11 +745,11 @@ async fn users_add(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::CREATED, move |a| {
+    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: AddUser = body(&b)?;
+        let req: AddUser = body(b)?;
         Ok(a.local.add_member(
             &t,
             &NewMember {
@@ -622,6 +772,11 @@ async fn groups_list(State(st): State<AppState>, call: Call, Path(t): Path<Strin
     .await
 }
 
+/// The most members `groups/{g}` lists in one answer.
+pub const MAX_GROUP_MEMBERS_SHOWN: usize = 1000;
+/// The most log records one answer holds (`limit`, and each follow poll).
+pub const MAX_LOG_LIMIT: u32 = 10_000;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct GroupShowQuery {
@@ -637,6 +792,13 @@ async fn groups_show(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let limit = query(q)?.limit.unwrap_or(100);
+        if !(1..=MAX_GROUP_MEMBERS_SHOWN).contains(&limit) {
+            return Err(EngineError::InvalidValue {
+                field: "limit",
+                reason: format!("{limit} is not in 1..={MAX_GROUP_MEMBERS_SHOWN}"),
+            }
+            .into());
+        }
         Ok(a.local.group_detail(&t, &group, limit)?)
     })
     .await
@@ -652,11 +814,11 @@ async fn groups_create(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::CREATED, move |a| {
+    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Named = body(&b)?;
+        let req: Named = body(b)?;
         Ok(a.local.create_group(&t, &req.name)?)
     })
     .await
@@ -677,11 +839,11 @@ async fn groups_assign(
     State(st): State<AppState>,
     call: Call,
     Path((t, group)): Path<(String, String)>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::OK, move |a| {
+    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Assign = body(&b)?;
+        let req: Assign = body(b)?;
         Ok(a.local.assign_group(
             &t,
             &group,
@@ -710,11 +872,11 @@ async fn properties_add(
     State(st): State<AppState>,
     call: Call,
     Path(t): Path<String>,
-    b: Bytes,
+    b: Body,
 ) -> Response {
-    run(st, call, StatusCode::CREATED, move |a| {
+    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
-        let req: Named = body(&b)?;
+        let req: Named = body(b)?;
         Ok(a.local.add_property(&t, &req.name)?)
     })
     .await
@@ -787,7 +949,8 @@ struct LogParams {
     since: Option<String>,
     /// Only records after this sequence number.
     after: Option<i64>,
-    /// The newest `limit` records (50 by default; 0 = all after `after`).
+    /// The newest `limit` records (50 by default, at most MAX_LOG_LIMIT;
+    /// 0 = up to MAX_LOG_LIMIT after `after`).
     limit: Option<u32>,
     #[serde(default)]
     follow: bool,
@@ -798,10 +961,27 @@ fn log_query(tenant_id: Option<String>, p: &LogParams) -> Result<LogQuery, ApiEr
         Some(s) => Some(
             match OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339) {
                 Ok(t) => t,
-                Err(_) => now() - duration("--since", s)?,
+                Err(_) => now()
+                    .checked_sub(duration("since", s)?)
+                    .ok_or_else(|| EngineError::InvalidValue {
+                        field: "since",
+                        reason: format!("{s:?} reaches back before the year -9999; give a shorter duration such as 30d"),
+                    })?,
             },
         ),
         None => None,
+    };
+    // 0 means "all after `after`", which only a follow's cursor may ask.
+    let limit = match (p.limit.unwrap_or(50), p.after) {
+        (0, Some(_)) => MAX_LOG_LIMIT,
+        (n, _) if (1..=MAX_LOG_LIMIT).contains(&n) => n,
+        (n, _) => {
+            return Err(EngineError::InvalidValue {
+                field: "limit",
+                reason: format!("{n} is not in 1..={MAX_LOG_LIMIT} (0 only with after=SEQ)"),
+            }
+            .into());
+        }
     };
     Ok(LogQuery {
         tenant_id,
@@ -810,7 +990,7 @@ fn log_query(tenant_id: Option<String>, p: &LogParams) -> Result<LogQuery, ApiEr
         request_id: p.request.clone(),
         since,
         after_seq: p.after,
-        limit: p.limit.unwrap_or(50),
+        limit,
     })
 }
 
@@ -840,10 +1020,11 @@ async fn log(
 ) -> Response {
     let params = match query(q) {
         Ok(p) => p,
-        Err(e) => return e.into_response(),
+        Err(e) => return e.respond(&call.request_id),
     };
     let following = params.follow;
-    // A key's scope and the query are settled once, by the first answer.
+    // The key's scope and the query; a follow settles them again on every
+    // poll, so a revoked key or a deleted tenant ends its stream.
     let scoped = move |a: &Admin| -> Result<LogQuery, ApiError> {
         let tenant_id = match &tenant {
             Some(t) => Some(a.tenant(t)?.id),
@@ -863,8 +1044,9 @@ async fn log(
     follow(st, call, scoped).await
 }
 
-/// How often a followed log looks for new records, and the longest it
-/// stays silent (a blank line then tells the client the stream is alive).
+/// How often a followed log looks for new records (and checks the key
+/// again), and the longest it stays silent (a blank line then tells the
+/// client the stream is alive).
 const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 const KEEP_ALIVE: Duration = Duration::from_secs(10);
 
@@ -882,24 +1064,48 @@ fn lines(records: &[LogRecord]) -> String {
 
 /// `log?follow=true`: the first answer as any other (errors included),
 /// then a task that polls the log and writes new records until the client
-/// goes away or the server shuts down.
+/// goes away, the server shuts down, or the key or tenant stops being
+/// valid (checked on every poll). A key has at most
+/// `max_follow_streams_per_key` streams open.
 async fn follow<F>(st: AppState, call: Call, scoped: F) -> Response
 where
-    F: FnOnce(&Admin) -> Result<LogQuery, ApiError> + Send + 'static,
+    F: Fn(&Admin) -> Result<LogQuery, ApiError> + Send + Sync + 'static,
 {
+    let request_id = call.request_id.clone();
     let mut shutdown = st.shutdown.clone();
-    let start = as_admin(st, call, move |a| {
-        let q = scoped(a)?;
-        let (records, last) = a.local.engine.log_follow_start(&q)?;
-        Ok((a.local.engine.clone(), q, lines(&records), last))
-    })
+    let scoped = std::sync::Arc::new(scoped);
+    let start = async {
+        let (admin, _slot) = as_admin(&st, &call).await?;
+        let slot = st
+            .guard
+            .follow_slot(&admin.grant.name)
+            .ok_or_else(|| ApiError::Request {
+                status: StatusCode::TOO_MANY_REQUESTS,
+                reason: "too_many_streams",
+                message: format!(
+                    "this admin key already has {} log streams open",
+                    st.guard.limits.max_follow_streams_per_key
+                ),
+                hint: Some("close another 'scimctl log --follow' of this key first"),
+            })?;
+        let sc = scoped.clone();
+        let (q, records, last) = blocking(&request_id, move || {
+            let q = sc(&admin)?;
+            let (records, last) = admin.local.engine.log_follow_start(&q)?;
+            Ok((q, records, last))
+        })
+        .await?;
+        Ok::<_, ApiError>((slot, q, lines(&records), last))
+    }
     .await;
-    let (engine, q, first, mut last) = match start {
+    let (slot, mut q, first, mut last) = match start {
         Ok(s) => s,
-        Err(e) => return e.into_response(),
+        Err(e) => return e.respond(&request_id),
     };
     let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(8);
+    let bearer = call.bearer.clone();
     tokio::spawn(async move {
+        let _slot = slot;
         if tx.send(Bytes::from(first)).await.is_err() {
             return;
         }
@@ -909,12 +1115,29 @@ where
                 _ = tokio::time::sleep(FOLLOW_EVERY) => {}
                 _ = shutdown.wait_for(|stop| *stop) => return,
             }
-            let (e, q2) = (engine.clone(), q.clone());
-            let new = match tokio::task::spawn_blocking(move || e.log_follow_next(&q2, last)).await
-            {
-                Ok(Ok(new)) => new,
+            let (st2, bearer2, sc) = (st.clone(), bearer.clone(), scoped.clone());
+            let q2 = q.clone();
+            let polled = tokio::task::spawn_blocking(move || {
+                // The key and its scope again: revoked, or its tenant
+                // deleted, and the stream ends here.
+                let grant = st2.engine.authenticate_admin(bearer2.as_ref())?;
+                let admin = admin_for(&st2, grant);
+                let fresh = sc(&admin).map_err(|_| EngineError::OperatorKeyRequired)?;
+                let q = LogQuery {
+                    since: q2.since,
+                    ..fresh
+                };
+                let new = admin.local.engine.log_follow_next(&q, last)?;
+                Ok::<_, EngineError>((q, new))
+            })
+            .await;
+            let new = match polled {
+                Ok(Ok((fresh, new))) => {
+                    q = fresh;
+                    new
+                }
                 Ok(Err(err)) => {
-                    tracing::warn!(error = %err, "log follow: cannot read the log");
+                    tracing::info!(error = %err, "log follow: stream ended");
                     return;
                 }
                 Err(_) => return,

@@ -3,29 +3,37 @@
 //! and engine errors to SCIM error responses; it holds no product rule.
 
 pub mod admin;
+pub mod conn;
+pub mod limits;
 mod response;
 mod scim;
 pub mod tls;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use axum::Router;
-use axum::extract::Request;
-use axum::http::HeaderValue;
+use axum::extract::{ConnectInfo, Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::{self, Next};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use crate::engine::Engine;
 use crate::engine::log::{LogSink, LogWriter};
+use conn::ConnCounters;
+use limits::{Guard, Limits, Refusal};
 pub use response::{REQUEST_ID, SCIM_JSON};
 
 /// How often pending token-use updates are written to the store.
 const USAGE_FLUSH: Duration = Duration::from_secs(5);
 /// How often the store's WAL is checkpointed in the background.
 const MAINTAIN_EVERY: Duration = Duration::from_millis(100);
+/// How often idle rate-limiter state is swept, and the limits' counters
+/// reported on stderr when they grew.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -38,6 +46,26 @@ pub struct AppState {
     /// Turns true when the server starts shutting down: long responses
     /// (`log --follow` streams) end so the drain does not wait for them.
     pub shutdown: tokio::sync::watch::Receiver<bool>,
+    /// The limits and the limiters every request passes.
+    pub guard: Arc<Guard>,
+    /// What the connection layer refused.
+    pub conns: Arc<ConnCounters>,
+}
+
+impl AppState {
+    /// A state over `engine` with the default limits and no log, for
+    /// router-level uses (the fuzz target, tests).
+    pub fn new(engine: Engine, public_url: &str) -> AppState {
+        AppState {
+            engine,
+            public_url: public_url.into(),
+            log: None,
+            token_max_age_days: crate::config::DEFAULT_TOKEN_MAX_AGE_DAYS,
+            shutdown: tokio::sync::watch::channel(false).1,
+            guard: Arc::new(Guard::new(Limits::default())),
+            conns: Arc::default(),
+        }
+    }
 }
 
 /// A request id (short, random, quoted in every error detail so support
@@ -58,18 +86,99 @@ fn new_request_id() -> String {
     format!("r-{:012x}{random:08x}", ms & 0xffff_ffff_ffff)
 }
 
-/// Assigns the request id, sets `X-Request-Id`, and writes one access-log
-/// line per request (never the Authorization header, never the query).
-async fn request_id_and_log(mut req: Request, next: Next) -> Response {
+/// Which API a path belongs to, for the shape of an error answered
+/// before any handler runs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Api {
+    Scim,
+    Admin,
+    Other,
+}
+
+fn api_of(path: &str) -> Api {
+    if path.starts_with("/scim/") {
+        Api::Scim
+    } else if path.starts_with(admin::PREFIX) {
+        Api::Admin
+    } else {
+        Api::Other
+    }
+}
+
+/// An error answered at the edge, in the shape of the path's API.
+fn edge_error(
+    api: Api,
+    status: StatusCode,
+    reason: &'static str,
+    message: &str,
+    request_id: &str,
+) -> Response {
+    match api {
+        Api::Admin => admin::edge_error(status, reason, message, request_id),
+        Api::Scim | Api::Other => {
+            response::ScimError::new(status, None, reason, message, request_id).into_response()
+        }
+    }
+}
+
+/// A 429 or 503 with `Retry-After`.
+fn refused(api: Api, status: StatusCode, r: &Refusal, request_id: &str) -> Response {
+    let mut res = edge_error(api, status, r.reason, &r.message, request_id);
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(r.retry_after_secs()));
+    res
+}
+
+/// Set on the answer of a handler that panicked (see `router`).
+#[derive(Clone, Copy)]
+struct Panicked;
+
+/// The edge of every request: assigns the request id (`X-Request-Id`),
+/// applies the per-address rate limit before any other work, bounds the
+/// whole request in time, turns a handler's panic into a 500 in the API's
+/// shape, and writes one access-log line (never the Authorization header,
+/// never the query).
+async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Response {
     let id = new_request_id();
     let started = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
+    let api = api_of(&path);
+    let peer = req
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| c.0.ip());
     req.extensions_mut().insert(RequestId {
         id: id.clone(),
         started,
     });
-    let mut res = next.run(req).await;
+    let limited = peer.and_then(|ip| st.guard.check_address(ip).err());
+    let mut res = match limited {
+        Some(r) => refused(api, StatusCode::TOO_MANY_REQUESTS, &r, &id),
+        None => match tokio::time::timeout(st.guard.limits.request_timeout, next.run(req)).await {
+            Ok(res) if res.extensions().get::<Panicked>().is_some() => {
+                tracing::error!(request_id = %id, %method, path = %path, "request handler panicked");
+                edge_error(
+                    api,
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "The service failed while handling the request; retry later",
+                    &id,
+                )
+            }
+            Ok(res) => res,
+            Err(_) => {
+                let secs = st.guard.limits.request_timeout.as_secs();
+                tracing::warn!(request_id = %id, %method, path = %path, "request timed out after {secs} s");
+                let r = Refusal {
+                    reason: "timeout",
+                    message: format!("The request was not answered within {secs} s; retry later"),
+                    retry_after: Duration::from_secs(1),
+                };
+                refused(api, StatusCode::SERVICE_UNAVAILABLE, &r, &id)
+            }
+        },
+    };
     if let Ok(v) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(REQUEST_ID.clone(), v);
     }
@@ -84,8 +193,26 @@ async fn request_id_and_log(mut req: Request, next: Next) -> Response {
     res
 }
 
-async fn healthz() -> &'static str {
-    "ok\n"
+/// `ok`, then one `name value` line per counter: what the limits and the
+/// provisioning log refused or dropped since the server started.
+async fn healthz(State(st): State<AppState>) -> Response {
+    let c = &st.conns;
+    let g = &st.guard.counters;
+    let log = st.log.as_ref().map(LogSink::stats).unwrap_or_default();
+    let n = |a: &std::sync::atomic::AtomicU64| a.load(Ordering::Relaxed);
+    let body = format!(
+        "ok\nconnections_open {}\nconnections_refused {}\nconnections_refused_per_address {}\ntls_handshakes_refused {}\nrate_limited {}\nauth_blocked {}\nstore_busy {}\nlog_dropped {}\nlog_unknown_tenant {}\n",
+        n(&c.open),
+        n(&c.refused_total),
+        n(&c.refused_per_address),
+        n(&c.refused_handshakes),
+        n(&g.rate_limited),
+        n(&g.auth_blocked),
+        n(&g.store_busy),
+        log.dropped,
+        log.unknown_tenant,
+    );
+    ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
 pub fn router(state: AppState) -> Router {
@@ -95,8 +222,15 @@ pub fn router(state: AppState) -> Router {
         .nest(admin::PREFIX, admin::routes())
         .route("/admin/v1/", axum::routing::any(admin::not_found))
         .fallback(scim::not_found_outside)
-        .layer(middleware::from_fn(request_id_and_log))
-        .layer(axum::extract::DefaultBodyLimit::disable())
+        // Inside the edge, so the edge answers a panic with its request id.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            |_: Box<dyn std::any::Any + Send>| {
+                let mut res = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+                res.extensions_mut().insert(Panicked);
+                res
+            },
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), edge))
         .with_state(state)
 }
 
@@ -114,7 +248,7 @@ pub struct Retention {
 /// Where `serve` listens: plain HTTP, or HTTPS with rustls.
 pub enum Bound {
     Plain(tokio::net::TcpListener),
-    Tls(tls::TlsListener),
+    Tls(tokio::net::TcpListener, Arc<rustls::ServerConfig>),
 }
 
 pub async fn serve(
@@ -123,15 +257,20 @@ pub async fn serve(
     public_url: String,
     retention: Retention,
     token_max_age_days: u32,
+    limits: Limits,
 ) -> std::io::Result<()> {
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let guard = Arc::new(Guard::new(limits.clone()));
+    let conns = Arc::new(ConnCounters::default());
     let state = AppState {
         engine: engine.clone(),
         public_url: public_url.into(),
         log: retention.enabled.then(|| writer.sink()),
         token_max_age_days,
         shutdown: stop_rx,
+        guard: guard.clone(),
+        conns: conns.clone(),
     };
     let shutdown = async move {
         shutdown_signal().await;
@@ -171,17 +310,43 @@ pub async fn serve(
             }
         })
     };
-    let app = router(state).into_make_service_with_connect_info::<SocketAddr>();
-    let result = match listener {
-        Bound::Plain(l) => axum::serve(l, app).with_graceful_shutdown(shutdown).await,
-        Bound::Tls(l) => {
-            // `tap_io` (a no-op) gives axum's ConnectInfo<SocketAddr> for
-            // any listener whose address is a SocketAddr.
-            axum::serve(axum::serve::ListenerExt::tap_io(l, |_| {}), app)
-                .with_graceful_shutdown(shutdown)
-                .await
-        }
+    let sweeper = {
+        let (guard, conns) = (guard.clone(), conns.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(SWEEP_EVERY);
+            let mut seen = [0u64; 4];
+            loop {
+                tick.tick().await;
+                guard.sweep();
+                let now = [
+                    guard.counters.rate_limited.load(Ordering::Relaxed),
+                    guard.counters.auth_blocked.load(Ordering::Relaxed),
+                    guard.counters.store_busy.load(Ordering::Relaxed),
+                    conns.refused_total.load(Ordering::Relaxed)
+                        + conns.refused_per_address.load(Ordering::Relaxed)
+                        + conns.refused_handshakes.load(Ordering::Relaxed),
+                ];
+                if now != seen {
+                    tracing::warn!(
+                        rate_limited = now[0] - seen[0],
+                        auth_blocked = now[1] - seen[1],
+                        store_busy = now[2] - seen[2],
+                        connections_refused = now[3] - seen[3],
+                        "limits refused requests in the last minute"
+                    );
+                    seen = now;
+                }
+            }
+        })
     };
+    let app = router(state);
+    let (tcp, tls) = match listener {
+        Bound::Plain(l) => (l, None),
+        Bound::Tls(l, config) => (l, Some(config)),
+    };
+    conn::serve(tcp, tls, app, &limits, conns, shutdown).await;
+    let result: std::io::Result<()> = Ok(());
+    sweeper.abort();
     flusher.abort();
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = maintainer {

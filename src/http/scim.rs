@@ -2,20 +2,22 @@
 //! request, then runs authentication and the engine call together on one
 //! blocking task (the store is synchronous).
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, Path, RawQuery, State};
 use axum::http::request::Parts;
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 use serde_json::Value;
 
+use super::limits::{self, BodyError, Refusal};
 use super::response::{ScimError, ScimJson};
 use super::{AppState, RequestId};
+use crate::engine::auth::Grant;
 use crate::engine::log::{LogRecord, redact_body};
 use crate::engine::scim::discovery;
 use crate::engine::scim::filter::IndexKey;
@@ -25,9 +27,6 @@ use crate::engine::scim::session::{Access, Session};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::{Secret, fingerprint, hash};
 use crate::engine::{EngineError, now, tenant_url};
-
-/// The largest request body accepted (413 above it).
-pub const MAX_BODY: usize = 1 << 20;
 
 pub fn routes() -> Router<AppState> {
     let mna = || MethodRouter::new().fallback(method_not_allowed);
@@ -61,9 +60,11 @@ pub struct Meta {
     path: String,
     query: Option<String>,
     client: Option<String>,
+    ip: Option<IpAddr>,
     user_agent: Option<String>,
     bearer: Option<Secret>,
     if_match: Option<String>,
+    content_length: Option<u64>,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Meta {
@@ -75,10 +76,16 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
             .get::<RequestId>()
             .map(|r| (r.id.clone(), r.started))
             .unwrap_or_else(|| (String::new(), Instant::now()));
-        let client = parts
+        let ip = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
+            .map(|c| c.0.ip());
+        let client = ip.map(|ip| ip.to_string());
+        let content_length = parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse().ok());
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -110,39 +117,30 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
                 .map_or_else(|| parts.uri.path().to_owned(), |u| u.0.path().to_owned()),
             query: parts.uri.query().map(str::to_owned),
             client,
+            ip,
             user_agent,
             bearer,
             if_match,
+            content_length,
         })
     }
 }
 
-/// Reads the body; above 1 MiB answers (and logs) 413.
+/// Reads the body of an authenticated request within the body limits;
+/// answers (and logs) 413 or 408 when it cannot.
 async fn read_body(s: &AppState, tenant: &str, m: &Meta, body: Body) -> Result<Bytes, Response> {
-    match axum::body::to_bytes(body, MAX_BODY).await {
+    let l = &s.guard.limits;
+    match limits::read_body(m.content_length, body, l.scim_max_body, l.body_timeout).await {
         Ok(b) => Ok(b),
-        Err(_) => {
-            let e = ScimError::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                None,
-                "payload_too_large",
-                format!(
-                    "The request body is larger than {MAX_BODY} bytes; send fewer operations or members per request"
-                ),
-                &m.request_id,
-            );
-            log(
-                s,
-                tenant,
-                m,
-                e.status,
-                Some(&e),
-                Facts::default(),
-                None,
-                None,
-                None,
-            );
-            Err(e.into_response())
+        Err(e) => {
+            let (status, reason) = match e {
+                BodyError::TooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large"),
+                BodyError::Timeout { .. } => (StatusCode::REQUEST_TIMEOUT, "body_timeout"),
+                BodyError::Broken(_) => (StatusCode::BAD_REQUEST, "body_unreadable"),
+            };
+            let err = ScimError::new(status, None, reason, e.message(), &m.request_id);
+            log(s, tenant, m, Logged::refused(&err, true));
+            Err(err.into_response())
         }
     }
 }
@@ -258,39 +256,58 @@ impl From<ScimJson> for Reply {
     }
 }
 
-/// Queues the provisioning-log record of a request.
-#[allow(clippy::too_many_arguments)]
-fn log(
-    s: &AppState,
-    tenant: &str,
-    m: &Meta,
+/// How a request ended, for its provisioning-log record.
+#[derive(Default)]
+struct Logged<'a> {
     status: StatusCode,
-    err: Option<&ScimError>,
-    mut facts: Facts,
+    err: Option<&'a ScimError>,
+    facts: Facts,
     token_fingerprint: Option<String>,
     token_note: Option<String>,
-    body: Option<&[u8]>,
-) {
-    let Some(sink) = &s.log else { return };
-    // What the path names, when the handler could not say.
-    let mut segs = m.path.rsplitn(3, '/');
-    if let (Some(id), Some(kind)) = (segs.next(), segs.next()) {
-        match kind {
-            "Users" if facts.user_id.is_none() && !id.starts_with('.') => {
-                facts.user_id = Some(id.to_owned())
-            }
-            "Groups" if facts.group_id.is_none() && !id.starts_with('.') => {
-                facts.group_id = Some(id.to_owned())
-            }
-            _ => {}
+    body: Option<&'a [u8]>,
+    /// False until the token verified: an anonymous request is never
+    /// attributed to a user, and its body is not kept.
+    authenticated: bool,
+}
+
+impl<'a> Logged<'a> {
+    fn refused(err: &'a ScimError, authenticated: bool) -> Logged<'a> {
+        Logged {
+            status: err.status,
+            err: Some(err),
+            authenticated,
+            ..Logged::default()
         }
     }
-    // A refused create names its user only in the body.
-    if facts.user_email.is_none() && facts.user_id.is_none() && m.path.ends_with("/Users") {
-        facts.user_email = body
-            .and_then(|b| serde_json::from_slice::<Value>(b).ok())
-            .and_then(|v| v.get("userName").and_then(Value::as_str).map(str::to_owned));
+}
+
+/// Queues the provisioning-log record of a request.
+fn log(s: &AppState, tenant: &str, m: &Meta, l: Logged<'_>) {
+    let Some(sink) = &s.log else { return };
+    let mut facts = l.facts;
+    let body = l.body.filter(|_| l.authenticated);
+    if l.authenticated {
+        // What the path names, when the handler could not say.
+        let mut segs = m.path.rsplitn(3, '/');
+        if let (Some(id), Some(kind)) = (segs.next(), segs.next()) {
+            match kind {
+                "Users" if facts.user_id.is_none() && !id.starts_with('.') => {
+                    facts.user_id = Some(id.to_owned())
+                }
+                "Groups" if facts.group_id.is_none() && !id.starts_with('.') => {
+                    facts.group_id = Some(id.to_owned())
+                }
+                _ => {}
+            }
+        }
+        // A refused create names its user only in the body.
+        if facts.user_email.is_none() && facts.user_id.is_none() && m.path.ends_with("/Users") {
+            facts.user_email = body
+                .and_then(|b| serde_json::from_slice::<Value>(b).ok())
+                .and_then(|v| v.get("userName").and_then(Value::as_str).map(str::to_owned));
+        }
     }
+    let err = l.err;
     sink.send(LogRecord {
         seq: 0,
         request_id: m.request_id.clone(),
@@ -299,15 +316,15 @@ fn log(
         method: m.method.clone(),
         path: m.path.clone(),
         query: m.query.clone(),
-        status: status.as_u16(),
+        status: l.status.as_u16(),
         scim_type: err.and_then(|e| e.scim_type).map(str::to_owned),
         reason: err.map(|e| e.reason.to_owned()),
         detail: err.map(ScimError::detail),
         user_id: facts.user_id,
         user_email: facts.user_email,
         group_id: facts.group_id,
-        token_fingerprint,
-        token_note,
+        token_fingerprint: l.token_fingerprint,
+        token_note: l.token_note,
         client_addr: m.client.clone(),
         user_agent: m.user_agent.clone(),
         latency_us: m.started.elapsed().as_micros() as u64,
@@ -318,21 +335,154 @@ fn log(
     });
 }
 
-/// Authenticates (unless `public`), runs `f` against the tenant on a
-/// blocking task, answers, and logs the request.
-async fn run<F, R>(s: AppState, tenant: String, m: Meta, body: Option<Bytes>, f: F) -> Response
+/// A refusal by a limit, answered with `Retry-After`; logged when the
+/// request had authenticated (anonymous refusals are only counted).
+fn limited(
+    s: &AppState,
+    tenant: &str,
+    m: &Meta,
+    status: StatusCode,
+    r: &Refusal,
+    authenticated: Option<&Grant>,
+) -> Response {
+    let err = ScimError::new(status, None, r.reason, r.message.clone(), &m.request_id);
+    if let Some(g) = authenticated {
+        log(
+            s,
+            tenant,
+            m,
+            Logged {
+                token_fingerprint: Some(g.fingerprint.clone()),
+                ..Logged::refused(&err, true)
+            },
+        );
+    }
+    let mut res = err.into_response();
+    res.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(r.retry_after_secs()));
+    res
+}
+
+/// A request that did not authenticate (or whose tenant has SCIM off):
+/// counted against the client address, logged without attribution, or
+/// only counted when the tenant does not exist.
+fn unauthenticated(s: &AppState, tenant: &str, m: &Meta, e: &EngineError) -> Response {
+    let err = ScimError::from_engine(e, &m.request_id);
+    match e {
+        EngineError::Unauthenticated(r) => {
+            if let Some(ip) = m.ip {
+                s.guard.auth_failed(ip);
+            }
+            if r.unknown_tenant {
+                if let Some(sink) = &s.log {
+                    sink.unknown_tenant();
+                }
+            } else {
+                log(
+                    s,
+                    tenant,
+                    m,
+                    Logged {
+                        token_fingerprint: r.fingerprint.clone(),
+                        token_note: Some(r.note.clone()),
+                        ..Logged::refused(&err, false)
+                    },
+                );
+            }
+        }
+        // The token verified; SCIM is off for the tenant: say which token.
+        EngineError::ScimDisabled => log(
+            s,
+            tenant,
+            m,
+            Logged {
+                token_fingerprint: m.bearer.as_ref().map(|b| fingerprint(&hash(b.expose()))),
+                ..Logged::refused(&err, true)
+            },
+        ),
+        _ => log(s, tenant, m, Logged::refused(&err, false)),
+    }
+    err.into_response()
+}
+
+/// What the work of a request came to.
+enum Done {
+    Reply(Reply),
+    /// The tenant's rate limit, met after the token verified.
+    Limited(Refusal, Grant),
+}
+
+/// Where a request's body is.
+enum Input {
+    None,
+    Body(Body),
+}
+
+/// Authenticates, then runs `f` against the tenant on a blocking task,
+/// answers, and logs the request. In order, each step before any that
+/// costs more: the address's failed-authentication budget; a place at the
+/// store; for a write or a request with a body, the token (a read) and
+/// the tenant's rate, and only then the body and the write lock, where
+/// the token is checked again (a regenerate applies to the very next
+/// request). A read without a body authenticates and reads in one read
+/// transaction.
+async fn run<F, R>(
+    s: AppState,
+    tenant: String,
+    m: Meta,
+    input: Input,
+    access: Access,
+    f: F,
+) -> Response
 where
-    F: FnOnce(&Session<'_>) -> Result<R, EngineError> + Send + 'static,
+    F: FnOnce(&Session<'_>, &[u8]) -> Result<R, EngineError> + Send + 'static,
     R: Into<Reply> + Send + 'static,
 {
+    if let Some(ip) = m.ip
+        && let Err(r) = s.guard.check_auth_budget(ip)
+    {
+        return limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, None);
+    }
+    let _slot = match s.guard.store_slot().await {
+        Ok(p) => p,
+        Err(r) => return limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None),
+    };
+    let pre_auth = matches!(input, Input::Body(_)) || access == Access::Write;
+    let mut checked = false;
+    if pre_auth {
+        let (engine, t, bearer, client) = (
+            s.engine.clone(),
+            tenant.clone(),
+            m.bearer.clone(),
+            m.client.clone(),
+        );
+        let grant = tokio::task::spawn_blocking(move || {
+            engine.authenticate(&t, bearer.as_ref(), client.as_deref())
+        })
+        .await;
+        match grant {
+            Ok(Ok(g)) => {
+                if let Err(r) = s.guard.check_tenant(&g.tenant.id) {
+                    return limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, Some(&g));
+                }
+                checked = true;
+            }
+            Ok(Err(e)) => return unauthenticated(&s, &tenant, &m, &e),
+            Err(join) => return failed(&s, &tenant, &m, &join),
+        }
+    }
+    let bytes = match input {
+        Input::Body(b) => match read_body(&s, &tenant, &m, b).await {
+            Ok(b) => Some(b),
+            Err(r) => return r,
+        },
+        Input::None => None,
+    };
     let engine = s.engine.clone();
+    let guard = s.guard.clone();
     let base = tenant_url(&s.public_url, &tenant);
     let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
-    let access = if m.method == "GET" {
-        Access::Read
-    } else {
-        Access::Write
-    };
+    let work_bytes = bytes.clone();
     let work = move || {
         let out = engine.scim_session(
             &t,
@@ -340,71 +490,74 @@ where
             client.as_deref(),
             &base,
             access,
-            |ses| f(ses).map(Into::into),
+            |ses| {
+                if !checked && let Err(r) = guard.check_tenant(&ses.tenant().id) {
+                    return Ok(Done::Limited(r, ses.grant().clone()));
+                }
+                f(ses, work_bytes.as_deref().unwrap_or_default()).map(|r| Done::Reply(r.into()))
+            },
         );
         (out.fingerprint, out.token_note, out.result)
     };
-    // Reads are short and never wait for a writer (WAL): run them here and
-    // save two thread switches. Writes may wait for the write lock (another
-    // process's transaction), so they go to the blocking pool.
-    let res = match access {
-        Access::Read => Ok(work()),
-        Access::Write => tokio::task::spawn_blocking(work).await,
-    };
-    let body = body.as_deref();
+    let res = tokio::task::spawn_blocking(work).await;
+    let body = bytes.as_deref();
     match res {
-        Ok((fp, note, Ok(reply))) => {
+        Ok((fp, note, Ok(Done::Reply(reply)))) => {
             let status = reply.json.status;
-            log(&s, &tenant, &m, status, None, reply.facts, fp, note, body);
+            log(
+                &s,
+                &tenant,
+                &m,
+                Logged {
+                    status,
+                    facts: reply.facts,
+                    token_fingerprint: fp,
+                    token_note: note,
+                    body,
+                    authenticated: true,
+                    err: None,
+                },
+            );
             reply.json.into_response()
         }
-        Ok((fp, grace_note, Err(e))) => {
+        Ok((_, _, Ok(Done::Limited(r, g)))) => {
+            limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, Some(&g))
+        }
+        Ok((_, _, Err(e @ (EngineError::Unauthenticated(_) | EngineError::ScimDisabled)))) => {
+            unauthenticated(&s, &tenant, &m, &e)
+        }
+        Ok((fp, note, Err(e))) => {
             let err = ScimError::from_engine(&e, &m.request_id);
-            let (fp, note) = match &e {
-                EngineError::Unauthenticated(r) => (r.fingerprint.clone(), Some(r.note.clone())),
-                // Refused after the token verified: still say which token.
-                EngineError::ScimDisabled => (
-                    m.bearer.as_ref().map(|b| fingerprint(&hash(b.expose()))),
-                    None,
-                ),
-                _ => (fp, grace_note),
-            };
             log(
                 &s,
                 &tenant,
                 &m,
-                err.status,
-                Some(&err),
-                Facts::default(),
-                fp,
-                note,
-                body,
+                Logged {
+                    token_fingerprint: fp,
+                    token_note: note,
+                    body,
+                    ..Logged::refused(&err, true)
+                },
             );
             err.into_response()
         }
-        Err(join) => {
-            tracing::error!(request_id = %m.request_id, error = %join, "request task failed");
-            let err = ScimError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                None,
-                "internal",
-                "The service failed while handling the request; retry later",
-                &m.request_id,
-            );
-            log(
-                &s,
-                &tenant,
-                &m,
-                err.status,
-                Some(&err),
-                Facts::default(),
-                None,
-                None,
-                body,
-            );
-            err.into_response()
-        }
+        Err(join) => failed(&s, &tenant, &m, &join),
     }
+}
+
+/// A request task that panicked: 500 with the request id; the detail goes
+/// to the server's stderr only.
+fn failed(s: &AppState, tenant: &str, m: &Meta, join: &tokio::task::JoinError) -> Response {
+    tracing::error!(request_id = %m.request_id, error = %join, "request task failed");
+    let err = ScimError::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        None,
+        "internal",
+        "The service failed while handling the request; retry later",
+        &m.request_id,
+    );
+    log(s, tenant, m, Logged::refused(&err, false));
+    err.into_response()
 }
 
 fn written(
@@ -512,7 +665,7 @@ fn etagged(v: Value, kind: ResourceKind) -> Reply {
 type IdPath = Path<(String, String)>;
 
 async fn list(kind: ResourceKind, s: AppState, t: String, m: Meta, q: Option<String>) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         let q = list_query(q.as_deref())?;
         Ok(listed(kind, ses.list(kind, &q)?))
     })
@@ -542,15 +695,17 @@ fn listed(kind: ResourceKind, page: ListPage) -> Reply {
 }
 
 async fn search(kind: ResourceKind, s: AppState, t: String, m: Meta, body: Body) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |ses| {
-        let q = search_query(&parse_json(&bytes)?)?;
-        Ok(listed(kind, ses.list(kind, &q)?))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Read,
+        move |ses, bytes| {
+            let q = search_query(&parse_json(bytes)?)?;
+            Ok(listed(kind, ses.list(kind, &q)?))
+        },
+    )
     .await
 }
 
@@ -561,7 +716,7 @@ async fn get_one(
     m: Meta,
     q: Option<String>,
 ) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         let proj = Projection::from_query(&list_query(q.as_deref())?)?;
         Ok(etagged(ses.get(kind, &id, &proj)?, kind))
     })
@@ -576,16 +731,18 @@ async fn create(
     q: Option<String>,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.create(kind, &parse_json(&bytes)?)?;
-        Ok(written(w, &proj, kind, ses.scope, StatusCode::CREATED))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Write,
+        move |ses, bytes| {
+            let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+            let w = ses.create(kind, &parse_json(bytes)?)?;
+            Ok(written(w, &proj, kind, ses.scope, StatusCode::CREATED))
+        },
+    )
     .await
 }
 
@@ -597,23 +754,25 @@ async fn put(
     q: Option<String>,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.replace(kind, &id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(w, &proj, kind, ses.scope, StatusCode::OK))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Write,
+        move |ses, bytes| {
+            let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+            let w = ses.replace(kind, &id, &parse_json(bytes)?, if_match.as_deref())?;
+            Ok(written(w, &proj, kind, ses.scope, StatusCode::OK))
+        },
+    )
     .await
 }
 
 async fn delete(kind: ResourceKind, s: AppState, (t, id): (String, String), m: Meta) -> Response {
     let if_match = m.if_match.clone();
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Write, move |ses, _| {
         Ok(bodiless(ses.delete(kind, &id, if_match.as_deref())?, kind))
     })
     .await
@@ -673,23 +832,25 @@ async fn patch_user(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |ses| {
-        let proj = Projection::from_query(&list_query(q.as_deref())?)?;
-        let w = ses.patch_user(&id, &parse_json(&bytes)?, if_match.as_deref())?;
-        Ok(written(
-            w,
-            &proj,
-            ResourceKind::User,
-            ses.scope,
-            StatusCode::OK,
-        ))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Write,
+        move |ses, bytes| {
+            let proj = Projection::from_query(&list_query(q.as_deref())?)?;
+            let w = ses.patch_user(&id, &parse_json(bytes)?, if_match.as_deref())?;
+            Ok(written(
+                w,
+                &proj,
+                ResourceKind::User,
+                ses.scope,
+                StatusCode::OK,
+            ))
+        },
+    )
     .await
 }
 
@@ -701,31 +862,33 @@ async fn patch_group(
     RawQuery(q): RawQuery,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
     let if_match = m.if_match.clone();
-    run(s, t, m, logged, move |ses| {
-        let q = list_query(q.as_deref())?;
-        let want = q
-            .attributes
-            .as_deref()
-            .is_some_and(|a| !a.trim().is_empty());
-        let w = ses.patch_group(&id, &parse_json(&bytes)?, if_match.as_deref(), want)?;
-        if want {
-            let proj = Projection::from_query(&q)?;
-            return Ok(written(
-                w,
-                &proj,
-                ResourceKind::Group,
-                ses.scope,
-                StatusCode::OK,
-            ));
-        }
-        Ok(bodiless(w, ResourceKind::Group))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Write,
+        move |ses, bytes| {
+            let q = list_query(q.as_deref())?;
+            let want = q
+                .attributes
+                .as_deref()
+                .is_some_and(|a| !a.trim().is_empty());
+            let w = ses.patch_group(&id, &parse_json(bytes)?, if_match.as_deref(), want)?;
+            if want {
+                let proj = Projection::from_query(&q)?;
+                return Ok(written(
+                    w,
+                    &proj,
+                    ResourceKind::Group,
+                    ses.scope,
+                    StatusCode::OK,
+                ));
+            }
+            Ok(bodiless(w, ResourceKind::Group))
+        },
+    )
     .await
 }
 
@@ -736,35 +899,37 @@ async fn search_root(
     m: Meta,
     body: Body,
 ) -> Response {
-    let bytes = match read_body(&s, &t, &m, body).await {
-        Ok(b) => b,
-        Err(r) => return r,
-    };
-    let logged = Some(bytes.clone());
-    run(s, t, m, logged, move |ses| {
-        let q = search_query(&parse_json(&bytes)?)?;
-        let (start, count) = window(&q);
-        let users = ses.list_users(&q)?;
-        let mut resources = users.resources;
-        let remaining = count.saturating_sub(resources.len() as u64);
-        let group_start = start.saturating_sub(users.total).max(1);
-        let gq = ListQuery {
-            start_index: Some(group_start as i64),
-            count: Some(remaining.min(MAX_COUNT) as i64),
-            ..q.clone()
-        };
-        let groups = ses.list_groups(&gq)?;
-        if remaining > 0 {
-            resources.extend(groups.resources);
-        }
-        let page = crate::engine::scim::list::ListPage {
-            total: users.total + groups.total,
-            start_index: start,
-            resources,
-            plan: users.plan,
-        };
-        Ok(ScimJson::ok(page.to_json()))
-    })
+    run(
+        s,
+        t,
+        m,
+        Input::Body(body),
+        Access::Read,
+        move |ses, bytes| {
+            let q = search_query(&parse_json(bytes)?)?;
+            let (start, count) = window(&q);
+            let users = ses.list_users(&q)?;
+            let mut resources = users.resources;
+            let remaining = count.saturating_sub(resources.len() as u64);
+            let group_start = start.saturating_sub(users.total).max(1);
+            let gq = ListQuery {
+                start_index: Some(group_start as i64),
+                count: Some(remaining.min(MAX_COUNT) as i64),
+                ..q.clone()
+            };
+            let groups = ses.list_groups(&gq)?;
+            if remaining > 0 {
+                resources.extend(groups.resources);
+            }
+            let page = crate::engine::scim::list::ListPage {
+                total: users.total + groups.total,
+                start_index: start,
+                resources,
+                plan: users.plan,
+            };
+            Ok(ScimJson::ok(page.to_json()))
+        },
+    )
     .await
 }
 
@@ -783,22 +948,8 @@ fn no_filter(q: Option<&str>) -> Result<(), EngineError> {
 
 /// ServiceProviderConfig is the same for every tenant and readable without
 /// a token (RFC 7643 §5), so it reveals nothing about which tenants exist.
-async fn service_provider_config(
-    State(s): State<AppState>,
-    Path(t): Path<String>,
-    m: Meta,
-) -> Response {
-    log(
-        &s,
-        &t,
-        &m,
-        StatusCode::OK,
-        None,
-        Facts::default(),
-        None,
-        None,
-        None,
-    );
+/// Not logged: it is anonymous, under any invented tenant id.
+async fn service_provider_config(State(s): State<AppState>, Path(t): Path<String>) -> Response {
     ScimJson::ok(discovery::service_provider_config(&tenant_url(
         &s.public_url,
         &t,
@@ -812,7 +963,7 @@ async fn resource_types(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::resource_types(
             ses.scope.tenant.policy,
@@ -827,7 +978,7 @@ async fn resource_type(
     Path((t, name)): Path<(String, String)>,
     m: Meta,
 ) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         discovery::resource_type_by_name(ses.scope.tenant.policy, ses.scope.base, &name)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound {
@@ -844,7 +995,7 @@ async fn schemas(
     m: Meta,
     RawQuery(q): RawQuery,
 ) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         no_filter(q.as_deref())?;
         Ok(ScimJson::ok(discovery::list(discovery::schemas(
             ses.scope.tenant.policy,
@@ -859,7 +1010,7 @@ async fn schema(
     Path((t, urn)): Path<(String, String)>,
     m: Meta,
 ) -> Response {
-    run(s, t, m, None, move |ses| {
+    run(s, t, m, Input::None, Access::Read, move |ses, _| {
         discovery::schema_by_id(ses.scope.tenant.policy, ses.scope.base, &urn)
             .map(ScimJson::ok)
             .ok_or(EngineError::ResourceNotFound {
@@ -873,33 +1024,17 @@ async fn schema(
 // ---- Fallbacks ----
 
 /// A method an endpoint does not have (e.g. POST to a discovery
-/// endpoint): 405, logged like every other SCIM request.
-async fn method_not_allowed(State(s): State<AppState>, m: Meta) -> Response {
-    let e = ScimError::new(
+/// endpoint): 405. Not logged: it is answered before any token is checked,
+/// so anyone could write records with it.
+async fn method_not_allowed(m: Meta) -> Response {
+    ScimError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         None,
         "method_not_allowed",
         "This method is not supported on this endpoint",
         &m.request_id,
-    );
-    let tenant = m
-        .path
-        .strip_prefix("/scim/v2/")
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_default()
-        .to_owned();
-    log(
-        &s,
-        &tenant,
-        &m,
-        e.status,
-        Some(&e),
-        Facts::default(),
-        None,
-        None,
-        None,
-    );
-    e.into_response()
+    )
+    .into_response()
 }
 
 /// An unknown path under a tenant: authenticated first (no probing), then 404.
@@ -908,7 +1043,7 @@ async fn not_found_in_tenant(
     Path(t): Path<String>,
     m: Meta,
 ) -> Response {
-    run::<_, ScimJson>(s, t, m, None, |_| {
+    run::<_, ScimJson>(s, t, m, Input::None, Access::Read, |_, _| {
         Err(EngineError::ScimNotFound(
             "there is no SCIM endpoint at this path; below a tenant URL there are /Users, /Groups, /ServiceProviderConfig, /ResourceTypes and /Schemas".into(),
         ))

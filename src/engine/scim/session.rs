@@ -25,12 +25,17 @@ pub enum Access {
 pub struct Session<'a> {
     engine: &'a Engine,
     tx: &'a dyn Tx,
+    grant: &'a Grant,
     pub scope: Scope<'a>,
 }
 
 impl Session<'_> {
     pub fn tenant(&self) -> &Tenant {
         self.scope.tenant
+    }
+    /// Who the request authenticated as.
+    pub fn grant(&self) -> &Grant {
+        self.grant
     }
     pub fn get_user(&self, id: &str, proj: &Projection) -> Result<Value> {
         self.engine.get_user_in(self.tx, self.scope, id, proj)
@@ -149,6 +154,7 @@ impl Engine {
             let out = f(&Session {
                 engine: self,
                 tx,
+                grant: &grant,
                 scope: Scope {
                     tenant: &grant.tenant,
                     base,
