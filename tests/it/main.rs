@@ -3,6 +3,7 @@ mod bad_input;
 mod cli_errors;
 mod cli_json;
 mod cli_workflow;
+mod crash;
 mod credentials;
 mod dashboard;
 mod diagnose;
