@@ -342,8 +342,17 @@ where
     F: FnOnce(&Admin, &Bytes) -> Result<T, ApiError> + Send + 'static,
 {
     let request_id = call.request_id.clone();
+    let mut body = body;
     let answer = async {
-        let (admin, _slot) = as_admin(&st, &call).await?;
+        let (admin, _slot) = match as_admin(&st, &call).await {
+            Ok(a) => a,
+            Err(e) => {
+                if let Some(b) = body.take() {
+                    limits::discard(call.content_length, b).await;
+                }
+                return Err(e);
+            }
+        };
         let bytes = match body {
             Some(b) => {
                 let l = &st.guard.limits;

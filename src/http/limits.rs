@@ -360,3 +360,31 @@ pub async fn read_body(
         Ok(Err(e)) => Err(BodyError::Broken(e.to_string())),
     }
 }
+
+/// How much of an unused body is read and thrown away, and for how long.
+const DISCARD_MAX: u64 = 256 * 1024;
+const DISCARD_TIME: Duration = Duration::from_secs(2);
+
+/// Reads and throws away a small body that a refusal will not use, so
+/// that a client still sending it receives the answer instead of a reset
+/// (closing a socket with unread data makes the kernel send RST, which can
+/// overtake the answer). A larger one, or a slow one, is left unread: the
+/// connection then closes, which is all such a client deserves.
+pub async fn discard(declared: Option<u64>, body: Body) {
+    if declared.is_some_and(|n| n > DISCARD_MAX) {
+        return;
+    }
+    let mut body = body;
+    let mut seen = 0u64;
+    let drained = tokio::time::timeout(DISCARD_TIME, async {
+        while let Some(Ok(frame)) = http_body_util::BodyExt::frame(&mut body).await {
+            if let Some(d) = frame.data_ref() {
+                seen += d.len() as u64;
+                if seen > DISCARD_MAX {
+                    break;
+                }
+            }
+        }
+    });
+    let _ = drained.await;
+}

@@ -441,11 +441,15 @@ where
     if let Some(ip) = m.ip
         && let Err(r) = s.guard.check_auth_budget(ip)
     {
-        return limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, None);
+        let res = limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, None);
+        return early(res, input, &m).await;
     }
     let _slot = match s.guard.store_slot().await {
         Ok(p) => p,
-        Err(r) => return limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None),
+        Err(r) => {
+            let res = limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None);
+            return early(res, input, &m).await;
+        }
     };
     let pre_auth = matches!(input, Input::Body(_)) || access == Access::Write;
     let mut checked = false;
@@ -460,16 +464,25 @@ where
             engine.authenticate(&t, bearer.as_ref(), client.as_deref())
         })
         .await;
-        match grant {
-            Ok(Ok(g)) => {
-                if let Err(r) = s.guard.check_tenant(&g.tenant.id) {
-                    return limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, Some(&g));
-                }
-                checked = true;
-            }
-            Ok(Err(e)) => return unauthenticated(&s, &tenant, &m, &e),
-            Err(join) => return failed(&s, &tenant, &m, &join),
+        let res = match grant {
+            Ok(Ok(g)) => match s.guard.check_tenant(&g.tenant.id) {
+                Ok(()) => None,
+                Err(r) => Some(limited(
+                    &s,
+                    &tenant,
+                    &m,
+                    StatusCode::TOO_MANY_REQUESTS,
+                    &r,
+                    Some(&g),
+                )),
+            },
+            Ok(Err(e)) => Some(unauthenticated(&s, &tenant, &m, &e)),
+            Err(join) => Some(failed(&s, &tenant, &m, &join)),
+        };
+        if let Some(res) = res {
+            return early(res, input, &m).await;
         }
+        checked = true;
     }
     let bytes = match input {
         Input::Body(b) => match read_body(&s, &tenant, &m, b).await {
@@ -543,6 +556,15 @@ where
         }
         Err(join) => failed(&s, &tenant, &m, &join),
     }
+}
+
+/// An answer given before the body was read: the body is thrown away
+/// first (see `limits::discard`).
+async fn early(res: Response, input: Input, m: &Meta) -> Response {
+    if let Input::Body(b) = input {
+        limits::discard(m.content_length, b).await;
+    }
+    res
 }
 
 /// A request task that panicked: 500 with the request id; the detail goes

@@ -1,3 +1,4 @@
+mod abuse;
 mod admin_api;
 mod bad_input;
 mod cli_errors;

@@ -199,11 +199,12 @@ impl SqliteStore {
         };
         let existed = ensure_file(path).map_err(open_err)?;
 
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| open_error(&shown, e))?;
+        trace_statements(&mut conn, "writer");
         conn.busy_timeout(BUSY_TIMEOUT)
             .map_err(|e| open_error(&shown, e))?;
 
@@ -263,7 +264,6 @@ impl SqliteStore {
         )
         .map_err(|e| open_error(&shown, e))?;
 
-        let mut conn = conn;
         // A current store needs no write lock to open, so readers are not
         // held up by a writer in another process.
         if found < SCHEMA_VERSION {
@@ -286,7 +286,8 @@ impl SqliteStore {
     }
 
     fn open_reader_like(&self, query_only: bool) -> Result<Connection> {
-        open_connection(&self.path, query_only)
+        let role = if query_only { "reader" } else { "maintain" };
+        open_connection(&self.path, query_only, role)
     }
 
     /// Runs `f` in a transaction. BEGIN and COMMIT are cached statements:
@@ -397,14 +398,35 @@ impl Store for SqliteStore {
     }
 }
 
+/// With `SCIMCTL_LOG=scimctl::sql=trace`, each statement a connection
+/// runs is traced with the connection's role: its text as written, with
+/// `?` placeholders, never the values bound to them (token hashes, names).
+/// Support staff and tests use it to see which queries a request ran.
+fn trace_statements(conn: &mut Connection, role: &'static str) {
+    if tracing::enabled!(target: "scimctl::sql", tracing::Level::TRACE) {
+        let traced = conn.trace_v2(
+            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_STMT,
+            Some(move |e: rusqlite::trace::TraceEvent<'_>| {
+                if let rusqlite::trace::TraceEvent::Stmt(_, sql) = e {
+                    tracing::trace!(target: "scimctl::sql", conn = role, "{sql}");
+                }
+            }),
+        );
+        if let Err(e) = traced {
+            tracing::debug!(error = %e, "cannot trace SQL statements");
+        }
+    }
+}
+
 /// A further connection to an open store, with the log attached.
-fn open_connection(path: &Path, query_only: bool) -> Result<Connection> {
+fn open_connection(path: &Path, query_only: bool, role: &'static str) -> Result<Connection> {
     let shown = path.display().to_string();
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| open_error(&shown, e))?;
+    trace_statements(&mut conn, role);
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| open_error(&shown, e))?;
     conn.execute_batch("PRAGMA foreign_keys = ON;")
@@ -436,7 +458,7 @@ fn open_connection(path: &Path, query_only: bool) -> Result<Connection> {
 /// of the sequence-ordered indexes are rewritten by every batch, and a
 /// checkpoint copies only their last version.
 fn open_log_appender(path: &Path) -> Result<Connection> {
-    let conn = open_connection(path, false)?;
+    let conn = open_connection(path, false, "log")?;
     conn.execute_batch("PRAGMA log.cache_size = -16384; PRAGMA wal_autocheckpoint = 4000;")
         .map_err(|e| open_error(&path.display().to_string(), e))?;
     Ok(conn)
