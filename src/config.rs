@@ -260,7 +260,7 @@ impl Config {
                 &file_src,
                 DEFAULT_TOKEN_MAX_AGE_DAYS,
             )?,
-            1..=MAX_DAYS,
+            0..=MAX_DAYS,
         )?;
         let log_retention_days = bounded(
             "log_retention_days",

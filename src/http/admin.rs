@@ -800,14 +800,11 @@ async fn groups_show(
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        let limit = query(q)?.limit.unwrap_or(100);
-        if !(1..=MAX_GROUP_MEMBERS_SHOWN).contains(&limit) {
-            return Err(EngineError::InvalidValue {
-                field: "limit",
-                reason: format!("{limit} is not in 1..={MAX_GROUP_MEMBERS_SHOWN}"),
-            }
-            .into());
-        }
+        // Capped, 0 meaning as many as allowed: one answer stays small.
+        let limit = match query(q)?.limit.unwrap_or(100) {
+            0 => MAX_GROUP_MEMBERS_SHOWN,
+            n => n.min(MAX_GROUP_MEMBERS_SHOWN),
+        };
         Ok(a.local.group_detail(&t, &group, limit)?)
     })
     .await
@@ -958,8 +955,8 @@ struct LogParams {
     since: Option<String>,
     /// Only records after this sequence number.
     after: Option<i64>,
-    /// The newest `limit` records (50 by default, at most MAX_LOG_LIMIT;
-    /// 0 = up to MAX_LOG_LIMIT after `after`).
+    /// The newest `limit` records (50 by default; 0 or more than
+    /// MAX_LOG_LIMIT means MAX_LOG_LIMIT).
     limit: Option<u32>,
     #[serde(default)]
     follow: bool,
@@ -980,17 +977,10 @@ fn log_query(tenant_id: Option<String>, p: &LogParams) -> Result<LogQuery, ApiEr
         ),
         None => None,
     };
-    // 0 means "all after `after`", which only a follow's cursor may ask.
-    let limit = match (p.limit.unwrap_or(50), p.after) {
-        (0, Some(_)) => MAX_LOG_LIMIT,
-        (n, _) if (1..=MAX_LOG_LIMIT).contains(&n) => n,
-        (n, _) => {
-            return Err(EngineError::InvalidValue {
-                field: "limit",
-                reason: format!("{n} is not in 1..={MAX_LOG_LIMIT} (0 only with after=SEQ)"),
-            }
-            .into());
-        }
+    // Capped, 0 meaning as many as allowed: one answer stays bounded.
+    let limit = match p.limit.unwrap_or(50) {
+        0 => MAX_LOG_LIMIT,
+        n => n.min(MAX_LOG_LIMIT),
     };
     Ok(LogQuery {
         tenant_id,

@@ -148,6 +148,8 @@ pub fn log_path(store: &Path) -> PathBuf {
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// The WAL size past which `maintain` escalates to a truncating checkpoint.
+const WAL_ESCALATE_BYTES: u64 = 64 << 20;
 
 /// One writer connection (SQLite allows one writer at a time) and a fixed
 /// pool of reader connections, which WAL lets run beside the writer and each
@@ -305,7 +307,19 @@ impl SqliteStore {
         conn.prepare_cached(begin)
             .and_then(|mut st| st.execute([]))
             .map_err(sql)?;
-        let out = f(&SqliteTx { tx: conn }).and_then(|()| {
+        // A panic inside the closure is caught here, while the connection
+        // is still ours: the transaction is rolled back below and the
+        // connection goes back to its pool (or the writer slot) usable,
+        // instead of poisoning it for every later request.
+        let ran =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&SqliteTx { tx: conn })))
+                .unwrap_or_else(|_| {
+                    Err(StoreError::Backend(
+                        "the operation failed inside its transaction (a panic)".into(),
+                    )
+                    .into())
+                });
+        let out = ran.and_then(|()| {
             conn.prepare_cached("COMMIT")
                 .and_then(|mut st| st.execute([]))
                 .map(drop)
@@ -386,6 +400,16 @@ impl Store for SqliteStore {
             // too rewrote its hot index pages over and over.
             conn.query_row("PRAGMA main.wal_checkpoint(PASSIVE)", [], |_| Ok(()))
                 .map_err(sql)?;
+            // A passive checkpoint cannot reset the WAL while readers keep
+            // reading old snapshots, so under constant reads it would grow
+            // without bound; past a size, wait for them (at most the busy
+            // timeout, during which writers wait too) and truncate it.
+            let wal = fs::metadata(companion(&self.path, "-wal")).map_or(0, |m| m.len());
+            if wal > WAL_ESCALATE_BYTES {
+                tracing::info!(wal_bytes = wal, "store WAL is large: truncating checkpoint");
+                conn.query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+                    .map_err(sql)?;
+            }
         }
         Ok(())
     }
