@@ -396,6 +396,26 @@ fn request_findings(r: &LogRecord) -> Vec<Finding> {
             format!("The query's filter is not one the endpoint understands: {detail}"),
             "report this request id; Entra's own filters (userName eq, externalId eq, displayName eq) are all supported".into(),
         ),
+        "rate_limited" => (
+            "rate_limited",
+            format!("The request was refused with 429 because the tenant's identity provider sent faster than the server's limit: {detail}"),
+            "nothing is lost (Entra and Okta wait for Retry-After and retry); if the identity provider legitimately sends faster, raise rate_limit_per_tenant in the server's [serve] config (SCIMCTL_RATE_LIMIT_PER_TENANT)".into(),
+        ),
+        "store_busy" | "timeout" => (
+            "server_busy",
+            format!("The server was too busy to answer the request in time (status {}): {detail}", r.status),
+            "the identity provider retries after Retry-After; if it happens often, look at the server's load and its max_store_jobs / request_timeout_secs settings".into(),
+        ),
+        "payload_too_large" | "body_timeout" | "body_unreadable" => (
+            "body_refused",
+            format!("The request's body was refused before it was read whole: {detail}"),
+            "send fewer members or operations per request; the limits are in the README's 'what serve bounds' section and in 'scimctl config show'".into(),
+        ),
+        "limit_exceeded" => (
+            "limit_exceeded",
+            format!("The request exceeded one of the endpoint's documented limits: {detail}"),
+            "split the request (fewer operations, members or values per request); the README lists every limit".into(),
+        ),
         "invalid_value" | "invalid_syntax" | "invalid_path" | "no_target" | "too_many" => (
             "invalid_request",
             format!("The request broke a rule of the endpoint: {detail}"),
@@ -529,6 +549,17 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
                 d.stale_token_requests
             ),
             Some(FIX_NEW_TOKEN.into()),
+        ));
+    }
+    if let Some(r) = tr.by_reason.iter().find(|r| r.reason == "rate_limited") {
+        out.push(finding(
+            "rate_limited",
+            Severity::Warning,
+            format!(
+                "{} request(s) of the identity provider in the last 24 h were refused with 429 (the tenant's rate limit): provisioning went slower, nothing was lost (the identity provider retries after Retry-After).",
+                r.count
+            ),
+            Some("if the identity provider legitimately sends faster, raise rate_limit_per_tenant in the server's [serve] config (SCIMCTL_RATE_LIMIT_PER_TENANT)".into()),
         ));
     }
     let share = |n: u64| n as f64 / d.requests_24h.max(1) as f64;

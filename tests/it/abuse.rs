@@ -367,6 +367,17 @@ async fn rate_limits_answer_429_with_retry_after_and_never_at_entras_pace() {
     wait_for_request(&env, r.request_id());
     let rec = log_json(&env, &["--request", r.request_id()]);
     assert_eq!(rec[0]["reason"], "rate_limited", "{rec:?}");
+    // Support staff see it explained, for the request and for the tenant.
+    let codes = |d: &Value| -> Vec<String> {
+        array_key(d, "findings")
+            .iter()
+            .map(|f| str_key(f, "code").to_owned())
+            .collect()
+    };
+    let d = env.json(&["diagnose", "request", r.request_id()]);
+    assert!(codes(&d).contains(&"rate_limited".to_owned()), "{d:#}");
+    let d = env.json(&["--tenant", "acme", "diagnose", "tenant"]);
+    assert!(codes(&d).contains(&"rate_limited".to_owned()), "{d:#}");
     srv.stop();
 
     // Defaults (the harness turns rate limits off unless told): Entra's
