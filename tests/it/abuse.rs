@@ -579,3 +579,39 @@ fn a_panic_inside_a_transaction_rolls_back_and_the_store_goes_on() {
         .unwrap();
     assert_eq!(found.as_deref(), Some("whole"));
 }
+
+/// A request head over 64 KiB is refused (431) before it is buffered
+/// further, and the connection closed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_request_head_is_refused() {
+    let env = TestEnv::new();
+    let srv = Server::start_with(&env, &[], &NO_RATES);
+    let head = format!(
+        "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\nConnection: close\r\n\r\n",
+        "a".repeat(100 * 1024)
+    );
+    let (status, text) = exchange(srv.addr, attacker(2), &head, b"").await;
+    assert!(
+        status == 431 || status == 0,
+        "a 100 KiB header: {}",
+        &text[..text.len().min(200)]
+    );
+    // The server goes on.
+    assert!(health(&srv).await.contains_key("connections_open"));
+    srv.stop();
+}
+
+/// `serve` writes no core dump (its memory holds tokens in clear).
+#[test]
+fn serve_turns_core_dumps_off() {
+    let env = TestEnv::new();
+    let srv = Server::start(&env);
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", srv.pid().unwrap())).unwrap();
+    let core = limits
+        .lines()
+        .find(|l| l.starts_with("Max core file size"))
+        .unwrap();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(&fields[4..6], ["0", "0"], "{core}");
+    srv.stop();
+}

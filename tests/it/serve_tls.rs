@@ -116,3 +116,47 @@ fn serve_refuses_unusable_certificates_and_keys() {
     let e = env.fail(&["serve", "--listen", "0.0.0.0:0"], 2);
     assert!(e.contains("--tls-cert"), "{e}");
 }
+
+/// At most `max_tls_handshakes` handshakes at a time: silent clients that
+/// hold them make the next connection close at once, and once they go
+/// their places are free again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tls_handshakes_in_progress_are_capped() {
+    use tokio::io::AsyncReadExt;
+    let env = TestEnv::new();
+    let (cert, key) = certificate(&env, "server");
+    let srv = Server::start_args(
+        &env,
+        &[],
+        &["--tls-cert", &cert, "--tls-key", &key],
+        &[("SCIMCTL_MAX_TLS_HANDSHAKES", "4")],
+    );
+    let silent: Vec<tokio::net::TcpStream> = {
+        let mut v = Vec::new();
+        for _ in 0..4 {
+            v.push(tokio::net::TcpStream::connect(srv.addr).await.unwrap());
+        }
+        v
+    };
+    // Give the server the moment to accept them.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let mut fifth = tokio::net::TcpStream::connect(srv.addr).await.unwrap();
+    let n = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        fifth.read(&mut [0u8; 16]),
+    )
+    .await
+    .expect("the connection over the handshake cap is closed at once");
+    assert!(matches!(n, Ok(0) | Err(_)), "{n:?}");
+    drop(silent);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // A place is free again: this one is held for its handshake.
+    let mut next = tokio::net::TcpStream::connect(srv.addr).await.unwrap();
+    let held =
+        tokio::time::timeout(std::time::Duration::from_secs(1), next.read(&mut [0u8; 16])).await;
+    assert!(
+        held.is_err(),
+        "a connection within the cap was closed: {held:?}"
+    );
+    srv.stop();
+}
