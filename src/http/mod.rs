@@ -215,7 +215,67 @@ async fn healthz(State(st): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
+/// The endpoint names below a tenant URL, as routed.
+const ENDPOINTS: &[&str] = &[
+    "Users",
+    "Groups",
+    "ServiceProviderConfig",
+    "ResourceTypes",
+    "Schemas",
+];
+
+/// A SCIM path as Microsoft's reference server takes it: the endpoint
+/// segment in any letter case (`/users`, `/GROUPS/{id}`) and a trailing
+/// slash (`/Users/?filter=…`) mean the canonical path. None when the path
+/// is canonical already (the common case costs no allocation).
+fn lenient_path(path: &str) -> Option<String> {
+    let rest = path.strip_prefix("/scim/v2/")?;
+    let (tenant, below) = rest.split_once('/')?;
+    let (segment, tail) = below.split_once('/').unwrap_or((below, ""));
+    let canonical = ENDPOINTS
+        .iter()
+        .find(|e| e.eq_ignore_ascii_case(segment))
+        .copied();
+    let trailing =
+        !tail.is_empty() && tail.ends_with('/') || tail.is_empty() && below.ends_with('/');
+    let fixed_segment = canonical.filter(|c| *c != segment);
+    if fixed_segment.is_none() && !trailing {
+        return None;
+    }
+    let segment = fixed_segment.unwrap_or(segment);
+    let tail = tail.trim_end_matches('/');
+    Some(if tail.is_empty() {
+        format!("/scim/v2/{tenant}/{segment}")
+    } else {
+        format!("/scim/v2/{tenant}/{segment}/{tail}")
+    })
+}
+
+/// Rewrites a lenient SCIM path to its canonical form before routing; the
+/// log keeps the path as sent (axum's `OriginalUri`).
+fn canonical_request(mut req: Request) -> Request {
+    if let Some(path) = lenient_path(req.uri().path()) {
+        let pq = match req.uri().query() {
+            Some(q) => format!("{path}?{q}"),
+            None => path,
+        };
+        if let Ok(pq) = axum::http::uri::PathAndQuery::try_from(pq) {
+            let mut parts = req.uri().clone().into_parts();
+            parts.path_and_query = Some(pq);
+            if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+                *req.uri_mut() = uri;
+            }
+        }
+    }
+    req
+}
+
 pub fn router(state: AppState) -> Router {
+    let inner = routes(state);
+    Router::new().fallback_service(tower::ServiceExt::map_request(inner, canonical_request))
+}
+
+fn routes(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .nest("/scim/v2/{tenant}", scim::routes())
@@ -385,4 +445,32 @@ async fn shutdown_signal() {
         _ = term => {},
     }
     tracing::info!("shutting down: finishing in-flight requests");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lenient_path;
+
+    #[test]
+    fn lenient_paths_map_to_the_canonical_ones() {
+        let cases = [
+            ("/scim/v2/acme/users", Some("/scim/v2/acme/Users")),
+            ("/scim/v2/acme/GROUPS/abc", Some("/scim/v2/acme/Groups/abc")),
+            ("/scim/v2/acme/Users/", Some("/scim/v2/acme/Users")),
+            ("/scim/v2/acme/users/abc/", Some("/scim/v2/acme/Users/abc")),
+            (
+                "/scim/v2/acme/serviceproviderconfig",
+                Some("/scim/v2/acme/ServiceProviderConfig"),
+            ),
+            ("/scim/v2/acme/Users", None),
+            ("/scim/v2/acme/Users/abc", None),
+            ("/scim/v2/acme/Users/.search", None),
+            ("/scim/v2/acme/Nope", None),
+            ("/scim/v2/acme", None),
+            ("/admin/v1/tenants/", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(lenient_path(path).as_deref(), want, "{path}");
+        }
+    }
 }

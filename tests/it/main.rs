@@ -9,6 +9,7 @@ mod credentials;
 mod dashboard;
 mod diagnose;
 mod generated;
+mod interop;
 mod log_schema;
 mod mapping;
 mod remote;
