@@ -95,6 +95,8 @@ pub struct Config {
     pub log_max_records: Setting<u64>,
     /// `scimctl serve`'s limits, each with its source.
     pub serve: ServeLimits,
+    /// How the store and the server settings were weighed.
+    pub backend: Backend,
     /// The chosen profile's name (it need not exist yet: `login` creates it).
     pub profile: Setting<String>,
     pub profiles: BTreeMap<String, Profile>,
@@ -308,42 +310,85 @@ impl Config {
         check_profile_name(&profile.value)
             .map_err(|m| err(format!("{m} (from {})", profile.source)))?;
 
-        let store_given = o.store.source.is_some();
         let store = layer(o.store, file.store, &file_src, default_store_path());
-        let server = match (o.server.value, o.server.source) {
-            (Some(v), Some(source)) => Setting {
-                value: Some(
-                    check_base_url("--server", &v)
+        check_store_path(&store.value).map_err(|m| err(format!("{m} (from {})", store.source)))?;
+        // The server candidate: --server / SCIMCTL_SERVER, else the chosen
+        // profile's. Which of it and the store wins is decided by rank.
+        let (candidate, profile_tenant) = match (o.server.value, o.server.source) {
+            (Some(v), Some(source)) => (
+                Some(Setting {
+                    value: check_base_url("--server", &v)
                         .map_err(|m| err(format!("{m} (from {source})")))?,
+                    source,
+                }),
+                None,
+            ),
+            _ => match file.profiles.get(&profile.value) {
+                Some(p) if profile.source != Source::Default => (
+                    Some(Setting {
+                        value: p.server.clone(),
+                        source: Source::Profile(profile.value.clone()),
+                    }),
+                    p.tenant.clone(),
                 ),
-                source,
+                _ => (None, None),
             },
-            _ => {
-                let chosen = matches!(profile.source, Source::Flag(_) | Source::Env(_))
-                    || (matches!(profile.source, Source::File(_)) && !store_given);
-                match file.profiles.get(&profile.value).filter(|_| chosen) {
-                    Some(p) => {
-                        // A profile's tenant (its key's scope) is the
-                        // default tenant on its server.
-                        if let Some(t) = &p.tenant
-                            && !matches!(tenant.source, Source::Flag(_) | Source::Env(_))
-                        {
-                            tenant = Setting {
-                                value: Some(t.clone()),
-                                source: Source::Profile(profile.value.clone()),
-                            };
-                        }
-                        Setting {
-                            value: Some(p.server.clone()),
-                            source: Source::Profile(profile.value.clone()),
-                        }
+        };
+        let store_rank = rank(&store.source);
+        let mut backend = Backend {
+            note: None,
+            conflict: None,
+        };
+        let server = match candidate {
+            Some(c) => {
+                // A profile ranks as the setting that chose it.
+                let server_rank = match &c.source {
+                    Source::Profile(_) => rank(&profile.source),
+                    other => rank(other),
+                };
+                if store_rank > server_rank {
+                    backend.note = Some(format!(
+                        "the store ({}) outranks the server ({}), which is ignored",
+                        store.source, c.source
+                    ));
+                    None
+                } else {
+                    if store_rank == server_rank && store_rank >= rank(&Source::Env(String::new()))
+                    {
+                        backend.conflict = Some(format!(
+                            "both a store ({}) and a server ({}) are given; choose one",
+                            store.source, c.source
+                        ));
+                    } else if store_rank >= rank(&Source::Env(String::new())) {
+                        backend.note = Some(format!(
+                            "the server ({}) outranks the store ({}), which is ignored",
+                            c.source, store.source
+                        ));
                     }
-                    None => Setting {
-                        value: None,
-                        source: Source::Default,
-                    },
+                    // A profile's tenant (its key's scope) is the default
+                    // tenant on its server.
+                    if let Some(t) = profile_tenant
+                        && !matches!(tenant.source, Source::Flag(_) | Source::Env(_))
+                    {
+                        tenant = Setting {
+                            value: Some(t),
+                            source: Source::Profile(profile.value.clone()),
+                        };
+                    }
+                    Some(c)
                 }
             }
+            None => None,
+        };
+        let server = match server {
+            Some(c) => Setting {
+                value: Some(c.value),
+                source: c.source,
+            },
+            None => Setting {
+                value: None,
+                source: Source::Default,
+            },
         };
 
         Ok(Config {
@@ -357,10 +402,50 @@ impl Config {
             log_retention_days,
             log_max_records,
             serve,
+            backend,
             profile,
             profiles: file.profiles,
             server,
         })
+    }
+}
+
+/// How the store and a server were weighed: flag > env > file, as for
+/// every setting; two of the same rank (both flags, both variables)
+/// conflict.
+#[derive(Debug, Clone, Default)]
+pub struct Backend {
+    /// Which one won and why, when both were set (`-v`, `config show`).
+    pub note: Option<String>,
+    /// Set when the two are of the same rank: commands that need state
+    /// refuse with it.
+    pub conflict: Option<String>,
+}
+
+fn rank(s: &Source) -> u8 {
+    match s {
+        Source::Flag(_) => 3,
+        Source::Env(_) => 2,
+        Source::File(_) | Source::Profile(_) => 1,
+        Source::Default => 0,
+    }
+}
+
+/// A store is a SQLite file path in this build: `scheme://…` (a database
+/// URL) is refused instead of becoming a directory named `scheme:`.
+fn check_store_path(p: &Path) -> Result<(), String> {
+    let text = p.to_string_lossy();
+    let scheme = text.split_once("://").map(|(s, _)| s).filter(|s| {
+        !s.is_empty()
+            && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        Some(scheme) => Err(format!(
+            "store {text:?} is a {scheme}:// URL, which this build does not support; give the path of a SQLite file (e.g. --store /var/lib/scimctl/scimctl.db)"
+        )),
+        None => Ok(()),
     }
 }
 

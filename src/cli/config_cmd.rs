@@ -47,6 +47,23 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     source: c.server.source.clone(),
                 },
                 Entry {
+                    key: "backend",
+                    value: Some(
+                        match (&c.backend.conflict, &c.backend.note, &c.server.value) {
+                            (Some(conflict), _, _) => conflict.clone(),
+                            (None, Some(note), Some(_)) => format!("server: {note}"),
+                            (None, Some(note), None) => format!("store: {note}"),
+                            (None, None, Some(_)) => "server".into(),
+                            (None, None, None) => "store".into(),
+                        },
+                    ),
+                    source: if c.server.value.is_some() {
+                        c.server.source.clone()
+                    } else {
+                        c.store.source.clone()
+                    },
+                },
+                Entry {
                     key: "public_url",
                     value: Some(c.public_url.value.clone()),
                     source: c.public_url.source.clone(),

@@ -163,6 +163,9 @@ impl Ctx {
                 })
             }
         };
+        if let Some(note) = &self.config.backend.note {
+            tracing::info!("{note}");
+        }
         tracing::debug!(backend = %b.location(), "backend");
         self.backend = Some(b.clone());
         Ok(b)
@@ -172,12 +175,9 @@ impl Ctx {
     /// `--admin-key-stdin` or the OS keyring, in that order.
     fn remote(&self, server: &str) -> Result<Remote, CliError> {
         let c = &self.config;
-        // (A default profile yields to a given store in `Config::load`.)
-        if matches!(c.store.source, Source::Flag(_) | Source::Env(_)) {
-            return Err(CliError::Usage(format!(
-                "both a store ({}) and a server ({}) are given; choose one",
-                c.store.source, c.server.source
-            )));
+        // Which of a store and a server wins is settled in `Config::load`.
+        if let Some(conflict) = &c.backend.conflict {
+            return Err(CliError::Usage(conflict.clone()));
         }
         // Refused before any key is read.
         crate::credentials::server::check_transport(server).map_err(CliError::Usage)?;
