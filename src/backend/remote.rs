@@ -51,7 +51,9 @@ impl RemoteError {
                 403 => exit::FORBIDDEN,
                 404 => exit::NOT_FOUND,
                 409 | 412 => exit::CONFLICT,
-                503 => exit::STORE,
+                413 => exit::INVALID,
+                // Refused by a limit, or busy: nothing was done; retry later.
+                429 | 503 => exit::STORE,
                 _ => exit::INTERNAL,
             },
             RemoteError::Unreachable { .. } => exit::STORE,

@@ -65,12 +65,14 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     }
     no_core_dumps();
     let engine = ctx.engine()?.clone();
+    let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("scimctl-serve")
-        // Store work runs here; requests beyond `max_store_jobs` are
-        // refused before they reach it, so this only needs headroom.
-        .max_blocking_threads(64)
+        // Store work runs on the blocking pool; requests beyond
+        // `max_store_jobs` are refused before they reach it, so it needs
+        // only headroom for the server's own tasks (log follow, flushes).
+        .max_blocking_threads(limits.max_store_jobs + 16)
         .build()?;
     let configured = match (&a.public_url, &ctx.config.public_url.source) {
         (Some(u), _) => Some(check_public_url(u).map_err(CliError::Usage)?),
@@ -85,7 +87,6 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     };
     let store = ctx.config.store.value.display().to_string();
     let token_max_age_days = ctx.config.token_max_age_days.value;
-    let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {
             CliError::Usage(format!(

@@ -129,6 +129,9 @@ fn refused(api: Api, status: StatusCode, r: &Refusal, request_id: &str) -> Respo
     res
 }
 
+/// Characters of a path the access log shows at most.
+const ACCESS_LOG_PATH: usize = 200;
+
 /// Set on the answer of a handler that panicked (see `router`).
 #[derive(Clone, Copy)]
 struct Panicked;
@@ -144,6 +147,11 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let api = api_of(&path);
+    // The access log's line stays short whatever path a client sends.
+    let shown = match path.char_indices().nth(ACCESS_LOG_PATH) {
+        Some((cut, _)) => format!("{}…", &path[..cut]),
+        None => path.clone(),
+    };
     let peer = req
         .extensions()
         .get::<ConnectInfo<SocketAddr>>()
@@ -157,7 +165,7 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
         Some(r) => refused(api, StatusCode::TOO_MANY_REQUESTS, &r, &id),
         None => match tokio::time::timeout(st.guard.limits.request_timeout, next.run(req)).await {
             Ok(res) if res.extensions().get::<Panicked>().is_some() => {
-                tracing::error!(request_id = %id, %method, path = %path, "request handler panicked");
+                tracing::error!(request_id = %id, %method, path = %shown, "request handler panicked");
                 edge_error(
                     api,
                     StatusCode::INTERNAL_SERVER_ERROR,
@@ -169,7 +177,7 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
             Ok(res) => res,
             Err(_) => {
                 let secs = st.guard.limits.request_timeout.as_secs();
-                tracing::warn!(request_id = %id, %method, path = %path, "request timed out after {secs} s");
+                tracing::warn!(request_id = %id, %method, path = %shown, "request timed out after {secs} s");
                 let r = Refusal {
                     reason: "timeout",
                     message: format!("The request was not answered within {secs} s; retry later"),
@@ -186,7 +194,7 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
         target: "scimctl::access",
         request_id = %id,
         %method,
-        path = %path,
+        path = %shown,
         status = res.status().as_u16(),
         latency_us = started.elapsed().as_micros() as u64,
     );
