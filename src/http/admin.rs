@@ -1121,13 +1121,13 @@ where
                 // deleted, and the stream ends here.
                 let grant = st2.engine.authenticate_admin(bearer2.as_ref())?;
                 let admin = admin_for(&st2, grant);
-                let fresh = sc(&admin).map_err(|_| EngineError::OperatorKeyRequired)?;
+                let fresh = sc(&admin)?;
                 let q = LogQuery {
                     since: q2.since,
                     ..fresh
                 };
                 let new = admin.local.engine.log_follow_next(&q, last)?;
-                Ok::<_, EngineError>((q, new))
+                Ok::<_, ApiError>((q, new))
             })
             .await;
             let new = match polled {
@@ -1136,7 +1136,7 @@ where
                     new
                 }
                 Ok(Err(err)) => {
-                    tracing::info!(error = %err, "log follow: stream ended");
+                    tracing::info!(error = ?err, "log follow: the key or its scope is no longer valid; the stream ends");
                     return;
                 }
                 Err(_) => return,
