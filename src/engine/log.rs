@@ -947,4 +947,49 @@ mod tests {
                 .ends_with("(truncated)")
         );
     }
+
+    #[test]
+    fn cuts_keep_char_boundaries_and_fit() {
+        let mut s = "é".repeat(10); // 20 bytes
+        cut(&mut s, 8);
+        assert_eq!(s, "éé…");
+        assert!(s.len() <= 8);
+        let mut short = "abc".to_owned();
+        cut(&mut short, 3);
+        assert_eq!(short, "abc");
+        let mut tiny = "abcdef".to_owned();
+        cut(&mut tiny, 2);
+        assert_eq!(tiny, "…", "a limit below the marker keeps only it");
+        let mut v: Vec<String> = (0..5).map(|i| i.to_string()).collect();
+        cut_list(&mut v, 3, 20);
+        assert_eq!(v, ["0", "1", "… (3 more)"]);
+    }
+
+    #[test]
+    fn secret_parameters_are_masked_by_name() {
+        assert_eq!(
+            redact_query("a=1&access%5Ftoken=x&b&Client_Secret=y&apiKey=z&authorization=Bearer+t"),
+            "a=1&access%5Ftoken=(redacted)&b&Client_Secret=(redacted)&apiKey=(redacted)&authorization=(redacted)"
+        );
+        assert!(matches!(
+            redact_query("filter=userName+eq+%22a%22&count=5"),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(percent_decoded("a%2"), "a%2", "a cut escape stays");
+        assert_eq!(percent_decoded("x%zz+y"), "x%zz y");
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(3400), "3,400");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_retention_beyond_the_calendar_cuts_nothing() {
+        assert!(retention_cutoff(u32::MAX).is_none());
+        assert!(retention_cutoff(30).is_some());
+    }
 }
