@@ -426,10 +426,10 @@ impl Shared {
             return false;
         }
         // Half full: the writer stops gathering and writes now.
-        if n + 1 == QUEUE_RECORDS / 2 || (b < QUEUE_BYTES / 2 && b + size >= QUEUE_BYTES / 2) {
-            if let Some(w) = self.writer.get() {
-                w.unpark();
-            }
+        if (n + 1 == QUEUE_RECORDS / 2 || (b < QUEUE_BYTES / 2 && b + size >= QUEUE_BYTES / 2))
+            && let Some(w) = self.writer.get()
+        {
+            w.unpark();
         }
         true
     }
@@ -794,7 +794,7 @@ fn grouped(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
