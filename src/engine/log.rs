@@ -12,7 +12,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering::Relaxed, Ordering::SeqCst};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::thread::{JoinHandle, Thread};
@@ -413,13 +413,18 @@ struct Shared {
     unknown_tenant: AtomicU64,
     /// Written by senders only when they drop, taken by the writer.
     drops: Mutex<Tally>,
+    /// Set when the writer stops taking records: a sender that sees it
+    /// counts its record as dropped; the writer counts those it still
+    /// finds queued (see `Writer::run`), so none vanishes uncounted.
+    closed: AtomicBool,
     writer: OnceLock<Thread>,
 }
 
 impl Shared {
     /// Room for one more record of `size` bytes, or false (nothing taken).
     fn reserve(&self, size: usize) -> bool {
-        let n = self.queued.fetch_add(1, Relaxed);
+        // SeqCst with `closed` (see `Writer::run`).
+        let n = self.queued.fetch_add(1, SeqCst);
         let b = self.queued_bytes.fetch_add(size, Relaxed);
         if n >= QUEUE_RECORDS || b.saturating_add(size) > QUEUE_BYTES {
             self.release(1, size);
@@ -482,6 +487,11 @@ impl LogSink {
             self.shared.count_drops(r.tenant_id, 1, r.at);
             return;
         }
+        if self.shared.closed.load(SeqCst) {
+            self.shared.release(1, size);
+            self.shared.count_drops(r.tenant_id, 1, r.at);
+            return;
+        }
         // Fails only once the writer has stopped (after `close`).
         if let Err(mpsc::SendError(Msg::Record(r, size))) =
             self.tx.send(Msg::Record(Box::new(r), size))
@@ -518,6 +528,7 @@ impl LogWriter {
             dropped: AtomicU64::new(0),
             unknown_tenant: AtomicU64::new(0),
             drops: Mutex::new(HashMap::new()),
+            closed: AtomicBool::new(false),
             writer: OnceLock::new(),
         });
         let writer = Writer {
@@ -660,6 +671,31 @@ impl Writer {
             if stop || self.last_report.elapsed() >= REPORT_EVERY {
                 self.report();
             }
+        }
+        // Records sent after the stop are counted as dropped: a sender
+        // either sees `closed` (and counts its own) or had reserved its
+        // place before it was set, which this loop then sees and waits for
+        // (both SeqCst, so one of the two always sees the other).
+        self.shared.closed.store(true, SeqCst);
+        let mut late = 0;
+        loop {
+            match rx.recv_timeout(Duration::from_millis(10)) {
+                Ok(Msg::Record(r, size)) => {
+                    self.shared.count_drops(r.tenant_id, 1, r.at);
+                    self.shared.release(1, size);
+                    late += 1;
+                }
+                Ok(Msg::Stop) => {}
+                Err(RecvTimeoutError::Disconnected) => break,
+                Err(RecvTimeoutError::Timeout) if self.shared.queued.load(SeqCst) == 0 => break,
+                Err(RecvTimeoutError::Timeout) => {}
+            }
+        }
+        if late > 0 {
+            tracing::warn!(
+                records = late,
+                "provisioning log: records sent after the writer stopped were dropped"
+            );
         }
         self.flush_counters();
     }
