@@ -217,7 +217,9 @@ pub trait Tx {
     /// `forget_log_tenant` for every tenant of the log the store no longer
     /// has (one deleted while the log could not be written); returns how many.
     fn forget_departed_log_tenants(&self) -> Result<u64>;
-    /// Removes at most `limit` records of forgotten tenants; returns how many.
+    /// Removes records of forgotten tenants, and the keys of those with
+    /// none left: at most `limit` of both together, which it returns
+    /// (fewer than `limit` once all are gone).
     fn purge_forgotten_log(&self, limit: u64) -> Result<u64>;
     /// Removes the log's keys of tenants that have no records left.
     fn prune_log_tenants(&self) -> Result<u64>;

@@ -1629,14 +1629,17 @@ impl Tx for SqliteTx<'_> {
     fn purge_forgotten_log(&self, limit: u64) -> Result<u64> {
         // A write first, for the lock (see `log_tenant`).
         self.exec("DELETE FROM log.log_forgotten WHERE n IS NULL", [])?;
-        let forgotten: Vec<i64> =
-            self.all("SELECT n FROM log.log_forgotten ORDER BY n", [], |r| {
-                r.get(0)
-            })?;
         let limit = limit.min(i64::MAX as u64) as i64;
-        let mut removed: i64 = 0;
+        // At most `limit` keys per call too: a log flooded with invented
+        // tenant ids by an older version may have many.
+        let forgotten: Vec<i64> = self.all(
+            "SELECT n FROM log.log_forgotten ORDER BY n LIMIT ?1",
+            [limit],
+            |r| r.get(0),
+        )?;
+        let mut work: i64 = 0;
         for n in forgotten {
-            let left = limit - removed;
+            let left = limit - work;
             if left <= 0 {
                 break;
             }
@@ -1644,12 +1647,13 @@ impl Tx for SqliteTx<'_> {
                 "DELETE FROM log.provisioning_log WHERE seq IN (SELECT seq FROM log.provisioning_log WHERE tenant_n = ?1 ORDER BY seq LIMIT ?2)",
                 params![n, left],
             )? as i64;
-            removed += gone;
+            work += gone;
             if gone < left {
                 self.exec("DELETE FROM log.log_forgotten WHERE n = ?1", [n])?;
+                work += 1;
             }
         }
-        Ok(removed as u64)
+        Ok(work as u64)
     }
     fn prune_log_tenants(&self) -> Result<u64> {
         // One probe of the (tenant_n, seq) index per tenant key.
