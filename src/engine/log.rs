@@ -755,6 +755,10 @@ impl Writer {
         self.shared.release(batch.len(), *bytes);
         batch.clear();
         *bytes = 0;
+        // Here too: under a flood the writer goes from batch to batch.
+        if self.last_report.elapsed() >= REPORT_EVERY {
+            self.report();
+        }
     }
 
     fn flush_counters(&mut self) {
