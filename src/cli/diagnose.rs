@@ -7,6 +7,7 @@ use super::users::facts_rows;
 use super::{Ctx, log, when};
 use crate::engine::diagnose::{Finding, HourCount, Severity, TenantDiagnosis};
 use crate::error::CliError;
+use crate::output::printable;
 
 #[derive(Debug, Subcommand)]
 pub enum DiagnoseCmd {
@@ -143,6 +144,14 @@ fn tenant_rows(d: &TenantDiagnosis) -> Vec<(&'static str, String)> {
         format!("{} request(s) in 24 h", d.stale_token_requests),
     ));
     rows.push((
+        "log dropped",
+        match (d.log_dropped, d.log_dropped_last_at) {
+            (0, _) => "0".into(),
+            (n, Some(at)) => format!("{n} record(s), the last {}", when(at)),
+            (n, None) => format!("{n} record(s)"),
+        },
+    ));
+    rows.push((
         "pending transfers",
         if d.pending_transfers == 0 {
             "0".into()
@@ -229,6 +238,11 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 opt(k, &(!v.is_empty()).then(|| v.join(", ")));
             }
             opt("request body", &r.request_body);
+            // Every value but the time came from the network.
+            let rows = rows
+                .into_iter()
+                .map(|(k, v)| (k, printable(&v).into_owned()))
+                .collect();
             ctx.out.fields(rows)?;
             print_findings(ctx, &d.findings)?;
         }

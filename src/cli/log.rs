@@ -9,6 +9,7 @@ use super::{Ctx, when};
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::now;
 use crate::error::CliError;
+use crate::output::printable;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -32,7 +33,8 @@ pub struct LogArgs {
     pub follow: bool,
 }
 
-/// One record as one line, for people (and for `--follow`).
+/// One record as one line, for people (and for `--follow`). Its fields
+/// come from the network: control characters are escaped (`printable`).
 pub(super) fn line(r: &LogRecord) -> String {
     let target = match &r.query {
         Some(q) => format!("{}?{}", r.path, q),
@@ -68,7 +70,7 @@ pub(super) fn line(r: &LogRecord) -> String {
     if !r.ignored_attributes.is_empty() {
         out.push_str(&format!("  ignored={}", r.ignored_attributes.join(",")));
     }
-    out
+    printable(&out).into_owned()
 }
 
 fn print(ctx: &Ctx, records: &[LogRecord]) -> Result<(), CliError> {

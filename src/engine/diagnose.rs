@@ -129,6 +129,12 @@ pub struct TenantDiagnosis {
     /// transferred yet, and the first few of them.
     pub pending_transfers: u64,
     pub pending_transfer_sample: Vec<String>,
+    /// The tenant's provisioning-log records dropped because the log could
+    /// not keep up (or could not write them), and when the last was.
+    #[serde(default)]
+    pub log_dropped: u64,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub log_dropped_last_at: Option<OffsetDateTime>,
     pub findings: Vec<Finding>,
 }
 
@@ -599,6 +605,20 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
             Some(FIX_EXTERNAL_ID.into()),
         ));
     }
+    if d.log_dropped > 0 {
+        out.push(finding(
+            "log_dropped",
+            Severity::Warning,
+            format!(
+                "{} provisioning-log records of this tenant were dropped (the log could not keep up){}: the counts above and 'scimctl log' miss those requests.",
+                d.log_dropped,
+                d.log_dropped_last_at
+                    .map(|t| format!(", the last at {}", super::scim::resource::rfc3339(t)))
+                    .unwrap_or_default()
+            ),
+            Some("look for 'provisioning log' lines in the server's stderr: a full disk or a failing log file is named there; otherwise the server is short of CPU for its low-priority log writer (or under a request flood), so give it more CPU or rate-limit the flood".into()),
+        ));
+    }
     if out.is_empty() {
         out.push(finding(
             "ok",
@@ -687,8 +707,16 @@ impl Engine {
                 .map(|r| r.account.user_name)
                 .collect::<Vec<_>>();
             let stats = tx.log_stats(&t.id, start)?;
-            Ok((t.clone(), tx.member_counts(&t.id)?, pending, sample, stats))
+            let counters = tx.log_counters(Some(&t.id))?;
+            Ok((
+                t.clone(),
+                tx.member_counts(&t.id)?,
+                pending,
+                sample,
+                (stats, counters),
+            ))
         })?;
+        let (stats, counters) = stats;
         let tr = traffic(&stats, start);
         let last = tr.hourly.last().copied();
         let mut d = TenantDiagnosis {
@@ -706,6 +734,8 @@ impl Engine {
             hourly: tr.hourly.clone(),
             pending_transfers: pending,
             pending_transfer_sample: sample,
+            log_dropped: counters.dropped,
+            log_dropped_last_at: counters.dropped_last_at,
             findings: Vec::new(),
         };
         d.findings = tenant_findings(&d, &tr);

@@ -127,7 +127,7 @@ fn upgraded_in_place(from: i64) {
     let version: i64 = db
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 3);
+    assert_eq!(version, 4);
 
     // The old records read back field for field.
     let mut expected: Vec<LogRecord> = old.to_vec();
@@ -208,7 +208,7 @@ fn every_log_read_is_indexed() {
     drop(Engine::open_sqlite(&store, "test").expect("open the store"));
     let db = rusqlite::Connection::open(log_path(&store)).unwrap();
     // The shapes `log_records` builds (see SqliteTx::log_records).
-    let cols = "SELECT p.seq, p.request_id, p.at, t.tenant_id FROM provisioning_log p LEFT JOIN log_tenants t ON t.n = p.tenant_n WHERE 1 = 1";
+    let cols = "SELECT p.seq, p.request_id, p.at, t.tenant_id FROM provisioning_log p LEFT JOIN log_tenants t ON t.n = p.tenant_n WHERE (p.tenant_n IS NULL OR t.n IS NOT NULL)";
     let tenant = "p.tenant_n = (SELECT n FROM log_tenants WHERE tenant_id = ?1)";
     let user = "p.user_key = ?2 AND coalesce(p.user_email_lower, p.user_email) = ?3";
     let reads = [
@@ -248,6 +248,67 @@ fn every_log_read_is_indexed() {
             "provisioning_log_tenant (tenant_n=? AND seq>?)",
         ),
     ];
+    // The statements retention runs (see SqliteTx::log_cuts, prune_log_cut,
+    // purge_forgotten_log, prune_log_tenants): each tenant's cut found on
+    // its index, then chunks removed by key.
+    let tenant_of = "p.tenant_n = log_tenants.n";
+    let prunes = [
+        (
+            "SELECT seq FROM provisioning_log WHERE tenant_n = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2".to_owned(),
+            "provisioning_log_tenant (tenant_n=?)",
+        ),
+        (
+            "SELECT seq FROM provisioning_log WHERE tenant_n IS NULL ORDER BY seq DESC LIMIT 1 OFFSET ?1".to_owned(),
+            "provisioning_log_tenant (tenant_n=?)",
+        ),
+        (
+            "SELECT seq, at FROM provisioning_log WHERE seq >= ?1 ORDER BY seq LIMIT 1".to_owned(),
+            "INTEGER PRIMARY KEY (rowid>?)",
+        ),
+        (
+            "DELETE FROM provisioning_log WHERE seq IN (SELECT seq FROM provisioning_log WHERE seq <= ?1 ORDER BY seq LIMIT ?2)".to_owned(),
+            "INTEGER PRIMARY KEY (rowid=?)",
+        ),
+        (
+            "DELETE FROM provisioning_log WHERE seq IN (SELECT seq FROM provisioning_log WHERE tenant_n IS NULL AND seq <= ?1 ORDER BY seq LIMIT ?2)".to_owned(),
+            "INTEGER PRIMARY KEY (rowid=?)",
+        ),
+        (
+            "DELETE FROM provisioning_log WHERE seq IN (SELECT seq FROM provisioning_log WHERE tenant_n = ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3)".to_owned(),
+            "INTEGER PRIMARY KEY (rowid=?)",
+        ),
+        (
+            "DELETE FROM provisioning_log WHERE seq IN (SELECT seq FROM provisioning_log WHERE tenant_n = ?1 ORDER BY seq LIMIT ?2)".to_owned(),
+            "INTEGER PRIMARY KEY (rowid=?)",
+        ),
+        (
+            format!("DELETE FROM log_tenants WHERE NOT EXISTS (SELECT 1 FROM provisioning_log p WHERE {tenant_of})"),
+            "provisioning_log_tenant (tenant_n=?)",
+        ),
+    ];
+    for (sql, index) in prunes {
+        let plan = plan_of(&db, &sql);
+        // Every step on provisioning_log is a SEARCH on the expected
+        // index or key (a subquery's own search included); none scans it.
+        let on_log: Vec<&String> = plan
+            .iter()
+            .filter(|l| l.contains("provisioning_log") || l.contains(" p "))
+            .collect();
+        let joined = plan.join("; ");
+        assert!(!on_log.is_empty(), "{sql}\n  plan: {joined}");
+        assert!(
+            on_log.iter().all(|l| l.starts_with("SEARCH")),
+            "{sql}\n  plan: {joined}"
+        );
+        assert!(
+            on_log.iter().any(|l| l.ends_with(index)),
+            "{sql}\n  plan: {joined}"
+        );
+        assert!(
+            !on_log.iter().any(|l| l.contains("SCAN")) && !joined.contains("TEMP B-TREE"),
+            "{sql}\n  plan: {joined}"
+        );
+    }
     for (sql, index) in reads {
         let mut st = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
         let unbound = vec![rusqlite::types::Null; st.parameter_count()];
@@ -277,19 +338,53 @@ fn every_log_read_is_indexed() {
     }
 }
 
-/// More records than the writer's queue holds, sent faster than it writes:
-/// senders wait for room (the queue stays bounded) and every record is
-/// written, in order, by the time the writer closes.
-#[test]
-fn a_full_queue_makes_senders_wait_and_loses_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = dir.path().join("store.db");
+fn plan_of(db: &rusqlite::Connection, sql: &str) -> Vec<String> {
+    let mut st = db.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
+    let unbound = vec![rusqlite::types::Null; st.parameter_count()];
+    st.query_map(rusqlite::params_from_iter(unbound), |r| {
+        r.get::<_, String>(3)
+    })
+    .unwrap()
+    .collect::<Result<_, _>>()
+    .unwrap()
+}
+
+/// A store with tenant `acme` (the records of `record` are its).
+fn store_with_acme(dir: &std::path::Path) -> (std::path::PathBuf, Engine) {
+    let store = dir.join("store.db");
     let engine = Engine::open_sqlite(&store, "test").expect("open the store");
-    let writer = scimctl::engine::log::LogWriter::start(engine.clone(), 30, 1_000_000);
+    engine
+        .create_tenant("Acme", Some("acme"), Default::default())
+        .expect("create acme");
+    (store, engine)
+}
+
+/// Takes the log file's write lock, as another writer would, until dropped:
+/// the writer's batches wait (it is paused for real).
+fn hold_log_lock(store: &std::path::Path) -> rusqlite::Connection {
+    let db = rusqlite::Connection::open(log_path(store)).unwrap();
+    db.execute_batch("BEGIN IMMEDIATE").unwrap();
+    db
+}
+
+/// A flood far beyond the queue while the writer cannot write (another
+/// connection holds the log's write lock): every send returns at once,
+/// what does not fit is dropped and counted, and in the end every record
+/// was either written exactly once or counted as dropped — nothing
+/// vanishes uncounted, and the drops are persisted per tenant.
+#[test]
+fn a_full_queue_drops_and_counts_and_never_blocks_a_sender() {
+    use scimctl::engine::log::{LogWriter, QUEUE_RECORDS};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, engine) = store_with_acme(dir.path());
+    let lock = hold_log_lock(&store);
+    let writer = LogWriter::start(engine.clone(), 30, 1_000_000);
     let n: i64 = 40_000;
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
     let senders: Vec<_> = (0..2)
         .map(|half| {
             let sink = writer.sink();
+            let done = done_tx.clone();
             std::thread::spawn(move || {
                 for i in (half * n / 2)..((half + 1) * n / 2) {
                     let mut r = record(i, (i % 2 == 0).then_some("a@acme.example"));
@@ -297,20 +392,387 @@ fn a_full_queue_makes_senders_wait_and_loses_nothing() {
                     r.at = time::OffsetDateTime::now_utc();
                     sink.send(r);
                 }
+                done.send(()).unwrap();
             })
         })
         .collect();
+    // Both senders finish while the writer still cannot write a thing: a
+    // blocking send would never return (the bound is generous, to fail
+    // rather than hang; it measures nothing).
+    for _ in 0..2 {
+        done_rx
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("send returned while the writer was paused");
+    }
+    let sink = writer.sink();
+    let stats = sink.stats();
+    assert!(
+        stats.dropped >= (n as u64) - QUEUE_RECORDS as u64,
+        "at most the queue's {QUEUE_RECORDS} records wait; dropped {}",
+        stats.dropped
+    );
+    assert_eq!(all(&engine).len(), 0, "nothing written while locked");
+    drop(lock);
     for s in senders {
         s.join().expect("sender");
     }
     writer.close();
+    let dropped = sink.stats().dropped;
+    assert_eq!(dropped, stats.dropped, "no more drops once the lock went");
     let got = all(&engine);
-    assert_eq!(got.len(), n as usize);
+    assert_eq!(
+        got.len() as u64 + dropped,
+        n as u64,
+        "written + dropped = sent"
+    );
     let mut ids: Vec<&str> = got.iter().map(|r| r.request_id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
-    assert_eq!(ids.len(), n as usize, "every record once");
+    assert_eq!(ids.len(), got.len(), "every record once");
     let seqs: Vec<i64> = got.iter().map(|r| r.seq).collect();
     assert!(seqs.windows(2).all(|w| w[0] < w[1]));
-    assert_eq!(got[0].user_email.as_deref(), Some("a@acme.example"));
+    // The drops are on record, for their tenant, in the log file.
+    let c = engine.log_counters(Some("acme")).unwrap();
+    assert_eq!(c.dropped, dropped);
+    assert!(c.dropped_last_at.is_some());
+    // Sent after close: dropped and counted too.
+    sink.send(record(n + 1, None));
+    assert_eq!(sink.stats().dropped, dropped + 1);
+}
+
+/// A batch the log file refuses (a trigger planted in it, so the failure is
+/// SQLite's own) is tried again, then its records are counted as dropped;
+/// the writer lives on and writes the next batch.
+#[test]
+fn a_failing_batch_is_retried_then_counted_and_the_writer_goes_on() {
+    use scimctl::engine::log::LogWriter;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, engine) = store_with_acme(dir.path());
+    let db = rusqlite::Connection::open(log_path(&store)).unwrap();
+    db.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON provisioning_log WHEN NEW.method = 'BAD' \
+         BEGIN SELECT RAISE(ABORT, 'planted failure'); END;",
+    )
+    .unwrap();
+    let writer = LogWriter::start(engine.clone(), 30, 1_000_000);
+    let sink = writer.sink();
+    let mut bad = record(1, None);
+    bad.at = time::OffsetDateTime::now_utc();
+    bad.method = "BAD".into();
+    sink.send(bad);
+    // Three tries over about 1.6 s, then counted (a generous bound, to
+    // fail rather than hang).
+    let waited = std::time::Instant::now();
+    while sink.stats().dropped == 0 {
+        assert!(waited.elapsed() < std::time::Duration::from_secs(120));
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(sink.stats().dropped, 1);
+    let mut good = record(2, None);
+    good.at = time::OffsetDateTime::now_utc();
+    sink.send(good.clone());
+    writer.close();
+    let got = all(&engine);
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].request_id, good.request_id);
+    let c = engine.log_counters(Some("acme")).unwrap();
+    assert_eq!(c.dropped, 1);
+    assert_eq!(sink.stats().dropped, 1);
+}
+
+/// Requests for tenants that do not exist are counted, not logged; the
+/// count is in the log file for other processes.
+#[test]
+fn unknown_tenants_are_counted_in_aggregate() {
+    use scimctl::engine::log::LogWriter;
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, engine) = store_with_acme(dir.path());
+    let writer = LogWriter::start(engine.clone(), 30, 1_000_000);
+    let sink = writer.sink();
+    for _ in 0..3400 {
+        sink.unknown_tenant();
+    }
+    assert_eq!(sink.stats().unknown_tenant, 3400);
+    writer.close();
+    assert_eq!(all(&engine).len(), 0);
+    let c = engine.log_counters(None).unwrap();
+    assert_eq!((c.unknown_tenant, c.dropped), (3400, 0));
+    assert!(c.unknown_tenant_last_at.is_some());
+    let db = rusqlite::Connection::open(log_path(&dir.path().join("store.db"))).unwrap();
+    let tenants: i64 = db
+        .query_row("SELECT COUNT(*) FROM log_tenants", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tenants, 0, "no tenant key per unknown tenant");
+}
+
+/// Every stored field is bounded, on char boundaries, and secret-named
+/// query parameters are masked, whichever way the record is written.
+#[test]
+fn stored_fields_are_bounded_and_secret_parameters_masked() {
+    use scimctl::engine::log::*;
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, engine) = store_with_acme(dir.path());
+    let huge = "é".repeat(600_000);
+    let mut r = record(1, Some("x@acme.example"));
+    r.method = huge.clone();
+    r.path = format!("/scim/v2/acme/{huge}");
+    r.query = Some(format!(
+        "filter=userName+eq+%22a%22&access_token=s3cret-1&API_KEY=s3cret-2&client%5Fsecret=s3cret-3&Password=s3cret-4&x={huge}"
+    ));
+    r.user_agent = Some(huge.clone());
+    r.client_addr = Some(huge.clone());
+    r.user_email = Some(huge.clone());
+    r.user_id = Some(huge.clone());
+    r.group_id = Some(huge.clone());
+    r.scim_type = Some(huge.clone());
+    r.reason = Some(huge.clone());
+    r.detail = Some(huge.clone());
+    r.token_note = Some(huge.clone());
+    r.request_body = Some(huge.clone());
+    r.ignored_attributes = vec![huge.clone(); 1000];
+    r.transfers = vec![huge.clone(); 1000];
+    r.invitations = vec!["i@acme.example".into(); 150];
+    engine.write_log(&mut [r]).unwrap();
+    let got = all(&engine).pop().unwrap();
+    let fits = |v: &str, max: usize| {
+        assert!(
+            v.len() <= max && v.ends_with(TRUNCATED),
+            "{} > {max}",
+            v.len()
+        );
+    };
+    fits(&got.method, MAX_METHOD);
+    fits(&got.path, MAX_PATH);
+    let q = got.query.as_deref().unwrap();
+    fits(q, MAX_QUERY);
+    assert!(!q.contains("s3cret"), "{q}");
+    assert!(
+        q.starts_with("filter=userName+eq+%22a%22&access_token=(redacted)&API_KEY=(redacted)&client%5Fsecret=(redacted)&Password=(redacted)&x="),
+        "{q}"
+    );
+    fits(got.user_agent.as_deref().unwrap(), MAX_USER_AGENT);
+    fits(got.client_addr.as_deref().unwrap(), MAX_CLIENT_ADDR);
+    fits(got.user_email.as_deref().unwrap(), MAX_USER_EMAIL);
+    fits(got.user_id.as_deref().unwrap(), MAX_ID);
+    fits(got.group_id.as_deref().unwrap(), MAX_ID);
+    fits(got.scim_type.as_deref().unwrap(), MAX_CODE);
+    fits(got.reason.as_deref().unwrap(), MAX_CODE);
+    fits(got.detail.as_deref().unwrap(), MAX_DETAIL);
+    fits(got.token_note.as_deref().unwrap(), MAX_TOKEN_NOTE);
+    fits(got.request_body.as_deref().unwrap(), MAX_BODY_LOGGED);
+    assert_eq!(got.ignored_attributes.len(), MAX_IGNORED);
+    got.ignored_attributes[..MAX_IGNORED - 1]
+        .iter()
+        .for_each(|a| fits(a, MAX_ATTRIBUTE));
+    assert_eq!(
+        got.ignored_attributes.last().map(String::as_str),
+        Some("… (969 more)")
+    );
+    assert_eq!(got.transfers.len(), MAX_EMAILS);
+    fits(&got.transfers[0], MAX_USER_EMAIL);
+    assert_eq!(got.invitations.len(), MAX_EMAILS);
+    assert_eq!(got.invitations[0], "i@acme.example");
+    // Short values and a query without secrets are kept as they were.
+    let mut plain = record(3, None);
+    let before = plain.clone();
+    plain.bound();
+    assert_eq!(plain, before);
+    assert_eq!(redact_query("filter=a&count=10"), "filter=a&count=10");
+    assert_eq!(redact_query("token"), "token", "a name without a value");
+}
+
+/// Retention per tenant: one tenant's flood evicts only its own oldest
+/// records; records with no tenant are bounded as one more tenant; age
+/// applies to all; chunks of PRUNE_CHUNK; a retention too long for the
+/// calendar prunes nothing by age and does not panic; keys of tenants with
+/// no records left go.
+#[test]
+fn retention_is_per_tenant_in_chunks_and_never_panics() {
+    use scimctl::engine::log::PRUNE_CHUNK;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, engine) = store_with_acme(dir.path());
+    engine
+        .create_tenant("Beta", Some("beta"), Default::default())
+        .unwrap();
+    let now = time::OffsetDateTime::now_utc();
+    let mk = |i: i64, tenant: Option<&str>, age_days: i64| {
+        let mut r = record(i, None);
+        r.tenant_id = tenant.map(str::to_owned);
+        r.at = now - time::Duration::days(age_days) + time::Duration::milliseconds(i);
+        r
+    };
+    // beta: 5 old ones (40 days), then a few recent; acme floods (recent).
+    let flood = PRUNE_CHUNK as i64 * 2 + 500;
+    let mut rs: Vec<_> = (0..5).map(|i| mk(i, Some("beta"), 40)).collect();
+    rs.extend((5..10).map(|i| mk(i, Some("beta"), 0)));
+    rs.extend((10..10 + flood).map(|i| mk(i, Some("acme"), 0)));
+    rs.extend((20..28).map(|i| mk(1_000_000 + i, None, 0)));
+    // A key for a tenant that is gone (its records already pruned).
+    rs.push(mk(2_000_000, Some("gamma"), 40));
+    engine.write_log(&mut rs).unwrap();
+    let count = |t: Option<&str>| {
+        engine
+            .log_records(&LogQuery {
+                tenant_id: t.map(str::to_owned),
+                ..LogQuery::default()
+            })
+            .unwrap()
+            .len()
+    };
+    // Days beyond the calendar: nothing is too old; only the count binds.
+    let removed = engine.prune_log(u32::MAX, 6).unwrap();
+    assert_eq!(count(Some("acme")), 6);
+    assert_eq!(count(Some("beta")), 6);
+    // gamma is no tenant of the store: its log is forgotten, then purged.
+    assert_eq!(count(Some("gamma")), 0);
+    let none = all(&engine)
+        .into_iter()
+        .filter(|r| r.tenant_id.is_none())
+        .count();
+    assert_eq!(none, 6);
+    // acme's, beta's, the tenantless, and gamma's record with its key.
+    assert_eq!(removed, (flood as u64 - 6) + 4 + 2 + 2);
+    // beta's newest are what stayed.
+    let beta = engine
+        .log_records(&LogQuery {
+            tenant_id: Some("beta".into()),
+            ..LogQuery::default()
+        })
+        .unwrap();
+    assert_eq!(
+        beta.first().map(|r| r.request_id.clone()),
+        Some(record(4, None).request_id)
+    );
+    // By age: beta's 40-day-old record goes, the recent stay.
+    engine.prune_log(30, 1_000_000).unwrap();
+    assert_eq!(count(Some("beta")), 5);
+    assert_eq!(count(Some("acme")), 6);
+    // Keep everything there is (u64::MAX must not read as "keep none").
+    engine.prune_log(30, u64::MAX).unwrap();
+    assert_eq!(count(Some("acme")), 6);
+    let db = rusqlite::Connection::open(log_path(&store)).unwrap();
+    let keys: Vec<String> = db
+        .prepare("SELECT tenant_id FROM log_tenants ORDER BY tenant_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(keys, ["acme", "beta"], "gamma's key went with its records");
+}
+
+/// Deleting a tenant deletes its log, its key and its counters: a tenant
+/// re-created with the same id sees an empty log (through the engine and
+/// through `scimctl log --tenant`), while other tenants keep theirs.
+#[test]
+fn a_deleted_tenant_s_log_goes_with_it_and_diagnose_shows_drops() {
+    use crate::support::TestEnv;
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    env.tenant("Beta", "beta");
+    let engine = env.engine();
+    let mut rs: Vec<_> = (0..30)
+        .map(|i| {
+            let mut r = record(i, None);
+            if i % 3 == 0 {
+                r.tenant_id = Some("beta".into());
+            }
+            r
+        })
+        .collect();
+    engine.write_log(&mut rs).unwrap();
+    // Counters as the writer keeps them (it adds to them after drops).
+    let log = rusqlite::Connection::open(log_path(&env.store())).unwrap();
+    log.execute_batch(
+        "INSERT INTO log_counters (tenant_id, dropped, dropped_last_at) VALUES ('acme', 12, 1700000000000), ('beta', 3, 1700000000000)",
+    )
+    .unwrap();
+    assert_eq!(engine.log_counters(Some("acme")).unwrap().dropped, 12);
+    let shown = env.ok(&["--tenant", "acme", "log", "--limit", "1000"]);
+    assert_eq!(shown.lines().count(), 20, "{shown}");
+    env.ok(&["tenant", "delete", "acme", "--yes"]);
+    env.tenant("Acme again", "acme");
+    let out = env.cmd(["--tenant", "acme", "log"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "", "an empty log");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No matching requests"));
+    let q = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..LogQuery::default()
+    };
+    assert!(engine.log_records(&q("acme")).unwrap().is_empty());
+    assert_eq!(engine.log_records(&q("beta")).unwrap().len(), 10);
+    assert_eq!(engine.log_counters(Some("acme")).unwrap().dropped, 0);
+    assert_eq!(engine.log_counters(Some("beta")).unwrap().dropped, 3);
+    let d = env.json(&["--tenant", "acme", "diagnose", "tenant"]);
+    assert_eq!(d["log_dropped"], 0);
+    assert!(!d["findings"].to_string().contains("log_dropped"));
+    let d = env.json(&["--tenant", "beta", "diagnose", "tenant"]);
+    assert_eq!(d["log_dropped"], 3);
+    let warned = d["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "log_dropped")
+        .expect("a log_dropped finding");
+    assert_eq!(warned["severity"], "warning");
+    assert!(
+        warned["verdict"]
+            .as_str()
+            .unwrap()
+            .starts_with("3 provisioning-log records of this tenant were dropped (the log could not keep up), the last at 2023-11-14T22:13:20"),
+        "{warned}"
+    );
+    // The records are gone, not just hidden.
+    assert_eq!(all(&engine).len(), 10);
+    let rows: i64 = log
+        .query_row("SELECT COUNT(*) FROM provisioning_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 10);
+    let forgotten: i64 = log
+        .query_row("SELECT COUNT(*) FROM log_forgotten", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(forgotten, 0, "the purge finished");
+    // New records of the new acme are its own.
+    let mut fresh = [record(100, None)];
+    engine.write_log(&mut fresh).unwrap();
+    assert_eq!(engine.log_records(&q("acme")).unwrap(), fresh.to_vec());
+}
+
+/// Control characters planted in logged fields (a userName, the
+/// User-Agent, the path) reach no terminal: `scimctl log` prints them as
+/// escapes. JSON output carries them escaped by serde.
+#[test]
+fn scimctl_log_escapes_control_characters() {
+    use crate::support::TestEnv;
+    let env = TestEnv::new();
+    env.tenant("Acme", "acme");
+    let engine = env.engine();
+    let mut r = record(7, Some("evil\x1b[31m@acme.example\r"));
+    r.user_agent = Some("curl\x1b]0;owned\x07".into());
+    r.path = "/scim/v2/acme/Users/\x1b[2J\u{202e}x".into();
+    r.reason = Some("x\u{9b}1m".into());
+    engine.write_log(&mut [r.clone()]).unwrap();
+    let line = env.ok(&["--tenant", "acme", "log"]);
+    assert!(
+        !line.chars().any(|c| c.is_control() && c != '\n'),
+        "{line:?}"
+    );
+    assert!(!line.contains('\u{202e}'), "{line:?}");
+    assert!(
+        line.contains("user=evil\\u{1b}[31m@acme.example\\u{d}"),
+        "{line}"
+    );
+    assert!(line.contains("/Users/\\u{1b}[2J\\u{202e}x"), "{line}");
+    assert!(line.contains("reason=x\\u{9b}1m"), "{line}");
+    let detail = env.ok(&["--tenant", "acme", "diagnose", "request", &r.request_id]);
+    assert!(
+        !detail.chars().any(|c| c.is_control() && c != '\n'),
+        "{detail:?}"
+    );
+    assert!(detail.contains("curl\\u{1b}]0;owned\\u{7}"), "{detail}");
+    let json = env.ok(&["--tenant", "acme", "log", "--output", "json"]);
+    assert!(!json.chars().any(|c| c.is_ascii_control() && c != '\n'));
+    let back: LogRecord = serde_json::from_str(json.trim()).unwrap();
+    assert_eq!(back.user_agent, r.user_agent, "JSON keeps the exact text");
 }

@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::{ACCENT, BAD, WARN, block, clock};
 use crate::engine::log::LogRecord;
+use crate::output::printable;
 use crate::tui::app::App;
 
 fn title(app: &App) -> Line<'static> {
@@ -73,13 +74,15 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
             .clone()
             .or_else(|| r.user_id.clone())
             .unwrap_or_default();
+        // The fields came from the network: control characters escaped.
+        let p = |s: &str| printable(s).into_owned();
         let mut cells = vec![
             clock(r.at),
             r.status.to_string(),
-            r.method.clone(),
-            short_path(app, r),
-            who,
-            r.reason.clone().unwrap_or_default(),
+            p(&r.method),
+            p(&short_path(app, r)),
+            p(&who),
+            p(r.reason.as_deref().unwrap_or_default()),
         ];
         if wide {
             cells.push(format!("{:.1}", r.latency_us as f64 / 1000.0));

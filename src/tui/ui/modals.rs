@@ -1,5 +1,7 @@
 //! Windows over the tabs: help, confirmations, the new token, details.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -11,6 +13,7 @@ use super::{ACCENT, BAD, GOOD, WARN, block, centered, kv};
 use crate::cli::when;
 use crate::engine::diagnose::UserDiagnosis;
 use crate::engine::log::LogRecord;
+use crate::output::printable;
 use crate::probe::{Status, Step};
 use crate::tui::app::{App, Modal, Pending};
 use crate::tui::keys;
@@ -228,8 +231,29 @@ fn help(f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), b);
 }
 
+/// Lines whose text came from the network (log fields, userNames) with
+/// every control character escaped (`printable`): a planted escape
+/// sequence must not reach the terminal.
+fn escaped(lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .map(|mut l| {
+            for span in l.spans.iter_mut() {
+                if let Cow::Owned(s) = printable(&span.content) {
+                    span.content = Cow::Owned(s);
+                }
+            }
+            l
+        })
+        .collect()
+}
+
 /// One request in full.
 fn record_lines(r: &LogRecord) -> Vec<Line<'static>> {
+    escaped(record_lines_raw(r))
+}
+
+fn record_lines_raw(r: &LogRecord) -> Vec<Line<'static>> {
     let s = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
     let status_style = if r.status >= 400 {
         Style::new().fg(BAD).bold()
@@ -338,6 +362,10 @@ fn step_lines(s: &Step) -> Vec<Line<'static>> {
 /// `diagnose user`: the member as the store has it, the verdict, and the
 /// user's latest requests.
 fn user_lines(d: &UserDiagnosis) -> Vec<Line<'static>> {
+    escaped(user_lines_raw(d))
+}
+
+fn user_lines_raw(d: &UserDiagnosis) -> Vec<Line<'static>> {
     let f = &d.facts;
     let mut lines = Vec::new();
     match &f.member {

@@ -18,9 +18,9 @@ use rusqlite::{
 };
 use time::OffsetDateTime;
 
-use super::{LogStat, MemberFilter, Store, StoreInfo, Tx};
+use super::{LogCut, LogScope, LogStat, MemberFilter, Store, StoreInfo, Tx};
 use crate::engine::error::{EngineError, Result, StoreError};
-use crate::engine::log::{LogQuery, LogRecord};
+use crate::engine::log::{LogCounters, LogQuery, LogRecord};
 use crate::engine::model::*;
 
 /// Migrations in order; the store's `user_version` is how many have run.
@@ -43,6 +43,7 @@ const LOG_MIGRATIONS: &[&str] = &[
     include_str!("migrations/log_0001.sql"),
     include_str!("migrations/log_0002.sql"),
     include_str!("migrations/log_0003.sql"),
+    include_str!("migrations/log_0004.sql"),
 ];
 /// Where a log migration hands over to `fill_log_keys`.
 const FILL_KEYS: &str = "-- @fill-keys";
@@ -1486,8 +1487,11 @@ impl Tx for SqliteTx<'_> {
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
         let mut sql = String::from(
             "SELECT p.seq, p.request_id, p.at, t.tenant_id, p.method, p.path, p.query, p.status, p.scim_type, p.reason, p.detail, p.user_id, p.user_email, p.group_id, p.token_fingerprint, p.token_note, p.client_addr, p.user_agent, p.latency_us, p.ignored_attributes, p.transfers, p.invitations, p.request_body \
-             FROM log.provisioning_log p LEFT JOIN log.log_tenants t ON t.n = p.tenant_n WHERE 1 = 1",
+             FROM log.provisioning_log p LEFT JOIN log.log_tenants t ON t.n = p.tenant_n \
+             WHERE (p.tenant_n IS NULL OR t.n IS NOT NULL)",
         );
+        // (The records of a deleted tenant, forgotten but not yet purged,
+        // belong to no tenant key: not shown as records of no tenant.)
         let mut args: Vec<rusqlite::types::Value> = Vec::new();
         let mut arg = |sql: &mut String, clause: &str, v: rusqlite::types::Value| {
             args.push(v);
@@ -1572,16 +1576,174 @@ impl Tx for SqliteTx<'_> {
         }
         Ok(rows)
     }
-    fn prune_log(&self, before: OffsetDateTime, keep: u64) -> Result<u64> {
-        let old = self.exec(
-            "DELETE FROM log.provisioning_log WHERE at < ?1",
-            [ms(before)],
+    fn log_cuts(&self, before: Option<OffsetDateTime>, keep: u64) -> Result<Vec<LogCut>> {
+        let mut cuts = Vec::new();
+        if let Some(before) = before {
+            // Time order is sequence order: everything below the first
+            // record at or after `before` is older.
+            let first = self.log_seq_since(before)?;
+            if first > 0 {
+                cuts.push(LogCut {
+                    scope: LogScope::All,
+                    upto_seq: first - 1,
+                });
+            }
+        }
+        // Each tenant's newest `keep` records stay: the cut is the record
+        // after them, found on the (tenant_n, seq) index; it walks at most
+        // `keep` entries of that tenant, never the table.
+        let keep = keep.min(i64::MAX as u64) as i64;
+        let tenants: Vec<i64> = self.all("SELECT n FROM log.log_tenants", [], |r| r.get(0))?;
+        for n in tenants {
+            let seq: Option<i64> = self.one(
+                "SELECT seq FROM log.provisioning_log WHERE tenant_n = ?1 ORDER BY seq DESC LIMIT 1 OFFSET ?2",
+                params![n, keep],
+                |r| r.get(0),
+            )?;
+            if let Some(upto_seq) = seq {
+                cuts.push(LogCut {
+                    scope: LogScope::Tenant(n),
+                    upto_seq,
+                });
+            }
+        }
+        let seq: Option<i64> = self.one(
+            "SELECT seq FROM log.provisioning_log WHERE tenant_n IS NULL ORDER BY seq DESC LIMIT 1 OFFSET ?1",
+            [keep],
+            |r| r.get(0),
         )?;
-        let excess = self.exec(
-            "DELETE FROM log.provisioning_log WHERE seq <= (SELECT seq FROM log.provisioning_log ORDER BY seq DESC LIMIT 1 OFFSET ?1)",
-            [keep as i64],
+        if let Some(upto_seq) = seq {
+            cuts.push(LogCut {
+                scope: LogScope::NoTenant,
+                upto_seq,
+            });
+        }
+        Ok(cuts)
+    }
+    fn prune_log_cut(&self, cut: &LogCut, limit: u64) -> Result<u64> {
+        let limit = limit.min(i64::MAX as u64) as i64;
+        // The subquery walks the index from the oldest record of the cut;
+        // the DELETE then finds each row by its key.
+        let n = match cut.scope {
+            LogScope::All => self.exec(
+                "DELETE FROM log.provisioning_log WHERE seq IN (SELECT seq FROM log.provisioning_log WHERE seq <= ?1 ORDER BY seq LIMIT ?2)",
+                params![cut.upto_seq, limit],
+            )?,
+            LogScope::NoTenant => self.exec(
+                "DELETE FROM log.provisioning_log WHERE seq IN (SELECT seq FROM log.provisioning_log WHERE tenant_n IS NULL AND seq <= ?1 ORDER BY seq LIMIT ?2)",
+                params![cut.upto_seq, limit],
+            )?,
+            LogScope::Tenant(t) => self.exec(
+                "DELETE FROM log.provisioning_log WHERE seq IN (SELECT seq FROM log.provisioning_log WHERE tenant_n = ?1 AND seq <= ?2 ORDER BY seq LIMIT ?3)",
+                params![t, cut.upto_seq, limit],
+            )?,
+        };
+        Ok(n as u64)
+    }
+    fn forget_log_tenant(&self, tenant_id: &str) -> Result<()> {
+        // A write first: it takes the log's write lock before anything is
+        // read (see `log_tenant`).
+        self.exec(
+            "INSERT OR IGNORE INTO log.log_forgotten (n) SELECT n FROM log.log_tenants WHERE tenant_id = ?1",
+            [tenant_id],
         )?;
-        Ok((old + excess) as u64)
+        self.exec(
+            "DELETE FROM log.log_tenants WHERE tenant_id = ?1",
+            [tenant_id],
+        )?;
+        self.exec(
+            "DELETE FROM log.log_counters WHERE tenant_id = ?1",
+            [tenant_id],
+        )?;
+        Ok(())
+    }
+    fn forget_departed_log_tenants(&self) -> Result<u64> {
+        let n = self.exec(
+            "INSERT OR IGNORE INTO log.log_forgotten (n) SELECT n FROM log.log_tenants WHERE tenant_id NOT IN (SELECT id FROM main.tenants)",
+            [],
+        )?;
+        self.exec(
+            "DELETE FROM log.log_tenants WHERE tenant_id NOT IN (SELECT id FROM main.tenants)",
+            [],
+        )?;
+        self.exec(
+            "DELETE FROM log.log_counters WHERE tenant_id <> '' AND tenant_id NOT IN (SELECT id FROM main.tenants)",
+            [],
+        )?;
+        Ok(n as u64)
+    }
+    fn purge_forgotten_log(&self, limit: u64) -> Result<u64> {
+        // A write first, for the lock (see `log_tenant`).
+        self.exec("DELETE FROM log.log_forgotten WHERE n IS NULL", [])?;
+        let limit = limit.min(i64::MAX as u64) as i64;
+        // At most `limit` keys per call too: a log flooded with invented
+        // tenant ids by an older version may have many.
+        let forgotten: Vec<i64> = self.all(
+            "SELECT n FROM log.log_forgotten ORDER BY n LIMIT ?1",
+            [limit],
+            |r| r.get(0),
+        )?;
+        let mut work: i64 = 0;
+        for n in forgotten {
+            let left = limit - work;
+            if left <= 0 {
+                break;
+            }
+            let gone = self.exec(
+                "DELETE FROM log.provisioning_log WHERE seq IN (SELECT seq FROM log.provisioning_log WHERE tenant_n = ?1 ORDER BY seq LIMIT ?2)",
+                params![n, left],
+            )? as i64;
+            work += gone;
+            if gone < left {
+                self.exec("DELETE FROM log.log_forgotten WHERE n = ?1", [n])?;
+                work += 1;
+            }
+        }
+        Ok(work as u64)
+    }
+    fn prune_log_tenants(&self) -> Result<u64> {
+        // One probe of the (tenant_n, seq) index per tenant key.
+        let n = self.exec(
+            "DELETE FROM log.log_tenants WHERE NOT EXISTS (SELECT 1 FROM log.provisioning_log p WHERE p.tenant_n = log_tenants.n)",
+            [],
+        )?;
+        Ok(n as u64)
+    }
+    fn add_log_counters(&self, tenant_id: Option<&str>, add: &LogCounters) -> Result<()> {
+        let clamp = |n: u64| n.min(i64::MAX as u64) as i64;
+        // The newer time wins; a delta's times are never older than the
+        // stored ones, but a clock step back must not erase them.
+        self.exec(
+            "INSERT INTO log.log_counters (tenant_id, dropped, dropped_last_at, unknown_tenant, unknown_tenant_last_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (tenant_id) DO UPDATE SET \
+                dropped = dropped + excluded.dropped, \
+                dropped_last_at = max(coalesce(dropped_last_at, excluded.dropped_last_at), coalesce(excluded.dropped_last_at, dropped_last_at)), \
+                unknown_tenant = unknown_tenant + excluded.unknown_tenant, \
+                unknown_tenant_last_at = max(coalesce(unknown_tenant_last_at, excluded.unknown_tenant_last_at), coalesce(excluded.unknown_tenant_last_at, unknown_tenant_last_at))",
+            params![
+                tenant_id.unwrap_or(""),
+                clamp(add.dropped),
+                add.dropped_last_at.map(ms),
+                clamp(add.unknown_tenant),
+                add.unknown_tenant_last_at.map(ms)
+            ],
+        )?;
+        Ok(())
+    }
+    fn log_counters(&self, tenant_id: Option<&str>) -> Result<LogCounters> {
+        let c = self.one(
+            "SELECT dropped, dropped_last_at, unknown_tenant, unknown_tenant_last_at FROM log.log_counters WHERE tenant_id = ?1",
+            [tenant_id.unwrap_or("")],
+            |r| {
+                Ok(LogCounters {
+                    dropped: r.get::<_, i64>(0)?.max(0) as u64,
+                    dropped_last_at: opt_at(r.get(1)?)?,
+                    unknown_tenant: r.get::<_, i64>(2)?.max(0) as u64,
+                    unknown_tenant_last_at: opt_at(r.get(3)?)?,
+                })
+            },
+        )?;
+        Ok(c.unwrap_or_default())
     }
 
     fn insert_audit(&self, e: &AuditEvent) -> Result<()> {
