@@ -104,6 +104,9 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         if scheme == "https" {
             out.note("TLS: on (rustls)");
         }
+        // Before the line below: a signal right after it must find the
+        // handlers installed.
+        let signal = crate::http::shutdown_signal();
         // The one line scripts and tests wait for.
         eprintln!("listening on {bound}");
         out.note(&format!(
@@ -116,6 +119,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
             retention,
             token_max_age_days,
             limits,
+            signal,
         )
         .await?;
         out.note("scimctl serve: stopped.");

@@ -1189,7 +1189,8 @@ impl futures_core::Stream for Lines {
 
 /// Also mounted at `/admin/v1/` itself, which a nested router's fallback
 /// does not see.
-pub async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
+pub async fn not_found(OriginalUri(uri): OriginalUri, call: Call, body: Body) -> Response {
+    limits::discard(call.content_length, body).await;
     ApiError::Request {
         status: StatusCode::NOT_FOUND,
         reason: "not_found",
@@ -1199,7 +1200,8 @@ pub async fn not_found(OriginalUri(uri): OriginalUri) -> Response {
     .into_response()
 }
 
-async fn method_not_allowed(OriginalUri(uri): OriginalUri) -> Response {
+async fn method_not_allowed(OriginalUri(uri): OriginalUri, call: Call, body: Body) -> Response {
+    limits::discard(call.content_length, body).await;
     ApiError::Request {
         status: StatusCode::METHOD_NOT_ALLOWED,
         reason: "method_not_allowed",

@@ -1048,15 +1048,16 @@ async fn schema(
 /// A method an endpoint does not have (e.g. POST to a discovery
 /// endpoint): 405. Not logged: it is answered before any token is checked,
 /// so anyone could write records with it.
-async fn method_not_allowed(m: Meta) -> Response {
-    ScimError::new(
+async fn method_not_allowed(m: Meta, body: Body) -> Response {
+    let res = ScimError::new(
         StatusCode::METHOD_NOT_ALLOWED,
         None,
         "method_not_allowed",
         "This method is not supported on this endpoint",
         &m.request_id,
     )
-    .into_response()
+    .into_response();
+    early(res, Input::Body(body), &m).await
 }
 
 /// An unknown path under a tenant: authenticated first (no probing), then 404.
@@ -1073,13 +1074,14 @@ async fn not_found_in_tenant(
     .await
 }
 
-pub async fn not_found_outside(m: Meta) -> Response {
-    ScimError::new(
+pub async fn not_found_outside(m: Meta, body: Body) -> Response {
+    let res = ScimError::new(
         StatusCode::NOT_FOUND,
         None,
         "not_found",
         "There is nothing at this path; a tenant URL looks like /scim/v2/{tenant_id}",
         &m.request_id,
     )
-    .into_response()
+    .into_response();
+    early(res, Input::Body(body), &m).await
 }
