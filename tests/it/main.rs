@@ -7,6 +7,7 @@ mod credentials;
 mod dashboard;
 mod diagnose;
 mod generated;
+mod input_limits;
 mod log_schema;
 mod mapping;
 mod remote;

@@ -2604,4 +2604,44 @@ mod tests {
             let _ = f.plan(&schema);
         }
     }
+
+    #[test]
+    fn substring_operators_fold_unicode_case_on_both_sides() {
+        let s = std_user();
+        let u = json!({"userName": "ÉLODIE.Straße@Exemple.fr", "title": "ΟΔΟΣ"});
+        for (f, want) in [
+            (r#"userName co "élodie""#, true),
+            (r#"userName sw "éLO""#, true),
+            (r#"userName ew "EXEMPLE.FR""#, true),
+            (r#"userName co "STRAßE""#, true),
+            (r#"userName co "strasse""#, false),
+            (r#"userName eq "élodie.straße@exemple.fr""#, true),
+            (r#"userName gt "élodie""#, true),
+            (r#"title eq "οδος""#, true),
+            (r#"title co """#, true),
+            (r#"userName sw "lodie""#, false),
+            (r#"userName ew "fr.""#, false),
+        ] {
+            assert_eq!(eval(f, &u, &s), want, "{f}");
+        }
+        // caseExact attributes compare as written.
+        let r = json!({"id": "AbC"});
+        assert!(eval(r#"id co "bC""#, &r, &s));
+        assert!(!eval(r#"id co "bc""#, &r, &s));
+    }
+
+    #[test]
+    fn substring_operators_are_linear_in_their_input() {
+        // 1 MiB of near-matches against a 4 KiB literal that differs only
+        // at its end: a windowed compare does ~4 * 10^9 byte comparisons
+        // (minutes unoptimised); folding once and a two-way search does a
+        // few million. (No timing assertion: a regression hangs the test.)
+        let hay = "a".repeat(1 << 20);
+        let needle = format!("{}b", "A".repeat(4_000));
+        for op in [CompareOp::Co, CompareOp::Sw, CompareOp::Ew] {
+            assert!(!compare_str(&hay, &needle, op, false), "{op:?}");
+            assert!(!compare_str(&hay, &needle, op, true), "{op:?}");
+        }
+        assert!(compare_str(&hay, &needle[..4_000], CompareOp::Co, false));
+    }
 }

@@ -2957,4 +2957,80 @@ mod tests {
             Ok(())
         }
     }
+
+    fn members_of(v: &Value) -> Vec<String> {
+        v["members"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|m| m["value"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn member_adds_and_removes_at_scale_keep_order_and_skip_repeats() {
+        let g = group_schema(Policy::Product);
+        // A big group: 20,000 members; add 10,000 of which half are there.
+        let have: Vec<Value> = (0..20_000)
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .collect();
+        let res = with(group(), "members", Value::Array(have));
+        let add: Vec<Value> = (15_000..25_000)
+            .rev()
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .chain([json!({"value": "m24999"}), json!({"value": BABS})])
+            .collect();
+        let out = ok(
+            &g,
+            &res,
+            json!([{"op": "add", "path": "members", "value": add}]),
+        );
+        let ids = members_of(&out.resource);
+        assert_eq!(ids.len(), 25_001);
+        assert_eq!(ids[19_999], "m19999");
+        // New ones follow in the order given, each once.
+        assert_eq!(ids[20_000], "m24999");
+        assert_eq!(ids[20_001], "m24998");
+        assert_eq!(ids[25_000], BABS);
+        // Remove a listed 10,000 (some absent), as Entra sends them.
+        let remove: Vec<Value> = (10_000..20_000)
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .chain([json!({"value": "absent"}), json!("m00001")])
+            .collect();
+        let out = ok(
+            &g,
+            &out.resource,
+            json!([{"op": "remove", "path": "members", "value": remove}]),
+        );
+        let ids = members_of(&out.resource);
+        assert_eq!(ids.len(), 25_001 - 10_000 - 1);
+        assert_eq!(&ids[..3], ["m00000", "m00002", "m00003"]);
+        assert_eq!(ids[9_998], "m09999");
+        assert_eq!(ids[9_999], "m24999");
+    }
+
+    #[test]
+    fn listed_removes_fold_case_where_the_attribute_is_not_case_exact() {
+        // emails.value is not caseExact: removing "B@X.com" removes b@x.com.
+        let res = with(
+            std_user(),
+            "emails",
+            json!([{"value": "b@x.com"}, {"value": "Élodie@x.fr"}, {"value": "keep@x.com"}]),
+        );
+        let out = ok(
+            &standard(),
+            &res,
+            json!([{"op": "remove", "path": "emails", "value": [{"value": "B@X.com"}, {"value": "ÉLODIE@X.FR"}]}]),
+        );
+        assert_eq!(out.resource["emails"], json!([{"value": "keep@x.com"}]));
+        // members.value is caseExact: a differently-cased id is another id.
+        let out = ok(
+            &group_schema(Policy::Product),
+            &group(),
+            json!([{"op": "remove", "path": "members", "value": [{"value": BABS.to_uppercase()}]}]),
+        );
+        assert_eq!(members_of(&out.resource), [BABS, OTHER]);
+    }
 }

@@ -571,4 +571,44 @@ mod tests {
         let e = normalize(&s, &json!([1]), &mut vec![]).unwrap_err();
         assert_eq!(e.scim_type(), Some("invalidSyntax"));
     }
+
+    #[test]
+    fn group_members_are_deduplicated_in_first_order() {
+        let s = ResourceSchema::for_policy(ResourceKind::Group, Policy::Product);
+        let ids: Vec<String> = (0..10_000).map(|i| format!("m{}", i % 7_000)).collect();
+        let members: Vec<Value> = ids.iter().rev().map(|i| json!({"value": i})).collect();
+        let body = json!({"displayName": "g", "members": members});
+        let w = group_write(&s, &normalize(&s, &body, &mut vec![]).unwrap()).unwrap();
+        assert_eq!(w.members.len(), 7_000);
+        assert_eq!(w.members[0], "m2999");
+        assert_eq!(w.members[2_999], "m0");
+        assert_eq!(w.members[3_000], "m6999");
+    }
+
+    #[test]
+    fn user_names_are_bounded_and_printable_under_both_policies() {
+        for p in [Policy::Product, Policy::Standard] {
+            let s = users(p);
+            let write = |name: &str| {
+                let body = json!({"userName": name, "name": {"givenName": "J", "familyName": "D"}});
+                user_write(p, &s, normalize(&s, &body, &mut vec![]).unwrap())
+            };
+            let long = format!("{}@example.com", "a".repeat(250));
+            let e = write(&long).unwrap_err();
+            assert_eq!(e.reason(), "limit_exceeded", "{p:?}");
+            assert!(e.to_string().contains("\"userName\" is 262 bytes"), "{e}");
+            assert!(e.to_string().contains("at most 256 bytes"), "{e}");
+            for bad in [
+                "jane\u{0}@x.com",
+                "ja\u{1b}[31mne@x.com",
+                "jane\u{7f}@x.com",
+                "ja\u{85}ne@x.com",
+            ] {
+                let e = write(bad).unwrap_err();
+                assert_eq!(e.scim_type(), Some("invalidValue"), "{bad:?}");
+                assert!(e.to_string().contains("control character"), "{e}");
+            }
+            assert!(write("élodie@exemple.fr").is_ok(), "{p:?}");
+        }
+    }
 }

@@ -50,6 +50,9 @@ const LOG_MIGRATIONS: &[&str] = &[
 const FILL_KEYS: &str = "-- @fill-keys";
 /// Where store migration 4 hands over to `fill_account_names`.
 const FILL_NAMES: &str = "-- @fill-names";
+/// A migration's step in Rust, run where its marker stands in the SQL.
+type Fill = fn(&Connection) -> rusqlite::Result<()>;
+const FILLS: &[(&str, Fill)] = &[(FILL_KEYS, fill_log_keys), (FILL_NAMES, fill_account_names)];
 const LOG_APPLICATION_ID: i64 = 0x5343_494C;
 
 /// The columns `insert_logs` writes, in order.
@@ -465,14 +468,10 @@ fn migrate(conn: &mut Connection, shown: &str, migrations: &[&str]) -> Result<()
         .into());
     }
     for (i, sql) in migrations.iter().enumerate().skip(found as usize) {
-        let fill: Option<(&str, &str, fn(&Connection) -> rusqlite::Result<()>)> =
-            if let Some((before, after)) = sql.split_once(FILL_KEYS) {
-                Some((before, after, fill_log_keys))
-            } else if let Some((before, after)) = sql.split_once(FILL_NAMES) {
-                Some((before, after, fill_account_names))
-            } else {
-                None
-            };
+        let fill = FILLS.iter().find_map(|&(marker, fill)| {
+            sql.split_once(marker)
+                .map(|(before, after)| (before, after, fill))
+        });
         match fill {
             Some((before, after, fill)) => {
                 tx.execute_batch(before).map_err(|e| open_error(shown, e))?;
