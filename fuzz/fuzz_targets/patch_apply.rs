@@ -5,6 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use scimctl::engine::model::Policy;
+use scimctl::engine::scim::limits;
 use scimctl::engine::scim::patch::{PatchRequest, apply};
 use scimctl::engine::scim::resource::{group_write, normalize, user_write};
 use scimctl::engine::scim::schema::{ResourceKind, ResourceSchema};
@@ -49,21 +50,29 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = serde_json::from_slice::<Value>(data) else {
         return;
     };
+    // What the engine does: the limits (checked before parsing there),
+    // then parse, apply, the limits on the result, normalise, write.
     let Ok(req) = PatchRequest::parse(&body) else {
         return;
     };
-    for policy in [Policy::Product, Policy::Standard] {
-        let s = ResourceSchema::for_policy(ResourceKind::User, policy);
-        if let Ok(out) = apply(&s, &user(), &req)
-            && let Ok(obj) = normalize(&s, &out.resource, &mut Vec::new())
-        {
-            let _ = user_write(policy, &s, obj);
+    if limits::check_patch(ResourceKind::User, &body).is_ok() {
+        for policy in [Policy::Product, Policy::Standard] {
+            let s = ResourceSchema::for_policy(ResourceKind::User, policy);
+            if let Ok(out) = apply(&s, &user(), &req)
+                && let Ok(obj) = normalize(&s, &out.resource, &mut Vec::new())
+                && limits::check_normalised(ResourceKind::User, &obj).is_ok()
+            {
+                let _ = user_write(policy, &s, obj);
+            }
         }
     }
-    let s = ResourceSchema::for_policy(ResourceKind::Group, Policy::Product);
-    if let Ok(out) = apply(&s, &group(), &req)
-        && let Ok(obj) = normalize(&s, &out.resource, &mut Vec::new())
-    {
-        let _ = group_write(&s, &obj);
+    if limits::check_patch(ResourceKind::Group, &body).is_ok() {
+        let s = ResourceSchema::for_policy(ResourceKind::Group, Policy::Product);
+        if let Ok(out) = apply(&s, &group(), &req)
+            && let Ok(obj) = normalize(&s, &out.resource, &mut Vec::new())
+            && limits::check_normalised(ResourceKind::Group, &obj).is_ok()
+        {
+            let _ = group_write(&s, &obj);
+        }
     }
 });

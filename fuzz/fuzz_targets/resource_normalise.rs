@@ -5,6 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use scimctl::engine::model::Policy;
+use scimctl::engine::scim::limits;
 use scimctl::engine::scim::resource::{group_write, normalize, user_write};
 use scimctl::engine::scim::schema::{ResourceKind, ResourceSchema};
 use serde_json::Value;
@@ -13,6 +14,10 @@ fuzz_target!(|data: &[u8]| {
     let Ok(body) = serde_json::from_slice::<Value>(data) else {
         return;
     };
+    // Whatever the limits say, normalisation must not panic; the limit
+    // checks run too, as the engine runs them first.
+    let _ = limits::check_resource(ResourceKind::User, &body);
+    let _ = limits::check_resource(ResourceKind::Group, &body);
     for policy in [Policy::Product, Policy::Standard] {
         let s = ResourceSchema::for_policy(ResourceKind::User, policy);
         if let Ok(obj) = normalize(&s, &body, &mut Vec::new()) {

@@ -303,12 +303,12 @@ impl Engine {
         // The diff in linear time, in the order of each list.
         let current = tx.group_members(&g.id)?;
         let (added, removed) = {
-            let now: HashSet<&str> = current.iter().map(String::as_str).collect();
+            let have: HashSet<&str> = current.iter().map(String::as_str).collect();
             let wanted: HashSet<&str> = w.members.iter().map(String::as_str).collect();
             let added: Vec<String> = w
                 .members
                 .iter()
-                .filter(|m| !now.contains(m.as_str()))
+                .filter(|m| !have.contains(m.as_str()))
                 .cloned()
                 .collect();
             let removed: Vec<&String> = current
