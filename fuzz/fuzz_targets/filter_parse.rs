@@ -7,6 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use scimctl::engine::model::Policy;
 use scimctl::engine::scim::filter::{Filter, PathExpr};
+use scimctl::engine::scim::limits;
 use scimctl::engine::scim::schema::{ResourceKind, ResourceSchema};
 
 fuzz_target!(|data: &[u8]| {
@@ -18,8 +19,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let printed = f.to_string();
-    let again = Filter::parse(&printed).expect("a printed filter parses");
-    assert_eq!(f, again, "print/parse round trip of {printed:?}");
+    // Printing escapes control characters (one byte becomes six), so the
+    // printed form may be over the length limit that the input was under.
+    if printed.len() <= limits::MAX_FILTER_BYTES {
+        let again = Filter::parse(&printed).expect("a printed filter parses");
+        assert_eq!(f, again, "print/parse round trip of {printed:?}");
+    }
     let user = serde_json::json!({
         "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
         "id": "2819c223", "userName": "Bjensen@Example.com", "active": true,
