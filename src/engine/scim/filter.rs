@@ -630,6 +630,23 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// Counts one attribute expression (at `at`) against `MAX_TERMS`.
+    fn term(&mut self, at: usize) -> Result<(), FilterError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(over_limit(
+                at,
+                "filter terms",
+                MAX_TERMS,
+                format!(
+                    "the filter has more than {MAX_TERMS} attribute expressions; at most \
+                     {MAX_TERMS} are accepted"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
     fn eat_keyword(&mut self, kw: &str) -> bool {
         self.skip_ws();
         let end = self.word_end(self.pos);
@@ -757,18 +774,7 @@ impl<'a> Parser<'a> {
     fn attr_expr(&mut self, start: usize, end: usize) -> Result<Filter, FilterError> {
         let text = &self.src[start..end];
         let path = parse_attr_path(text).ok_or_else(|| err(start, bad_name_message(text)))?;
-        self.terms += 1;
-        if self.terms > MAX_TERMS {
-            return Err(over_limit(
-                start,
-                "filter terms",
-                MAX_TERMS,
-                format!(
-                    "the filter has more than {MAX_TERMS} attribute expressions; at most \
-                     {MAX_TERMS} are accepted"
-                ),
-            ));
-        }
+        self.term(start)?;
         self.pos = end;
         self.skip_ws();
         if self.peek() != Some(b'[') {
@@ -801,6 +807,23 @@ impl<'a> Parser<'a> {
                         "expected a sub-attribute name after \"].\" (e.g. emails[type eq \"work\"].value eq \"x\"), \
                          found {}",
                         self.found(s)
+                    ),
+                ));
+            }
+            // The tail is an expression of its own, and an `or` before it
+            // is grouped with it as `[(… or …) and tail]`: counted so that
+            // the filter as printed is within the limits too (fuzzing
+            // found a 64-term filter that printed as 65 terms).
+            self.term(s)?;
+            if matches!(inner, Filter::Or(..)) && self.depth + 2 > MAX_DEPTH {
+                return Err(over_limit(
+                    open,
+                    "filter nesting depth",
+                    MAX_DEPTH,
+                    format!(
+                        "the filter nests parentheses and brackets more than {MAX_DEPTH} levels \
+                         deep (an \"or\" inside [...] followed by \".{name}\" counts as one); \
+                         at most {MAX_DEPTH} are accepted"
                     ),
                 ));
             }
@@ -2643,5 +2666,45 @@ mod tests {
             assert!(!compare_str(&hay, &needle, op, true), "{op:?}");
         }
         assert!(compare_str(&hay, &needle[..4_000], CompareOp::Co, false));
+    }
+
+    /// What a filter prints as parses back to the same filter, or the
+    /// input was refused: the limits hold for the printed form too.
+    #[track_caller]
+    fn round_trips_or_is_refused(input: &str) {
+        match Filter::parse(input) {
+            Ok(f) => assert_eq!(Filter::parse(&f.to_string()).as_ref(), Ok(&f), "{input}"),
+            Err(e) => assert!(e.limit.is_some(), "{input}: {e}"),
+        }
+    }
+
+    #[test]
+    fn fuzz_regression_a_value_path_tail_counts_as_a_term() {
+        // fuzz/regressions/filter_parse: 63 terms plus
+        // `emails[type eq "work"].value pr`, which printed as 65 terms.
+        round_trips_or_is_refused(include_str!(
+            "../../../fuzz/regressions/filter_parse/crash-c8c8e3a85eba9345e8e7922816403d6557e5745f"
+        ));
+        let mut terms = vec!["a pr"; MAX_TERMS - 2];
+        terms.push(r#"emails[type eq "work"].value pr"#);
+        let e = Filter::parse(&terms.join(" or ")).unwrap_err();
+        assert_eq!(e.limit, Some(("filter terms", MAX_TERMS)));
+        terms.remove(0);
+        round_trips_or_is_refused(&terms.join(" or "));
+        assert!(Filter::parse(&terms.join(" or ")).is_ok());
+    }
+
+    #[test]
+    fn fuzz_regression_an_or_before_a_value_path_tail_counts_its_parentheses() {
+        // `[a or b].c` prints as `[(a or b) and c]`: one level deeper.
+        let at = |d: usize, f: &str| format!("{}{f}{}", "(".repeat(d), ")".repeat(d));
+        let vp = r#"emails[type eq "work" or type eq "home"].value pr"#;
+        let e = Filter::parse(&at(MAX_DEPTH - 1, vp)).unwrap_err();
+        assert_eq!(e.limit, Some(("filter nesting depth", MAX_DEPTH)));
+        round_trips_or_is_refused(&at(MAX_DEPTH - 2, vp));
+        assert!(Filter::parse(&at(MAX_DEPTH - 2, vp)).is_ok());
+        // Without the `or`, no parentheses are printed.
+        round_trips_or_is_refused(&at(MAX_DEPTH - 1, r#"emails[type eq "work"].value pr"#));
+        assert!(Filter::parse(&at(MAX_DEPTH - 1, r#"emails[type eq "work"].value pr"#)).is_ok());
     }
 }
