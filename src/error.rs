@@ -166,6 +166,8 @@ pub fn engine_hint(e: &EngineError) -> Option<&'static str> {
             "manage this user in the product, or give the identity provider another email address"
         }
         E::InvalidFilter(_)
+        | E::LimitExceeded { .. }
+        | E::FilterTooCostly { .. }
         | E::ScimInvalid { .. }
         | E::Mutability { .. }
         | E::Uniqueness { .. }

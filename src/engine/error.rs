@@ -156,6 +156,17 @@ pub enum EngineError {
     ScimNotFound(String),
     #[error("the resource has version {current}, but the request expected {expected}")]
     PreconditionFailed { expected: String, current: String },
+    /// Input over one of the documented caps (`scim::limits`): `limit`
+    /// names it, `max` is its value; the message says both.
+    #[error("{message}")]
+    LimitExceeded {
+        limit: &'static str,
+        max: usize,
+        message: String,
+    },
+    /// A list whose filter no index answers scanned past its time budget.
+    #[error("{message}")]
+    FilterTooCostly { message: String },
 
     /// An admin API request without a usable admin key (what was wrong).
     #[error("{0}")]
@@ -196,6 +207,7 @@ impl EngineError {
             TokenRejected { .. } | Unauthenticated(_) => ErrorKind::Unauthorized,
             ScimDisabled | ExternalAccounts { .. } | CentralUser { .. } => ErrorKind::Forbidden,
             InvalidFilter(_) | ScimInvalid { .. } | Mutability { .. } => ErrorKind::Invalid,
+            LimitExceeded { .. } | FilterTooCostly { .. } => ErrorKind::Invalid,
             Uniqueness { .. } => ErrorKind::Conflict,
             ResourceNotFound { .. } | ScimNotFound(_) => ErrorKind::NotFound,
             PreconditionFailed { .. } => ErrorKind::PreconditionFailed,
@@ -252,6 +264,8 @@ impl EngineError {
             Uniqueness { .. } => "uniqueness",
             ResourceNotFound { .. } | ScimNotFound(_) => "not_found",
             PreconditionFailed { .. } => "precondition_failed",
+            LimitExceeded { .. } => "limit_exceeded",
+            FilterTooCostly { .. } => "filter_too_costly",
             AdminKeyRejected(_) => "invalid_admin_key",
             AdminKeyExists { .. } => "admin_key_exists",
             AdminKeyNotFound { .. } => "admin_key_not_found",
@@ -274,7 +288,8 @@ impl EngineError {
             AlreadyMember { .. } | TenantExists { .. } | GroupExists { .. } | Uniqueness { .. } => {
                 Some("uniqueness")
             }
-            InvalidEmail(_) | InvalidValue { .. } => Some("invalidValue"),
+            InvalidEmail(_) | InvalidValue { .. } | LimitExceeded { .. } => Some("invalidValue"),
+            FilterTooCostly { .. } => Some("tooMany"),
             InvalidFilter(_) => Some("invalidFilter"),
             ScimInvalid { scim_type, .. } => Some(scim_type),
             Mutability { .. } => Some("mutability"),

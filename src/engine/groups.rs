@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 use super::error::{EngineError, Result};
 use super::model::{Assignment, AssignmentKind, Group, ManagedBy, MemberKind, Property, Tenant};
 use super::store::Tx;
+use super::users::fold_case;
 use super::{Engine, new_id, now, tenants};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -119,7 +120,7 @@ impl Engine {
         let name = check_label("property name", name)?;
         self.write(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
-            if tx.property_by_name(&t.id, &name.to_lowercase())?.is_some() {
+            if tx.property_by_name(&t.id, &fold_case(&name))?.is_some() {
                 return Err(EngineError::PropertyExists {
                     name,
                     tenant: t.name,
@@ -148,7 +149,7 @@ impl Engine {
         let name = check_label("group name", name)?;
         self.write(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
-            if tx.group_by_name(&t.id, &name.to_lowercase())?.is_some() {
+            if tx.group_by_name(&t.id, &fold_case(&name))?.is_some() {
                 return Err(EngineError::GroupExists {
                     name,
                     tenant: t.name,
@@ -191,7 +192,7 @@ impl Engine {
             let mut wanted = Vec::new();
             for name in &req.properties {
                 let p = tx
-                    .property_by_name(&t.id, &name.trim().to_lowercase())?
+                    .property_by_name(&t.id, &fold_case(name.trim()))?
                     .ok_or_else(|| EngineError::PropertyNotFound {
                         name: name.clone(),
                         tenant: t.name.clone(),
@@ -277,7 +278,7 @@ pub(crate) fn find_group(tx: &dyn Tx, t: &Tenant, key: &str) -> Result<Group> {
     if let Some(g) = tx.group_by_id(&t.id, key)? {
         return Ok(g);
     }
-    tx.group_by_name(&t.id, &key.trim().to_lowercase())?
+    tx.group_by_name(&t.id, &fold_case(key.trim()))?
         .ok_or_else(|| EngineError::GroupNotFound {
             name: key.to_owned(),
             tenant: t.name.clone(),

@@ -12,7 +12,7 @@ use super::model::{ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
 use super::ownership::{has_property, invitation_not_due};
 use super::scim::resource::rfc3339;
 use super::store::{MemberFilter, Tx};
-use super::users::check_email;
+use super::users::{check_email, fold_case};
 use super::{Engine, tenants};
 
 /// Rows per page when none is asked for, and the most a page may hold.
@@ -188,7 +188,7 @@ impl Engine {
                 .as_deref()
                 .map(str::trim)
                 .filter(|s| !s.is_empty())
-                .map(str::to_lowercase),
+                .map(fold_case),
             ..MemberFilter::default()
         };
         if q.pending_transfer {
@@ -201,7 +201,7 @@ impl Engine {
             filter.managed_by = Some(ManagedBy::Tenant);
             filter.kind = Some(MemberKind::Property);
         }
-        let after = q.after.as_deref().map(str::to_lowercase);
+        let after = q.after.as_deref().map(fold_case);
         self.read(|tx| {
             let t = tenants::get(tx, &tenant.id)?;
             // One row more than asked tells whether another page follows.
@@ -232,7 +232,7 @@ impl Engine {
                 });
             }
             let next = if more {
-                members.last().map(|m| m.email.to_lowercase())
+                members.last().map(|m| fold_case(&m.email))
             } else {
                 None
             };
@@ -247,7 +247,7 @@ impl Engine {
     /// What the store knows about `email` from this tenant's point of view.
     pub fn user_facts(&self, tenant: &Tenant, email: &str) -> Result<UserFacts> {
         let email = email.trim();
-        let lower = email.to_lowercase();
+        let lower = fold_case(email);
         if tenant.policy == Policy::Product {
             check_email(email)?;
         }

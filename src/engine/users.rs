@@ -30,6 +30,25 @@ pub struct MemberAdded {
     pub linked_existing: bool,
 }
 
+/// The one case folding of names compared "ignoring letter case": userName
+/// uniqueness and lookups (the store's `*_lower` keys), the product
+/// policy's rename rule (userName may change only by letter case), group
+/// displayName uniqueness, member search, and SCIM's case-insensitive
+/// filter comparisons. Full Unicode lower-casing, so "ÉLODIE@exemple.fr"
+/// and "élodie@exemple.fr" are one name; SQLite's `lower()` knows ASCII
+/// only, so no SQL lowers anything: the store keeps values folded here.
+pub fn fold_case(s: &str) -> String {
+    s.to_lowercase()
+}
+
+/// Whether two names are the same ignoring letter case (by [`fold_case`]).
+pub fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return a.eq_ignore_ascii_case(b);
+    }
+    fold_case(a) == fold_case(b)
+}
+
 /// Checks that `value` is an email address as the product requires of a
 /// userName: RFC 5321/5322 syntax with a dotted domain.
 pub fn check_email(value: &str) -> Result<String> {
@@ -81,7 +100,7 @@ impl Engine {
             let t = tenants::get(tx, &tenant.id)?;
             let namespace = t.namespace();
             let at = now();
-            let existing = tx.account_by_user_name(namespace, &email.to_lowercase())?;
+            let existing = tx.account_by_user_name(namespace, &fold_case(&email))?;
             let (account, others) = match existing {
                 Some(a) => {
                     let links = tx.memberships_of_account(&a.id)?;

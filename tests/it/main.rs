@@ -9,6 +9,7 @@ mod credentials;
 mod dashboard;
 mod diagnose;
 mod generated;
+mod input_limits;
 mod interop;
 mod log_schema;
 mod mapping;

@@ -31,11 +31,13 @@ use std::fmt::{self, Write as _};
 
 use serde_json::Value;
 
+use super::limits;
 use super::schema::{
     AttrDef, AttrPath, AttrType, Mutability, Resolved, ResourceKind, ResourceSchema, Returned,
     Uniqueness,
 };
 use super::value::as_bool;
+use crate::engine::users::{fold_case, same_folded};
 
 /// Attribute operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -88,6 +90,9 @@ pub enum Filter {
 pub struct FilterError {
     pub position: usize,
     pub message: String,
+    /// Set when the filter is refused for one of the documented caps
+    /// (`limits`): the limit's name and value.
+    pub limit: Option<(&'static str, usize)>,
 }
 
 impl fmt::Display for FilterError {
@@ -149,6 +154,7 @@ impl CompareOp {
 
 impl Filter {
     pub fn parse(input: &str) -> Result<Filter, FilterError> {
+        check_length(input)?;
         let mut p = Parser::new(input);
         let f = p.parse_or("")?;
         p.expect_close(Closer::End)?;
@@ -241,12 +247,10 @@ impl Filter {
                 let group = schema.kind == ResourceKind::Group;
                 match (r.attr.name, r.sub.map(|s| s.name)) {
                     ("id", None) => Some(IndexKey::Id(v.clone())),
-                    ("userName", None) if user => Some(IndexKey::UserName(v.to_lowercase())),
+                    ("userName", None) if user => Some(IndexKey::UserName(fold_case(v))),
                     ("externalId", None) => Some(IndexKey::ExternalId(v.clone())),
-                    ("displayName", None) if group => Some(IndexKey::DisplayName(v.to_lowercase())),
-                    ("emails", None | Some("value")) if user => {
-                        Some(IndexKey::Email(v.to_lowercase()))
-                    }
+                    ("displayName", None) if group => Some(IndexKey::DisplayName(fold_case(v))),
+                    ("emails", None | Some("value")) if user => Some(IndexKey::Email(fold_case(v))),
                     ("members", None | Some("value")) if group => Some(IndexKey::Member(v.clone())),
                     _ => None,
                 }
@@ -259,7 +263,7 @@ impl Filter {
                 let v = conjunct_value_eq(filter)?;
                 match r.attr.name {
                     "emails" if schema.kind == ResourceKind::User => {
-                        Some(IndexKey::Email(v.to_lowercase()))
+                        Some(IndexKey::Email(fold_case(v)))
                     }
                     "members" if schema.kind == ResourceKind::Group => {
                         Some(IndexKey::Member(v.to_owned()))
@@ -282,6 +286,7 @@ impl Filter {
 
 impl PathExpr {
     pub fn parse(input: &str) -> Result<PathExpr, FilterError> {
+        check_length(input)?;
         let start = input.len() - input.trim_start().len();
         let end = input.trim_end().len();
         if start >= end {
@@ -432,11 +437,13 @@ fn write_json_string(f: &mut fmt::Formatter<'_>, s: &str) -> fmt::Result {
 // ---------------------------------------------------------------------------
 // Parsing
 
-/// Parentheses, `not (…)` and `[…]` together may nest this deep.
-const MAX_DEPTH: usize = 64;
+/// Parentheses, `not (…)` and `[…]` together may nest this deep: the
+/// parser's recursion is bounded by it.
+const MAX_DEPTH: usize = limits::MAX_FILTER_DEPTH;
 /// Attribute expressions per filter; bounds the depth of `and`/`or` chains
-/// (and so the recursion in printing, evaluating and dropping the AST).
-const MAX_TERMS: usize = 1000;
+/// (and so the recursion in printing, evaluating and dropping the AST),
+/// and the cost of evaluating the filter against one resource.
+const MAX_TERMS: usize = limits::MAX_FILTER_TERMS;
 
 const OPERATORS: &str = "eq, ne, co, sw, ew, gt, ge, lt, le, pr";
 
@@ -444,7 +451,37 @@ fn err(position: usize, message: impl Into<String>) -> FilterError {
     FilterError {
         position,
         message: message.into(),
+        limit: None,
     }
+}
+
+fn over_limit(
+    position: usize,
+    limit: &'static str,
+    max: usize,
+    message: impl Into<String>,
+) -> FilterError {
+    FilterError {
+        limit: Some((limit, max)),
+        ..err(position, message)
+    }
+}
+
+/// Input longer than any filter or path is allowed to be.
+fn check_length(input: &str) -> Result<(), FilterError> {
+    if input.len() > limits::MAX_FILTER_BYTES {
+        return Err(over_limit(
+            limits::MAX_FILTER_BYTES,
+            "filter length",
+            limits::MAX_FILTER_BYTES,
+            format!(
+                "the filter is {} bytes long; at most {} bytes are accepted",
+                limits::grouped(input.len()),
+                limits::grouped(limits::MAX_FILTER_BYTES)
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Bytes that end a word: whitespace, brackets, parentheses and quotes.
@@ -580,10 +617,30 @@ impl<'a> Parser<'a> {
     fn enter(&mut self, at: usize) -> Result<(), FilterError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err(
+            return Err(over_limit(
                 at,
+                "filter nesting depth",
+                MAX_DEPTH,
                 format!(
-                    "the filter nests parentheses and brackets more than {MAX_DEPTH} levels deep"
+                    "the filter nests parentheses and brackets more than {MAX_DEPTH} levels deep; \
+                     at most {MAX_DEPTH} are accepted"
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Counts one attribute expression (at `at`) against `MAX_TERMS`.
+    fn term(&mut self, at: usize) -> Result<(), FilterError> {
+        self.terms += 1;
+        if self.terms > MAX_TERMS {
+            return Err(over_limit(
+                at,
+                "filter terms",
+                MAX_TERMS,
+                format!(
+                    "the filter has more than {MAX_TERMS} attribute expressions; at most \
+                     {MAX_TERMS} are accepted"
                 ),
             ));
         }
@@ -717,13 +774,7 @@ impl<'a> Parser<'a> {
     fn attr_expr(&mut self, start: usize, end: usize) -> Result<Filter, FilterError> {
         let text = &self.src[start..end];
         let path = parse_attr_path(text).ok_or_else(|| err(start, bad_name_message(text)))?;
-        self.terms += 1;
-        if self.terms > MAX_TERMS {
-            return Err(err(
-                start,
-                format!("the filter has more than {MAX_TERMS} expressions"),
-            ));
-        }
+        self.term(start)?;
         self.pos = end;
         self.skip_ws();
         if self.peek() != Some(b'[') {
@@ -756,6 +807,23 @@ impl<'a> Parser<'a> {
                         "expected a sub-attribute name after \"].\" (e.g. emails[type eq \"work\"].value eq \"x\"), \
                          found {}",
                         self.found(s)
+                    ),
+                ));
+            }
+            // The tail is an expression of its own, and an `or` before it
+            // is grouped with it as `[(… or …) and tail]`: counted so that
+            // the filter as printed is within the limits too (fuzzing
+            // found a 64-term filter that printed as 65 terms).
+            self.term(s)?;
+            if matches!(inner, Filter::Or(..)) && self.depth + 2 > MAX_DEPTH {
+                return Err(over_limit(
+                    open,
+                    "filter nesting depth",
+                    MAX_DEPTH,
+                    format!(
+                        "the filter nests parentheses and brackets more than {MAX_DEPTH} levels \
+                         deep (an \"or\" inside [...] followed by \".{name}\" counts as one); \
+                         at most {MAX_DEPTH} are accepted"
                     ),
                 ));
             }
@@ -1270,73 +1338,39 @@ fn compare_datetime(a: &str, b: &str, op: CompareOp) -> bool {
     compare_str(a, b, op, false)
 }
 
+/// String comparison, case-insensitive (by `fold_case`) unless `exact`.
+/// Linear in the lengths of both sides: each is folded once, then
+/// `str::contains` (two-way search), `starts_with` or `ends_with`, so a
+/// long attribute value and a long literal cost their length, not their
+/// product.
 fn compare_str(a: &str, b: &str, op: CompareOp, exact: bool) -> bool {
+    if let CompareOp::Eq | CompareOp::Ne = op {
+        return str_eq(a, b, exact) == (op == CompareOp::Eq);
+    }
+    let folded;
+    let (a, b) = if exact {
+        (a, b)
+    } else {
+        folded = (fold_case(a), fold_case(b));
+        (folded.0.as_str(), folded.1.as_str())
+    };
     match op {
-        CompareOp::Eq => str_eq(a, b, exact),
-        CompareOp::Ne => !str_eq(a, b, exact),
-        CompareOp::Co => {
-            if exact {
-                a.contains(b)
-            } else if a.is_ascii() && b.is_ascii() {
-                b.is_empty()
-                    || a.as_bytes()
-                        .windows(b.len())
-                        .any(|w| w.eq_ignore_ascii_case(b.as_bytes()))
-            } else {
-                a.to_lowercase().contains(&b.to_lowercase())
-            }
-        }
-        CompareOp::Sw => {
-            if exact {
-                a.starts_with(b)
-            } else if a.is_ascii() && b.is_ascii() {
-                a.len() >= b.len() && a.as_bytes()[..b.len()].eq_ignore_ascii_case(b.as_bytes())
-            } else {
-                a.to_lowercase().starts_with(&b.to_lowercase())
-            }
-        }
-        CompareOp::Ew => {
-            if exact {
-                a.ends_with(b)
-            } else if a.is_ascii() && b.is_ascii() {
-                a.len() >= b.len()
-                    && a.as_bytes()[a.len() - b.len()..].eq_ignore_ascii_case(b.as_bytes())
-            } else {
-                a.to_lowercase().ends_with(&b.to_lowercase())
-            }
-        }
+        CompareOp::Co => a.contains(b),
+        CompareOp::Sw => a.starts_with(b),
+        CompareOp::Ew => a.ends_with(b),
         CompareOp::Gt | CompareOp::Ge | CompareOp::Lt | CompareOp::Le => {
-            let ord = if exact {
-                a.cmp(b)
-            } else if a.is_ascii() && b.is_ascii() {
-                a.bytes()
-                    .map(|c| c.to_ascii_lowercase())
-                    .cmp(b.bytes().map(|c| c.to_ascii_lowercase()))
-            } else {
-                lower_chars(a).cmp(lower_chars(b))
-            };
-            ordering_holds(op, Some(ord))
+            ordering_holds(op, Some(a.cmp(b)))
         }
+        CompareOp::Eq | CompareOp::Ne => false,
     }
 }
 
-fn lower_chars(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars().flat_map(char::to_lowercase)
-}
-
-/// Equality, case-insensitive (Unicode lower case) unless `exact`;
-/// allocation-free.
+/// Equality, case-insensitive (by `fold_case`) unless `exact`.
 fn str_eq(a: &str, b: &str, exact: bool) -> bool {
     if exact {
         return a == b;
     }
-    if a.eq_ignore_ascii_case(b) {
-        return true;
-    }
-    if a.is_ascii() && b.is_ascii() {
-        return false;
-    }
-    lower_chars(a).eq(lower_chars(b))
+    same_folded(a, b)
 }
 
 // ---------------------------------------------------------------------------
@@ -2290,23 +2324,35 @@ mod tests {
         assert_eq!(e(r#"emails[type eq "work"].1 eq "x""#).position, 23);
         assert_eq!(e("ünïcödé eq 1").position, 0);
         assert_eq!(e(r#"userName eq "x" ünï"#).position, 16);
-        let deep = format!("{}a pr{}", "(".repeat(65), ")".repeat(65));
-        assert_eq!(e(&deep).position, 64);
-        let ok = format!("{}a pr{}", "(".repeat(64), ")".repeat(64));
+        let d = MAX_DEPTH;
+        let deep = format!("{}a pr{}", "(".repeat(d + 1), ")".repeat(d + 1));
+        assert_eq!(e(&deep).position, d);
+        assert_eq!(e(&deep).limit, Some(("filter nesting depth", d)));
+        assert!(e(&deep).message.contains("at most 16"), "{}", e(&deep));
+        let ok = format!("{}a pr{}", "(".repeat(d), ")".repeat(d));
         assert_eq!(p(&ok), p("a pr"));
-        let many = vec!["a pr"; 1001].join(" and ");
-        assert!(e(&many).message.contains("more than 1000"));
+        let many = vec!["a pr"; MAX_TERMS + 1].join(" and ");
+        assert!(e(&many).message.contains("more than 64"));
+        assert_eq!(e(&many).limit, Some(("filter terms", MAX_TERMS)));
+        let long = format!("userName eq \"{}\"", "x".repeat(limits::MAX_FILTER_BYTES));
+        assert_eq!(
+            e(&long).limit,
+            Some(("filter length", limits::MAX_FILTER_BYTES))
+        );
+        assert_eq!(e("a pr and").limit, None);
         // The longest chains allowed print, evaluate and drop without
         // exhausting a test thread's stack.
         for kw in [" or ", " and "] {
-            let chain = Filter::parse(&vec![r#"userName eq "x""#; 1000].join(kw)).unwrap();
+            let chain = Filter::parse(&vec![r#"userName eq "x""#; MAX_TERMS].join(kw)).unwrap();
             assert_eq!(p(&chain.to_string()), chain);
             assert!(chain.validate(&std_user()).is_ok());
             assert!(!chain.matches(&bjensen(), &std_user()));
             assert_eq!(chain.plan(&std_user()).is_some(), kw == " and ");
             let nested = Filter::ValuePath {
                 attr: path("emails"),
-                filter: Box::new(Filter::parse(&vec![r#"value eq "x""#; 999].join(kw)).unwrap()),
+                filter: Box::new(
+                    Filter::parse(&vec![r#"value eq "x""#; MAX_TERMS - 1].join(kw)).unwrap(),
+                ),
             };
             assert!(!nested.matches(&bjensen(), &std_user()));
         }
@@ -2580,5 +2626,85 @@ mod tests {
             let _ = f.matches(&bjensen(), &schema);
             let _ = f.plan(&schema);
         }
+    }
+
+    #[test]
+    fn substring_operators_fold_unicode_case_on_both_sides() {
+        let s = std_user();
+        let u = json!({"userName": "ÉLODIE.Straße@Exemple.fr", "title": "ΟΔΟΣ"});
+        for (f, want) in [
+            (r#"userName co "élodie""#, true),
+            (r#"userName sw "éLO""#, true),
+            (r#"userName ew "EXEMPLE.FR""#, true),
+            (r#"userName co "STRAßE""#, true),
+            (r#"userName co "strasse""#, false),
+            (r#"userName eq "élodie.straße@exemple.fr""#, true),
+            (r#"userName gt "élodie""#, true),
+            (r#"title eq "οδος""#, true),
+            (r#"title co """#, true),
+            (r#"userName sw "lodie""#, false),
+            (r#"userName ew "fr.""#, false),
+        ] {
+            assert_eq!(eval(f, &u, &s), want, "{f}");
+        }
+        // caseExact attributes compare as written.
+        let r = json!({"id": "AbC"});
+        assert!(eval(r#"id co "bC""#, &r, &s));
+        assert!(!eval(r#"id co "bc""#, &r, &s));
+    }
+
+    #[test]
+    fn substring_operators_are_linear_in_their_input() {
+        // 1 MiB of near-matches against a 4 KiB literal that differs only
+        // at its end: a windowed compare does ~4 * 10^9 byte comparisons
+        // (minutes unoptimised); folding once and a two-way search does a
+        // few million. (No timing assertion: a regression hangs the test.)
+        let hay = "a".repeat(1 << 20);
+        let needle = format!("{}b", "A".repeat(4_000));
+        for op in [CompareOp::Co, CompareOp::Sw, CompareOp::Ew] {
+            assert!(!compare_str(&hay, &needle, op, false), "{op:?}");
+            assert!(!compare_str(&hay, &needle, op, true), "{op:?}");
+        }
+        assert!(compare_str(&hay, &needle[..4_000], CompareOp::Co, false));
+    }
+
+    /// What a filter prints as parses back to the same filter, or the
+    /// input was refused: the limits hold for the printed form too.
+    #[track_caller]
+    fn round_trips_or_is_refused(input: &str) {
+        match Filter::parse(input) {
+            Ok(f) => assert_eq!(Filter::parse(&f.to_string()).as_ref(), Ok(&f), "{input}"),
+            Err(e) => assert!(e.limit.is_some(), "{input}: {e}"),
+        }
+    }
+
+    #[test]
+    fn fuzz_regression_a_value_path_tail_counts_as_a_term() {
+        // fuzz/regressions/filter_parse: 63 terms plus
+        // `emails[type eq "work"].value pr`, which printed as 65 terms.
+        round_trips_or_is_refused(include_str!(
+            "../../../fuzz/regressions/filter_parse/crash-c8c8e3a85eba9345e8e7922816403d6557e5745f"
+        ));
+        let mut terms = vec!["a pr"; MAX_TERMS - 2];
+        terms.push(r#"emails[type eq "work"].value pr"#);
+        let e = Filter::parse(&terms.join(" or ")).unwrap_err();
+        assert_eq!(e.limit, Some(("filter terms", MAX_TERMS)));
+        terms.remove(0);
+        round_trips_or_is_refused(&terms.join(" or "));
+        assert!(Filter::parse(&terms.join(" or ")).is_ok());
+    }
+
+    #[test]
+    fn fuzz_regression_an_or_before_a_value_path_tail_counts_its_parentheses() {
+        // `[a or b].c` prints as `[(a or b) and c]`: one level deeper.
+        let at = |d: usize, f: &str| format!("{}{f}{}", "(".repeat(d), ")".repeat(d));
+        let vp = r#"emails[type eq "work" or type eq "home"].value pr"#;
+        let e = Filter::parse(&at(MAX_DEPTH - 1, vp)).unwrap_err();
+        assert_eq!(e.limit, Some(("filter nesting depth", MAX_DEPTH)));
+        round_trips_or_is_refused(&at(MAX_DEPTH - 2, vp));
+        assert!(Filter::parse(&at(MAX_DEPTH - 2, vp)).is_ok());
+        // Without the `or`, no parentheses are printed.
+        round_trips_or_is_refused(&at(MAX_DEPTH - 1, r#"emails[type eq "work"].value pr"#));
+        assert!(Filter::parse(&at(MAX_DEPTH - 1, r#"emails[type eq "work"].value pr"#)).is_ok());
     }
 }

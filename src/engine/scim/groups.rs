@@ -2,9 +2,13 @@
 //! members only users of the same tenant, member changes serialised in one
 //! write transaction so that concurrent PATCHes lose no member.
 
+use std::collections::HashSet;
+use std::time::Instant;
+
 use serde_json::Value;
 
 use super::filter::{CompareOp, Filter, IndexKey, Literal};
+use super::limits;
 use super::list::{ListPage, ListQuery, Plan, Projection, sort};
 use super::patch::{OpKind, PatchRequest, apply};
 use super::resource::{GroupWrite, group_json, group_write, normalize, version_tag};
@@ -14,6 +18,7 @@ use crate::engine::error::{EngineError, Result};
 use crate::engine::model::Group;
 use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
+use crate::engine::users::{fold_case, same_folded};
 use crate::engine::{Engine, new_id, now};
 
 fn not_found(id: &str) -> EngineError {
@@ -95,6 +100,9 @@ impl Engine {
                             }
                         }
                         None => {
+                            // Bounded by the scan budget (see list_users_in).
+                            let started = Instant::now();
+                            let budget = q.scan_budget();
                             let mut after: Option<String> = None;
                             loop {
                                 let batch = tx.groups_after(tenant, after.as_deref(), 500)?;
@@ -102,6 +110,13 @@ impl Engine {
                                 after = Some(last.id.clone());
                                 for g in &batch {
                                     keep(self.group_resource(tx, scope, g, members)?);
+                                }
+                                if started.elapsed() > budget {
+                                    return Err(limits::scan_refused(
+                                        ResourceKind::Group,
+                                        q.filter.as_deref(),
+                                        budget,
+                                    ));
                                 }
                             }
                         }
@@ -131,6 +146,7 @@ impl Engine {
         body: &Value,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::Group);
+        limits::check_resource(ResourceKind::Group, body)?;
         let mut ignored = Vec::new();
         let w = group_write(&schema, &normalize(&schema, body, &mut ignored)?)?;
         {
@@ -176,6 +192,7 @@ impl Engine {
         if_match: Option<&str>,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::Group);
+        limits::check_resource(ResourceKind::Group, body)?;
         let mut ignored = Vec::new();
         let w = group_write(&schema, &normalize(&schema, body, &mut ignored)?)?;
         {
@@ -201,6 +218,7 @@ impl Engine {
         want_resource: bool,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::Group);
+        limits::check_patch(ResourceKind::Group, body)?;
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         let delta = member_delta(&req);
         {
@@ -263,10 +281,9 @@ impl Engine {
                     invited: Vec::new(),
                 });
             }
-            let w = group_write(
-                &schema,
-                &normalize(&schema, &outcome.resource, &mut ignored)?,
-            )?;
+            let obj = normalize(&schema, &outcome.resource, &mut ignored)?;
+            limits::check_normalised(ResourceKind::Group, &obj)?;
+            let w = group_write(&schema, &obj)?;
             self.update_group(tx, scope, g, &w, ignored)
         }
     }
@@ -280,17 +297,27 @@ impl Engine {
         ignored: Vec<String>,
     ) -> Result<Written> {
         let t = &scope.tenant.id;
-        if !w.display_name.eq_ignore_ascii_case(&g.display_name) {
+        if !same_folded(&w.display_name, &g.display_name) {
             unique_name(tx, t, &w.display_name, Some(&g.id))?;
         }
+        // The diff in linear time, in the order of each list.
         let current = tx.group_members(&g.id)?;
-        let added: Vec<&String> = w.members.iter().filter(|m| !current.contains(m)).collect();
-        let removed: Vec<&String> = current.iter().filter(|m| !w.members.contains(m)).collect();
-        check_members(
-            tx,
-            t,
-            &added.iter().map(|s| (*s).clone()).collect::<Vec<_>>(),
-        )?;
+        let (added, removed) = {
+            let have: HashSet<&str> = current.iter().map(String::as_str).collect();
+            let wanted: HashSet<&str> = w.members.iter().map(String::as_str).collect();
+            let added: Vec<String> = w
+                .members
+                .iter()
+                .filter(|m| !have.contains(m.as_str()))
+                .cloned()
+                .collect();
+            let removed: Vec<&String> = current
+                .iter()
+                .filter(|m| !wanted.contains(m.as_str()))
+                .collect();
+            (added, removed)
+        };
+        check_members(tx, t, &added)?;
         let at = now();
         for m in &added {
             tx.add_group_member(&g.id, m, at)?;
@@ -363,7 +390,7 @@ impl Engine {
 /// `add members [..]`, `remove members [..]` (Entra: exactly those) and
 /// `remove members[value eq "id"]`.
 fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
-    let (mut add, mut remove) = (Vec::new(), Vec::new());
+    let (mut add, mut remove): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let ids = |v: &Value| -> Option<Vec<String>> {
         let list = match v {
             Value::Array(a) => a.iter().collect::<Vec<_>>(),
@@ -406,7 +433,15 @@ fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
             _ => return None,
         }
     }
-    Some((add, remove))
+    Some((unique(add), unique(remove)))
+}
+
+/// The ids in their first order, without repeats, in linear time.
+fn unique(ids: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::with_capacity(ids.len());
+    ids.into_iter()
+        .filter(|id| seen.insert(id.clone()))
+        .collect()
 }
 
 fn groups_by_key(tx: &dyn Tx, tenant: &str, key: &IndexKey) -> Result<Vec<Group>> {
@@ -420,7 +455,7 @@ fn groups_by_key(tx: &dyn Tx, tenant: &str, key: &IndexKey) -> Result<Vec<Group>
 }
 
 fn unique_name(tx: &dyn Tx, tenant: &str, name: &str, except: Option<&str>) -> Result<()> {
-    match tx.group_by_name(tenant, &name.to_lowercase())? {
+    match tx.group_by_name(tenant, &fold_case(name))? {
         Some(other) if Some(other.id.as_str()) != except => Err(EngineError::Uniqueness {
             message: format!("a group with displayName {name:?} already exists in this tenant"),
         }),

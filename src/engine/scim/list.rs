@@ -9,6 +9,7 @@ use serde_json::{Map, Value, json};
 use super::filter::IndexKey;
 use super::schema::{AttrPath, LIST_URN, Mutability, ResourceSchema, Returned};
 use crate::engine::error::{EngineError, Result};
+use crate::engine::users::fold_case;
 
 /// Page size when the client gives no `count`, and the most one page holds
 /// (advertised as `filter.maxResults`).
@@ -25,6 +26,16 @@ pub struct ListQuery {
     pub sort_order: Option<String>,
     pub attributes: Option<String>,
     pub excluded_attributes: Option<String>,
+    /// How long an unindexed scan may run; None is `limits::SCAN_BUDGET`.
+    /// Never set from a request (tests set zero to see the refusal).
+    pub scan_budget: Option<std::time::Duration>,
+}
+
+impl ListQuery {
+    /// The scan budget in force for this query.
+    pub fn scan_budget(&self) -> std::time::Duration {
+        self.scan_budget.unwrap_or(super::limits::SCAN_BUDGET)
+    }
 }
 
 /// How a list was answered; tests and `--explain`-style tools assert on it.
@@ -255,7 +266,7 @@ fn sort_key(schema: &ResourceSchema, path: &AttrPath, r: &Value) -> Option<Value
         v = v.get(s)?;
     }
     Some(match v {
-        Value::String(s) if !res.leaf().case_exact => Value::String(s.to_lowercase()),
+        Value::String(s) if !res.leaf().case_exact => Value::String(fold_case(s)),
         other => other.clone(),
     })
 }

@@ -6,6 +6,7 @@
 pub mod discovery;
 pub mod filter;
 pub mod groups;
+pub mod limits;
 pub mod list;
 pub mod patch;
 pub mod resource;

@@ -50,6 +50,7 @@
 //! Not done here: userName rules and ownership (the caller applies the
 //! product rules), `meta` (the caller bumps it when `changed`).
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde_json::{Map, Value};
@@ -59,6 +60,7 @@ use super::schema::{
     AttrDef, AttrPath, AttrType, Mutability, PATCH_URN, ResourceSchema, SchemaDef,
 };
 use super::value::{CoerceError, coerce, coerce_single};
+use crate::engine::users::{fold_case, same_folded};
 
 /// The `scimType` values a PATCH can fail with (RFC 7644 §3.12).
 pub mod scim_type {
@@ -273,12 +275,12 @@ pub fn apply(
         cx.op(&mut work, op).map_err(|e| e.at(i))?;
     }
     let changed = work != *original;
-    let mut ignored: Vec<String> = Vec::with_capacity(cx.ignored.len());
-    for i in cx.ignored {
-        if !ignored.contains(&i) {
-            ignored.push(i);
-        }
-    }
+    let mut seen: HashSet<String> = HashSet::with_capacity(cx.ignored.len());
+    let ignored: Vec<String> = cx
+        .ignored
+        .into_iter()
+        .filter(|i| seen.insert(i.clone()))
+        .collect();
     Ok(PatchOutcome {
         resource: Value::Object(work),
         changed,
@@ -350,9 +352,7 @@ fn put_list(c: &mut Map<String, Value>, name: &str, list: Vec<Value>) {
 /// caseExact.
 fn same_value(def: &AttrDef, a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::String(x), Value::String(y)) if !def.case_exact => {
-            x == y || x.to_lowercase() == y.to_lowercase()
-        }
+        (Value::String(x), Value::String(y)) if !def.case_exact => same_folded(x, y),
         _ => a == b,
     }
 }
@@ -394,6 +394,26 @@ fn same_element(attr: &AttrDef, a: &Value, b: &Value) -> bool {
 
 /// An element left with nothing worth keeping after a sub-attribute was
 /// removed: empty, or without the `value` that identifies it.
+/// What identifies an element of `attr` in a hash set, when its identity
+/// is its `value` (members): the value's text, folded unless caseExact, so
+/// that two keys are equal exactly when `same_element` says so.
+fn element_key(attr: &AttrDef, e: &Value) -> Option<String> {
+    if !identity_by_value(attr) {
+        return None;
+    }
+    let vd = attr.sub_attr("value")?;
+    value_key(vd, elem_value(e)?)
+}
+
+/// `same_value`'s equality as a hash key, for string values.
+fn value_key(def: &AttrDef, v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if def.case_exact => Some(s.clone()),
+        Value::String(s) => Some(fold_case(s)),
+        _ => None,
+    }
+}
+
 fn is_hollow(attr: &AttrDef, e: &Value) -> bool {
     match e.as_object() {
         Some(o) => o.is_empty() || (attr.sub_attr("value").is_some() && !o.contains_key("value")),
@@ -1054,8 +1074,16 @@ impl Cx<'_> {
             }
         };
         let mut touched = Vec::new();
+        // Members (identified by value) are looked up in a set: adding
+        // 10,000 to a group of 100,000 costs their sum, not their product.
+        // Other attributes hold at most `limits::MAX_MULTI_VALUES` values.
+        let mut keys: HashSet<String> = list.iter().filter_map(|e| element_key(attr, e)).collect();
         for item in items {
-            if !list.iter().any(|e| same_element(attr, e, &item)) {
+            let dup = match element_key(attr, &item) {
+                Some(k) => !keys.insert(k),
+                None => list.iter().any(|e| same_element(attr, e, &item)),
+            };
+            if !dup {
                 list.push(item);
                 touched.push(list.len() - 1);
             }
@@ -1129,6 +1157,7 @@ impl Cx<'_> {
         // A replace with nulls may hollow out an element: it goes.
         let mut kept = Vec::with_capacity(list.len());
         let mut still_touched = Vec::with_capacity(touched.len());
+        let touched: HashSet<usize> = touched.into_iter().collect();
         for (i, e) in list.into_iter().enumerate() {
             if touched.contains(&i) {
                 if is_hollow(attr, &e) {
@@ -1311,12 +1340,34 @@ impl Cx<'_> {
                 wanted.push(v);
             }
         }
+        // Values with a text key are looked up in a set (linear in the list
+        // and the request); the rest (non-string values, elements without
+        // a value) are compared one by one, as before.
+        let mut keyed: HashSet<String> = HashSet::new();
+        let mut others: Vec<Value> = Vec::new();
+        for w in wanted {
+            match (elem_value(&w), vd) {
+                (Some(wv), Some(vd)) => match value_key(vd, wv) {
+                    Some(k) => {
+                        keyed.insert(k);
+                    }
+                    None => others.push(w),
+                },
+                _ => others.push(w),
+            }
+        }
         let mut list = take_list(c, attr.name);
         list.retain(|e| {
-            !wanted.iter().any(|w| match (elem_value(w), vd) {
-                (Some(wv), Some(vd)) => elem_value(e).is_some_and(|ev| same_value(vd, ev, wv)),
-                _ => e == w,
-            })
+            let ev = elem_value(e);
+            let by_key = match (ev, vd) {
+                (Some(ev), Some(vd)) => value_key(vd, ev).is_some_and(|k| keyed.contains(&k)),
+                _ => false,
+            };
+            !by_key
+                && !others.iter().any(|w| match (elem_value(w), vd) {
+                    (Some(wv), Some(vd)) => ev.is_some_and(|ev| same_value(vd, ev, wv)),
+                    _ => e == w,
+                })
         });
         put_list(c, attr.name, list);
         Ok(())
@@ -2905,5 +2956,81 @@ mod tests {
             }
             Ok(())
         }
+    }
+
+    fn members_of(v: &Value) -> Vec<String> {
+        v["members"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|m| m["value"].as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn member_adds_and_removes_at_scale_keep_order_and_skip_repeats() {
+        let g = group_schema(Policy::Product);
+        // A big group: 20,000 members; add 10,000 of which half are there.
+        let have: Vec<Value> = (0..20_000)
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .collect();
+        let res = with(group(), "members", Value::Array(have));
+        let add: Vec<Value> = (15_000..25_000)
+            .rev()
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .chain([json!({"value": "m24999"}), json!({"value": BABS})])
+            .collect();
+        let out = ok(
+            &g,
+            &res,
+            json!([{"op": "add", "path": "members", "value": add}]),
+        );
+        let ids = members_of(&out.resource);
+        assert_eq!(ids.len(), 25_001);
+        assert_eq!(ids[19_999], "m19999");
+        // New ones follow in the order given, each once.
+        assert_eq!(ids[20_000], "m24999");
+        assert_eq!(ids[20_001], "m24998");
+        assert_eq!(ids[25_000], BABS);
+        // Remove a listed 10,000 (some absent), as Entra sends them.
+        let remove: Vec<Value> = (10_000..20_000)
+            .map(|i| json!({"value": format!("m{i:05}")}))
+            .chain([json!({"value": "absent"}), json!("m00001")])
+            .collect();
+        let out = ok(
+            &g,
+            &out.resource,
+            json!([{"op": "remove", "path": "members", "value": remove}]),
+        );
+        let ids = members_of(&out.resource);
+        assert_eq!(ids.len(), 25_001 - 10_000 - 1);
+        assert_eq!(&ids[..3], ["m00000", "m00002", "m00003"]);
+        assert_eq!(ids[9_998], "m09999");
+        assert_eq!(ids[9_999], "m24999");
+    }
+
+    #[test]
+    fn listed_removes_fold_case_where_the_attribute_is_not_case_exact() {
+        // emails.value is not caseExact: removing "B@X.com" removes b@x.com.
+        let res = with(
+            std_user(),
+            "emails",
+            json!([{"value": "b@x.com"}, {"value": "Élodie@x.fr"}, {"value": "keep@x.com"}]),
+        );
+        let out = ok(
+            &standard(),
+            &res,
+            json!([{"op": "remove", "path": "emails", "value": [{"value": "B@X.com"}, {"value": "ÉLODIE@X.FR"}]}]),
+        );
+        assert_eq!(out.resource["emails"], json!([{"value": "keep@x.com"}]));
+        // members.value is caseExact: a differently-cased id is another id.
+        let out = ok(
+            &group_schema(Policy::Product),
+            &group(),
+            json!([{"op": "remove", "path": "members", "value": [{"value": BABS.to_uppercase()}]}]),
+        );
+        assert_eq!(members_of(&out.resource), [BABS, OTHER]);
     }
 }

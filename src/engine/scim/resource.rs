@@ -3,15 +3,18 @@
 //! required attributes checked, unsupported ones reported as ignored) into
 //! what the store keeps.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value, json};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
+use super::limits;
 use super::schema::{AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceSchema, USER_URN};
 use super::value::coerce;
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{Group, MemberRecord, MemberRef, Policy};
-use crate::engine::users::check_email;
+use crate::engine::users::{check_email, fold_case};
 
 /// `meta.version` and the `ETag` header: a weak tag of the row version.
 pub fn version_tag(version: i64) -> String {
@@ -164,7 +167,7 @@ fn invalid(scim_type: &'static str, message: String) -> EngineError {
 /// coerced values, extension attributes under their URN. Read-only
 /// attributes (`id`, `meta`, `groups`) are dropped silently; attributes the
 /// tenant's schema does not hold are dropped and listed in `ignored`.
-pub(crate) fn normalize(
+pub fn normalize(
     schema: &ResourceSchema,
     body: &Value,
     ignored: &mut Vec<String>,
@@ -347,7 +350,7 @@ fn is_empty(v: &Value) -> bool {
 
 /// What a User write stores.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct UserWrite {
+pub struct UserWrite {
     pub user_name: String,
     pub given_name: Option<String>,
     pub family_name: Option<String>,
@@ -362,9 +365,32 @@ fn str_of<'a>(obj: &'a Map<String, Value>, k: &str) -> Option<&'a str> {
     obj.get(k).and_then(Value::as_str)
 }
 
+/// The userName rules of both policies: at most `MAX_USER_NAME_BYTES`,
+/// and no control characters (C0, DEL, C1), which would end up in every
+/// table and log line that prints the name.
+pub(crate) fn check_user_name(name: &str) -> Result<()> {
+    if name.len() > limits::MAX_USER_NAME_BYTES {
+        return Err(limits::value_too_long(
+            "userName",
+            name.len(),
+            limits::MAX_USER_NAME_BYTES,
+        ));
+    }
+    if let Some(c) = name.chars().find(|c| c.is_control()) {
+        return Err(invalid(
+            "invalidValue",
+            format!(
+                "userName contains the control character U+{:04X}; send the name without control characters (tabs, line breaks, escape codes)",
+                c as u32
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// Turns a normalised User into what is stored, enforcing the policy's
 /// userName rule (an email under `product`).
-pub(crate) fn user_write(
+pub fn user_write(
     policy: Policy,
     schema: &ResourceSchema,
     mut obj: Map<String, Value>,
@@ -374,6 +400,7 @@ pub(crate) fn user_write(
         .unwrap_or_default()
         .trim()
         .to_owned();
+    check_user_name(&raw)?;
     let user_name = match policy {
         Policy::Product => check_email(&raw).map_err(|_| {
             invalid(
@@ -398,7 +425,7 @@ pub(crate) fn user_write(
         Some(Value::Array(list)) => list
             .iter()
             .filter_map(|e| e.get("value").and_then(Value::as_str))
-            .map(str::to_lowercase)
+            .map(fold_case)
             .collect(),
         _ => Vec::new(),
     };
@@ -424,14 +451,14 @@ pub(crate) fn user_write(
 
 /// What a Group write stores.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct GroupWrite {
+pub struct GroupWrite {
     pub display_name: String,
     pub external_id: Option<String>,
     /// Member ids in the order given, without repeats.
     pub members: Vec<String>,
 }
 
-pub(crate) fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<GroupWrite> {
+pub fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<GroupWrite> {
     check_required(schema, obj)?;
     let display_name = str_of(obj, "displayName")
         .unwrap_or_default()
@@ -439,6 +466,8 @@ pub(crate) fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> 
         .to_owned();
     let mut members: Vec<String> = Vec::new();
     if let Some(Value::Array(list)) = obj.get("members") {
+        // Deduplicated in linear time, first occurrence kept.
+        let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
         for m in list {
             let Some(id) = m.get("value").and_then(Value::as_str) else {
                 return Err(invalid(
@@ -446,7 +475,7 @@ pub(crate) fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> 
                     "every member needs a \"value\": the id of a user of this tenant".into(),
                 ));
             };
-            if !members.iter().any(|x| x == id) {
+            if seen.insert(id) {
                 members.push(id.to_owned());
             }
         }
@@ -541,5 +570,45 @@ mod tests {
         assert_eq!(e.scim_type(), Some("invalidValue"));
         let e = normalize(&s, &json!([1]), &mut vec![]).unwrap_err();
         assert_eq!(e.scim_type(), Some("invalidSyntax"));
+    }
+
+    #[test]
+    fn group_members_are_deduplicated_in_first_order() {
+        let s = ResourceSchema::for_policy(ResourceKind::Group, Policy::Product);
+        let ids: Vec<String> = (0..10_000).map(|i| format!("m{}", i % 7_000)).collect();
+        let members: Vec<Value> = ids.iter().rev().map(|i| json!({"value": i})).collect();
+        let body = json!({"displayName": "g", "members": members});
+        let w = group_write(&s, &normalize(&s, &body, &mut vec![]).unwrap()).unwrap();
+        assert_eq!(w.members.len(), 7_000);
+        assert_eq!(w.members[0], "m2999");
+        assert_eq!(w.members[2_999], "m0");
+        assert_eq!(w.members[3_000], "m6999");
+    }
+
+    #[test]
+    fn user_names_are_bounded_and_printable_under_both_policies() {
+        for p in [Policy::Product, Policy::Standard] {
+            let s = users(p);
+            let write = |name: &str| {
+                let body = json!({"userName": name, "name": {"givenName": "J", "familyName": "D"}});
+                user_write(p, &s, normalize(&s, &body, &mut vec![]).unwrap())
+            };
+            let long = format!("{}@example.com", "a".repeat(250));
+            let e = write(&long).unwrap_err();
+            assert_eq!(e.reason(), "limit_exceeded", "{p:?}");
+            assert!(e.to_string().contains("\"userName\" is 262 bytes"), "{e}");
+            assert!(e.to_string().contains("at most 256 bytes"), "{e}");
+            for bad in [
+                "jane\u{0}@x.com",
+                "ja\u{1b}[31mne@x.com",
+                "jane\u{7f}@x.com",
+                "ja\u{85}ne@x.com",
+            ] {
+                let e = write(bad).unwrap_err();
+                assert_eq!(e.scim_type(), Some("invalidValue"), "{bad:?}");
+                assert!(e.to_string().contains("control character"), "{e}");
+            }
+            assert!(write("élodie@exemple.fr").is_ok(), "{p:?}");
+        }
     }
 }

@@ -1,9 +1,12 @@
 //! The SCIM Users endpoint's operations over the store: create, read, list
 //! (filter planner), replace, patch and delete, under the tenant's policy.
 
+use std::time::Instant;
+
 use serde_json::Value;
 
-use super::filter::{Filter, IndexKey};
+use super::filter::{Filter, FilterError, IndexKey};
+use super::limits;
 use super::list::{ListPage, ListQuery, Plan, Projection, sort_with, window};
 use super::patch::{PatchRequest, apply};
 use super::resource::{UserWrite, normalize, user_json, user_write, version_tag};
@@ -14,6 +17,7 @@ use crate::engine::model::{
 };
 use crate::engine::ownership::check_scim_write;
 use crate::engine::store::Tx;
+use crate::engine::users::{fold_case, same_folded};
 use crate::engine::{Engine, new_id, now};
 
 /// Which tenant a SCIM request acts on, and the tenant URL its resources'
@@ -62,7 +66,8 @@ pub(crate) fn prepare(schema: &ResourceSchema, q: &ListQuery) -> Result<Prepared
     let filter = match q.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
         None => None,
         Some(f) => {
-            let parsed = Filter::parse(f).map_err(|e| EngineError::InvalidFilter(e.to_string()))?;
+            limits::check_filter(f)?;
+            let parsed = Filter::parse(f).map_err(filter_error)?;
             parsed
                 .validate(schema)
                 .map_err(|e| EngineError::InvalidFilter(e.to_string()))?;
@@ -76,6 +81,14 @@ pub(crate) fn prepare(schema: &ResourceSchema, q: &ListQuery) -> Result<Prepared
         start,
         count,
     })
+}
+
+/// A parse error as the engine's: a documented cap as `LimitExceeded`.
+fn filter_error(e: FilterError) -> EngineError {
+    match e.limit {
+        Some((limit, max)) => limits::exceeded(limit, max, e.message),
+        None => EngineError::InvalidFilter(e.to_string()),
+    }
 }
 
 /// Whether any path of the filter names the top-level attribute `attr`.
@@ -124,7 +137,7 @@ pub(crate) fn check_version(expected: Option<&str>, current: i64) -> Result<()> 
 /// Entra frees a soft-deleted user's UPN by prefixing it with the object id
 /// in hex; that rename must not block the deactivation sent with it.
 pub(crate) fn is_tombstone_rename(new: &str, old: &str) -> bool {
-    let (n, o) = (new.to_lowercase(), old.to_lowercase());
+    let (n, o) = (fold_case(new), fold_case(old));
     n.len() > o.len() && n.ends_with(&o) && {
         let prefix = &n[..n.len() - o.len()];
         prefix.len() >= 8 && prefix.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
@@ -209,6 +222,10 @@ impl Engine {
                             }
                         }
                         None => {
+                            // Under the store's lock for as long as it runs:
+                            // bounded by the scan budget.
+                            let started = Instant::now();
+                            let budget = q.scan_budget();
                             let mut after: Option<String> = None;
                             loop {
                                 let batch = tx.members_after(tenant, after.as_deref(), 500)?;
@@ -216,6 +233,13 @@ impl Engine {
                                 after = Some(last.membership.id.clone());
                                 for rec in batch {
                                     consider(rec)?;
+                                }
+                                if started.elapsed() > budget {
+                                    return Err(limits::scan_refused(
+                                        ResourceKind::User,
+                                        q.filter.as_deref(),
+                                        budget,
+                                    ));
                                 }
                             }
                         }
@@ -268,6 +292,7 @@ impl Engine {
         body: &Value,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
+        limits::check_resource(ResourceKind::User, body)?;
         let mut ignored = Vec::new();
         let w = user_write(
             scope.tenant.policy,
@@ -277,8 +302,7 @@ impl Engine {
         {
             let t = &scope.tenant.id;
             let at = now();
-            let existing =
-                tx.account_by_user_name(scope.namespace(), &w.user_name.to_lowercase())?;
+            let existing = tx.account_by_user_name(scope.namespace(), &fold_case(&w.user_name))?;
             let account = match existing {
                 Some(a) => {
                     let links = tx.memberships_of_account(&a.id)?;
@@ -362,6 +386,7 @@ impl Engine {
         if_match: Option<&str>,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
+        limits::check_resource(ResourceKind::User, body)?;
         let mut ignored = Vec::new();
         let w = user_write(
             scope.tenant.policy,
@@ -387,6 +412,7 @@ impl Engine {
         if_match: Option<&str>,
     ) -> Result<Written> {
         let schema = scope.schema(ResourceKind::User);
+        limits::check_patch(ResourceKind::User, body)?;
         let req = PatchRequest::parse(body).map_err(EngineError::from)?;
         {
             let mut rec = tx
@@ -414,6 +440,7 @@ impl Engine {
                 });
             }
             let obj = normalize(&schema, &outcome.resource, &mut ignored)?;
+            limits::check_normalised(ResourceKind::User, &obj)?;
             let w = user_write(scope.tenant.policy, &schema, obj)?;
             self.update_user(tx, scope, rec, w, ignored)
         }
@@ -434,7 +461,7 @@ impl Engine {
             mut account,
         } = rec;
         let transferred = self.take_over(tx, &mut membership, &account.user_name)?;
-        if !w.user_name.eq_ignore_ascii_case(&account.user_name) {
+        if !same_folded(&w.user_name, &account.user_name) {
             match scope.tenant.policy {
                 Policy::Product if is_tombstone_rename(&w.user_name, &account.user_name) => {
                     ignored
@@ -451,7 +478,7 @@ impl Engine {
                 }
                 Policy::Standard => {
                     if let Some(other) =
-                        tx.account_by_user_name(scope.namespace(), &w.user_name.to_lowercase())?
+                        tx.account_by_user_name(scope.namespace(), &fold_case(&w.user_name))?
                         && other.id != account.id
                     {
                         return Err(EngineError::Uniqueness {

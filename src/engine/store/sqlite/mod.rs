@@ -22,12 +22,14 @@ use super::{LogCut, LogScope, LogStat, MemberFilter, Store, StoreInfo, Tx};
 use crate::engine::error::{EngineError, Result, StoreError};
 use crate::engine::log::{LogCounters, LogQuery, LogRecord};
 use crate::engine::model::*;
+use crate::engine::users::fold_case;
 
 /// Migrations in order; the store's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_member_owner_index.sql"),
     include_str!("migrations/0003_admin_keys.sql"),
+    include_str!("migrations/0004_account_name_lower.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -47,6 +49,11 @@ const LOG_MIGRATIONS: &[&str] = &[
 ];
 /// Where a log migration hands over to `fill_log_keys`.
 const FILL_KEYS: &str = "-- @fill-keys";
+/// Where store migration 4 hands over to `fill_account_names`.
+const FILL_NAMES: &str = "-- @fill-names";
+/// A migration's step in Rust, run where its marker stands in the SQL.
+type Fill = fn(&Connection) -> rusqlite::Result<()>;
+const FILLS: &[(&str, Fill)] = &[(FILL_KEYS, fill_log_keys), (FILL_NAMES, fill_account_names)];
 const LOG_APPLICATION_ID: i64 = 0x5343_494C;
 
 /// The columns `insert_logs` writes, in order.
@@ -508,10 +515,14 @@ fn migrate(conn: &mut Connection, shown: &str, migrations: &[&str]) -> Result<()
         .into());
     }
     for (i, sql) in migrations.iter().enumerate().skip(found as usize) {
-        match sql.split_once(FILL_KEYS) {
-            Some((before, after)) => {
+        let fill = FILLS.iter().find_map(|&(marker, fill)| {
+            sql.split_once(marker)
+                .map(|(before, after)| (before, after, fill))
+        });
+        match fill {
+            Some((before, after, fill)) => {
                 tx.execute_batch(before).map_err(|e| open_error(shown, e))?;
-                fill_log_keys(&tx).map_err(|e| open_error(shown, e))?;
+                fill(&tx).map_err(|e| open_error(shown, e))?;
                 tx.execute_batch(after).map_err(|e| open_error(shown, e))?;
             }
             None => tx.execute_batch(sql).map_err(|e| open_error(shown, e))?,
@@ -541,6 +552,34 @@ fn fill_log_keys(tx: &Connection) -> rusqlite::Result<()> {
         ])?;
     }
     Ok(())
+}
+
+/// Store schema 4: `accounts.name_lower`, added when missing, and the
+/// folded names of accounts written before it, folded here because SQL's
+/// lower() knows ASCII only.
+fn fill_account_names(tx: &Connection) -> rusqlite::Result<()> {
+    let has: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info('accounts') WHERE name = 'name_lower'",
+        [],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        tx.execute_batch("ALTER TABLE accounts ADD COLUMN name_lower TEXT")?;
+    }
+    let mut read = tx.prepare("SELECT id, given_name, family_name FROM accounts")?;
+    let mut write = tx.prepare("UPDATE accounts SET name_lower = ?2 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(r) = rows.next()? {
+        let id: String = r.get(0)?;
+        let (given, family): (Option<String>, Option<String>) = (r.get(1)?, r.get(2)?);
+        write.execute(params![id, name_lower(given.as_deref(), family.as_deref())])?;
+    }
+    Ok(())
+}
+
+/// What member search matches a name against: "given family", folded.
+fn name_lower(given: Option<&str>, family: Option<&str>) -> String {
+    fold_case(&format!("{} {}", given.unwrap_or(""), family.unwrap_or("")))
 }
 
 /// Creates or checks and migrates the log file (0600, WAL).
@@ -955,8 +994,8 @@ impl Tx for SqliteTx<'_> {
 
     fn insert_account(&self, a: &Account) -> Result<()> {
         self.exec(
-            "INSERT INTO accounts (id, namespace, user_name, user_name_lower, given_name, family_name, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![a.id, a.namespace, a.user_name, a.user_name.to_lowercase(), a.given_name, a.family_name, ms(a.created_at), ms(a.updated_at)],
+            "INSERT INTO accounts (id, namespace, user_name, user_name_lower, given_name, family_name, name_lower, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![a.id, a.namespace, a.user_name, fold_case(&a.user_name), a.given_name, a.family_name, name_lower(a.given_name.as_deref(), a.family_name.as_deref()), ms(a.created_at), ms(a.updated_at)],
         )?;
         Ok(())
     }
@@ -982,8 +1021,8 @@ impl Tx for SqliteTx<'_> {
     }
     fn update_account(&self, a: &Account) -> Result<()> {
         self.exec(
-            "UPDATE accounts SET user_name = ?2, user_name_lower = ?3, given_name = ?4, family_name = ?5, updated_at = ?6 WHERE id = ?1",
-            params![a.id, a.user_name, a.user_name.to_lowercase(), a.given_name, a.family_name, ms(a.updated_at)],
+            "UPDATE accounts SET user_name = ?2, user_name_lower = ?3, given_name = ?4, family_name = ?5, name_lower = ?6, updated_at = ?7 WHERE id = ?1",
+            params![a.id, a.user_name, fold_case(&a.user_name), a.given_name, a.family_name, name_lower(a.given_name.as_deref(), a.family_name.as_deref()), ms(a.updated_at)],
         )?;
         Ok(())
     }
@@ -1180,7 +1219,7 @@ impl Tx for SqliteTx<'_> {
     fn insert_group(&self, g: &Group) -> Result<()> {
         self.exec(
             "INSERT INTO groups (id, tenant_id, display_name, display_name_lower, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![g.id, g.tenant_id, g.display_name, g.display_name.to_lowercase(), g.external_id, g.doc, g.version, ms(g.created_at), ms(g.updated_at)],
+            params![g.id, g.tenant_id, g.display_name, fold_case(&g.display_name), g.external_id, g.doc, g.version, ms(g.created_at), ms(g.updated_at)],
         )?;
         Ok(())
     }
@@ -1212,7 +1251,7 @@ impl Tx for SqliteTx<'_> {
     fn update_group(&self, g: &Group) -> Result<()> {
         self.exec(
             "UPDATE groups SET display_name = ?3, display_name_lower = ?4, external_id = ?5, doc = ?6, version = ?7, updated_at = ?8 WHERE id = ?1 AND tenant_id = ?2",
-            params![g.id, g.tenant_id, g.display_name, g.display_name.to_lowercase(), g.external_id, g.doc, g.version, ms(g.updated_at)],
+            params![g.id, g.tenant_id, g.display_name, fold_case(&g.display_name), g.external_id, g.doc, g.version, ms(g.updated_at)],
         )?;
         Ok(())
     }
@@ -1906,7 +1945,7 @@ fn member_filter_sql(tenant_id: &str, f: &MemberFilter) -> (String, Vec<rusqlite
         args.push(text.clone().into());
         let n = args.len();
         clause.push_str(&format!(
-            " AND (instr(a.user_name_lower, ?{n}) > 0 OR instr(lower(coalesce(a.given_name, '') || ' ' || coalesce(a.family_name, '')), ?{n}) > 0)"
+            " AND (instr(a.user_name_lower, ?{n}) > 0 OR instr(a.name_lower, ?{n}) > 0)"
         ));
     }
     (clause, args)

@@ -1,0 +1,11 @@
+-- Schema version 4: member search (`users list --search`) matches the
+-- account's name folded by the engine's one case-folding function (full
+-- Unicode lower case, `engine::users::fold_case`), where it used SQLite's
+-- lower(), which folds ASCII only ("ÉLODIE" did not match "élodie").
+-- Every account write stores accounts.name_lower; the Rust step below adds
+-- the column (unless a store that was rolled back to an older version
+-- number has it already) and fills it for the accounts that exist, since
+-- SQL cannot fold Unicode case:
+--   ALTER TABLE accounts ADD COLUMN name_lower TEXT;
+--   UPDATE accounts SET name_lower = fold(given_name || ' ' || family_name);
+-- @fill-names
