@@ -417,6 +417,11 @@ fn request_findings(r: &LogRecord) -> Vec<Finding> {
             format!("The request's body was refused before it was read whole: {detail}"),
             "send fewer members or operations per request; the limits are in the README's 'what serve bounds' section and in 'scimctl config show'".into(),
         ),
+        "filter_too_costly" => (
+            "filter_too_costly",
+            format!("The query's filter needed a scan of the whole tenant that ran past its time budget: {detail}"),
+            "match on an indexed attribute instead (userName eq, externalId eq or id eq for users; displayName eq for groups): in Entra, make that the matching attribute".into(),
+        ),
         "limit_exceeded" => (
             "limit_exceeded",
             format!("The request exceeded one of the endpoint's documented limits: {detail}"),
