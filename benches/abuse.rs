@@ -273,7 +273,7 @@ fn run_legit(base: &str, fx: &Arc<Fixture>, rate: f64, secs: u64, seq: &Arc<Atom
                         break;
                     }
                     i += 1;
-                    let create = i % 2 == 0;
+                    let create = i.is_multiple_of(2);
                     let req = if create {
                         let n = seq.fetch_add(1, Ordering::Relaxed) + 10_000_000;
                         client.post(format!("{base}/Users")).json(&user_body(n))
@@ -439,7 +439,7 @@ async fn flood(k: usize, to: SocketAddr, body: Arc<Vec<u8>>, stats: Arc<AttackSt
         loop {
             i += 1;
             // The real tenant and invented ones; no token and a wrong one.
-            let tenant = if i % 2 == 0 {
+            let tenant = if i.is_multiple_of(2) {
                 TENANT.to_owned()
             } else {
                 format!("invented-{k}-{i}")
