@@ -20,6 +20,18 @@
 //! "valgrind --tool=callgrind --log-file=/tmp/vg.log", for instruction counts;
 //! SCIMCTL_BENCH_SERVER runs another scimctl binary (before/after comparisons
 //! over the same schema).
+//!
+//! Every protection of `serve` is on, at its default (connection caps,
+//! header timeout, body limits, the failed-authentication budget, store
+//! jobs), except the two rate limits this benchmark's own traffic meets:
+//! one tenant driven from 127.0.0.1 at thousands of requests a second is
+//! far above the defaults (200/s per address, 100/s per tenant), so the
+//! server runs with SCIMCTL_RATE_LIMIT_PER_ADDRESS and
+//! SCIMCTL_RATE_LIMIT_PER_TENANT at 10,000,000: the limiters still run on
+//! every request (a nonzero limit is checked, 0 would skip them) but never
+//! refuse one. What the protections cost is then the difference to a build
+//! without them (SCIMCTL_BENCH_SERVER=<old scimctl>, which ignores these
+//! variables). What they do under attack is `benches/abuse.rs`.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -38,6 +50,9 @@ fn env_or<T: std::str::FromStr>(k: &str, d: T) -> T {
         .and_then(|v| v.parse().ok())
         .unwrap_or(d)
 }
+
+/// The rate limits the server runs with (see the module doc).
+const BENCH_RATE_LIMIT: &str = "10000000";
 
 struct Server {
     child: Child,
@@ -58,7 +73,10 @@ impl Server {
             }
             None => Command::new(&bin),
         };
-        cmd.arg("--store")
+        // Far above this benchmark's rate: the limiters run, never refuse.
+        cmd.env("SCIMCTL_RATE_LIMIT_PER_ADDRESS", BENCH_RATE_LIMIT)
+            .env("SCIMCTL_RATE_LIMIT_PER_TENANT", BENCH_RATE_LIMIT)
+            .arg("--store")
             .arg(store)
             .args(["-q", "serve", "--listen", "127.0.0.1:0"]);
         if no_log {
