@@ -162,7 +162,17 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
     });
     let limited = peer.and_then(|ip| st.guard.check_address(ip).err());
     let mut res = match limited {
-        Some(r) => refused(api, StatusCode::TOO_MANY_REQUESTS, &r, &id),
+        Some(r) => {
+            // A small body is thrown away first, so the client reads the
+            // 429 instead of a reset.
+            let declared = req
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse().ok());
+            limits::discard(declared, req.into_body()).await;
+            refused(api, StatusCode::TOO_MANY_REQUESTS, &r, &id)
+        }
         None => match tokio::time::timeout(st.guard.limits.request_timeout, next.run(req)).await {
             Ok(res) if res.extensions().get::<Panicked>().is_some() => {
                 tracing::error!(request_id = %id, %method, path = %shown, "request handler panicked");
