@@ -71,6 +71,17 @@ async fn health(srv: &Server) -> std::collections::HashMap<String, u64> {
         .collect()
 }
 
+/// A server with every limit at its default (the harness turns the rate
+/// limits off for tests of other things).
+fn start_with_defaults(env: &TestEnv) -> Server {
+    let defaults: Vec<(&str, String)> = scimctl::config::SERVE_LIMITS
+        .iter()
+        .map(|l| (l.env, l.default.to_string()))
+        .collect();
+    let vars: Vec<(&str, &str)> = defaults.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Server::start_with(env, &[], &vars)
+}
+
 /// Limits that these tests do not exercise turned off, so that each test
 /// meets only the limit it is about.
 const NO_RATES: [(&str, &str); 3] = [
@@ -284,12 +295,7 @@ async fn invented_tenants_and_anonymous_bodies_do_not_fill_the_log() {
 async fn an_anonymous_flood_does_not_stop_another_tenants_creates() {
     let env = TestEnv::new();
     let token = scim_tenant(&env, "Beta", "beta", "product");
-    let defaults: Vec<(&str, String)> = scimctl::config::SERVE_LIMITS
-        .iter()
-        .map(|l| (l.env, l.default.to_string()))
-        .collect();
-    let vars: Vec<(&str, &str)> = defaults.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let srv = Server::start_with(&env, &[], &vars);
+    let srv = start_with_defaults(&env);
     let addr = srv.addr;
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let mut flood = Vec::new();
@@ -382,12 +388,7 @@ async fn rate_limits_answer_429_with_retry_after_and_never_at_entras_pace() {
 
     // Defaults (the harness turns rate limits off unless told): Entra's
     // pace for 3 s, never limited.
-    let defaults: Vec<(&str, String)> = scimctl::config::SERVE_LIMITS
-        .iter()
-        .map(|l| (l.env, l.default.to_string()))
-        .collect();
-    let vars: Vec<(&str, &str)> = defaults.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let srv = Server::start_with(&env, &[], &vars);
+    let srv = start_with_defaults(&env);
     let c = srv.client("acme", &token);
     let start = Instant::now();
     for i in 0..75u32 {
