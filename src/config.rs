@@ -628,6 +628,10 @@ impl ServeLimits {
 
     /// The value of the limit `key` (a `SERVE_LIMITS` key).
     pub fn get(&self, key: &str) -> u64 {
+        debug_assert!(
+            SERVE_LIMITS.iter().any(|l| l.key == key),
+            "{key} is not a [serve] limit"
+        );
         SERVE_LIMITS
             .iter()
             .position(|l| l.key == key)

@@ -143,27 +143,28 @@ pub(crate) fn authenticate_in(
     // hash), so the time taken does not tell whether the tenant exists.
     let tenant = tx.tenant_by_id(tenant_id)?;
     let live = live_match(tx, tenant_id, &h, at)?;
-    let Some(rec) = live.filter(|_| tenant.is_some()) else {
-        let known = tenant.as_ref().map(|t| t.id.clone());
-        let note = match (tx.token_by_hash(&h)?, &known) {
-            (_, None) => format!("no tenant with id {tenant_id:?}"),
-            (Some(r), Some(id)) if &r.tenant_id != id => {
-                "a token of another tenant was used on this tenant's URL".to_owned()
-            }
-            (Some(r), Some(_)) => match (r.state, r.ended_at) {
-                (TokenState::Revoked, Some(end)) => format!(
-                    "authenticated with a revoked token, revoked at {}",
-                    rfc3339(end)
-                ),
-                (_, Some(end)) => format!("{NOTE_PREVIOUS_TOKEN}, replaced at {}", rfc3339(end)),
-                _ => "a token that is no longer valid".to_owned(),
-            },
-            (None, Some(_)) => "a token this server never issued".to_owned(),
-        };
-        return reject(Some(fp), note, known.is_none());
-    };
-    let Some(tenant) = tenant else {
-        return reject(Some(fp), format!("no tenant with id {tenant_id:?}"), true);
+    let (tenant, rec) = match (tenant, live) {
+        (Some(t), Some(rec)) => (t, rec),
+        (tenant, _) => {
+            let note = match (tx.token_by_hash(&h)?, &tenant) {
+                (_, None) => format!("no tenant with id {tenant_id:?}"),
+                (Some(r), Some(t)) if r.tenant_id != t.id => {
+                    "a token of another tenant was used on this tenant's URL".to_owned()
+                }
+                (Some(r), Some(_)) => match (r.state, r.ended_at) {
+                    (TokenState::Revoked, Some(end)) => format!(
+                        "authenticated with a revoked token, revoked at {}",
+                        rfc3339(end)
+                    ),
+                    (_, Some(end)) => {
+                        format!("{NOTE_PREVIOUS_TOKEN}, replaced at {}", rfc3339(end))
+                    }
+                    _ => "a token that is no longer valid".to_owned(),
+                },
+                (None, Some(_)) => "a token this server never issued".to_owned(),
+            };
+            return reject(Some(fp), note, tenant.is_none());
+        }
     };
     if !tenant.scim_enabled {
         return Err(EngineError::ScimDisabled);

@@ -275,11 +275,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Call {
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
             .map(|c| c.0.ip());
-        let content_length = parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse().ok());
+        let content_length = limits::declared_length(&parts.headers);
         Ok(Call {
             bearer,
             request_id,
@@ -344,7 +340,7 @@ where
     let request_id = call.request_id.clone();
     let mut body = body;
     let answer = async {
-        let (admin, _slot) = match as_admin(&st, &call).await {
+        let admin = match as_admin(&st, &call).await {
             Ok(a) => a,
             Err(e) => {
                 if let Some(b) = body.take() {
@@ -362,7 +358,7 @@ where
             }
             None => Bytes::new(),
         };
-        blocking(&request_id, move || {
+        blocking(&st, &request_id, move || {
             let v = f(&admin, &bytes)?;
             // Serialised here, so a new token's text is dropped on this thread.
             serde_json::to_string(&v)
@@ -397,30 +393,31 @@ fn body_error(e: BodyError) -> ApiError {
     }
 }
 
-/// Runs `f` on the blocking pool; a panic there is a 500.
-async fn blocking<T, F>(request_id: &str, f: F) -> Result<T, ApiError>
+/// Runs `f` on the blocking pool with a place among the store's jobs
+/// (503 `store_busy` when none comes); a panic there is a 500.
+async fn blocking<T, F>(st: &AppState, request_id: &str, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce() -> Result<T, ApiError> + Send + 'static,
 {
-    tokio::task::spawn_blocking(f).await.unwrap_or_else(|e| {
-        tracing::error!(request_id, error = %e, "admin handler failed");
-        Err(internal("the request handler failed".into()))
-    })
+    st.guard
+        .store_job(f)
+        .await
+        .map_err(ApiError::Limited)?
+        .unwrap_or_else(|e| {
+            tracing::error!(request_id, error = %e, "admin handler failed");
+            Err(internal("the request handler failed".into()))
+        })
 }
 
 /// Authenticates the call's key (after its address's failed-attempt
-/// budget and a place at the store), as the `Admin` handlers act through.
-async fn as_admin(
-    st: &AppState,
-    call: &Call,
-) -> Result<(Admin, tokio::sync::OwnedSemaphorePermit), ApiError> {
+/// budget), as the `Admin` handlers act through.
+async fn as_admin(st: &AppState, call: &Call) -> Result<Admin, ApiError> {
     if let Some(ip) = call.ip {
         st.guard.check_auth_budget(ip).map_err(ApiError::Limited)?;
     }
-    let slot = st.guard.store_slot().await.map_err(ApiError::Limited)?;
     let (engine, bearer) = (st.engine.clone(), call.bearer.clone());
-    let grant = blocking(&call.request_id, move || {
+    let grant = blocking(st, &call.request_id, move || {
         Ok(engine.authenticate_admin(bearer.as_ref())?)
     })
     .await;
@@ -434,7 +431,7 @@ async fn as_admin(
         }
     };
     tracing::debug!(key = %grant.name, "admin request authenticated");
-    Ok((admin_for(st, grant), slot))
+    Ok(admin_for(st, grant))
 }
 
 fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
@@ -1074,7 +1071,7 @@ where
     let mut shutdown = st.shutdown.clone();
     let scoped = std::sync::Arc::new(scoped);
     let start = async {
-        let (admin, _slot) = as_admin(&st, &call).await?;
+        let admin = as_admin(&st, &call).await?;
         let slot = st
             .guard
             .follow_slot(&admin.grant.name)
@@ -1088,7 +1085,7 @@ where
                 hint: Some("close another 'scimctl log --follow' of this key first"),
             })?;
         let sc = scoped.clone();
-        let (q, records, last) = blocking(&request_id, move || {
+        let (q, records, last) = blocking(&st, &request_id, move || {
             let q = sc(&admin)?;
             let (records, last) = admin.local.engine.log_follow_start(&q)?;
             Ok((q, records, last))
@@ -1116,30 +1113,35 @@ where
             }
             let (st2, bearer2, sc) = (st.clone(), bearer.clone(), scoped.clone());
             let q2 = q.clone();
-            let polled = tokio::task::spawn_blocking(move || {
-                // The key and its scope again: revoked, or its tenant
-                // deleted, and the stream ends here.
-                let grant = st2.engine.authenticate_admin(bearer2.as_ref())?;
-                let admin = admin_for(&st2, grant);
-                let fresh = sc(&admin)?;
-                let q = LogQuery {
-                    since: q2.since,
-                    ..fresh
-                };
-                let new = admin.local.engine.log_follow_next(&q, last)?;
-                Ok::<_, ApiError>((q, new))
-            })
-            .await;
+            // A poll waits its turn among the store's jobs like a request;
+            // a busy store only delays it to the next poll.
+            let polled = st
+                .guard
+                .store_job(move || {
+                    // The key and its scope again: revoked, or its tenant
+                    // deleted, and the stream ends here.
+                    let grant = st2.engine.authenticate_admin(bearer2.as_ref())?;
+                    let admin = admin_for(&st2, grant);
+                    let fresh = sc(&admin)?;
+                    let q = LogQuery {
+                        since: q2.since,
+                        ..fresh
+                    };
+                    let new = admin.local.engine.log_follow_next(&q, last)?;
+                    Ok::<_, ApiError>((q, new))
+                })
+                .await;
             let new = match polled {
-                Ok(Ok((fresh, new))) => {
+                Err(_busy) => continue,
+                Ok(Ok(Ok((fresh, new)))) => {
                     q = fresh;
                     new
                 }
-                Ok(Err(err)) => {
+                Ok(Ok(Err(err))) => {
                     tracing::info!(error = ?err, "log follow: the key or its scope is no longer valid; the stream ends");
                     return;
                 }
-                Err(_) => return,
+                Ok(Err(_panicked)) => return,
             };
             let chunk = match new.last() {
                 Some(r) => {

@@ -234,7 +234,7 @@ impl Guard {
 
     /// A place among the requests that use the store, waited for briefly;
     /// beyond that the store is busy (503 with `Retry-After`).
-    pub async fn store_slot(&self) -> Result<OwnedSemaphorePermit, Refusal> {
+    async fn store_slot(&self) -> Result<OwnedSemaphorePermit, Refusal> {
         match tokio::time::timeout(STORE_WAIT, self.store_jobs.clone().acquire_owned()).await {
             Ok(Ok(p)) => Ok(p),
             _ => {
@@ -249,6 +249,21 @@ impl Guard {
                 })
             }
         }
+    }
+
+    /// Runs store work on the blocking pool once it has a place among the
+    /// store's jobs (see `store_slot`), held only while the work runs — not
+    /// while a request waits for its body. The outer error is the refusal,
+    /// the inner one a panicked task.
+    pub async fn store_job<T, F>(&self, f: F) -> Result<Result<T, tokio::task::JoinError>, Refusal>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let slot = self.store_slot().await?;
+        let out = tokio::task::spawn_blocking(f).await;
+        drop(slot);
+        Ok(out)
     }
 
     /// A place for one more `log?follow` stream of the key `key_id`.
@@ -337,6 +352,14 @@ impl BodyError {
     }
 }
 
+/// The body length a request declares (`Content-Length`), if any.
+pub fn declared_length(headers: &axum::http::HeaderMap) -> Option<u64> {
+    headers
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse().ok())
+}
+
 /// Reads a body of at most `limit` bytes within `timeout`. A declared
 /// `Content-Length` above the limit is refused before a byte is read.
 pub async fn read_body(
@@ -346,6 +369,9 @@ pub async fn read_body(
     timeout: Duration,
 ) -> Result<Bytes, BodyError> {
     if declared.is_some_and(|n| n > limit as u64) {
+        // Not kept, but read when it is at most twice the limit, so the
+        // (authenticated) client reads the 413 instead of a reset.
+        discard_up_to(declared, body, (limit as u64).saturating_mul(2)).await;
         return Err(BodyError::TooLarge { limit });
     }
     let limited = http_body_util::Limited::new(body, limit);
@@ -371,7 +397,13 @@ const DISCARD_TIME: Duration = Duration::from_secs(2);
 /// overtake the answer). A larger one, or a slow one, is left unread: the
 /// connection then closes, which is all such a client deserves.
 pub async fn discard(declared: Option<u64>, body: Body) {
-    if declared.is_some_and(|n| n > DISCARD_MAX) {
+    discard_up_to(declared, body, DISCARD_MAX).await;
+}
+
+/// `discard` with another bound, for bodies of requests that did
+/// authenticate.
+async fn discard_up_to(declared: Option<u64>, body: Body, max: u64) {
+    if declared.is_some_and(|n| n > max) {
         return;
     }
     let mut body = body;
@@ -380,7 +412,7 @@ pub async fn discard(declared: Option<u64>, body: Body) {
         while let Some(Ok(frame)) = http_body_util::BodyExt::frame(&mut body).await {
             if let Some(d) = frame.data_ref() {
                 seen += d.len() as u64;
-                if seen > DISCARD_MAX {
+                if seen > max {
                     break;
                 }
             }

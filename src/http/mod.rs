@@ -165,11 +165,7 @@ async fn edge(State(st): State<AppState>, mut req: Request, next: Next) -> Respo
         Some(r) => {
             // A small body is thrown away first, so the client reads the
             // 429 instead of a reset.
-            let declared = req
-                .headers()
-                .get(header::CONTENT_LENGTH)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok());
+            let declared = limits::declared_length(req.headers());
             limits::discard(declared, req.into_body()).await;
             refused(api, StatusCode::TOO_MANY_REQUESTS, &r, &id)
         }
@@ -233,15 +229,6 @@ async fn healthz(State(st): State<AppState>) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// The endpoint names below a tenant URL, as routed.
-const ENDPOINTS: &[&str] = &[
-    "Users",
-    "Groups",
-    "ServiceProviderConfig",
-    "ResourceTypes",
-    "Schemas",
-];
-
 /// A SCIM path as Microsoft's reference server takes it: the endpoint
 /// segment in any letter case (`/users`, `/GROUPS/{id}`) and a trailing
 /// slash (`/Users/?filter=…`) mean the canonical path. None when the path
@@ -250,7 +237,7 @@ fn lenient_path(path: &str) -> Option<String> {
     let rest = path.strip_prefix("/scim/v2/")?;
     let (tenant, below) = rest.split_once('/')?;
     let (segment, tail) = below.split_once('/').unwrap_or((below, ""));
-    let canonical = ENDPOINTS
+    let canonical = scim::ENDPOINTS
         .iter()
         .find(|e| e.eq_ignore_ascii_case(segment))
         .copied();

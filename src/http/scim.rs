@@ -1,6 +1,7 @@
-//! Routes under a tenant URL and their handlers. Each handler reads the
-//! request, then runs authentication and the engine call together on one
-//! blocking task (the store is synchronous).
+//! Routes under a tenant URL and their handlers. Each handler goes through
+//! `run`, which bounds the request's cost step by step before it reaches
+//! the store (see there); store work runs on the blocking pool (the store
+//! is synchronous).
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
@@ -27,6 +28,16 @@ use crate::engine::scim::session::{Access, Session};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::{Secret, fingerprint, hash};
 use crate::engine::{EngineError, now, tenant_url};
+
+/// The endpoint names below a tenant URL, as `routes` spells them (the
+/// edge maps other letter cases to these).
+pub const ENDPOINTS: &[&str] = &[
+    "Users",
+    "Groups",
+    "ServiceProviderConfig",
+    "ResourceTypes",
+    "Schemas",
+];
 
 pub fn routes() -> Router<AppState> {
     let mna = || MethodRouter::new().fallback(method_not_allowed);
@@ -81,11 +92,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip());
         let client = ip.map(|ip| ip.to_string());
-        let content_length = parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse().ok());
+        let content_length = limits::declared_length(&parts.headers);
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
@@ -420,8 +427,9 @@ enum Input {
 
 /// Authenticates, then runs `f` against the tenant on a blocking task,
 /// answers, and logs the request. In order, each step before any that
-/// costs more: the address's failed-authentication budget; a place at the
-/// store; for a write or a request with a body, the token (a read) and
+/// costs more: the address's failed-authentication budget; then, each
+/// store step with a place among the store's jobs (held only while it
+/// runs, never while a body arrives): for a write or a request with a body, the token (a read) and
 /// the tenant's rate, and only then the body and the write lock, where
 /// the token is checked again (a regenerate applies to the very next
 /// request). A read without a body authenticates and reads in one read
@@ -444,13 +452,6 @@ where
         let res = limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, None);
         return early(res, input, &m).await;
     }
-    let _slot = match s.guard.store_slot().await {
-        Ok(p) => p,
-        Err(r) => {
-            let res = limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None);
-            return early(res, input, &m).await;
-        }
-    };
     let pre_auth = matches!(input, Input::Body(_)) || access == Access::Write;
     let mut checked = false;
     if pre_auth {
@@ -460,10 +461,17 @@ where
             m.bearer.clone(),
             m.client.clone(),
         );
-        let grant = tokio::task::spawn_blocking(move || {
-            engine.authenticate(&t, bearer.as_ref(), client.as_deref())
-        })
-        .await;
+        let grant = s
+            .guard
+            .store_job(move || engine.authenticate(&t, bearer.as_ref(), client.as_deref()))
+            .await;
+        let grant = match grant {
+            Ok(g) => g,
+            Err(r) => {
+                let res = limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None);
+                return early(res, input, &m).await;
+            }
+        };
         let res = match grant {
             Ok(Ok(g)) => match s.guard.check_tenant(&g.tenant.id) {
                 Ok(()) => None,
@@ -512,7 +520,10 @@ where
         );
         (out.fingerprint, out.token_note, out.result)
     };
-    let res = tokio::task::spawn_blocking(work).await;
+    let res = match s.guard.store_job(work).await {
+        Ok(res) => res,
+        Err(r) => return limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None),
+    };
     let body = bytes.as_deref();
     match res {
         Ok((fp, note, Ok(Done::Reply(reply)))) => {

@@ -14,37 +14,13 @@ use scimctl::engine::members::MemberQuery;
 use scimctl::engine::model::{Policy, Tenant};
 use scimctl::engine::scim::limits;
 use scimctl::engine::scim::list::{ListQuery, Plan};
-use scimctl::engine::scim::users::Scope;
 use scimctl::engine::{Engine, ErrorKind};
 
+use crate::scim_engine::{fixture, scope, tenant};
 use crate::server::*;
 use crate::support::*;
 
 const PATCH_URN: &str = "urn:ietf:params:scim:api:messages:2.0:PatchOp";
-
-struct Fixture {
-    dir: tempfile::TempDir,
-    engine: Engine,
-}
-
-fn fixture() -> Fixture {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let engine = Engine::open_sqlite(&dir.path().join("s.db"), "test").expect("open");
-    Fixture { dir, engine }
-}
-
-fn tenant(e: &Engine, id: &str, policy: Policy) -> Tenant {
-    let t = e.create_tenant(id, Some(id), policy).expect("tenant");
-    e.set_scim_enabled(&t, true).expect("enable");
-    t
-}
-
-fn scope(t: &Tenant) -> Scope<'_> {
-    Scope {
-        tenant: t,
-        base: "http://127.0.0.1/scim/v2/t",
-    }
-}
 
 fn user_body(user_name: &str, given: &str, family: &str) -> Value {
     json!({

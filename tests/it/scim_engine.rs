@@ -10,24 +10,27 @@ use scimctl::engine::scim::filter::IndexKey;
 use scimctl::engine::scim::list::{ListQuery, Plan, Projection};
 use scimctl::engine::scim::users::Scope;
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    engine: Engine,
+/// An engine over a real SQLite file in a temporary directory (shared by
+/// the engine-level test modules).
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub engine: Engine,
 }
 
-fn fixture() -> Fixture {
+pub fn fixture() -> Fixture {
     let dir = tempfile::tempdir().expect("tempdir");
     let engine = Engine::open_sqlite(&dir.path().join("s.db"), "test").expect("open");
-    Fixture { _dir: dir, engine }
+    Fixture { dir, engine }
 }
 
-fn tenant(e: &Engine, id: &str, policy: Policy) -> Tenant {
+/// A tenant with SCIM on.
+pub fn tenant(e: &Engine, id: &str, policy: Policy) -> Tenant {
     let t = e.create_tenant(id, Some(id), policy).expect("tenant");
     e.set_scim_enabled(&t, true).expect("enable");
     t
 }
 
-fn scope(t: &Tenant) -> Scope<'_> {
+pub fn scope(t: &Tenant) -> Scope<'_> {
     Scope {
         tenant: t,
         base: "http://127.0.0.1/scim/v2/t",
