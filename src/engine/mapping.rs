@@ -121,8 +121,10 @@ struct Leaf {
     required: bool,
 }
 
+/// Whether a mapping can write the attribute: not readOnly, and not one
+/// made from another on output (the product's `emails`, from userName).
 fn writable(a: &AttrDef) -> bool {
-    a.mutability != Mutability::ReadOnly
+    a.mutability != Mutability::ReadOnly && a.derived_from.is_none()
 }
 
 /// The attributes a write under the product policy stores: the core schema

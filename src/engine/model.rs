@@ -307,6 +307,8 @@ pub struct MemberRecord {
 pub struct MemberRef {
     pub membership_id: String,
     pub user_name: String,
+    /// The member's `display` as the SCIM client sent it, if it sent one.
+    pub display: Option<String>,
 }
 
 /// An admin key as the store keeps it: never the key, only its SHA-256.

@@ -178,3 +178,394 @@ fn a_store_url_this_build_does_not_support_is_refused() {
         .collect();
     assert!(made.is_empty(), "{made:?}");
 }
+
+const ENT: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
+
+/// Item 1: the Enterprise User extension as one PATCH value (add, replace,
+/// remove by its URN), under `standard`; `product` ignores it and says so.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_enterprise_extension_patches_as_one_value() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("acme", &token);
+    let id = c.create_user("ext@acme.example").await;
+    let user = format!("/Users/{id}");
+    let manager = c.create_user("boss@acme.example").await;
+    let all = serde_json::json!({
+        "employeeNumber": "701984", "costCenter": "4130", "organization": "Universal Studios",
+        "division": "Theme Park", "department": "Tour Operations",
+        "manager": {"value": manager}
+    });
+    let v = c
+        .patch(
+            &user,
+            &patch_op(serde_json::json!([{"op": "add", "path": ENT, "value": all}])),
+        )
+        .await
+        .ok(200);
+    let ext = &v[ENT];
+    assert_eq!(ext["employeeNumber"], "701984", "{v:#}");
+    assert_eq!(ext["department"], "Tour Operations", "{v:#}");
+    assert_eq!(ext["manager"]["value"], manager.as_str(), "{v:#}");
+    assert!(
+        v["schemas"].as_array().unwrap().iter().any(|s| s == ENT),
+        "{v:#}"
+    );
+    assert_eq!(c.get(&user).await.ok(200)[ENT], *ext, "stored as returned");
+    // replace merges (RFC 7644 §3.5.2.3): named attributes change, others stay.
+    let v = c
+        .patch(
+            &user,
+            &patch_op(serde_json::json!([{"op": "replace", "path": ENT, "value": {"department": "Sales"}}])),
+        )
+        .await
+        .ok(200);
+    assert_eq!(v[ENT]["department"], "Sales");
+    assert_eq!(v[ENT]["employeeNumber"], "701984");
+    // remove takes the whole extension away, and its schema URN with it.
+    let v = c
+        .patch(
+            &user,
+            &patch_op(serde_json::json!([{"op": "remove", "path": ENT}])),
+        )
+        .await
+        .ok(200);
+    assert!(v.get(ENT).is_none(), "{v:#}");
+    assert!(
+        !v["schemas"].as_array().unwrap().iter().any(|s| s == ENT),
+        "{v:#}"
+    );
+    assert!(c.get(&user).await.ok(200).get(ENT).is_none());
+    // A non-object value names what is wrong; the core URN cannot be removed.
+    c.patch(
+        &user,
+        &patch_op(serde_json::json!([{"op": "add", "path": ENT, "value": "x"}])),
+    )
+    .await
+    .error(400, Some("invalidValue"), "invalid_value");
+    let core = "urn:ietf:params:scim:schemas:core:2.0:User";
+    let d = c
+        .patch(
+            &user,
+            &patch_op(serde_json::json!([{"op": "remove", "path": core}])),
+        )
+        .await
+        .error(400, Some("noTarget"), "no_target");
+    assert!(d.contains("name the attributes to remove"), "{d}");
+
+    // Under product the extension is not stored: ignored, and logged as such.
+    let ptoken = scim_tenant(&env, "Prod", "prod", "product");
+    let p = srv.client("prod", &ptoken);
+    let pid = p.create_user("ext@prod.example").await;
+    let v = p
+        .patch(
+            &format!("/Users/{pid}"),
+            &patch_op(
+                serde_json::json!([{"op": "add", "path": ENT, "value": {"department": "x"}}]),
+            ),
+        )
+        .await
+        .ok(200);
+    assert!(v.get(ENT).is_none(), "{v:#}");
+    srv.stop();
+}
+
+/// Item 2: `remove active` removes it under `standard` (the product keeps
+/// its status), and is refused with the reason under `product`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn remove_active_under_each_policy() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let ptoken = scim_tenant(&env, "Prod", "prod", "product");
+    let srv = Server::start(&env);
+    let c = srv.client("acme", &token);
+    let id = c.create_user("act@acme.example").await;
+    let user = format!("/Users/{id}");
+    let remove = patch_op(serde_json::json!([{"op": "remove", "path": "active"}]));
+    let v = c.patch(&user, &remove).await.ok(200);
+    assert!(v.get("active").is_none(), "{v:#}");
+    assert!(c.get(&user).await.ok(200).get("active").is_none());
+    // Filters see it absent.
+    assert!(c.find_users("active pr").await.is_empty());
+    // Set again, it reads back.
+    let v = c
+        .patch(
+            &user,
+            &patch_op(serde_json::json!([{"op": "add", "path": "active", "value": false}])),
+        )
+        .await
+        .ok(200);
+    assert_eq!(v["active"], false);
+    // A deactivated user whose active is removed stays deactivated in the product.
+    c.patch(&user, &remove).await.ok(200);
+    let shown = env.json(&["--tenant", "acme", "users", "show", "act@acme.example"]);
+    assert_eq!(shown["member"]["active"], false, "{shown:#}");
+
+    let p = srv.client("prod", &ptoken);
+    let pid = p.create_user("act@prod.example").await;
+    let r = p.patch(&format!("/Users/{pid}"), &remove).await;
+    let d = r.error(400, Some("mutability"), "mutability");
+    assert!(d.contains("cannot be removed"), "{d}");
+    assert!(d.contains("\"value\": false"), "{d}");
+    assert_eq!(
+        p.get(&format!("/Users/{pid}")).await.ok(200)["active"],
+        true
+    );
+    srv.stop();
+}
+
+/// Item 3: a member's display reads back as the client sent it
+/// (`displayName` accepted as a synonym), none when it sent none; `$ref`
+/// and `type` kept; PUT replaces it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn group_members_read_back_as_written() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("acme", &token);
+    let a = c.create_user("ann@acme.example").await;
+    let b = c.create_user("bob@acme.example").await;
+    let g = c.create_group("Readers").await;
+    let group = format!("/Groups/{g}");
+    let ops = serde_json::json!([
+        {"op": "add", "path": "members", "value": [{"value": a}]},
+        {"op": "add", "path": "members", "value": [{"displayName": "new User", "value": b}]}
+    ]);
+    c.patch(&group, &patch_op(ops)).await.no_content();
+    let v = c.get(&group).await.ok(200);
+    let base = srv.tenant_url("acme");
+    assert_eq!(
+        v["members"],
+        serde_json::json!([
+            {"value": a, "$ref": format!("{base}/Users/{a}"), "type": "User"},
+            {"value": b, "display": "new User", "$ref": format!("{base}/Users/{b}"), "type": "User"}
+        ]),
+        "{v:#}"
+    );
+    // Re-adding with a display sets it; PUT sends each member as it should read.
+    c.patch(
+        &group,
+        &patch_op(serde_json::json!([{"op": "add", "path": "members", "value": [{"value": a, "display": "Ann"}]}])),
+    )
+    .await
+    .no_content();
+    assert_eq!(c.get(&group).await.ok(200)["members"][0]["display"], "Ann");
+    let put = serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+        "displayName": "Readers",
+        "members": [{"value": a}, {"value": b, "display": "Bob B."}]
+    });
+    let v = c.put(&group, &put).await.ok(200);
+    assert!(v["members"][0].get("display").is_none(), "{v:#}");
+    assert_eq!(v["members"][1]["display"], "Bob B.");
+    assert_eq!(c.get(&group).await.ok(200)["members"], v["members"]);
+    srv.stop();
+}
+
+/// Item 6: a malformed member list (or any multi-valued attribute) is 400
+/// `invalidValue` naming the attribute, and changes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_malformed_member_list_never_empties_a_group() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("acme", &token);
+    let a = c.create_user("ann@acme.example").await;
+    let g = c.create_group("Keepers").await;
+    let group = format!("/Groups/{g}");
+    c.patch(
+        &group,
+        &patch_op(serde_json::json!([{"op": "add", "path": "members", "value": [{"value": a}]}])),
+    )
+    .await
+    .no_content();
+    let before = c.get(&group).await.ok(200);
+    for members in [
+        serde_json::json!({}),
+        serde_json::json!([null]),
+        serde_json::json!([{}]),
+        serde_json::json!({"value": a}),
+        serde_json::json!([{"display": "no value"}]),
+    ] {
+        let put = serde_json::json!({"displayName": "Keepers", "members": members});
+        let d = c
+            .put(&group, &put)
+            .await
+            .error(400, Some("invalidValue"), "invalid_value");
+        assert!(d.contains("\"members\""), "{members}: {d}");
+        let patch =
+            patch_op(serde_json::json!([{"op": "replace", "path": "members", "value": members}]));
+        if members.is_object() && members.get("value").is_some() {
+            // A lone element is a PATCH value RFC 7644 allows: it replaces.
+            continue;
+        }
+        let d = c
+            .patch(&group, &patch)
+            .await
+            .error(400, Some("invalidValue"), "invalid_value");
+        assert!(d.contains("members"), "{members}: {d}");
+    }
+    assert_eq!(c.get(&group).await.ok(200), before, "nothing changed");
+    // The same slip on a user's multi-valued attribute.
+    let body =
+        serde_json::json!({"userName": "x@acme.example", "emails": {"value": "x@acme.example"}});
+    let d = c
+        .post("/Users", &body)
+        .await
+        .error(400, Some("invalidValue"), "invalid_value");
+    assert!(d.contains("\"emails\"") && d.contains("JSON array"), "{d}");
+    let body = serde_json::json!({"userName": "x@acme.example", "phoneNumbers": [null]});
+    let d = c
+        .post("/Users", &body)
+        .await
+        .error(400, Some("invalidValue"), "invalid_value");
+    assert!(d.contains("element 1 is null"), "{d}");
+    assert!(
+        c.find_users("userName eq \"x@acme.example\"")
+            .await
+            .is_empty()
+    );
+    srv.stop();
+}
+
+/// Item 4: under `product` every user reads with `emails` made from
+/// userName (Okta's pre-submission check reads `Resources[0].emails[0]`);
+/// `emails` on input is accepted, one other than userName ignored and
+/// logged as ignored.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn product_users_carry_their_email_for_okta() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Prod", "prod", "product");
+    let srv = Server::start(&env);
+    let c = srv.client("prod", &token);
+    let v = c
+        .post("/Users", &okta_user("Ola@Prod.example", "Ola", "N"))
+        .await
+        .ok(201);
+    let want = serde_json::json!([{"value": "Ola@Prod.example", "type": "work", "primary": true}]);
+    assert_eq!(v["emails"], want, "{v:#}");
+    let list = c.get("/Users?count=1&startIndex=1").await.ok(200);
+    assert_eq!(
+        list["Resources"][0]["emails"][0]["value"],
+        "Ola@Prod.example"
+    );
+    let found = c
+        .find_users("emails[type eq \"work\"].value eq \"ola@prod.example\"")
+        .await;
+    assert_eq!(found, [id_of(&v)]);
+    let found = c.find_users("emails.value eq \"OLA@prod.example\"").await;
+    assert_eq!(found, [id_of(&v)]);
+    // A different email: the identity stays userName; the log says what was ignored.
+    let mut body = okta_user("kai@prod.example", "Kai", "M");
+    body["emails"] =
+        serde_json::json!([{"value": "kai.m@elsewhere.example", "primary": true, "type": "work"}]);
+    let r = c.post("/Users", &body).await;
+    let v = r.ok(201);
+    assert_eq!(v["emails"][0]["value"], "kai@prod.example");
+    let rec = wait_for_log(&env, r.request_id());
+    let ignored = rec["ignored_attributes"].to_string();
+    assert!(ignored.contains("emails other than userName"), "{rec:#}");
+    srv.stop();
+}
+
+/// Item 7: `attributes` / `excludedAttributes` with a value filter.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn projection_with_a_value_filter() {
+    let env = TestEnv::new();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("acme", &token);
+    let body = serde_json::json!({
+        "userName": "multi@acme.example",
+        "emails": [
+            {"value": "w@acme.example", "type": "work", "primary": true},
+            {"value": "h@home.example", "type": "home"}
+        ]
+    });
+    let id = id_of(&c.post("/Users", &body).await.ok(201));
+    let q = |p: &str| format!("/Users/{id}?{p}");
+    let v = c
+        .get(&q(&format!(
+            "attributes={}",
+            form("emails[type eq \"work\"]")
+        )))
+        .await
+        .ok(200);
+    assert_eq!(
+        v["emails"],
+        serde_json::json!([{"value": "w@acme.example", "type": "work", "primary": true}]),
+        "{v:#}"
+    );
+    assert!(v.get("userName").is_none(), "{v:#}");
+    assert_eq!(v["id"], id.as_str());
+    let v = c
+        .get(&q(&format!(
+            "attributes={}",
+            form("userName,emails[type eq \"home\"].value")
+        )))
+        .await
+        .ok(200);
+    assert_eq!(
+        v["emails"],
+        serde_json::json!([{"value": "h@home.example"}]),
+        "{v:#}"
+    );
+    assert_eq!(v["userName"], "multi@acme.example");
+    let v = c
+        .get(&q(&format!(
+            "excludedAttributes={}",
+            form("emails[type eq \"home\"]")
+        )))
+        .await
+        .ok(200);
+    assert_eq!(v["emails"].as_array().unwrap().len(), 1, "{v:#}");
+    assert_eq!(v["emails"][0]["type"], "work");
+    // No match: the attribute is left out. The list endpoint projects the same.
+    let v = c
+        .get(&q(&format!(
+            "attributes={}",
+            form("emails[type eq \"other\"]")
+        )))
+        .await
+        .ok(200);
+    assert!(v.get("emails").is_none(), "{v:#}");
+    let l = c
+        .get(&format!(
+            "/Users?filter={}&attributes={}",
+            form("userName eq \"multi@acme.example\""),
+            form("emails[type eq \"work\"].value")
+        ))
+        .await
+        .ok(200);
+    assert_eq!(
+        l["Resources"][0]["emails"],
+        serde_json::json!([{"value": "w@acme.example"}])
+    );
+    let d = c
+        .get(&q(&format!(
+            "excludedAttributes={}",
+            form("emails[type eq \"home\"].value")
+        )))
+        .await
+        .error(400, Some("invalidPath"), "invalid_path");
+    assert!(d.contains("whole values"), "{d}");
+    srv.stop();
+}
+
+/// Okta's create body (its SCIM 2.0 guide): `emails`, `locale`, `password`,
+/// `groups: []`, no enterprise extension.
+fn okta_user(user_name: &str, given: &str, family: &str) -> Value {
+    serde_json::json!({
+        "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
+        "userName": user_name,
+        "name": {"givenName": given, "familyName": family},
+        "emails": [{"primary": true, "value": user_name, "type": "work"}],
+        "displayName": format!("{given} {family}"),
+        "locale": "en-US",
+        "externalId": format!("00u{}", user_name.len()),
+        "groups": [],
+        "password": "1mz050nq",
+        "active": true
+    })
+}

@@ -605,13 +605,13 @@ fn check_groups(f: Factory) {
     assert!(r(&s, |tx| tx.assignments("g2")).is_empty());
 
     // Members.
-    assert!(w(&s, |tx| tx.add_group_member("g1", "m1", t)));
+    assert!(w(&s, |tx| tx.add_group_member("g1", "m1", None, t)));
     assert!(
-        !w(&s, |tx| tx.add_group_member("g1", "m1", at(t, 1))),
+        !w(&s, |tx| tx.add_group_member("g1", "m1", None, at(t, 1))),
         "already a member"
     );
-    assert!(w(&s, |tx| tx.add_group_member("g1", "m2", at(t, 2))));
-    assert!(w(&s, |tx| tx.add_group_member("g2", "m1", at(t, 3))));
+    assert!(w(&s, |tx| tx.add_group_member("g1", "m2", None, at(t, 2))));
+    assert!(w(&s, |tx| tx.add_group_member("g2", "m1", None, at(t, 3))));
     assert_eq!(
         r(&s, |tx| tx.group_members("g1")),
         ["m1", "m2"],
@@ -848,9 +848,9 @@ fn check_delete_tenant(f: Factory) {
                 value: "p2".into(),
             },
         )?;
-        tx.add_group_member("g1", "m-only", t)?;
-        tx.add_group_member("g1", "m-shared1", t)?;
-        tx.add_group_member("g2", "m-shared2", t)?;
+        tx.add_group_member("g1", "m-only", None, t)?;
+        tx.add_group_member("g1", "m-shared1", None, t)?;
+        tx.add_group_member("g2", "m-shared2", None, t)?;
         tx.insert_token(&k1)?;
         tx.insert_token(&k2)?;
         tx.insert_token(&k3)?;
@@ -918,7 +918,7 @@ fn check_atomicity(f: Factory) {
                 value: "r".into(),
             },
         )?;
-        tx.add_group_member("g1", "m1", t)?;
+        tx.add_group_member("g1", "m1", None, t)?;
         tx.insert_token(&token("k1", "t1", TokenState::Active, t))?;
         tx.insert_audit(&AuditEvent {
             at: t,
@@ -1194,10 +1194,10 @@ fn check_group_scans(f: Factory) {
         tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Idp, t))?;
         tx.insert_membership(&membership("m2", "t1", "a2", ManagedBy::Idp, t))?;
         tx.insert_membership(&membership("m3", "t2", "a1", ManagedBy::SelfManaged, t))?;
-        tx.add_group_member("g-b", "m2", t)?;
-        tx.add_group_member("g-b", "m1", at(t, 1))?;
-        tx.add_group_member("g-a", "m1", at(t, 2))?;
-        tx.add_group_member("g-z", "m3", t)?;
+        tx.add_group_member("g-b", "m2", Some("Ann as sent"), t)?;
+        tx.add_group_member("g-b", "m1", None, at(t, 1))?;
+        tx.add_group_member("g-a", "m1", None, at(t, 2))?;
+        tx.add_group_member("g-z", "m3", None, t)?;
         Ok(())
     });
     assert_eq!(
@@ -1244,15 +1244,47 @@ fn check_group_scans(f: Factory) {
         vec![
             MemberRef {
                 membership_id: "m2".into(),
-                user_name: "a2@example.com".into()
+                user_name: "a2@example.com".into(),
+                display: Some("Ann as sent".into()),
             },
             MemberRef {
                 membership_id: "m1".into(),
-                user_name: "a1@example.com".into()
+                user_name: "a1@example.com".into(),
+                display: None,
             },
         ],
-        "in the order added"
+        "in the order added, each display as the client sent it"
     );
+    // A member's display changes only when it differs, and only for a member.
+    assert!(w(&s, |tx| tx.set_group_member_display(
+        "g-b",
+        "m1",
+        Some("Bob")
+    )));
+    assert!(!w(&s, |tx| tx.set_group_member_display(
+        "g-b",
+        "m1",
+        Some("Bob")
+    )));
+    assert!(w(&s, |tx| tx.set_group_member_display("g-b", "m2", None)));
+    assert!(!w(&s, |tx| tx.set_group_member_display("g-b", "m2", None)));
+    assert!(!w(&s, |tx| tx.set_group_member_display(
+        "g-b",
+        "m3",
+        Some("x")
+    )));
+    // Adding an existing member leaves its display alone.
+    assert!(!w(&s, |tx| tx.add_group_member(
+        "g-b",
+        "m1",
+        Some("Other"),
+        at(t, 5)
+    )));
+    let displays: Vec<Option<String>> = r(&s, |tx| tx.group_member_refs("g-b"))
+        .into_iter()
+        .map(|m| m.display)
+        .collect();
+    assert_eq!(displays, [None, Some("Bob".to_owned())]);
     assert!(r(&s, |tx| tx.group_member_refs("g-c")).is_empty());
 }
 
@@ -1268,8 +1300,8 @@ fn check_delete_account(f: Factory) {
         tx.insert_membership(&membership("m2", "t2", "a1", ManagedBy::SelfManaged, t))?;
         tx.insert_membership(&membership("m3", "t1", "a2", ManagedBy::Tenant, t))?;
         tx.insert_group(&group("g1", "t1", "G", t))?;
-        tx.add_group_member("g1", "m1", t)?;
-        tx.add_group_member("g1", "m3", t)?;
+        tx.add_group_member("g1", "m1", None, t)?;
+        tx.add_group_member("g1", "m3", None, t)?;
         Ok(())
     });
     assert!(w(&s, |tx| tx.delete_account("a1")));

@@ -154,7 +154,7 @@ mod tests {
             .iter()
             .map(|a| a["name"].as_str().unwrap())
             .collect();
-        assert_eq!(names, ["userName", "name", "active"]);
+        assert_eq!(names, ["userName", "name", "active", "emails"]);
         let name = &all[0]["attributes"][1];
         assert!(
             name["subAttributes"]

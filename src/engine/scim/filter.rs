@@ -1113,6 +1113,8 @@ static SCHEMAS_DEF: AttrDef = AttrDef {
     reference_types: &["uri"],
     sub: &[],
     description: "The schema URIs of the resource.",
+    alias: None,
+    derived_from: None,
 };
 
 /// `ResourceSchema::resolve`, plus two leniencies: an unqualified name that
@@ -1924,10 +1926,11 @@ mod tests {
         let prod_jane = json!({
             "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User"],
             "id": "u-1", "externalId": "jane", "userName": "jane@x.com",
-            "name": {"givenName": "Jane", "familyName": "Doe"}, "active": true
+            "name": {"givenName": "Jane", "familyName": "Doe"}, "active": true,
+            "emails": [{"value": "jane@x.com", "type": "work", "primary": true}]
         });
         let guid_filter = format!(r#"userName eq "{guid}""#);
-        for (schema, jane, emails_indexed) in [
+        for (schema, jane, standard) in [
             (std_user(), &std_jane, true),
             (prod_user(), &prod_jane, false),
         ] {
@@ -1953,16 +1956,17 @@ mod tests {
             // id is case-exact.
             assert!(eval(r#"id eq "u-1""#, jane, &schema));
             assert!(!eval(r#"id eq "U-1""#, jane, &schema));
-            // Work email: only standard has emails; product evaluates it as absent.
+            // Work email: both policies define emails (product derives it
+            // from userName, and plans the lookup on userName's index).
             let f = r#"emails[type eq "work"].value eq "jane@x.com""#;
-            assert_eq!(eval(f, jane, &schema), emails_indexed);
+            assert!(eval(f, jane, &schema));
             assert_eq!(
                 p(f).plan(&schema),
-                emails_indexed.then(|| IndexKey::Email("jane@x.com".into()))
+                Some(IndexKey::Email("jane@x.com".into()))
             );
             // Entra's manager check: unqualified enterprise attribute.
             let f = r#"id eq "u-1" and manager eq "m-1""#;
-            assert_eq!(eval(f, jane, &schema), emails_indexed);
+            assert_eq!(eval(f, jane, &schema), standard);
             assert_eq!(p(f).plan(&schema), Some(IndexKey::Id("u-1".into())));
         }
 
@@ -2181,9 +2185,11 @@ mod tests {
         assert!(!eval(r#"bogus[type eq "x"]"#, &j, &s));
         assert!(!eval(r#"name.bogus eq "x""#, &j, &s));
         assert!(!eval(r#"urn:example:ext:1.0:User:thing eq "x""#, &j, &s));
-        // Under product, standard attributes present in the JSON are still undefined.
-        assert!(!eval(r#"emails co "example""#, &bjensen(), &prod_user()));
+        // Under product, standard attributes present in the JSON are still
+        // undefined (emails is defined: the product derives it from userName).
+        assert!(eval(r#"emails co "example""#, &bjensen(), &prod_user()));
         assert!(!eval("title pr", &bjensen(), &prod_user()));
+        assert!(!eval(r#"nickName pr"#, &bjensen(), &prod_user()));
         // Multi-valued: ANY value.
         assert!(eval(r#"emails.type ne "work""#, &bjensen(), &s));
         assert!(eval(r#"emails.type eq "home""#, &bjensen(), &s));
@@ -2417,8 +2423,12 @@ mod tests {
         assert!(
             p(r#"emails[bogus eq "work"]"#)
                 .validate(&prod_user())
-                .is_ok(),
-            "emails undefined under product"
+                .is_err(),
+            "emails is defined under product (from userName), bogus is not"
+        );
+        assert!(
+            p(r#"title eq "x""#).validate(&prod_user()).is_ok(),
+            "undefined: no match"
         );
         assert!(
             p(r#"members[value eq "x"]"#)

@@ -2,7 +2,7 @@
 //! members only users of the same tenant, member changes serialised in one
 //! write transaction so that concurrent PATCHes lose no member.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use serde_json::Value;
@@ -11,7 +11,7 @@ use super::filter::{CompareOp, Filter, IndexKey, Literal};
 use super::limits;
 use super::list::{ListPage, ListQuery, Plan, Projection, sort};
 use super::patch::{OpKind, PatchRequest, apply};
-use super::resource::{GroupWrite, group_json, group_write, normalize, version_tag};
+use super::resource::{GroupWrite, MemberWrite, group_json, group_write, normalize, version_tag};
 use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
 use crate::engine::error::{EngineError, Result};
@@ -152,7 +152,7 @@ impl Engine {
         {
             let t = &scope.tenant.id;
             unique_name(tx, t, &w.display_name, None)?;
-            check_members(tx, t, &w.members)?;
+            check_members(tx, t, w.members.iter().map(|m| m.id.as_str()))?;
             let at = now();
             let g = Group {
                 id: new_id(),
@@ -166,7 +166,7 @@ impl Engine {
             };
             tx.insert_group(&g)?;
             for m in &w.members {
-                tx.add_group_member(&g.id, m, at)?;
+                tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)?;
             }
             // A new group has no property yet, so nobody is invited here;
             // the product assigns properties to groups.
@@ -228,14 +228,19 @@ impl Engine {
             check_version(if_match, g.version)?;
             if let Some((add, remove)) = &delta {
                 let t = &scope.tenant.id;
-                check_members(tx, t, add)?;
+                check_members(tx, t, add.iter().map(|m| m.id.as_str()))?;
                 let at = now();
                 let mut added = Vec::new();
                 let mut changed = false;
                 for m in add {
-                    if tx.add_group_member(&g.id, m, at)? {
-                        added.push(m);
+                    if tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)? {
+                        added.push(&m.id);
                         changed = true;
+                    } else if m.display.is_some() {
+                        // Re-adding a member with a display: the client's
+                        // latest word on it.
+                        changed |=
+                            tx.set_group_member_display(&g.id, &m.id, m.display.as_deref())?;
                     }
                 }
                 for m in remove {
@@ -300,27 +305,39 @@ impl Engine {
         if !same_folded(&w.display_name, &g.display_name) {
             unique_name(tx, t, &w.display_name, Some(&g.id))?;
         }
-        // The diff in linear time, in the order of each list.
-        let current = tx.group_members(&g.id)?;
-        let (added, removed) = {
-            let have: HashSet<&str> = current.iter().map(String::as_str).collect();
-            let wanted: HashSet<&str> = w.members.iter().map(String::as_str).collect();
-            let added: Vec<String> = w
-                .members
+        // The diff in linear time, in the order of each list. A member
+        // kept with another display (PUT sends each member as it should
+        // read, so none when it sent none) is a change too.
+        let current = tx.group_member_refs(&g.id)?;
+        let (added, removed, redisplayed) = {
+            let have: HashMap<&str, Option<&str>> = current
                 .iter()
-                .filter(|m| !have.contains(m.as_str()))
-                .cloned()
+                .map(|m| (m.membership_id.as_str(), m.display.as_deref()))
                 .collect();
-            let removed: Vec<&String> = current
+            let wanted: HashSet<&str> = w.members.iter().map(|m| m.id.as_str()).collect();
+            let mut added: Vec<&MemberWrite> = Vec::new();
+            let mut redisplayed: Vec<&MemberWrite> = Vec::new();
+            for m in &w.members {
+                match have.get(m.id.as_str()) {
+                    None => added.push(m),
+                    Some(d) if *d != m.display.as_deref() => redisplayed.push(m),
+                    Some(_) => {}
+                }
+            }
+            let removed: Vec<&str> = current
                 .iter()
-                .filter(|m| !wanted.contains(m.as_str()))
+                .map(|m| m.membership_id.as_str())
+                .filter(|m| !wanted.contains(m))
                 .collect();
-            (added, removed)
+            (added, removed, redisplayed)
         };
-        check_members(tx, t, &added)?;
+        check_members(tx, t, added.iter().map(|m| m.id.as_str()))?;
         let at = now();
         for m in &added {
-            tx.add_group_member(&g.id, m, at)?;
+            tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)?;
+        }
+        for m in &redisplayed {
+            tx.set_group_member_display(&g.id, &m.id, m.display.as_deref())?;
         }
         for m in &removed {
             tx.remove_group_member(&g.id, m)?;
@@ -328,11 +345,12 @@ impl Engine {
         let mut invited = Vec::new();
         if !added.is_empty() && has_property(tx, &g.id)? {
             for m in &added {
-                invited.extend(self.maybe_invite(tx, t, m)?);
+                invited.extend(self.maybe_invite(tx, t, &m.id)?);
             }
         }
         let changed = !added.is_empty()
             || !removed.is_empty()
+            || !redisplayed.is_empty()
             || g.display_name != w.display_name
             || g.external_id != w.external_id;
         if changed {
@@ -389,9 +407,12 @@ impl Engine {
 /// The members a PATCH adds and removes, when that is all it does:
 /// `add members [..]`, `remove members [..]` (Entra: exactly those) and
 /// `remove members[value eq "id"]`.
-fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
-    let (mut add, mut remove): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
-    let ids = |v: &Value| -> Option<Vec<String>> {
+fn member_delta(req: &PatchRequest) -> Option<(Vec<MemberWrite>, Vec<String>)> {
+    let (mut add, mut remove): (Vec<MemberWrite>, Vec<String>) = (Vec::new(), Vec::new());
+    // Anything but plain `{"value": "id", "display": "…"}` elements (in any
+    // key case, `displayName` for `display`) goes the general way, which
+    // names what is wrong.
+    let members = |v: &Value| -> Option<Vec<MemberWrite>> {
         let list = match v {
             Value::Array(a) => a.iter().collect::<Vec<_>>(),
             Value::Object(_) => vec![v],
@@ -399,13 +420,27 @@ fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
         };
         list.into_iter()
             .map(|m| {
-                m.as_object()?
-                    .iter()
-                    .find(|(k, _)| k.eq_ignore_ascii_case("value"))
-                    .and_then(|(_, v)| v.as_str())
-                    .map(str::to_owned)
+                let mut id = None;
+                let mut display = None;
+                for (k, v) in m.as_object()? {
+                    if k.eq_ignore_ascii_case("value") {
+                        id = Some(v.as_str()?.to_owned());
+                    } else if k.eq_ignore_ascii_case("display")
+                        || k.eq_ignore_ascii_case("displayName")
+                    {
+                        match v {
+                            Value::String(s) => display = Some(s.clone()),
+                            Value::Null => {}
+                            _ => return None,
+                        }
+                    }
+                }
+                Some(MemberWrite { id: id?, display })
             })
             .collect()
+    };
+    let ids = |v: &Value| -> Option<Vec<String>> {
+        Some(members(v)?.into_iter().map(|m| m.id).collect())
     };
     for op in &req.ops {
         let path = op.path.as_ref()?;
@@ -417,7 +452,7 @@ fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
             return None;
         }
         match (op.op, &path.filter, &op.value) {
-            (OpKind::Add, None, Some(v)) => add.extend(ids(v)?),
+            (OpKind::Add, None, Some(v)) => add.extend(members(v)?),
             (OpKind::Remove, None, Some(v)) => remove.extend(ids(v)?),
             (
                 OpKind::Remove,
@@ -433,14 +468,15 @@ fn member_delta(req: &PatchRequest) -> Option<(Vec<String>, Vec<String>)> {
             _ => return None,
         }
     }
-    Some((unique(add), unique(remove)))
+    Some((unique(add, |m| &m.id), unique(remove, |id| id)))
 }
 
-/// The ids in their first order, without repeats, in linear time.
-fn unique(ids: Vec<String>) -> Vec<String> {
-    let mut seen = HashSet::with_capacity(ids.len());
-    ids.into_iter()
-        .filter(|id| seen.insert(id.clone()))
+/// The items in their first order, without repeats of `key`, in linear time.
+fn unique<T>(items: Vec<T>, key: impl Fn(&T) -> &String) -> Vec<T> {
+    let mut seen = HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .filter(|i| seen.insert(key(i).clone()))
         .collect()
 }
 
@@ -464,7 +500,11 @@ fn unique_name(tx: &dyn Tx, tenant: &str, name: &str, except: Option<&str>) -> R
 }
 
 /// Every member must be a user of this tenant (400 naming the first bad id).
-fn check_members(tx: &dyn Tx, tenant: &str, ids: &[String]) -> Result<()> {
+fn check_members<'a>(
+    tx: &dyn Tx,
+    tenant: &str,
+    ids: impl IntoIterator<Item = &'a str>,
+) -> Result<()> {
     for id in ids {
         if tx.membership_by_id(tenant, id)?.is_none() {
             return Err(EngineError::ScimInvalid {

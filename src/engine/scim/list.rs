@@ -1,12 +1,15 @@
 //! Query parameters of list and read requests (RFC 7644 §3.4.2, §3.9):
 //! pagination, sorting, and projection with `attributes` /
-//! `excludedAttributes` honouring each attribute's `returned`.
+//! `excludedAttributes` honouring each attribute's `returned`. A projected
+//! path may carry a value filter, as Microsoft's reference tests send
+//! (`attributes=emails[type eq "work"]`): only the matching values are
+//! returned (or, in `excludedAttributes`, left out).
 
 use std::cmp::Ordering;
 
 use serde_json::{Map, Value, json};
 
-use super::filter::IndexKey;
+use super::filter::{Filter, IndexKey, PathExpr};
 use super::schema::{AttrPath, LIST_URN, Mutability, ResourceSchema, Returned};
 use crate::engine::error::{EngineError, Result};
 use crate::engine::users::fold_case;
@@ -80,19 +83,77 @@ pub fn window(q: &ListQuery) -> (u64, u64) {
     (start, count)
 }
 
-fn paths(list: Option<&str>, what: &str) -> Result<Vec<AttrPath>> {
+/// The comma-separated entries of a projection list; a comma inside a
+/// value filter (`emails[value eq "a,b"]`) does not separate.
+fn entries(list: &str) -> Vec<&str> {
+    let (mut out, mut start, mut depth, mut quoted, mut escaped) =
+        (Vec::new(), 0, 0u32, false, false);
+    for (i, c) in list.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            '[' if !quoted => depth += 1,
+            ']' if !quoted => depth = depth.saturating_sub(1),
+            ',' if !quoted && depth == 0 => {
+                out.push(&list[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&list[start..]);
+    out
+}
+
+/// A projected attribute with a value filter: `emails[type eq "work"]`,
+/// optionally narrowed to a sub-attribute (`….value`).
+#[derive(Debug, Clone)]
+struct ValueFilter {
+    attr: String,
+    filter: Filter,
+}
+
+/// Parses a projection list into plain paths (a filtered entry as its
+/// attribute, or `attr.sub`) and the value filters.
+fn paths(list: Option<&str>, what: &str) -> Result<(Vec<AttrPath>, Vec<ValueFilter>)> {
     let Some(list) = list.filter(|s| !s.trim().is_empty()) else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), Vec::new()));
     };
-    list.split(',')
-        .map(|p| {
-            let p = p.trim();
-            AttrPath::parse(p).ok_or_else(|| EngineError::ScimInvalid {
+    let bad = |p: &str, why: String| EngineError::ScimInvalid {
+        scim_type: "invalidPath",
+        message: format!("{what} names {p:?}, which is not an attribute path{why}"),
+    };
+    let (mut plain, mut filtered) = (Vec::new(), Vec::new());
+    for p in entries(list) {
+        let p = p.trim();
+        if !p.contains('[') {
+            plain.push(AttrPath::parse(p).ok_or_else(|| bad(p, String::new()))?);
+            continue;
+        }
+        let e = PathExpr::parse(p).map_err(|e| bad(p, format!(": {}", e.message)))?;
+        let Some(filter) = e.filter else {
+            return Err(bad(p, String::new()));
+        };
+        if what == "excludedAttributes" && e.sub.is_some() {
+            return Err(EngineError::ScimInvalid {
                 scim_type: "invalidPath",
-                message: format!("{what} names {p:?}, which is not an attribute path"),
-            })
-        })
-        .collect()
+                message: format!(
+                    "excludedAttributes names {p:?}: a value filter there leaves out whole values (emails[type eq \"work\"]), not one sub-attribute of them"
+                ),
+            });
+        }
+        plain.push(AttrPath {
+            urn: e.attr.urn.clone(),
+            attr: e.attr.attr.clone(),
+            sub: e.sub,
+        });
+        filtered.push(ValueFilter {
+            attr: e.attr.attr,
+            filter,
+        });
+    }
+    Ok((plain, filtered))
 }
 
 /// Which attributes a response carries.
@@ -100,13 +161,28 @@ fn paths(list: Option<&str>, what: &str) -> Result<Vec<AttrPath>> {
 pub struct Projection {
     attributes: Vec<AttrPath>,
     excluded: Vec<AttrPath>,
+    /// Value filters of `attributes`: only matching values are returned.
+    only: Vec<ValueFilter>,
+    /// Value filters of `excludedAttributes`: matching values are left out.
+    without: Vec<ValueFilter>,
 }
 
 impl Projection {
     pub fn parse(attributes: Option<&str>, excluded: Option<&str>) -> Result<Projection> {
+        let (attributes, only) = paths(attributes, "attributes")?;
+        let (excluded_all, without) = paths(excluded, "excludedAttributes")?;
+        // A filtered exclusion leaves the attribute in, minus its matches.
+        let excluded = excluded_all
+            .into_iter()
+            .filter(|p| {
+                p.sub.is_some() || !without.iter().any(|w| w.attr.eq_ignore_ascii_case(&p.attr))
+            })
+            .collect();
         let p = Projection {
-            attributes: paths(attributes, "attributes")?,
-            excluded: paths(excluded, "excludedAttributes")?,
+            attributes,
+            excluded,
+            only,
+            without,
         };
         if !p.attributes.is_empty() && !p.excluded.is_empty() {
             return Err(EngineError::ScimInvalid {
@@ -212,8 +288,30 @@ impl Projection {
                         .collect(),
                 )
             };
+            let only: Vec<&Filter> = self
+                .only
+                .iter()
+                .filter(|f| f.attr.eq_ignore_ascii_case(&k))
+                .map(|f| &f.filter)
+                .collect();
+            let without: Vec<&Filter> = self
+                .without
+                .iter()
+                .filter(|f| f.attr.eq_ignore_ascii_case(&k))
+                .map(|f| &f.filter)
+                .collect();
+            let wanted = |item: &Value| {
+                (only.is_empty() || only.iter().any(|f| f.matches_element(item, def)))
+                    && !without.iter().any(|f| f.matches_element(item, def))
+            };
             let v = match v {
-                Value::Array(items) => Value::Array(items.into_iter().map(pick).collect()),
+                Value::Array(items) => {
+                    let items: Vec<Value> = items.into_iter().filter(wanted).map(pick).collect();
+                    if items.is_empty() {
+                        continue;
+                    }
+                    Value::Array(items)
+                }
                 other => pick(other),
             };
             out.insert(k, v);

@@ -59,7 +59,7 @@ use super::filter::{CompareOp, Filter, Literal, PathExpr};
 use super::schema::{
     AttrDef, AttrPath, AttrType, Mutability, PATCH_URN, ResourceSchema, SchemaDef,
 };
-use super::value::{CoerceError, coerce, coerce_single};
+use super::value::{CoerceError, coerce, coerce_element, coerce_single, identified_by_value};
 use crate::engine::users::{fold_case, same_folded};
 
 /// The `scimType` values a PATCH can fail with (RFC 7644 §3.12).
@@ -372,9 +372,6 @@ fn check_immutable(def: &AttrDef, old: Option<&Value>, new: &Value) -> Result<()
 
 /// Attributes whose elements are identified by their `value` alone: a
 /// member is never listed twice.
-fn identity_by_value(attr: &AttrDef) -> bool {
-    attr.name == "members"
-}
 
 fn elem_value(e: &Value) -> Option<&Value> {
     e.get("value").filter(|v| !v.is_null())
@@ -382,7 +379,7 @@ fn elem_value(e: &Value) -> Option<&Value> {
 
 /// An element of `attr` equal to `item` (for members: with the same value).
 fn same_element(attr: &AttrDef, a: &Value, b: &Value) -> bool {
-    if identity_by_value(attr) {
+    if identified_by_value(attr) {
         let vd = attr.sub_attr("value");
         return match (elem_value(a), elem_value(b), vd) {
             (Some(x), Some(y), Some(vd)) => same_value(vd, x, y),
@@ -398,7 +395,7 @@ fn same_element(attr: &AttrDef, a: &Value, b: &Value) -> bool {
 /// is its `value` (members): the value's text, folded unless caseExact, so
 /// that two keys are equal exactly when `same_element` says so.
 fn element_key(attr: &AttrDef, e: &Value) -> Option<String> {
-    if !identity_by_value(attr) {
+    if !identified_by_value(attr) {
         return None;
     }
     let vd = attr.sub_attr("value")?;
@@ -523,6 +520,11 @@ impl Cx<'_> {
     fn op(&mut self, res: &mut Map<String, Value>, op: &PatchOp) -> Result<(), PatchError> {
         op.check()?;
         let null = Value::Null;
+        if let Some(p) = &op.path
+            && let Some((urn, key)) = self.schema_named(p)
+        {
+            return self.whole_schema(res, urn, key, op.op, op.value.as_ref().unwrap_or(&null));
+        }
         match (&op.path, op.op) {
             (Some(p), OpKind::Remove) => self.remove_path(res, p, op.value.as_ref()),
             (Some(p), kind) => {
@@ -531,6 +533,45 @@ impl Cx<'_> {
             (None, OpKind::Remove) => self.remove_pathless(res, op.value.as_ref().unwrap_or(&null)),
             (None, kind) => self.set_pathless(res, op.value.as_ref().unwrap_or(&null), kind),
         }
+    }
+
+    /// A path that names a whole schema of the resource (an extension's
+    /// URN, or the core schema's) rather than an attribute.
+    fn schema_named(&self, p: &PathExpr) -> Option<(String, Key)> {
+        if p.filter.is_some() || p.sub.is_some() || p.attr.sub.is_some() || p.attr.urn.is_none() {
+            return None;
+        }
+        let urn = path_label(p);
+        match self.classify(&urn, None) {
+            k @ (Key::Core | Key::Extension(_)) => Some((urn, k)),
+            _ => None,
+        }
+    }
+
+    /// `add`/`replace` with an extension's URN as the path takes an object
+    /// of that extension's attributes and merges it in, as for a complex
+    /// attribute (RFC 7644 §3.5.2.1, §3.5.2.3); `remove` removes every
+    /// attribute of the extension. The core schema cannot be removed whole.
+    fn whole_schema(
+        &mut self,
+        res: &mut Map<String, Value>,
+        urn: String,
+        key: Key,
+        kind: OpKind,
+        value: &Value,
+    ) -> Result<(), PatchError> {
+        let (kind, value) = match (kind, key) {
+            (OpKind::Remove, Key::Core) => {
+                return Err(no_target(format!(
+                    "\"remove\" of the core schema {urn} would remove the whole resource; name the attributes to remove, or DELETE the resource"
+                )));
+            }
+            (OpKind::Remove, _) => (OpKind::Replace, &Value::Null),
+            (kind, _) => (kind, value),
+        };
+        let mut keys = Map::new();
+        keys.insert(urn, value.clone());
+        self.set_keys(res, &keys, kind, None)
     }
 
     // ----- resolution -------------------------------------------------
@@ -687,11 +728,12 @@ impl Cx<'_> {
         coerce(def, v, &mut self.ignored).map_err(|e| Self::coerce_err(e, parent))
     }
 
-    /// Coerces one element of a multi-valued attribute, dropping readOnly
-    /// sub-attributes (reported as ignored).
+    /// Coerces element `index` of a multi-valued attribute, dropping
+    /// readOnly sub-attributes (reported as ignored).
     fn coerce_element(
         &mut self,
         attr: &AttrDef,
+        index: usize,
         item: &Value,
     ) -> Result<Option<Value>, PatchError> {
         let stripped;
@@ -713,20 +755,14 @@ impl Cx<'_> {
             }
             other => other,
         };
-        let out = coerce_single(attr, item, &mut self.ignored)
-            .map_err(|e| Self::coerce_err(e, Some(attr)))?;
-        if let Some(e) = &out
-            && identity_by_value(attr)
-            && elem_value(e).is_none()
-        {
-            return Err(invalid_value(format!(
-                "every \"{}\" value needs a \"value\" sub-attribute",
-                attr.name
-            )));
-        }
-        Ok(out)
+        coerce_element(attr, index, item, &mut self.ignored)
+            .map_err(|e| Self::coerce_err(e, Some(attr)))
     }
 
+    /// The elements an `add`/`replace` gives a multi-valued attribute: an
+    /// array, or one lone element (RFC 7644 §3.5.2.1); null is none. A
+    /// null or empty element is refused, so that `replace members [null]`
+    /// cannot empty a group.
     fn coerce_elements(&mut self, attr: &AttrDef, v: &Value) -> Result<Vec<Value>, PatchError> {
         let items: Vec<&Value> = match v {
             Value::Null => Vec::new(),
@@ -734,10 +770,8 @@ impl Cx<'_> {
             other => vec![other],
         };
         let mut out = Vec::with_capacity(items.len());
-        for item in items {
-            if let Some(c) = self.coerce_element(attr, item)? {
-                out.push(c);
-            }
+        for (i, item) in items.into_iter().enumerate() {
+            out.extend(self.coerce_element(attr, i, item)?);
         }
         Ok(out)
     }
@@ -1692,13 +1726,13 @@ mod tests {
                            "value": BABS}]
             }]),
         );
+        // The member reads back as sent, display included.
         assert_eq!(
             out.resource["members"],
-            json!([{"value": OTHER}, {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")}])
+            json!([{"value": OTHER}, {"value": BABS, "display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}")}])
         );
         assert!(out.changed);
-        // members.display is readOnly: the server derives it.
-        assert_eq!(out.ignored, ["members.display"]);
+        assert!(out.ignored.is_empty(), "{:?}", out.ignored);
     }
 
     #[test]
@@ -1782,7 +1816,7 @@ mod tests {
             out.resource["members"],
             json!([
                 {"value": OTHER, "display": "Mandy Pepperidge"},
-                {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+                {"value": JAMES, "display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}")}
             ])
         );
     }
@@ -1804,8 +1838,8 @@ mod tests {
         assert_eq!(
             out.resource["members"],
             json!([
-                {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")},
-                {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+                {"value": BABS, "display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}")},
+                {"value": JAMES, "display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}")}
             ])
         );
     }
@@ -1830,8 +1864,8 @@ mod tests {
                 group(),
                 "members",
                 json!([
-                    {"value": BABS, "$ref": format!("https://example.com/v2/Users/{BABS}")},
-                    {"value": JAMES, "$ref": format!("https://example.com/v2/Users/{JAMES}")}
+                    {"value": BABS, "display": "Babs Jensen", "$ref": format!("https://example.com/v2/Users/{BABS}")},
+                    {"value": JAMES, "display": "James Smith", "$ref": format!("https://example.com/v2/Users/{JAMES}")}
                 ])
             )
         );
@@ -1982,16 +2016,34 @@ mod tests {
             ),
             "mutability"
         );
+        // A member's display is the client's: it may change it.
         assert_eq!(
-            f(
+            ok(
+                &g,
+                &gr,
                 json!([{"op": "replace", "path": format!("members[value eq \"{BABS}\"].display"), "value": "B"}])
-            ),
-            "mutability"
+            )
+            .resource["members"][0]["display"],
+            "B"
         );
         assert_eq!(
             f(json!([{"op": "add", "path": "members", "value": [{"type": "User"}]}])),
             "invalidValue"
         );
+        // A malformed member list never empties the group.
+        for bad in [
+            json!([null]),
+            json!({}),
+            json!([{}]),
+            json!([{"value": null}]),
+            json!([{"display": "x"}]),
+        ] {
+            assert_eq!(
+                f(json!([{"op": "replace", "path": "members", "value": bad}])),
+                "invalidValue",
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -2400,10 +2452,17 @@ mod tests {
                     json!([{"type": "work", "value": "babs@example.com"}])
                 )
             );
+            // Under product the patch applies to the resource (which the
+            // engine then writes with only userName as the email).
             let out = ok(&product(), &plain_user(), ops);
-            assert_eq!(out.resource, plain_user());
-            assert!(!out.changed);
-            assert_eq!(out.ignored, ["emails[type eq \"work\"].value"]);
+            assert_eq!(
+                out.resource,
+                with(
+                    plain_user(),
+                    "emails",
+                    json!([{"type": "work", "value": "babs@example.com"}])
+                )
+            );
         }
         // Existing work email: updated in place, primary kept.
         let out = ok(

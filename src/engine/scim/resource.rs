@@ -14,7 +14,7 @@ use super::schema::{AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceS
 use super::value::coerce;
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{Group, MemberRecord, MemberRef, Policy};
-use crate::engine::users::{check_email, fold_case};
+use crate::engine::users::{check_email, fold_case, same_folded};
 
 /// `meta.version` and the `ETag` header: a weak tag of the row version.
 pub fn version_tag(version: i64) -> String {
@@ -73,6 +73,14 @@ pub(crate) fn user_json(
         obj.insert("externalId".into(), x.clone().into());
     }
     obj.insert("userName".into(), a.user_name.clone().into());
+    if policy == Policy::Product {
+        // Okta stores `emails` and reads `emails[0].value`: the product's
+        // one email is the userName.
+        obj.insert(
+            "emails".into(),
+            json!([{"value": a.user_name, "type": "work", "primary": true}]),
+        );
+    }
     let name = obj
         .entry("name")
         .or_insert_with(|| Value::Object(Map::new()));
@@ -90,7 +98,11 @@ pub(crate) fn user_json(
     {
         obj.remove("name");
     }
-    obj.insert("active".into(), m.active.into());
+    if obj.get("active").is_some_and(Value::is_null) {
+        obj.remove("active");
+    } else {
+        obj.insert("active".into(), m.active.into());
+    }
     if let (Policy::Standard, Some(groups)) = (policy, groups)
         && !groups.is_empty()
     {
@@ -136,12 +148,14 @@ pub(crate) fn group_json(g: &Group, members: Option<&[MemberRef]>, base: &str) -
         let list = members
             .iter()
             .map(|m| {
-                json!({
-                    "value": m.membership_id,
-                    "display": m.user_name,
-                    "$ref": user_location(base, &m.membership_id),
-                    "type": "User",
-                })
+                let mut e = Map::new();
+                e.insert("value".into(), m.membership_id.clone().into());
+                if let Some(d) = &m.display {
+                    e.insert("display".into(), d.clone().into());
+                }
+                e.insert("$ref".into(), user_location(base, &m.membership_id).into());
+                e.insert("type".into(), "User".into());
+                Value::Object(e)
             })
             .collect();
         obj.insert("members".into(), Value::Array(list));
@@ -354,7 +368,11 @@ pub struct UserWrite {
     pub user_name: String,
     pub given_name: Option<String>,
     pub family_name: Option<String>,
-    pub active: bool,
+    /// None: the client sent no `active` (only under `standard`; the
+    /// product policy defaults it to true). The product's own status then
+    /// stays as it was (true for a new user), and the resource reads
+    /// without `active`, as written.
+    pub active: Option<bool>,
     pub external_id: Option<String>,
     /// Standard policy: the rest of the resource as canonical JSON.
     pub doc: Option<String>,
@@ -388,12 +406,18 @@ pub(crate) fn check_user_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// What the provisioning log lists when a `product` user is written with an
+/// email other than its userName.
+pub const PRODUCT_OTHER_EMAILS: &str =
+    "emails other than userName (under the product policy the email is userName)";
+
 /// Turns a normalised User into what is stored, enforcing the policy's
 /// userName rule (an email under `product`).
 pub fn user_write(
     policy: Policy,
     schema: &ResourceSchema,
     mut obj: Map<String, Value>,
+    ignored: &mut Vec<String>,
 ) -> Result<UserWrite> {
     check_required(schema, &obj)?;
     let raw = str_of(&obj, "userName")
@@ -419,21 +443,40 @@ pub fn user_write(
         .and_then(|n| n.get("familyName"))
         .and_then(Value::as_str)
         .map(str::to_owned);
-    let active = obj.get("active").and_then(Value::as_bool).unwrap_or(true);
+    let active = match (policy, obj.get("active").and_then(Value::as_bool)) {
+        (Policy::Product, a) => Some(a.unwrap_or(true)),
+        (Policy::Standard, a) => a,
+    };
     let external_id = str_of(&obj, "externalId").map(str::to_owned);
-    let emails_lower = match obj.get("emails") {
+    let emails: Vec<&str> = match obj.get("emails") {
         Some(Value::Array(list)) => list
             .iter()
             .filter_map(|e| e.get("value").and_then(Value::as_str))
-            .map(fold_case)
             .collect(),
         _ => Vec::new(),
+    };
+    let emails_lower = match policy {
+        // The product's one email is userName, found by its index: an
+        // `emails` filter is planned as a userName lookup.
+        Policy::Product => {
+            if emails.iter().any(|e| !same_folded(e, &user_name)) {
+                ignored.push(PRODUCT_OTHER_EMAILS.into());
+            }
+            Vec::new()
+        }
+        Policy::Standard => emails.into_iter().map(fold_case).collect(),
     };
     let doc = match policy {
         Policy::Product => None,
         Policy::Standard => {
             for k in ["userName", "active", "externalId", "schemas"] {
                 obj.remove(k);
+            }
+            // A user written without `active` keeps `"active": null` in its
+            // document (the column holds the product's status), so that it
+            // reads back without one.
+            if active.is_none() {
+                obj.insert("active".into(), Value::Null);
             }
             (!obj.is_empty()).then(|| Value::Object(obj).to_string())
         }
@@ -454,8 +497,16 @@ pub fn user_write(
 pub struct GroupWrite {
     pub display_name: String,
     pub external_id: Option<String>,
-    /// Member ids in the order given, without repeats.
-    pub members: Vec<String>,
+    /// Members in the order given, without repeats.
+    pub members: Vec<MemberWrite>,
+}
+
+/// A member as a client writes it: the user's id and the `display` it
+/// sent, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberWrite {
+    pub id: String,
+    pub display: Option<String>,
 }
 
 pub fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<GroupWrite> {
@@ -464,7 +515,7 @@ pub fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<
         .unwrap_or_default()
         .trim()
         .to_owned();
-    let mut members: Vec<String> = Vec::new();
+    let mut members: Vec<MemberWrite> = Vec::new();
     if let Some(Value::Array(list)) = obj.get("members") {
         // Deduplicated in linear time, first occurrence kept.
         let mut seen: HashSet<&str> = HashSet::with_capacity(list.len());
@@ -476,7 +527,10 @@ pub fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<
                 ));
             };
             if seen.insert(id) {
-                members.push(id.to_owned());
+                members.push(MemberWrite {
+                    id: id.to_owned(),
+                    display: m.get("display").and_then(Value::as_str).map(str::to_owned),
+                });
             }
         }
     }
@@ -514,15 +568,26 @@ mod tests {
         });
         let mut ignored = vec![];
         let obj = normalize(&s, &body, &mut ignored).unwrap();
-        let w = user_write(Policy::Product, &s, obj).unwrap();
+        let w = user_write(Policy::Product, &s, obj, &mut ignored).unwrap();
         assert_eq!(w.user_name, "Jane@Example.com");
         assert_eq!(w.given_name.as_deref(), Some("Jane"));
-        assert!(w.active);
+        assert_eq!(w.active, Some(true));
         assert_eq!(w.external_id.as_deref(), Some("jdoe"));
         assert_eq!(w.doc, None);
-        for x in ["displayName", "emails", "name.formatted", "roles"] {
+        for x in ["displayName", "name.formatted", "roles"] {
             assert!(ignored.iter().any(|i| i == x), "{x} in {ignored:?}");
         }
+        // The email equal to userName (letter case aside) is the product's
+        // one email, not ignored; another one is.
+        assert!(!ignored.iter().any(|i| i.contains("emails")), "{ignored:?}");
+        let other = json!({"userName": "jane@example.com", "name": {"givenName": "J", "familyName": "D"},
+            "emails": [{"value": "jane.doe@example.org", "primary": true}]});
+        let mut ig = vec![];
+        let obj = normalize(&s, &other, &mut ig).unwrap();
+        let w = user_write(Policy::Product, &s, obj, &mut ig).unwrap();
+        assert_eq!(w.user_name, "jane@example.com");
+        assert!(w.emails_lower.is_empty());
+        assert_eq!(ig, [PRODUCT_OTHER_EMAILS]);
         assert!(
             ignored.iter().any(|i| i.ends_with(":department")),
             "{ignored:?}"
@@ -538,6 +603,7 @@ mod tests {
             Policy::Product,
             &s,
             normalize(&s, &no_email, &mut ig).unwrap(),
+            &mut vec![],
         )
         .unwrap_err();
         assert_eq!(e.scim_type(), Some("invalidValue"));
@@ -546,6 +612,7 @@ mod tests {
             Policy::Product,
             &s,
             normalize(&s, &no_given, &mut ig).unwrap(),
+            &mut vec![],
         )
         .unwrap_err();
         assert!(e.to_string().contains("name.givenName"), "{e}");
@@ -556,7 +623,13 @@ mod tests {
         let s = users(Policy::Standard);
         let mut ig = vec![];
         let body = json!({"userName": "bjensen", "emails": [{"value": "B@x.com", "type": "work"}], ENTERPRISE_URN: {"department": "R&D"}});
-        let w = user_write(Policy::Standard, &s, normalize(&s, &body, &mut ig).unwrap()).unwrap();
+        let w = user_write(
+            Policy::Standard,
+            &s,
+            normalize(&s, &body, &mut ig).unwrap(),
+            &mut ig,
+        )
+        .unwrap();
         assert_eq!(w.emails_lower, vec!["b@x.com"]);
         let doc: Value = serde_json::from_str(w.doc.as_deref().unwrap()).unwrap();
         assert_eq!(doc[ENTERPRISE_URN]["department"], "R&D");
@@ -580,9 +653,9 @@ mod tests {
         let body = json!({"displayName": "g", "members": members});
         let w = group_write(&s, &normalize(&s, &body, &mut vec![]).unwrap()).unwrap();
         assert_eq!(w.members.len(), 7_000);
-        assert_eq!(w.members[0], "m2999");
-        assert_eq!(w.members[2_999], "m0");
-        assert_eq!(w.members[3_000], "m6999");
+        assert_eq!(w.members[0].id, "m2999");
+        assert_eq!(w.members[2_999].id, "m0");
+        assert_eq!(w.members[3_000].id, "m6999");
     }
 
     #[test]
@@ -591,7 +664,12 @@ mod tests {
             let s = users(p);
             let write = |name: &str| {
                 let body = json!({"userName": name, "name": {"givenName": "J", "familyName": "D"}});
-                user_write(p, &s, normalize(&s, &body, &mut vec![]).unwrap())
+                user_write(
+                    p,
+                    &s,
+                    normalize(&s, &body, &mut vec![]).unwrap(),
+                    &mut vec![],
+                )
             };
             let long = format!("{}@example.com", "a".repeat(250));
             let e = write(&long).unwrap_err();

@@ -101,12 +101,23 @@ pub struct AttrDef {
     pub reference_types: &'static [&'static str],
     pub sub: &'static [AttrDef],
     pub description: &'static str,
+    /// Another name clients send for this attribute on input (a member's
+    /// `displayName` for `display`, as Microsoft's reference tests do);
+    /// never returned or advertised.
+    pub alias: Option<&'static str>,
+    /// The attribute whose value this one is made from on output (the
+    /// product policy's `emails`, from `userName`): not stored on its own,
+    /// so attribute-mapping tools treat a mapping to it as unsupported.
+    pub derived_from: Option<&'static str>,
 }
 
 impl AttrDef {
-    /// A sub-attribute by name, case-insensitively.
+    /// A sub-attribute by name or alias, case-insensitively.
     pub fn sub_attr(&self, name: &str) -> Option<&'static AttrDef> {
-        self.sub.iter().find(|a| a.name.eq_ignore_ascii_case(name))
+        self.sub.iter().find(|a| {
+            a.name.eq_ignore_ascii_case(name)
+                || a.alias.is_some_and(|x| x.eq_ignore_ascii_case(name))
+        })
     }
 }
 
@@ -124,6 +135,8 @@ const fn attr(name: &'static str, ty: AttrType, description: &'static str) -> At
         reference_types: &[],
         sub: &[],
         description,
+        alias: None,
+        derived_from: None,
     }
 }
 
@@ -148,6 +161,14 @@ const fn required(mut a: AttrDef) -> AttrDef {
 }
 const fn exact(mut a: AttrDef) -> AttrDef {
     a.case_exact = true;
+    a
+}
+const fn derived(mut a: AttrDef, from: &'static str) -> AttrDef {
+    a.derived_from = Some(from);
+    a
+}
+const fn aka(mut a: AttrDef, alias: &'static str) -> AttrDef {
+    a.alias = Some(alias);
     a
 }
 const fn read_only(mut a: AttrDef) -> AttrDef {
@@ -356,6 +377,14 @@ pub const PRODUCT_USER_ATTRS: &[AttrDef] = &[
         "active",
         "false disables the user in this tenant; true restores it.",
     ),
+    derived(
+        multi(cx(
+            "emails",
+            EMAIL_SUB,
+            "The user's email: always one, the userName, as the primary work email. On input an email other than userName is ignored (the email is the user's identity).",
+        )),
+        "userName",
+    ),
 ];
 
 const MANAGER_SUB: &[AttrDef] = &[
@@ -387,7 +416,15 @@ const MEMBER_SUB: &[AttrDef] = &[
         &["User", "Group"],
     )),
     immutable(canon(s("type", "User or Group."), &["User", "Group"])),
-    read_only(s("display", "The member's display name.")),
+    // Stored as the client sent it (and none when it sent none): clients
+    // compare what they wrote with what they read.
+    aka(
+        s(
+            "display",
+            "The member's display name, as the client sent it.",
+        ),
+        "displayName",
+    ),
 ];
 
 /// RFC 7643 §4.2: core Group (both policies).
@@ -685,7 +722,14 @@ mod tests {
         let prod_user = ResourceSchema::for_policy(ResourceKind::User, Policy::Product);
         let p = AttrPath::parse("EMAILS.Value").unwrap();
         assert_eq!(std_user.resolve(&p).unwrap().leaf().name, "value");
-        assert!(prod_user.resolve(&p).is_none());
+        // The product's emails exist, made from userName.
+        let emails = prod_user.resolve(&p).unwrap();
+        assert_eq!(emails.attr.derived_from, Some("userName"));
+        assert!(
+            prod_user
+                .resolve(&AttrPath::parse("nickName").unwrap())
+                .is_none()
+        );
         let p = AttrPath::parse("name.givenname").unwrap();
         assert!(prod_user.resolve(&p).unwrap().leaf().required);
         let p = AttrPath::parse(&format!("{ENTERPRISE_URN}:department")).unwrap();

@@ -280,6 +280,10 @@ impl Engine {
             IndexKey::Id(id) => Ok(tx.member(t, id)?.into_iter().collect()),
             IndexKey::UserName(u) => tx.members_by_user_name(t, scope.namespace(), u),
             IndexKey::ExternalId(x) => tx.members_by_external_id(t, x),
+            // The product's one email is userName (see `user_write`).
+            IndexKey::Email(e) if scope.tenant.policy == Policy::Product => {
+                tx.members_by_user_name(t, scope.namespace(), e)
+            }
             IndexKey::Email(e) => tx.members_by_email(t, e),
             IndexKey::DisplayName(_) | IndexKey::Member(_) => Ok(Vec::new()),
         }
@@ -294,11 +298,8 @@ impl Engine {
         let schema = scope.schema(ResourceKind::User);
         limits::check_resource(ResourceKind::User, body)?;
         let mut ignored = Vec::new();
-        let w = user_write(
-            scope.tenant.policy,
-            &schema,
-            normalize(&schema, body, &mut ignored)?,
-        )?;
+        let obj = normalize(&schema, body, &mut ignored)?;
+        let w = user_write(scope.tenant.policy, &schema, obj, &mut ignored)?;
         {
             let t = &scope.tenant.id;
             let at = now();
@@ -351,7 +352,7 @@ impl Engine {
                 account_id: account.id.clone(),
                 kind: MemberKind::Property,
                 managed_by: ManagedBy::Idp,
-                active: w.active,
+                active: w.active.unwrap_or(true),
                 external_id: w.external_id.clone(),
                 doc: w.doc.clone(),
                 version: 1,
@@ -388,11 +389,8 @@ impl Engine {
         let schema = scope.schema(ResourceKind::User);
         limits::check_resource(ResourceKind::User, body)?;
         let mut ignored = Vec::new();
-        let w = user_write(
-            scope.tenant.policy,
-            &schema,
-            normalize(&schema, body, &mut ignored)?,
-        )?;
+        let obj = normalize(&schema, body, &mut ignored)?;
+        let w = user_write(scope.tenant.policy, &schema, obj, &mut ignored)?;
         {
             let rec = tx
                 .member(&scope.tenant.id, id)?
@@ -422,6 +420,14 @@ impl Engine {
             check_scim_write(&rec)?;
             let current = self.user_resource(tx, scope, &rec)?;
             let outcome = apply(&schema, &current, &req).map_err(EngineError::from)?;
+            if scope.tenant.policy == Policy::Product
+                && current.get("active").is_some()
+                && outcome.resource.get("active").is_none()
+            {
+                return Err(EngineError::Mutability {
+                    message: "under this tenant's product policy a user is always active or deactivated, so \"active\" cannot be removed; send {\"op\": \"replace\", \"path\": \"active\", \"value\": false} to deactivate the user".into(),
+                });
+            }
             let mut ignored = outcome.ignored;
             if !outcome.changed {
                 // Even a write that changes nothing is the IdP taking the
@@ -441,7 +447,7 @@ impl Engine {
             }
             let obj = normalize(&schema, &outcome.resource, &mut ignored)?;
             limits::check_normalised(ResourceKind::User, &obj)?;
-            let w = user_write(scope.tenant.policy, &schema, obj)?;
+            let w = user_write(scope.tenant.policy, &schema, obj, &mut ignored)?;
             self.update_user(tx, scope, rec, w, ignored)
         }
     }
@@ -495,7 +501,8 @@ impl Engine {
         let account_changed = account.user_name != w.user_name
             || account.given_name != w.given_name
             || account.family_name != w.family_name;
-        let member_changed = membership.active != w.active
+        let active = w.active.unwrap_or(membership.active);
+        let member_changed = membership.active != active
             || membership.external_id != w.external_id
             || membership.doc != w.doc;
         if account_changed {
@@ -507,7 +514,7 @@ impl Engine {
         }
         let changed = account_changed || member_changed;
         if changed {
-            membership.active = w.active;
+            membership.active = active;
             membership.external_id = w.external_id;
             membership.doc = w.doc;
             membership.version += 1;

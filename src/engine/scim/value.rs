@@ -1,6 +1,10 @@
 //! Coercing client JSON to an attribute's declared type. Lenient where IdPs
-//! are known to deviate (Entra sends booleans as "True"/"False", explicit
-//! nulls, a lone object where an array is due), strict everywhere else.
+//! are known to deviate (Entra sends booleans as "True"/"False" and explicit
+//! nulls), strict everywhere else: in a resource body a multi-valued
+//! attribute is an array (RFC 7643 §2.4) whose every element holds a value,
+//! so that a malformed list (`"members": {}`, `[null]`) is refused instead
+//! of being read as "no members". (PATCH values may be a lone element, as
+//! RFC 7644 §3.5.2.1 allows; see `patch.rs`.)
 
 use serde_json::{Map, Value};
 
@@ -122,9 +126,9 @@ pub fn coerce_single(
     Ok(Some(out))
 }
 
-/// Coerces a whole attribute value, honouring `multiValued`: a lone value
-/// where an array is due becomes a one-element array; an empty array is "no
-/// value".
+/// Coerces a whole attribute value of a resource body, honouring
+/// `multiValued`: an empty array is "no value"; a lone value where an array
+/// is due, or an element that is null or empty, is refused.
 pub fn coerce(
     def: &AttrDef,
     v: &Value,
@@ -136,18 +140,78 @@ pub fn coerce(
         }
         return coerce_single(def, v, ignored);
     }
-    let items: Vec<&Value> = match v {
+    let items = match v {
         Value::Null => return Ok(None),
-        Value::Array(a) => a.iter().collect(),
-        other => vec![other],
+        Value::Array(a) => a,
+        other => {
+            return Err(bad(
+                def,
+                format!(
+                    "a multi-valued attribute is a JSON array (RFC 7643 §2.4), got {}; send \"{}\": [ … ], or [] for none",
+                    json_kind(other),
+                    def.name
+                ),
+            ));
+        }
     };
     let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        if let Some(c) = coerce_single(def, item, ignored)? {
-            out.push(c);
-        }
+    for (i, item) in items.iter().enumerate() {
+        out.extend(coerce_element(def, i, item, ignored)?);
     }
     Ok((!out.is_empty()).then_some(Value::Array(out)))
+}
+
+/// Whether the elements of `def` are told apart by their `value` (a
+/// group's members: a member without one is meaningless).
+pub fn identified_by_value(def: &AttrDef) -> bool {
+    def.name == "members"
+}
+
+/// Coerces element `index` (0-based) of a multi-valued attribute. A null
+/// or empty (`{}`) element is an error naming its position, and so is an
+/// element without a `value` where elements are told apart by it; an
+/// element whose sub-attributes are all null or unknown is "no value", as
+/// a lone null is (Entra sends explicit nulls).
+pub fn coerce_element(
+    def: &AttrDef,
+    index: usize,
+    item: &Value,
+    ignored: &mut Vec<String>,
+) -> Result<Option<Value>, CoerceError> {
+    let n = index + 1;
+    let shape = match item {
+        Value::Null => Some("is null"),
+        Value::Object(o) if o.is_empty() => Some("is empty ({})"),
+        _ => None,
+    };
+    if let Some(shape) = shape {
+        return Err(bad(
+            def,
+            format!("element {n} {shape}; every element needs a value (send [] for none)"),
+        ));
+    }
+    let out = coerce_single(def, item, ignored)?;
+    if identified_by_value(def) && out.as_ref().and_then(|e| e.get("value")).is_none() {
+        return Err(bad(
+            def,
+            format!(
+                "element {n} has no \"value\"; every member needs one: the id of a user of this tenant"
+            ),
+        ));
+    }
+    Ok(out)
+}
+
+/// "an object", "a string", … for error messages.
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
 }
 
 #[cfg(test)]
@@ -186,13 +250,42 @@ mod tests {
         let mut ig = vec![];
         let got = coerce(
             def("emails"),
-            &json!({"VALUE": "a@x.com", "Primary": "True", "bogus": 1}),
+            &json!([{"VALUE": "a@x.com", "Primary": "True", "bogus": 1}]),
             &mut ig,
         )
         .unwrap();
         assert_eq!(got, Some(json!([{"value": "a@x.com", "primary": true}])));
         assert_eq!(ig, vec!["emails.bogus"]);
         assert_eq!(coerce(def("emails"), &json!([]), &mut ig).unwrap(), None);
+        assert_eq!(coerce(def("emails"), &json!(null), &mut ig).unwrap(), None);
         assert!(coerce(def("userName"), &json!(["a"]), &mut ig).is_err());
+    }
+
+    #[test]
+    fn a_malformed_list_is_refused_not_emptied() {
+        let mut ig = vec![];
+        let e = coerce(def("emails"), &json!({"value": "a@x.com"}), &mut ig).unwrap_err();
+        assert_eq!(e.attr, "emails");
+        assert!(e.message.contains("is a JSON array"), "{e}");
+        assert!(e.message.contains("got an object"), "{e}");
+        let e = coerce(def("emails"), &json!([{"value": "a@x.com"}, null]), &mut ig).unwrap_err();
+        assert!(e.message.contains("element 2 is null"), "{e}");
+        let e = coerce(def("emails"), &json!([{}]), &mut ig).unwrap_err();
+        assert!(e.message.contains("element 1 is empty"), "{e}");
+        assert!(coerce(def("emails"), &json!("a@x.com"), &mut ig).is_err());
+        // Entra's explicit nulls stay "no value".
+        assert_eq!(
+            coerce(def("emails"), &json!([{"value": null}]), &mut ig).unwrap(),
+            None
+        );
+        let groups = ResourceSchema::for_policy(ResourceKind::Group, Policy::Standard);
+        let members = groups
+            .resolve(&AttrPath::parse("members").unwrap())
+            .unwrap()
+            .leaf();
+        for bad in [json!([{"display": "x"}]), json!([{"value": null}])] {
+            let e = coerce(members, &bad, &mut ig).unwrap_err();
+            assert!(e.message.contains("element 1 has no \"value\""), "{e}");
+        }
     }
 }

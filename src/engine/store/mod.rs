@@ -161,12 +161,22 @@ pub trait Tx {
     /// Adds the assignment; false when the group already had it.
     fn add_assignment(&self, group_id: &str, a: &Assignment) -> Result<bool>;
     fn assignments(&self, group_id: &str) -> Result<Vec<Assignment>>;
-    /// Adds the member; false when it was one already.
+    /// Adds the member with the `display` its client sent; false (and
+    /// nothing changed) when it was one already.
     fn add_group_member(
         &self,
         group_id: &str,
         membership_id: &str,
+        display: Option<&str>,
         at: OffsetDateTime,
+    ) -> Result<bool>;
+    /// Sets an existing member's `display`; false when it had that one
+    /// already or is no member.
+    fn set_group_member_display(
+        &self,
+        group_id: &str,
+        membership_id: &str,
+        display: Option<&str>,
     ) -> Result<bool>;
     fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool>;
     fn group_members(&self, group_id: &str) -> Result<Vec<String>>;
@@ -181,7 +191,8 @@ pub trait Tx {
         limit: u64,
     ) -> Result<Vec<Group>>;
     fn group_total(&self, tenant_id: &str) -> Result<u64>;
-    /// A group's members with their userNames, in the order they were added.
+    /// A group's members with their userNames and the display their client
+    /// sent, in the order they were added.
     fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>>;
 
     // tokens

@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_member_owner_index.sql"),
     include_str!("migrations/0003_admin_keys.sql"),
     include_str!("migrations/0004_account_name_lower.sql"),
+    include_str!("migrations/0005_member_display.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -1287,11 +1288,23 @@ impl Tx for SqliteTx<'_> {
         &self,
         group_id: &str,
         membership_id: &str,
+        display: Option<&str>,
         added: OffsetDateTime,
     ) -> Result<bool> {
         Ok(self.exec(
-            "INSERT OR IGNORE INTO group_members (group_id, membership_id, added_at) VALUES (?1, ?2, ?3)",
-            params![group_id, membership_id, ms(added)],
+            "INSERT OR IGNORE INTO group_members (group_id, membership_id, added_at, display) VALUES (?1, ?2, ?3, ?4)",
+            params![group_id, membership_id, ms(added), display],
+        )? > 0)
+    }
+    fn set_group_member_display(
+        &self,
+        group_id: &str,
+        membership_id: &str,
+        display: Option<&str>,
+    ) -> Result<bool> {
+        Ok(self.exec(
+            "UPDATE group_members SET display = ?3 WHERE group_id = ?1 AND membership_id = ?2 AND display IS NOT ?3",
+            params![group_id, membership_id, display],
         )? > 0)
     }
     fn remove_group_member(&self, group_id: &str, membership_id: &str) -> Result<bool> {
@@ -1360,9 +1373,9 @@ impl Tx for SqliteTx<'_> {
     }
     fn group_member_refs(&self, group_id: &str) -> Result<Vec<MemberRef>> {
         self.all(
-            "SELECT gm.membership_id, a.user_name FROM group_members gm JOIN memberships m ON m.id = gm.membership_id JOIN accounts a ON a.id = m.account_id WHERE gm.group_id = ?1 ORDER BY gm.added_at, gm.membership_id",
+            "SELECT gm.membership_id, a.user_name, gm.display FROM group_members gm JOIN memberships m ON m.id = gm.membership_id JOIN accounts a ON a.id = m.account_id WHERE gm.group_id = ?1 ORDER BY gm.added_at, gm.membership_id",
             [group_id],
-            |r| Ok(MemberRef { membership_id: r.get(0)?, user_name: r.get(1)? }),
+            |r| Ok(MemberRef { membership_id: r.get(0)?, user_name: r.get(1)?, display: r.get(2)? }),
         )
     }
 
