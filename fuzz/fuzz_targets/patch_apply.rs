@@ -62,7 +62,7 @@ fuzz_target!(|data: &[u8]| {
                 && let Ok(obj) = normalize(&s, &out.resource, &mut Vec::new())
                 && limits::check_normalised(ResourceKind::User, &obj).is_ok()
             {
-                let _ = user_write(policy, &s, obj);
+                let _ = user_write(policy, &s, obj, &mut Vec::new());
             }
         }
     }

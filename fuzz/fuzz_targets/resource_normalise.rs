@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
     for policy in [Policy::Product, Policy::Standard] {
         let s = ResourceSchema::for_policy(ResourceKind::User, policy);
         if let Ok(obj) = normalize(&s, &body, &mut Vec::new()) {
-            let _ = user_write(policy, &s, obj);
+            let _ = user_write(policy, &s, obj, &mut Vec::new());
         }
         let s = ResourceSchema::for_policy(ResourceKind::Group, policy);
         if let Ok(obj) = normalize(&s, &body, &mut Vec::new()) {

@@ -569,3 +569,168 @@ fn okta_user(user_name: &str, given: &str, family: &str) -> Value {
         "active": true
     })
 }
+
+/// Okta's provisioning flow (its SCIM 2.0 integration guide), under both
+/// policies: existence check, create with Okta's body, profile update and
+/// deactivation by PUT (the user stays readable), reactivation by PUT,
+/// deactivation by PATCH, pagination with count=100 to the end in a stable
+/// order, and group push (create, PUT of the full member list, PATCH add,
+/// remove and rename).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn okta_lifecycle_under_both_policies() {
+    let env = TestEnv::new();
+    let srv_tokens: Vec<(&str, String)> = ["product", "standard"]
+        .iter()
+        .map(|p| (*p, scim_tenant(&env, p, &format!("okta-{p}"), p)))
+        .collect();
+    let srv = Server::start(&env);
+    for (policy, token) in &srv_tokens {
+        let c = srv.client(&format!("okta-{policy}"), token);
+        let email = "dana.okta@example.com";
+        let exists = format!(
+            "/Users?filter={}&startIndex=1&count=100",
+            form(&format!("userName eq \"{email}\""))
+        );
+        let v = c.get(&exists).await.ok(200);
+        assert_eq!(v["totalResults"], 0, "{policy}: {v:#}");
+        let created = c
+            .post("/Users", &okta_user(email, "Dana", "Okta"))
+            .await
+            .ok(201);
+        let id = id_of(&created);
+        let user = format!("/Users/{id}");
+        assert!(
+            created.get("password").is_none(),
+            "{policy}: never returned"
+        );
+        assert_eq!(created["emails"][0]["value"], email, "{policy}");
+        let v = c.get(&exists).await.ok(200);
+        assert_eq!(resources(&v).len(), 1, "{policy}");
+        assert_eq!(v["Resources"][0]["emails"][0]["value"], email, "{policy}");
+
+        // Profile update by PUT: Okta sends the whole user back.
+        let mut put = okta_user(email, "Dana", "Renamed");
+        put["id"] = id.clone().into();
+        let v = c.put(&user, &put).await.ok(200);
+        assert_eq!(v["name"]["familyName"], "Renamed", "{policy}");
+        // Deactivation by PUT: readable and inactive.
+        put["active"] = false.into();
+        assert_eq!(
+            c.put(&user, &put).await.ok(200)["active"],
+            false,
+            "{policy}"
+        );
+        let v = c.get(&user).await.ok(200);
+        assert_eq!(v["active"], false, "{policy}");
+        assert_eq!(v["name"]["familyName"], "Renamed", "{policy}");
+        // Reactivation by PUT, then deactivation by PATCH as Okta sends it.
+        put["active"] = true.into();
+        assert_eq!(c.put(&user, &put).await.ok(200)["active"], true, "{policy}");
+        let deactivate =
+            patch_op(serde_json::json!([{"op": "replace", "value": {"active": false}}]));
+        assert_eq!(
+            c.patch(&user, &deactivate).await.ok(200)["active"],
+            false,
+            "{policy}"
+        );
+        assert_eq!(c.get(&user).await.ok(200)["active"], false, "{policy}");
+
+        // Pagination: 205 users in all, walked with count=100 in a stable order.
+        for i in 0..204 {
+            c.post(
+                "/Users",
+                &okta_user(&format!("page{i:03}@example.com"), "P", "Q"),
+            )
+            .await
+            .ok(201);
+        }
+        let mut seen: Vec<String> = Vec::new();
+        let mut start = 1;
+        loop {
+            let v = c
+                .get(&format!("/Users?startIndex={start}&count=100"))
+                .await
+                .ok(200);
+            assert_eq!(v["totalResults"], 205, "{policy}");
+            assert_eq!(v["startIndex"], start, "{policy}");
+            let page = resources(&v);
+            if page.is_empty() {
+                break;
+            }
+            assert!(page.len() <= 100);
+            seen.extend(page.iter().map(id_of));
+            start += page.len() as u64;
+        }
+        assert_eq!(seen.len(), 205, "{policy}: every user once");
+        let unique: std::collections::HashSet<&String> = seen.iter().collect();
+        assert_eq!(unique.len(), 205, "{policy}: no repeats");
+        let again: Vec<String> = resources(&c.get("/Users?startIndex=101&count=100").await.ok(200))
+            .iter()
+            .map(id_of)
+            .collect();
+        assert_eq!(again, seen[100..200], "{policy}: stable order");
+
+        // Group push.
+        let other = seen.iter().find(|s| **s != id).unwrap().clone();
+        let g = c
+            .post(
+                "/Groups",
+                &serde_json::json!({
+                    "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+                    "displayName": "Okta Push",
+                    "members": []
+                }),
+            )
+            .await
+            .ok(201);
+        let gid = id_of(&g);
+        let group = format!("/Groups/{gid}");
+        let put = serde_json::json!({
+            "schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"],
+            "id": gid,
+            "displayName": "Okta Push",
+            "members": [{"value": id, "display": email}, {"value": other, "display": "other"}]
+        });
+        let v = c.put(&group, &put).await.ok(200);
+        assert_eq!(
+            v["members"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| m["display"].clone())
+                .collect::<Vec<_>>(),
+            [Value::from(email), Value::from("other")],
+            "{policy}: {v:#}"
+        );
+        let third = seen
+            .iter()
+            .find(|s| **s != id && **s != other)
+            .unwrap()
+            .clone();
+        let add = patch_op(
+            serde_json::json!([{"op": "add", "path": "members", "value": [{"value": third, "display": "third"}]}]),
+        );
+        c.patch(&group, &add).await.no_content();
+        let remove = patch_op(
+            serde_json::json!([{"op": "remove", "path": format!("members[value eq \"{other}\"]")}]),
+        );
+        c.patch(&group, &remove).await.no_content();
+        let rename = patch_op(
+            serde_json::json!([{"op": "replace", "value": {"id": gid, "displayName": "Okta Pushed"}}]),
+        );
+        c.patch(&group, &rename).await.no_content();
+        let v = c.get(&group).await.ok(200);
+        assert_eq!(v["displayName"], "Okta Pushed", "{policy}");
+        let mut members: Vec<String> = v["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| id_of(&serde_json::json!({"id": m["value"]})))
+            .collect();
+        members.sort();
+        let mut want = vec![id.clone(), third.clone()];
+        want.sort();
+        assert_eq!(members, want, "{policy}");
+    }
+    srv.stop();
+}

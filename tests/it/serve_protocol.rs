@@ -113,7 +113,8 @@ async fn product_user_lifecycle(d: Dialect) {
     let base = srv.tenant_url("acme");
 
     // Create: 201, Location = meta.location, ETag = meta.version; only the
-    // supported attributes are kept (emails is accepted and ignored).
+    // supported attributes are kept (emails equal to userName is the
+    // product's one email, made from userName on the way out).
     let r = c
         .post(
             &format!("/Users{q}"),
@@ -132,7 +133,11 @@ async fn product_user_lifecycle(d: Dialect) {
     assert_eq!(u["externalId"], "jdoe");
     assert_eq!(u["active"], true);
     assert_eq!(u["name"], json!({"givenName": "Jane", "familyName": "Doe"}));
-    assert!(u.get("emails").is_none(), "product stores no emails: {u:#}");
+    assert_eq!(
+        u["emails"],
+        json!([{"value": "Jane.Doe@Example.com", "type": "work", "primary": true}]),
+        "the product's email is userName: {u:#}"
+    );
     assert_eq!(u["schemas"], json!([USER_URN]));
 
     // Match by filter in another letter case; by externalId too.
@@ -723,7 +728,7 @@ async fn discovery_documents_parse_and_agree_with_enforcement() {
         .iter()
         .map(|a| a["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["userName", "name", "active"], "{user:#}");
+    assert_eq!(names, ["userName", "name", "active", "emails"], "{user:#}");
     let attr = |n: &str| {
         array_key(user, "attributes")
             .iter()

@@ -305,13 +305,15 @@ impl Projection {
                     && !without.iter().any(|f| f.matches_element(item, def))
             };
             let v = match v {
-                Value::Array(items) => {
+                Value::Array(items) if !only.is_empty() || !without.is_empty() => {
                     let items: Vec<Value> = items.into_iter().filter(wanted).map(pick).collect();
+                    // No value matched: the attribute is left out.
                     if items.is_empty() {
                         continue;
                     }
                     Value::Array(items)
                 }
+                Value::Array(items) => Value::Array(items.into_iter().map(pick).collect()),
                 other => pick(other),
             };
             out.insert(k, v);

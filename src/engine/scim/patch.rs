@@ -370,9 +370,6 @@ fn check_immutable(def: &AttrDef, old: Option<&Value>, new: &Value) -> Result<()
     Ok(())
 }
 
-/// Attributes whose elements are identified by their `value` alone: a
-/// member is never listed twice.
-
 fn elem_value(e: &Value) -> Option<&Value> {
     e.get("value").filter(|v| !v.is_null())
 }

@@ -161,8 +161,9 @@ pub fn coerce(
     Ok((!out.is_empty()).then_some(Value::Array(out)))
 }
 
-/// Whether the elements of `def` are told apart by their `value` (a
-/// group's members: a member without one is meaningless).
+/// Whether the elements of `def` are told apart by their `value` alone (a
+/// group's members: a member is never listed twice, and one without a
+/// value is meaningless).
 pub fn identified_by_value(def: &AttrDef) -> bool {
     def.name == "members"
 }

@@ -54,7 +54,12 @@ const FILL_KEYS: &str = "-- @fill-keys";
 const FILL_NAMES: &str = "-- @fill-names";
 /// A migration's step in Rust, run where its marker stands in the SQL.
 type Fill = fn(&Connection) -> rusqlite::Result<()>;
-const FILLS: &[(&str, Fill)] = &[(FILL_KEYS, fill_log_keys), (FILL_NAMES, fill_account_names)];
+const FILL_DISPLAY: &str = "-- @member-display";
+const FILLS: &[(&str, Fill)] = &[
+    (FILL_KEYS, fill_log_keys),
+    (FILL_NAMES, fill_account_names),
+    (FILL_DISPLAY, add_member_display),
+];
 const LOG_APPLICATION_ID: i64 = 0x5343_494C;
 
 /// The columns `insert_logs` writes, in order.
@@ -558,15 +563,26 @@ fn fill_log_keys(tx: &Connection) -> rusqlite::Result<()> {
 /// Store schema 4: `accounts.name_lower`, added when missing, and the
 /// folded names of accounts written before it, folded here because SQL's
 /// lower() knows ASCII only.
-fn fill_account_names(tx: &Connection) -> rusqlite::Result<()> {
+/// Adds `column` to `table` unless a store rolled back to an older version
+/// number has it already.
+fn add_column(tx: &Connection, table: &str, column: &str) -> rusqlite::Result<()> {
     let has: i64 = tx.query_row(
-        "SELECT COUNT(*) FROM pragma_table_info('accounts') WHERE name = 'name_lower'",
-        [],
+        "SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
         |r| r.get(0),
     )?;
     if has == 0 {
-        tx.execute_batch("ALTER TABLE accounts ADD COLUMN name_lower TEXT")?;
+        tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
     }
+    Ok(())
+}
+
+fn add_member_display(tx: &Connection) -> rusqlite::Result<()> {
+    add_column(tx, "group_members", "display")
+}
+
+fn fill_account_names(tx: &Connection) -> rusqlite::Result<()> {
+    add_column(tx, "accounts", "name_lower")?;
     let mut read = tx.prepare("SELECT id, given_name, family_name FROM accounts")?;
     let mut write = tx.prepare("UPDATE accounts SET name_lower = ?2 WHERE id = ?1")?;
     let mut rows = read.query([])?;
