@@ -734,3 +734,332 @@ async fn okta_lifecycle_under_both_policies() {
     }
     srv.stop();
 }
+
+/// Requests shaped like Okta's OpenAPI description of a SCIM 2.0 app
+/// (every endpoint and method, its attribute names and query parameters)
+/// filled with random values of every JSON type, under both policies: not
+/// one 5xx, and every answer a SCIM document. The seed is printed;
+/// `INTEROP_SEED=N` replays a run.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn generated_okta_shaped_requests_never_get_a_5xx() {
+    use proptest::test_runner::{RngAlgorithm, TestRng};
+    let seed: u64 = std::env::var("INTEROP_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::process::id() as u64);
+    eprintln!("generated requests: INTEROP_SEED={seed}");
+    let mut seed_bytes = [0u8; 32];
+    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
+
+    let env = TestEnv::new();
+    let srv = Server::start(&env);
+    let mut total = 0;
+    let mut by_status: std::collections::BTreeMap<u16, u32> = Default::default();
+    for policy in ["product", "standard"] {
+        let token = scim_tenant(&env, policy, &format!("gen-{policy}"), policy);
+        let c = srv.client(&format!("gen-{policy}"), &token);
+        let mut users = vec![c.create_user("seed.user@example.com").await];
+        let mut groups = vec![c.create_group("Seed Group").await];
+        for _ in 0..2_100 {
+            let (method, path, body) = generated_request(&mut rng, &users, &groups);
+            let r = c.send(method.clone(), &path, body.as_ref()).await;
+            total += 1;
+            *by_status.entry(r.status).or_default() += 1;
+            assert!(
+                r.status < 500,
+                "INTEROP_SEED={seed}: {method} {path} {}\n{r}",
+                body.map(|b| b.to_string()).unwrap_or_default()
+            );
+            if r.status != 204 {
+                let v = r.json();
+                assert!(v.is_object(), "INTEROP_SEED={seed}: {r}");
+            }
+            if r.status == 201 {
+                let id = id_of(&r.json());
+                if path.starts_with("/Users") {
+                    users.push(id);
+                } else {
+                    groups.push(id);
+                }
+            }
+        }
+    }
+    eprintln!("generated requests by status: {by_status:?}");
+    assert_eq!(total, 4_200);
+    // The requests reach the resources, not only the parsers.
+    let ok: u32 = by_status.range(200..300).map(|(_, n)| n).sum();
+    assert!(ok > 400, "{by_status:?}");
+    assert!(by_status.get(&201).is_some_and(|n| *n > 20), "{by_status:?}");
+    srv.stop();
+}
+
+/// Draws from proptest's seeded generator (the crate is already here for
+/// the filter properties).
+mod random {
+    use proptest::prelude::Rng;
+    use proptest::test_runner::TestRng;
+
+    pub fn below(rng: &mut TestRng, n: usize) -> usize {
+        (rng.next_u32() as usize) % n.max(1)
+    }
+
+    pub fn pick<'a, T>(rng: &mut TestRng, from: &'a [T]) -> &'a T {
+        &from[below(rng, from.len())]
+    }
+}
+
+const OKTA_USER_ATTRS: &[&str] = &[
+    "userName",
+    "name",
+    "emails",
+    "displayName",
+    "locale",
+    "externalId",
+    "groups",
+    "password",
+    "active",
+    "title",
+    "phoneNumbers",
+    "addresses",
+    "nickName",
+    "profileUrl",
+    "userType",
+    "preferredLanguage",
+    "timezone",
+    "schemas",
+    "id",
+    "meta",
+    "roles",
+    "entitlements",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+];
+const OKTA_GROUP_ATTRS: &[&str] = &[
+    "displayName",
+    "members",
+    "externalId",
+    "schemas",
+    "id",
+    "meta",
+];
+const PATCH_PATHS: &[&str] = &[
+    "active",
+    "userName",
+    "name.givenName",
+    "name",
+    "emails",
+    "emails[type eq \"work\"].value",
+    "members",
+    "members[value eq \"x\"]",
+    "displayName",
+    "externalId",
+    "title",
+    "",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User",
+    "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager",
+    "[[",
+    "a.b.c",
+    "emails[",
+    "members[value eq]",
+    "groups",
+    "meta.created",
+    "id",
+];
+const FILTERS: &[&str] = &[
+    "userName eq \"seed.user@example.com\"",
+    "userName eq \"\"",
+    "displayName eq \"Seed Group\"",
+    "externalId eq \"x\"",
+    "emails.value eq \"a@b\"",
+    "userName sw \"s\"",
+    "active eq true",
+    "userName eq",
+    "((",
+    "members[value eq \"x\"]",
+    "title pr",
+    "not (userName eq \"x\")",
+    "meta.lastModified gt \"2011-05-13T04:42:34Z\"",
+    "userName eq \"\u{202e}\u{0}\"",
+];
+
+fn random_value(rng: &mut proptest::test_runner::TestRng, depth: u32) -> Value {
+    use random::{below, pick};
+    let scalars = [
+        Value::Null,
+        Value::Bool(true),
+        Value::from("False"),
+        Value::from(""),
+        Value::from("seed.user@example.com"),
+        Value::from("x".repeat(5_000)),
+        Value::from("élodie\u{1b}[31m"),
+        Value::from(-1),
+        Value::from(0),
+        Value::from(1.5),
+        Value::from(i64::MAX),
+    ];
+    match below(rng, if depth > 2 { 1 } else { 4 }) {
+        0 => pick(rng, &scalars).clone(),
+        1 => Value::Array(
+            (0..below(rng, 4))
+                .map(|_| random_value(rng, depth + 1))
+                .collect(),
+        ),
+        _ => {
+            let keys = [
+                "value",
+                "type",
+                "primary",
+                "display",
+                "displayName",
+                "givenName",
+                "familyName",
+                "$ref",
+                "bogus",
+            ];
+            let mut m = serde_json::Map::new();
+            for _ in 0..below(rng, 4) {
+                m.insert((*pick(rng, &keys)).to_owned(), random_value(rng, depth + 1));
+            }
+            Value::Object(m)
+        }
+    }
+}
+
+fn random_resource(rng: &mut proptest::test_runner::TestRng, attrs: &[&str]) -> Value {
+    use random::{below, pick};
+    let mut m = serde_json::Map::new();
+    for _ in 0..below(rng, 8) {
+        let k = *pick(rng, attrs);
+        m.insert(k.to_owned(), random_value(rng, 0));
+    }
+    // Often a valid core, so that requests get past the first check.
+    if below(rng, 2) == 0 {
+        m.insert(
+            "userName".into(),
+            format!("gen{}@example.com", below(rng, 50)).into(),
+        );
+        m.insert(
+            "displayName".into(),
+            format!("Gen {}", below(rng, 50)).into(),
+        );
+        m.insert(
+            "name".into(),
+            serde_json::json!({"givenName": "G", "familyName": "N"}),
+        );
+    }
+    Value::Object(m)
+}
+
+fn generated_request(
+    rng: &mut proptest::test_runner::TestRng,
+    users: &[String],
+    groups: &[String],
+) -> (reqwest::Method, String, Option<Value>) {
+    use random::{below, pick};
+    use reqwest::Method;
+    let user_side = below(rng, 2) == 0;
+    let (endpoint, ids, attrs) = if user_side {
+        ("/Users", users, OKTA_USER_ATTRS)
+    } else {
+        ("/Groups", groups, OKTA_GROUP_ATTRS)
+    };
+    let id = match below(rng, 5) {
+        0 => "no-such-id".to_owned(),
+        _ => pick(rng, ids).clone(),
+    };
+    match below(rng, 9) {
+        0 | 1 => {
+            let mut q = Vec::new();
+            if below(rng, 2) == 0 {
+                q.push(format!("filter={}", form(*pick(rng, FILTERS))));
+            }
+            for (k, vals) in [
+                (
+                    "startIndex",
+                    &["1", "0", "-5", "2", "x", "99999999999999999999"][..],
+                ),
+                ("count", &["100", "0", "-1", "1", "abc", "1000000"][..]),
+                (
+                    "attributes",
+                    &[
+                        "emails[type eq \"work\"]",
+                        "userName",
+                        "members",
+                        "[[",
+                        "name.givenName",
+                    ][..],
+                ),
+                ("excludedAttributes", &["members", "emails", "bogus"][..]),
+                ("sortBy", &["userName", "meta.created", "bogus"][..]),
+            ] {
+                if below(rng, 3) == 0 {
+                    q.push(format!("{k}={}", form(*pick(rng, vals))));
+                }
+            }
+            (Method::GET, format!("{endpoint}?{}", q.join("&")), None)
+        }
+        2 => (Method::GET, format!("{endpoint}/{id}"), None),
+        3 => (
+            Method::POST,
+            endpoint.to_owned(),
+            Some(random_resource(rng, attrs)),
+        ),
+        4 => (
+            Method::PUT,
+            format!("{endpoint}/{id}"),
+            Some(random_resource(rng, attrs)),
+        ),
+        5 | 6 => {
+            let ops: Vec<Value> = (0..1 + below(rng, 3))
+                .map(|_| {
+                    let mut op = serde_json::Map::new();
+                    op.insert(
+                        "op".into(),
+                        (*pick(
+                            rng,
+                            &["add", "replace", "remove", "Add", "REPLACE", "merge"],
+                        ))
+                        .into(),
+                    );
+                    if below(rng, 4) != 0 {
+                        op.insert("path".into(), (*pick(rng, PATCH_PATHS)).into());
+                    }
+                    if below(rng, 4) != 0 {
+                        op.insert("value".into(), random_value(rng, 0));
+                    }
+                    Value::Object(op)
+                })
+                .collect();
+            (
+                Method::PATCH,
+                format!("{endpoint}/{id}"),
+                Some(patch_op(Value::Array(ops))),
+            )
+        }
+        7 => (Method::DELETE, format!("{endpoint}/{id}"), None),
+        _ => {
+            let p = *pick(
+                rng,
+                &[
+                    "/ServiceProviderConfig",
+                    "/ResourceTypes",
+                    "/Schemas",
+                    "/ResourceTypes/User",
+                    "/Schemas/urn:x",
+                    "/.search",
+                ],
+            );
+            if p == "/.search" {
+                (
+                    Method::POST,
+                    format!("{endpoint}/.search"),
+                    Some(serde_json::json!({
+                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                    "filter": pick(rng, FILTERS), "count": random_value(rng, 2)})),
+                )
+            } else {
+                (Method::GET, p.to_owned(), None)
+            }
+        }
+    }
+}
