@@ -790,7 +790,10 @@ async fn generated_okta_shaped_requests_never_get_a_5xx() {
     // The requests reach the resources, not only the parsers.
     let ok: u32 = by_status.range(200..300).map(|(_, n)| n).sum();
     assert!(ok > 400, "{by_status:?}");
-    assert!(by_status.get(&201).is_some_and(|n| *n > 20), "{by_status:?}");
+    assert!(
+        by_status.get(&201).is_some_and(|n| *n > 20),
+        "{by_status:?}"
+    );
     srv.stop();
 }
 
@@ -971,7 +974,7 @@ fn generated_request(
         0 | 1 => {
             let mut q = Vec::new();
             if below(rng, 2) == 0 {
-                q.push(format!("filter={}", form(*pick(rng, FILTERS))));
+                q.push(format!("filter={}", form(pick::<&str>(rng, FILTERS))));
             }
             for (k, vals) in [
                 (
@@ -993,7 +996,7 @@ fn generated_request(
                 ("sortBy", &["userName", "meta.created", "bogus"][..]),
             ] {
                 if below(rng, 3) == 0 {
-                    q.push(format!("{k}={}", form(*pick(rng, vals))));
+                    q.push(format!("{k}={}", form(pick::<&str>(rng, vals))));
                 }
             }
             (Method::GET, format!("{endpoint}?{}", q.join("&")), None)
