@@ -173,6 +173,7 @@ impl Walk {
         self.size += 2 + obj.len();
         for (k, sv) in obj {
             if depth == 0 && self.kind == ResourceKind::Group && is_members_key(k) {
+                check_member_values(sv)?;
                 continue;
             }
             // A URN container's attributes are named without it.
@@ -207,6 +208,31 @@ impl Walk {
         }
         Ok(())
     }
+}
+
+/// A member list's string values (`value`, `display` as the client sent
+/// it, `$ref`): each at most `MAX_VALUE_BYTES`, since a member's display is
+/// stored. Members are not counted in the resource's size.
+fn check_member_values(v: &Value) -> Result<()> {
+    let elements = match v {
+        Value::Array(a) => a.as_slice(),
+        other => std::slice::from_ref(other),
+    };
+    for e in elements {
+        let Value::Object(o) = e else { continue };
+        for (k, sv) in o {
+            if let Value::String(s) = sv
+                && s.len() > MAX_VALUE_BYTES
+            {
+                return Err(value_too_long(
+                    &format!("members.{k}"),
+                    s.len(),
+                    MAX_VALUE_BYTES,
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 pub(crate) fn value_too_long(attr: &str, len: usize, max: usize) -> EngineError {
@@ -322,7 +348,9 @@ pub fn check_patch(kind: ResourceKind, body: &Value) -> Result<()> {
         let path = get_ci(o, "path").and_then(Value::as_str).map(str::trim);
         let members_op = path.is_some_and(|p| op_members(Some(p), Some(v)) > 0);
         if kind == ResourceKind::Group && members_op {
-            continue; // counted above; each member is a small object
+            // Counted above; not part of the resource's size.
+            check_member_values(v)?;
+            continue;
         }
         // A value's size counts against the resource it will be part of.
         let mut walk = Walk { kind, size: 0 };
@@ -465,6 +493,22 @@ mod tests {
         }
         let e = check_resource(ResourceKind::User, &Value::Object(big)).unwrap_err();
         assert!(e.to_string().contains("65,536 bytes"), "{e}");
+        // A member's display is stored as sent: bounded like any value,
+        // in a body and in a PATCH.
+        let long = "d".repeat(MAX_VALUE_BYTES + 1);
+        let members = json!([{"value": "u1", "display": long}]);
+        let e = check_resource(
+            ResourceKind::Group,
+            &json!({"displayName": "g", "members": members}),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("members.display"), "{e}");
+        let patch = json!({"Operations": [{"op": "add", "path": "members", "value": members}]});
+        let e = check_patch(ResourceKind::Group, &patch).unwrap_err();
+        assert!(e.to_string().contains("members.display"), "{e}");
+        let short = json!([{"value": "u1", "display": "d".repeat(MAX_VALUE_BYTES)}]);
+        let patch = json!({"Operations": [{"op": "add", "path": "members", "value": short}]});
+        assert!(check_patch(ResourceKind::Group, &patch).is_ok());
     }
 
     #[test]
