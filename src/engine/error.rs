@@ -39,6 +39,46 @@ impl ErrorKind {
     }
 }
 
+/// The SCIM error types of RFC 7644 §3.12 (`scimType`), spelled on the
+/// wire as the RFC does (`invalidValue`).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
+#[strum(serialize_all = "camelCase")]
+pub enum ScimType {
+    InvalidFilter,
+    TooMany,
+    Uniqueness,
+    Mutability,
+    InvalidSyntax,
+    InvalidPath,
+    NoTarget,
+    InvalidValue,
+    InvalidVers,
+    Sensitive,
+}
+
+impl ScimType {
+    /// The `scimType` as sent on the wire.
+    pub fn as_str(self) -> &'static str {
+        self.into()
+    }
+}
+
+impl std::fmt::Display for ScimType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A failure inside a store implementation, without the driver's types.
 #[derive(Debug, Error)]
 pub enum StoreError {
@@ -142,16 +182,19 @@ pub enum EngineError {
     /// invalidPath, noTarget, tooMany.
     #[error("{message}")]
     ScimInvalid {
-        scim_type: &'static str,
+        scim_type: ScimType,
         message: String,
     },
     #[error("{message}")]
     Mutability { message: String },
     #[error("{message}")]
     Uniqueness { message: String },
-    #[error("{kind} {id} not found")]
-    ResourceNotFound { kind: &'static str, id: String },
-    /// Nothing at a path (an endpoint, not a resource).
+    #[error("{} {id} not found", kind.name())]
+    ResourceNotFound {
+        kind: super::scim::schema::ResourceKind,
+        id: String,
+    },
+    /// Nothing at a path (an endpoint, a discovery document).
     #[error("{0}")]
     ScimNotFound(String),
     #[error("the resource has version {current}, but the request expected {expected}")]
@@ -253,12 +296,17 @@ impl EngineError {
             ExternalAccounts { .. } => "external_accounts",
             CentralUser { .. } => "central_user",
             InvalidFilter(_) => "invalid_filter",
-            ScimInvalid { scim_type, .. } => match *scim_type {
-                "invalidSyntax" => "invalid_syntax",
-                "invalidPath" => "invalid_path",
-                "noTarget" => "no_target",
-                "tooMany" => "too_many",
-                _ => "invalid_value",
+            ScimInvalid { scim_type, .. } => match scim_type {
+                ScimType::InvalidSyntax => "invalid_syntax",
+                ScimType::InvalidPath => "invalid_path",
+                ScimType::NoTarget => "no_target",
+                ScimType::TooMany => "too_many",
+                ScimType::InvalidFilter => "invalid_filter",
+                ScimType::Uniqueness => "uniqueness",
+                ScimType::Mutability => "mutability",
+                ScimType::InvalidValue | ScimType::InvalidVers | ScimType::Sensitive => {
+                    "invalid_value"
+                }
             },
             Mutability { .. } => "mutability",
             Uniqueness { .. } => "uniqueness",
@@ -282,17 +330,19 @@ impl EngineError {
     }
 
     /// The SCIM `scimType` for errors that have one (RFC 7644 §3.12).
-    pub fn scim_type(&self) -> Option<&'static str> {
+    pub fn scim_type(&self) -> Option<ScimType> {
         use EngineError::*;
         match self {
             AlreadyMember { .. } | TenantExists { .. } | GroupExists { .. } | Uniqueness { .. } => {
-                Some("uniqueness")
+                Some(ScimType::Uniqueness)
             }
-            InvalidEmail(_) | InvalidValue { .. } | LimitExceeded { .. } => Some("invalidValue"),
-            FilterTooCostly { .. } => Some("tooMany"),
-            InvalidFilter(_) => Some("invalidFilter"),
-            ScimInvalid { scim_type, .. } => Some(scim_type),
-            Mutability { .. } => Some("mutability"),
+            InvalidEmail(_) | InvalidValue { .. } | LimitExceeded { .. } => {
+                Some(ScimType::InvalidValue)
+            }
+            FilterTooCostly { .. } => Some(ScimType::TooMany),
+            InvalidFilter(_) => Some(ScimType::InvalidFilter),
+            ScimInvalid { scim_type, .. } => Some(*scim_type),
+            Mutability { .. } => Some(ScimType::Mutability),
             _ => None,
         }
     }
@@ -303,11 +353,40 @@ pub type Result<T, E = EngineError> = std::result::Result<T, E>;
 impl From<super::scim::patch::PatchError> for EngineError {
     fn from(e: super::scim::patch::PatchError) -> EngineError {
         match e.scim_type {
-            "mutability" => EngineError::Mutability { message: e.message },
+            ScimType::Mutability => EngineError::Mutability { message: e.message },
             scim_type => EngineError::ScimInvalid {
                 scim_type,
                 message: e.message,
             },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    #[test]
+    fn scim_types_are_the_rfcs() {
+        let all: Vec<&str> = ScimType::iter().map(ScimType::as_str).collect();
+        assert_eq!(
+            all,
+            [
+                "invalidFilter",
+                "tooMany",
+                "uniqueness",
+                "mutability",
+                "invalidSyntax",
+                "invalidPath",
+                "noTarget",
+                "invalidValue",
+                "invalidVers",
+                "sensitive"
+            ]
+        );
+        for t in ScimType::iter() {
+            assert_eq!(t.as_str().parse::<ScimType>().ok(), Some(t));
         }
     }
 }

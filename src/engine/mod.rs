@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use time::OffsetDateTime;
 
-pub use error::{EngineError, ErrorKind, Result, StoreError};
+pub use error::{EngineError, ErrorKind, Result, ScimType, StoreError};
 use store::{Store, StoreInfo, Tx};
 
 /// The engine over one store. Cheap to clone; every face holds one.

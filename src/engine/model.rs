@@ -6,8 +6,21 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 /// Which attribute rules a tenant's SCIM endpoint enforces.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    Default,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum Policy {
     /// The vendor's rules (product.md rules 2–4): email userName, immutable,
     /// five supported attributes, global accounts shared across tenants.
@@ -19,17 +32,10 @@ pub enum Policy {
 
 impl Policy {
     pub fn as_str(self) -> &'static str {
-        match self {
-            Policy::Product => "product",
-            Policy::Standard => "standard",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<Policy> {
-        match s {
-            "product" => Some(Policy::Product),
-            "standard" => Some(Policy::Standard),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -80,8 +86,20 @@ pub struct Account {
     pub updated_at: OffsetDateTime,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum MemberKind {
     /// Works at the tenant's properties; the only kind SCIM manages.
     Property,
@@ -91,23 +109,31 @@ pub enum MemberKind {
 
 impl MemberKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            MemberKind::Property => "property",
-            MemberKind::Central => "central",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<MemberKind> {
-        match s {
-            "property" => Some(MemberKind::Property),
-            "central" => Some(MemberKind::Central),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
 /// Who owns a member inside one tenant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    Serialize,
+    Deserialize,
+    PartialOrd,
+    Ord,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum ManagedBy {
     /// Provisioned by this tenant's SCIM client.
     Idp,
@@ -115,25 +141,17 @@ pub enum ManagedBy {
     Tenant,
     /// Logs into other tenants too; SCIM can never manage it.
     #[serde(rename = "self")]
+    #[strum(serialize = "self")]
     SelfManaged,
 }
 
 impl ManagedBy {
     pub const ALL: [ManagedBy; 3] = [ManagedBy::Idp, ManagedBy::Tenant, ManagedBy::SelfManaged];
     pub fn as_str(self) -> &'static str {
-        match self {
-            ManagedBy::Idp => "idp",
-            ManagedBy::Tenant => "tenant",
-            ManagedBy::SelfManaged => "self",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<ManagedBy> {
-        match s {
-            "idp" => Some(ManagedBy::Idp),
-            "tenant" => Some(ManagedBy::Tenant),
-            "self" => Some(ManagedBy::SelfManaged),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -168,8 +186,23 @@ pub struct Group {
 }
 
 /// What a group hands to its members, assigned in the product (not by the IdP).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "snake_case")]
+#[strum(serialize_all = "snake_case")]
 pub enum AssignmentKind {
     Property,
     Role,
@@ -181,26 +214,10 @@ pub enum AssignmentKind {
 
 impl AssignmentKind {
     pub fn as_str(self) -> &'static str {
-        match self {
-            AssignmentKind::Property => "property",
-            AssignmentKind::Role => "role",
-            AssignmentKind::Permission => "permission",
-            AssignmentKind::Cashier => "cashier",
-            AssignmentKind::LearningPath => "learning_path",
-            AssignmentKind::GuestMessage => "guest_message",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<AssignmentKind> {
-        [
-            AssignmentKind::Property,
-            AssignmentKind::Role,
-            AssignmentKind::Permission,
-            AssignmentKind::Cashier,
-            AssignmentKind::LearningPath,
-            AssignmentKind::GuestMessage,
-        ]
-        .into_iter()
-        .find(|k| k.as_str() == s)
+        s.parse().ok()
     }
 }
 
@@ -211,8 +228,20 @@ pub struct Assignment {
     pub value: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Serialize,
+    Deserialize,
+    strum::IntoStaticStr,
+    strum::EnumString,
+    strum::EnumIter,
+)]
 #[serde(rename_all = "lowercase")]
+#[strum(serialize_all = "lowercase")]
 pub enum TokenState {
     /// The tenant's current token.
     Active,
@@ -226,21 +255,10 @@ pub enum TokenState {
 
 impl TokenState {
     pub fn as_str(self) -> &'static str {
-        match self {
-            TokenState::Active => "active",
-            TokenState::Previous => "previous",
-            TokenState::Superseded => "superseded",
-            TokenState::Revoked => "revoked",
-        }
+        self.into()
     }
     pub fn parse(s: &str) -> Option<TokenState> {
-        match s {
-            "active" => Some(TokenState::Active),
-            "previous" => Some(TokenState::Previous),
-            "superseded" => Some(TokenState::Superseded),
-            "revoked" => Some(TokenState::Revoked),
-            _ => None,
-        }
+        s.parse().ok()
     }
 }
 
@@ -324,4 +342,39 @@ pub struct AdminKeyRecord {
     pub created_at: OffsetDateTime,
     pub last_used_at: Option<OffsetDateTime>,
     pub revoked_at: Option<OffsetDateTime>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use strum::IntoEnumIterator;
+
+    /// serde's spelling (the JSON faces) and strum's (the store, the CLI)
+    /// are derived from two attributes: they must agree, and parse back.
+    fn agree<T>()
+    where
+        T: IntoEnumIterator + Serialize + Copy + PartialEq + std::fmt::Debug + Into<&'static str>,
+        T: std::str::FromStr,
+    {
+        for v in T::iter() {
+            let name: &'static str = v.into();
+            assert_eq!(serde_json::to_value(v).unwrap(), name, "{v:?}");
+            assert!(matches!(name.parse::<T>(), Ok(p) if p == v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn every_name_is_spelled_once() {
+        agree::<Policy>();
+        agree::<MemberKind>();
+        agree::<ManagedBy>();
+        agree::<AssignmentKind>();
+        agree::<TokenState>();
+        assert_eq!(ManagedBy::SelfManaged.as_str(), "self");
+        assert_eq!(
+            AssignmentKind::parse("learning_path"),
+            Some(AssignmentKind::LearningPath)
+        );
+        assert_eq!(Policy::parse("Product"), None, "exact spelling only");
+    }
 }

@@ -6,8 +6,8 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 
-use crate::engine::EngineError;
 use crate::engine::scim::schema::ERROR_URN;
+use crate::engine::{EngineError, ScimType};
 
 pub const SCIM_JSON: &str = "application/scim+json";
 pub static REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -101,7 +101,13 @@ impl ScimError {
             }
             other => capitalise(&other.to_string()),
         };
-        ScimError::new(status, e.scim_type(), e.reason(), message, request_id)
+        ScimError::new(
+            status,
+            e.scim_type().map(ScimType::as_str),
+            e.reason(),
+            message,
+            request_id,
+        )
     }
 
     pub fn detail(&self) -> String {

@@ -27,7 +27,7 @@ use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
 use crate::engine::scim::session::{Access, Session};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::{Secret, fingerprint, hash};
-use crate::engine::{EngineError, now, tenant_url};
+use crate::engine::{EngineError, ScimType, now, tenant_url};
 
 /// The endpoint names below a tenant URL, as `routes` spells them (the
 /// edge maps other letter cases to these).
@@ -154,7 +154,7 @@ async fn read_body(s: &AppState, tenant: &str, m: &Meta, body: Body) -> Result<B
 
 fn parse_json(bytes: &[u8]) -> Result<Value, EngineError> {
     serde_json::from_slice(bytes).map_err(|e| EngineError::ScimInvalid {
-        scim_type: "invalidSyntax",
+        scim_type: ScimType::InvalidSyntax,
         message: format!("the request body is not valid JSON: {e}"),
     })
 }
@@ -167,7 +167,7 @@ fn list_query(raw: Option<&str>) -> Result<ListQuery, EngineError> {
         v.trim()
             .parse::<i64>()
             .map_err(|_| EngineError::ScimInvalid {
-                scim_type: "invalidValue",
+                scim_type: ScimType::InvalidValue,
                 message: format!("{name} must be a whole number, got {v:?}"),
             })
     };
@@ -190,7 +190,7 @@ fn list_query(raw: Option<&str>) -> Result<ListQuery, EngineError> {
 /// A SearchRequest body (RFC 7644 §3.4.3).
 fn search_query(body: &Value) -> Result<ListQuery, EngineError> {
     let invalid = |m: &str| EngineError::ScimInvalid {
-        scim_type: "invalidSyntax",
+        scim_type: ScimType::InvalidSyntax,
         message: m.to_owned(),
     };
     let obj = body
@@ -972,7 +972,7 @@ async fn search_root(
 fn no_filter(q: Option<&str>) -> Result<(), EngineError> {
     if list_query(q)?.filter.is_some_and(|f| !f.trim().is_empty()) {
         return Err(EngineError::ScimInvalid {
-            scim_type: "invalidValue",
+            scim_type: ScimType::InvalidValue,
             message: "filters are not supported on discovery endpoints".into(),
         });
     }
@@ -1014,10 +1014,7 @@ async fn resource_type(
     run(s, t, m, Input::None, Access::Read, move |ses, _| {
         discovery::resource_type_by_name(ses.scope.tenant.policy, ses.scope.base, &name)
             .map(ScimJson::ok)
-            .ok_or(EngineError::ResourceNotFound {
-                kind: "ResourceType",
-                id: name,
-            })
+            .ok_or_else(|| EngineError::ScimNotFound(format!("ResourceType {name} not found")))
     })
     .await
 }
@@ -1046,10 +1043,7 @@ async fn schema(
     run(s, t, m, Input::None, Access::Read, move |ses, _| {
         discovery::schema_by_id(ses.scope.tenant.policy, ses.scope.base, &urn)
             .map(ScimJson::ok)
-            .ok_or(EngineError::ResourceNotFound {
-                kind: "Schema",
-                id: urn,
-            })
+            .ok_or_else(|| EngineError::ScimNotFound(format!("Schema {urn} not found")))
     })
     .await
 }

@@ -50,7 +50,11 @@ fn assert_limit(r: Result<impl std::fmt::Debug, EngineError>, limit: &str, value
     let e = r.expect_err("the limit must refuse the request");
     assert_eq!(e.reason(), "limit_exceeded", "{e}");
     assert_eq!(e.kind(), ErrorKind::Invalid, "{e}");
-    assert_eq!(e.scim_type(), Some("invalidValue"), "{e}");
+    assert_eq!(
+        e.scim_type().map(scimctl::engine::ScimType::as_str),
+        Some("invalidValue"),
+        "{e}"
+    );
     match &e {
         EngineError::LimitExceeded { limit: l, .. } => assert_eq!(*l, limit, "{e}"),
         other => panic!("not LimitExceeded: {other:?}"),
@@ -293,7 +297,11 @@ fn user_names_with_control_characters_are_refused_under_both_policies() {
         let err = e
             .scim_create_user(scope(&t), &user_body(name, "G", "F"))
             .unwrap_err();
-        assert_eq!(err.scim_type(), Some("invalidValue"), "{err}");
+        assert_eq!(
+            err.scim_type().map(scimctl::engine::ScimType::as_str),
+            Some("invalidValue"),
+            "{err}"
+        );
         assert!(
             err.to_string()
                 .starts_with("userName contains the control character U+"),
@@ -334,7 +342,11 @@ fn an_unindexed_scan_past_its_budget_names_the_filters_to_use() {
         .scim_list_users(scope(&t), &q("userName co \"user\"", zero))
         .unwrap_err();
     assert_eq!(err.reason(), "filter_too_costly", "{err}");
-    assert_eq!(err.scim_type(), Some("tooMany"), "{err}");
+    assert_eq!(
+        err.scim_type().map(scimctl::engine::ScimType::as_str),
+        Some("tooMany"),
+        "{err}"
+    );
     assert_eq!(err.kind(), ErrorKind::Invalid);
     let m = err.to_string();
     assert!(m.contains("userName co \\\"user\\\""), "{m}");

@@ -14,7 +14,7 @@ use super::patch::{OpKind, PatchRequest, apply};
 use super::resource::{GroupWrite, MemberWrite, group_json, group_write, normalize, version_tag};
 use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
-use crate::engine::error::{EngineError, Result};
+use crate::engine::error::{EngineError, Result, ScimType};
 use crate::engine::model::Group;
 use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
@@ -23,7 +23,7 @@ use crate::engine::{Engine, new_id, now};
 
 fn not_found(id: &str) -> EngineError {
     EngineError::ResourceNotFound {
-        kind: "Group",
+        kind: ResourceKind::Group,
         id: id.to_owned(),
     }
 }
@@ -508,7 +508,7 @@ fn check_members<'a>(
     for id in ids {
         if tx.membership_by_id(tenant, id)?.is_none() {
             return Err(EngineError::ScimInvalid {
-                scim_type: "invalidValue",
+                scim_type: ScimType::InvalidValue,
                 message: format!(
                     "member {id:?} is not a user of this tenant; create the user first and use the id it was given"
                 ),

@@ -422,7 +422,10 @@ mod tests {
             .collect();
         let e = check_patch(ResourceKind::User, &json!({"Operations": ops})).unwrap_err();
         assert_eq!(reason(&e), "limit_exceeded");
-        assert_eq!(e.scim_type(), Some("invalidValue"));
+        assert_eq!(
+            e.scim_type().map(crate::engine::ScimType::as_str),
+            Some("invalidValue")
+        );
         assert!(e.to_string().contains("1,500 operations"), "{e}");
         assert!(e.to_string().contains("at most 1,000"), "{e}");
         let ok: Vec<Value> = (0..1_000)

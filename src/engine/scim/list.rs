@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 
 use super::filter::{Filter, IndexKey, PathExpr};
 use super::schema::{AttrPath, LIST_URN, Mutability, ResourceSchema, Returned};
-use crate::engine::error::{EngineError, Result};
+use crate::engine::error::{EngineError, Result, ScimType};
 use crate::engine::users::fold_case;
 
 /// Page size when the client gives no `count`, and the most one page holds
@@ -121,7 +121,7 @@ fn paths(list: Option<&str>, what: &str) -> Result<(Vec<AttrPath>, Vec<ValueFilt
         return Ok((Vec::new(), Vec::new()));
     };
     let bad = |p: &str, why: String| EngineError::ScimInvalid {
-        scim_type: "invalidPath",
+        scim_type: ScimType::InvalidPath,
         message: format!("{what} names {p:?}, which is not an attribute path{why}"),
     };
     let (mut plain, mut filtered) = (Vec::new(), Vec::new());
@@ -137,7 +137,7 @@ fn paths(list: Option<&str>, what: &str) -> Result<(Vec<AttrPath>, Vec<ValueFilt
         };
         if what == "excludedAttributes" && e.sub.is_some() {
             return Err(EngineError::ScimInvalid {
-                scim_type: "invalidPath",
+                scim_type: ScimType::InvalidPath,
                 message: format!(
                     "excludedAttributes names {p:?}: a value filter there leaves out whole values (emails[type eq \"work\"]), not one sub-attribute of them"
                 ),
@@ -186,7 +186,7 @@ impl Projection {
         };
         if !p.attributes.is_empty() && !p.excluded.is_empty() {
             return Err(EngineError::ScimInvalid {
-                scim_type: "invalidSyntax",
+                scim_type: ScimType::InvalidSyntax,
                 message: "attributes and excludedAttributes cannot be used together".into(),
             });
         }
@@ -400,7 +400,7 @@ pub fn sort_with<T>(
         return Ok(());
     };
     let path = AttrPath::parse(by.trim()).ok_or_else(|| EngineError::ScimInvalid {
-        scim_type: "invalidPath",
+        scim_type: ScimType::InvalidPath,
         message: format!("sortBy {by:?} is not an attribute path"),
     })?;
     let descending = match q.sort_order.as_deref().map(str::trim) {
@@ -409,7 +409,7 @@ pub fn sort_with<T>(
         Some(o) if o.eq_ignore_ascii_case("descending") => true,
         Some(o) => {
             return Err(EngineError::ScimInvalid {
-                scim_type: "invalidValue",
+                scim_type: ScimType::InvalidValue,
                 message: format!("sortOrder {o:?} must be \"ascending\" or \"descending\""),
             });
         }

@@ -60,16 +60,8 @@ use super::schema::{
     AttrDef, AttrPath, AttrType, Mutability, PATCH_URN, ResourceSchema, SchemaDef,
 };
 use super::value::{CoerceError, coerce, coerce_element, coerce_single, identified_by_value};
+use crate::engine::error::ScimType;
 use crate::engine::users::{fold_case, same_folded};
-
-/// The `scimType` values a PATCH can fail with (RFC 7644 §3.12).
-pub mod scim_type {
-    pub const INVALID_SYNTAX: &str = "invalidSyntax";
-    pub const INVALID_PATH: &str = "invalidPath";
-    pub const NO_TARGET: &str = "noTarget";
-    pub const MUTABILITY: &str = "mutability";
-    pub const INVALID_VALUE: &str = "invalidValue";
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {
@@ -105,12 +97,12 @@ pub struct PatchRequest {
 /// Why a PATCH was refused; maps onto a 400 with this `scimType`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PatchError {
-    pub scim_type: &'static str,
+    pub scim_type: ScimType,
     pub message: String,
 }
 
 impl PatchError {
-    fn new(scim_type: &'static str, message: impl Into<String>) -> PatchError {
+    fn new(scim_type: ScimType, message: impl Into<String>) -> PatchError {
         PatchError {
             scim_type,
             message: message.into(),
@@ -133,16 +125,16 @@ impl fmt::Display for PatchError {
 impl std::error::Error for PatchError {}
 
 fn syntax(m: impl Into<String>) -> PatchError {
-    PatchError::new(scim_type::INVALID_SYNTAX, m)
+    PatchError::new(ScimType::InvalidSyntax, m)
 }
 fn no_target(m: impl Into<String>) -> PatchError {
-    PatchError::new(scim_type::NO_TARGET, m)
+    PatchError::new(ScimType::NoTarget, m)
 }
 fn mutability(m: impl Into<String>) -> PatchError {
-    PatchError::new(scim_type::MUTABILITY, m)
+    PatchError::new(ScimType::Mutability, m)
 }
 fn invalid_value(m: impl Into<String>) -> PatchError {
-    PatchError::new(scim_type::INVALID_VALUE, m)
+    PatchError::new(ScimType::InvalidValue, m)
 }
 
 /// The result of a successful PATCH.
@@ -225,11 +217,11 @@ impl PatchOp {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
             Some(Value::String(s)) => Some(PathExpr::parse(s.trim()).map_err(|e| {
-                PatchError::new(scim_type::INVALID_PATH, format!("invalid path {s:?}: {e}"))
+                PatchError::new(ScimType::InvalidPath, format!("invalid path {s:?}: {e}"))
             })?),
             Some(other) => {
                 return Err(PatchError::new(
-                    scim_type::INVALID_PATH,
+                    ScimType::InvalidPath,
                     format!("\"path\" must be a string, got {other}"),
                 ));
             }
@@ -601,7 +593,7 @@ impl Cx<'_> {
         };
         if p.filter.is_some() && !(r.attr.multi && r.attr.ty == AttrType::Complex) {
             return Err(PatchError::new(
-                scim_type::INVALID_PATH,
+                ScimType::InvalidPath,
                 format!(
                     "a value filter needs a multi-valued complex attribute; \"{}\" is not one",
                     r.attr.name
@@ -611,7 +603,7 @@ impl Cx<'_> {
         let sub_name = match (&p.attr.sub, &p.sub) {
             (Some(_), Some(_)) => {
                 return Err(PatchError::new(
-                    scim_type::INVALID_PATH,
+                    ScimType::InvalidPath,
                     format!("invalid path \"{}\"", path_label(p)),
                 ));
             }
@@ -1572,7 +1564,7 @@ mod tests {
     fn fails(schema: &ResourceSchema, res: &Value, ops: Value) -> &'static str {
         match run(schema, res, ops) {
             Ok(o) => panic!("expected an error, got {}", o.resource),
-            Err(e) => e.scim_type,
+            Err(e) => e.scim_type.as_str(),
         }
     }
 
@@ -1654,7 +1646,7 @@ mod tests {
         assert_eq!(p.sub.as_deref(), Some("value"));
         assert!(p.filter.is_some());
 
-        let err = |b: Value| PatchRequest::parse(&b).unwrap_err().scim_type;
+        let err = |b: Value| PatchRequest::parse(&b).unwrap_err().scim_type.as_str();
         let op = |o: Value| body(json!([o]));
         assert_eq!(err(json!([])), "invalidSyntax");
         assert_eq!(
@@ -2721,7 +2713,7 @@ mod tests {
             ])))
             .unwrap();
             let e = apply(&s, &u, &req).unwrap_err();
-            assert_eq!(e.scim_type, "mutability");
+            assert_eq!(e.scim_type, ScimType::Mutability);
             assert!(e.message.starts_with("operation 2:"), "{}", e.message);
             assert_eq!(serde_json::to_vec(&u).unwrap(), before);
         }
@@ -2852,7 +2844,7 @@ mod tests {
                 let stored = serde_json::to_string(&u).unwrap();
                 if let Ok(parsed) = PatchRequest::parse(&req) {
                     match apply(&s, &u, &parsed) {
-                        Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type)),
+                        Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type.as_str())),
                         Ok(o) => prop_assert_eq!(o.changed, o.resource != u),
                     }
                     prop_assert_eq!(&serde_json::to_string(&u).unwrap(), &stored);
@@ -2876,7 +2868,7 @@ mod tests {
                 let req = PatchRequest::parse(&body(Value::Array(ops))).unwrap();
                 match apply(&s, &u, &req) {
                     Ok(o) => conforms(&s, &o.resource).map_err(TestCaseError::fail)?,
-                    Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type), "{}", e),
+                    Err(e) => prop_assert!(SCIM_TYPES.contains(&e.scim_type.as_str()), "{}", e),
                 }
             }
         }

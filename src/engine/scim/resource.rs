@@ -12,7 +12,7 @@ use time::format_description::well_known::Rfc3339;
 use super::limits;
 use super::schema::{AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceSchema, USER_URN};
 use super::value::coerce;
-use crate::engine::error::{EngineError, Result};
+use crate::engine::error::{EngineError, Result, ScimType};
 use crate::engine::model::{Group, MemberRecord, MemberRef, Policy};
 use crate::engine::users::{check_email, fold_case, same_folded};
 
@@ -173,7 +173,7 @@ pub(crate) fn group_json(g: &Group, members: Option<&[MemberRef]>, base: &str) -
     Value::Object(obj)
 }
 
-fn invalid(scim_type: &'static str, message: String) -> EngineError {
+fn invalid(scim_type: ScimType, message: String) -> EngineError {
     EngineError::ScimInvalid { scim_type, message }
 }
 
@@ -188,7 +188,7 @@ pub fn normalize(
 ) -> Result<Map<String, Value>> {
     let Value::Object(input) = body else {
         return Err(invalid(
-            "invalidSyntax",
+            ScimType::InvalidSyntax,
             format!(
                 "the request body must be a JSON object with the {} attributes",
                 schema.kind.name()
@@ -296,26 +296,26 @@ fn put_core(
 }
 
 fn coerce_err(e: super::value::CoerceError) -> EngineError {
-    invalid("invalidValue", e.to_string())
+    invalid(ScimType::InvalidValue, e.to_string())
 }
 
 fn check_schemas(schema: &ResourceSchema, v: &Value) -> Result<()> {
     let Value::Array(list) = v else {
         return Err(invalid(
-            "invalidSyntax",
+            ScimType::InvalidSyntax,
             "\"schemas\" must be an array of schema URNs".into(),
         ));
     };
     for urn in list {
         let Some(u) = urn.as_str() else {
             return Err(invalid(
-                "invalidSyntax",
+                ScimType::InvalidSyntax,
                 "\"schemas\" must be an array of schema URNs".into(),
             ));
         };
         if !schema.accepts_urn(u) {
             return Err(invalid(
-                "invalidValue",
+                ScimType::InvalidValue,
                 format!(
                     "schema {u:?} is not supported for {}; use {}",
                     schema.kind.endpoint(),
@@ -334,7 +334,7 @@ pub(crate) fn check_required(schema: &ResourceSchema, obj: &Map<String, Value>) 
         let v = obj.get(def.name);
         if def.required && v.is_none_or(is_empty) {
             return Err(invalid(
-                "invalidValue",
+                ScimType::InvalidValue,
                 format!("attribute \"{}\" is required", def.name),
             ));
         }
@@ -342,7 +342,7 @@ pub(crate) fn check_required(schema: &ResourceSchema, obj: &Map<String, Value>) 
             for sd in def.sub.iter().filter(|s| s.required) {
                 if sub.get(sd.name).is_none_or(is_empty) {
                     return Err(invalid(
-                        "invalidValue",
+                        ScimType::InvalidValue,
                         format!("attribute \"{}.{}\" is required", def.name, sd.name),
                     ));
                 }
@@ -396,7 +396,7 @@ pub(crate) fn check_user_name(name: &str) -> Result<()> {
     }
     if let Some(c) = name.chars().find(|c| c.is_control()) {
         return Err(invalid(
-            "invalidValue",
+            ScimType::InvalidValue,
             format!(
                 "userName contains the control character U+{:04X}; send the name without control characters (tabs, line breaks, escape codes)",
                 c as u32
@@ -427,8 +427,7 @@ pub fn user_write(
     check_user_name(&raw)?;
     let user_name = match policy {
         Policy::Product => check_email(&raw).map_err(|_| {
-            invalid(
-                "invalidValue",
+            invalid(ScimType::InvalidValue,
                 format!("userName {raw:?} must be the user's email address (map userName to the user's email or userPrincipalName)"),
             )
         })?,
@@ -522,7 +521,7 @@ pub fn group_write(schema: &ResourceSchema, obj: &Map<String, Value>) -> Result<
         for m in list {
             let Some(id) = m.get("value").and_then(Value::as_str) else {
                 return Err(invalid(
-                    "invalidValue",
+                    ScimType::InvalidValue,
                     "every member needs a \"value\": the id of a user of this tenant".into(),
                 ));
             };
@@ -606,7 +605,7 @@ mod tests {
             &mut vec![],
         )
         .unwrap_err();
-        assert_eq!(e.scim_type(), Some("invalidValue"));
+        assert_eq!(e.scim_type().map(ScimType::as_str), Some("invalidValue"));
         let no_given = json!({"userName": "j@x.com", "name": {"familyName": "D"}});
         let e = user_write(
             Policy::Product,
@@ -640,9 +639,9 @@ mod tests {
     fn unknown_schema_urn_is_refused() {
         let s = users(Policy::Standard);
         let e = normalize(&s, &json!({"schemas": ["urn:x:y"]}), &mut vec![]).unwrap_err();
-        assert_eq!(e.scim_type(), Some("invalidValue"));
+        assert_eq!(e.scim_type().map(ScimType::as_str), Some("invalidValue"));
         let e = normalize(&s, &json!([1]), &mut vec![]).unwrap_err();
-        assert_eq!(e.scim_type(), Some("invalidSyntax"));
+        assert_eq!(e.scim_type().map(ScimType::as_str), Some("invalidSyntax"));
     }
 
     #[test]
@@ -683,7 +682,11 @@ mod tests {
                 "ja\u{85}ne@x.com",
             ] {
                 let e = write(bad).unwrap_err();
-                assert_eq!(e.scim_type(), Some("invalidValue"), "{bad:?}");
+                assert_eq!(
+                    e.scim_type().map(ScimType::as_str),
+                    Some("invalidValue"),
+                    "{bad:?}"
+                );
                 assert!(e.to_string().contains("control character"), "{e}");
             }
             assert!(write("élodie@exemple.fr").is_ok(), "{p:?}");

@@ -146,7 +146,7 @@ pub(crate) fn is_tombstone_rename(new: &str, old: &str) -> bool {
 
 fn not_found(id: &str) -> EngineError {
     EngineError::ResourceNotFound {
-        kind: "User",
+        kind: ResourceKind::User,
         id: id.to_owned(),
     }
 }
