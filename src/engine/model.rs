@@ -5,6 +5,22 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+/// `as_str` and `parse` of the stored and printed names, which strum derives
+/// from each enum's `serialize_all` (exact spelling only).
+macro_rules! named {
+    ($($t:ident),*) => {$(
+        impl $t {
+            pub fn as_str(self) -> &'static str {
+                self.into()
+            }
+            pub fn parse(s: &str) -> Option<$t> {
+                s.parse().ok()
+            }
+        }
+    )*};
+}
+named!(Policy, MemberKind, ManagedBy, AssignmentKind, TokenState);
+
 /// Which attribute rules a tenant's SCIM endpoint enforces.
 #[derive(
     Debug,
@@ -28,15 +44,6 @@ pub enum Policy {
     Product,
     /// RFC 7643 in full; the tenant's userNames are its own namespace.
     Standard,
-}
-
-impl Policy {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    pub fn parse(s: &str) -> Option<Policy> {
-        s.parse().ok()
-    }
 }
 
 /// One customer subscription (the article's "subscription" or "portfolio").
@@ -107,15 +114,6 @@ pub enum MemberKind {
     Central,
 }
 
-impl MemberKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    pub fn parse(s: &str) -> Option<MemberKind> {
-        s.parse().ok()
-    }
-}
-
 /// Who owns a member inside one tenant.
 #[derive(
     Debug,
@@ -147,12 +145,6 @@ pub enum ManagedBy {
 
 impl ManagedBy {
     pub const ALL: [ManagedBy; 3] = [ManagedBy::Idp, ManagedBy::Tenant, ManagedBy::SelfManaged];
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    pub fn parse(s: &str) -> Option<ManagedBy> {
-        s.parse().ok()
-    }
 }
 
 /// The link of an account to a tenant. Its id is the SCIM `id` the tenant
@@ -212,15 +204,6 @@ pub enum AssignmentKind {
     GuestMessage,
 }
 
-impl AssignmentKind {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    pub fn parse(s: &str) -> Option<AssignmentKind> {
-        s.parse().ok()
-    }
-}
-
 /// One typed value a group carries. For `Property` the value is the property id.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Assignment {
@@ -251,15 +234,6 @@ pub enum TokenState {
     Superseded,
     /// Revoked by an administrator.
     Revoked,
-}
-
-impl TokenState {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-    pub fn parse(s: &str) -> Option<TokenState> {
-        s.parse().ok()
-    }
 }
 
 /// A SCIM bearer token as stored: never the secret, only its SHA-256.
