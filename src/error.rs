@@ -6,7 +6,7 @@ use std::io;
 use crate::backend::{BackendError, RemoteError};
 use crate::config::ConfigError;
 use crate::credentials::CredentialError;
-use crate::engine::{EngineError, ErrorKind, StoreError};
+use crate::engine::{EngineError, ErrorKind};
 
 /// Exit codes. Stable: scripts and CI jobs branch on them.
 pub mod exit {
@@ -32,6 +32,21 @@ pub mod exit {
     /// The command ran, and what it checked is not right: a failed
     /// `test-connection` step, a `mapping check` with a required mapping missing.
     pub const CHECK_FAILED: u8 = 10;
+
+    /// The exit code of an engine error's kind, whether the engine ran here
+    /// or behind a server's admin API (whose errors carry the kind).
+    pub fn of(kind: super::ErrorKind) -> u8 {
+        use super::ErrorKind as K;
+        match kind {
+            K::Invalid => INVALID,
+            K::Unauthorized => AUTH,
+            K::Forbidden => FORBIDDEN,
+            K::NotFound => NOT_FOUND,
+            K::Conflict | K::PreconditionFailed => CONFLICT,
+            K::StoreUnavailable => STORE,
+            K::Internal => INTERNAL,
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -68,20 +83,17 @@ impl CliError {
         match self {
             CliError::Usage(_) => exit::USAGE,
             CliError::Config(_) => exit::CONFIG,
-            CliError::Credential(e) => e.exit_code(),
-            CliError::Remote(e) => e.exit_code(),
+            // A server that could not check the key is a failed check.
+            CliError::Credential(CredentialError::ServerFailed { .. }) => exit::CHECK_FAILED,
+            CliError::Credential(_) => exit::AUTH,
+            CliError::Remote(RemoteError::Api { kind, .. }) => exit::of(*kind),
+            CliError::Remote(RemoteError::Setup(_)) => exit::USAGE,
+            CliError::Remote(RemoteError::Unreachable { .. }) => exit::STORE,
+            CliError::Remote(RemoteError::BadAnswer { .. }) => exit::INTERNAL,
             CliError::Output(_) => exit::INTERNAL,
             CliError::CheckFailed { .. } => exit::CHECK_FAILED,
             CliError::Engine(EngineError::TenantNotChosen { .. }) => exit::USAGE,
-            CliError::Engine(e) => match e.kind() {
-                ErrorKind::Invalid => exit::INVALID,
-                ErrorKind::Unauthorized => exit::AUTH,
-                ErrorKind::Forbidden => exit::FORBIDDEN,
-                ErrorKind::NotFound => exit::NOT_FOUND,
-                ErrorKind::Conflict | ErrorKind::PreconditionFailed => exit::CONFLICT,
-                ErrorKind::StoreUnavailable => exit::STORE,
-                ErrorKind::Internal => exit::INTERNAL,
-            },
+            CliError::Engine(e) => exit::of(e.kind()),
         }
     }
 
@@ -102,7 +114,7 @@ impl CliError {
                 "fix that value; then 'scimctl config show' lists every setting and where it comes from"
             }
             CliError::Output(_) => "check that stdout is writable (disk full? closed pipe?)",
-            CliError::Engine(e) => return engine_hint(e).map(str::to_owned),
+            CliError::Engine(e) => return e.hint().map(str::to_owned),
         };
         Some(h.to_owned())
     }
@@ -114,90 +126,4 @@ impl CliError {
             None => format!("error: {self}"),
         }
     }
-}
-
-/// What to do about an engine error, in the CLI's terms. One source for
-/// both faces: the CLI prints it after the message, the admin API returns
-/// it as `hint`, so a remote command says exactly what a local one does.
-pub fn engine_hint(e: &EngineError) -> Option<&'static str> {
-    use EngineError as E;
-    let h = match e {
-        E::TenantNotFound(_) => "list the tenants with 'scimctl tenant list'",
-        E::NoTenants => "create one with 'scimctl tenant create NAME'",
-        E::TenantNotChosen { .. } => {
-            "choose one with --tenant ID|NAME or SCIMCTL_TENANT ('scimctl tenant list' shows them)"
-        }
-        E::TenantExists { .. } => "choose another name or id, or see 'scimctl tenant list'",
-        E::InvalidTenantId(_) | E::InvalidTenantName(_) => return None,
-        E::PolicyLocked { .. } => {
-            "create a new tenant with 'scimctl tenant create NAME --policy ...' instead"
-        }
-        E::TokenExists { .. } => "use 'scimctl token regenerate' to replace it",
-        E::NoToken { .. } => "create one with 'scimctl token generate'",
-        E::TokenRejected { .. } => {
-            "give the identity provider the current token; if it was lost, run 'scimctl token regenerate'"
-        }
-        E::InvalidEmail(_) => "give an email address such as jane.doe@example.com",
-        E::InvalidValue { .. } => return None,
-        E::AlreadyMember { .. } => "nothing to add; to add another person, use their email address",
-        E::ManagedElsewhere { .. } => {
-            "only that tenant's identity provider can change it; use another email address"
-        }
-        E::PropertyNotFound { .. } => {
-            "add it with 'scimctl properties add NAME', or see 'scimctl properties list'"
-        }
-        E::PropertyExists { .. } => "see 'scimctl properties list'",
-        E::GroupNotFound { .. } => {
-            "create it with 'scimctl groups create NAME', or see 'scimctl groups list'"
-        }
-        E::GroupExists { .. } => "see 'scimctl groups list'",
-        E::UserNotFound { .. } => {
-            "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
-        }
-        E::NoPreviousToken { .. } => {
-            "nothing to end: 'scimctl token status' shows the tokens; a previous token exists only after 'token regenerate --grace'"
-        }
-        E::RequestNotFound(_) => {
-            "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
-        }
-        E::Unauthenticated(_) => "give the tenant's current token",
-        E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
-        E::ExternalAccounts { .. } | E::CentralUser { .. } => {
-            "manage this user in the product, or give the identity provider another email address"
-        }
-        E::InvalidFilter(_)
-        | E::LimitExceeded { .. }
-        | E::FilterTooCostly { .. }
-        | E::ScimInvalid { .. }
-        | E::Mutability { .. }
-        | E::Uniqueness { .. }
-        | E::ResourceNotFound { .. }
-        | E::ScimNotFound(_)
-        | E::PreconditionFailed { .. } => return None,
-        E::Store(s) => match s {
-            StoreError::CreateDir { .. }
-            | StoreError::Open { .. }
-            | StoreError::ReadOnly { .. } => {
-                "choose a writable location with --store PATH or SCIMCTL_STORE"
-            }
-            StoreError::NotADatabase { .. } => {
-                "point --store at a scimctl store, or move this file away to start a new one"
-            }
-            StoreError::NewerSchema { .. } => "upgrade scimctl, or point --store at another store",
-            StoreError::Busy(_) => "another process is writing; retry in a moment",
-            StoreError::Backend(_) => {
-                "this is a bug or a damaged store; rerun with -v and report the output"
-            }
-        },
-
-        E::AdminKeyRejected(_) => {
-            "create a key on the server host with 'scimctl admin-key create NAME' and send it as 'Authorization: Bearer <key>'"
-        }
-        E::AdminKeyExists { .. } => "choose another name, or see 'scimctl admin-key list'",
-        E::AdminKeyNotFound { .. } => "see 'scimctl admin-key list'",
-        E::OperatorKeyRequired => {
-            "use an operator key (created with 'scimctl admin-key create NAME' without --tenant)"
-        }
-    };
-    Some(h)
 }

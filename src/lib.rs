@@ -2,14 +2,17 @@
 //! multi-tenant user provisioning. `engine` is the library every face drives;
 //! `cli` is the command tree over it.
 
+pub mod api;
 pub mod backend;
 pub mod cli;
 pub mod config;
 pub mod credentials;
 pub mod engine;
 pub mod error;
+pub mod format;
 pub mod http;
 pub mod logging;
+pub mod net;
 pub mod output;
 pub mod probe;
 pub mod tui;

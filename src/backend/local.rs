@@ -1,7 +1,4 @@
-//! The backend over the engine on this machine's store: what the CLI did
-//! before there was a remote one.
-
-use std::time::Duration;
+//! The backend over the engine on this machine's store.
 
 use super::{Backend, Issue, OnRecords, Result};
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
@@ -12,12 +9,9 @@ use crate::engine::model::{Policy, Tenant};
 use crate::engine::tenants::{ScimSwitch, TenantDetail, TenantInfo};
 use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
 use crate::engine::users::{MemberAdded, NewMember};
+use crate::engine::views::FOLLOW_EVERY;
 use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
 use crate::engine::{Engine, EngineError};
-use crate::error::CliError;
-
-/// How often `log --follow` looks for new records in the store.
-const FOLLOW_EVERY: Duration = Duration::from_millis(500);
 
 #[derive(Clone)]
 pub struct Local {
@@ -171,19 +165,16 @@ impl Backend for Local {
         Ok(self.engine.log_records(q)?)
     }
 
-    fn follow_log(
-        &self,
-        q: &LogQuery,
-        each: &mut OnRecords<'_>,
-    ) -> std::result::Result<(), CliError> {
-        let (records, mut last) = self.engine.log_follow_start(q)?;
-        each(records)?;
+    fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()> {
+        let (records, mut at) = self.engine.log_follow_start(q)?;
+        if each(records).is_break() {
+            return Ok(());
+        }
         loop {
             std::thread::sleep(FOLLOW_EVERY);
-            let new = self.engine.log_follow_next(q, last)?;
-            if let Some(r) = new.last() {
-                last = r.seq;
-                each(new)?;
+            let new = self.engine.log_follow_next(q, &mut at)?;
+            if !new.is_empty() && each(new).is_break() {
+                return Ok(());
             }
         }
     }

@@ -11,6 +11,7 @@ mod local;
 mod remote;
 
 use std::fmt;
+use std::ops::ControlFlow;
 
 pub use local::Local;
 pub use remote::{Remote, RemoteError};
@@ -49,9 +50,9 @@ pub enum Issue {
 }
 
 /// What a followed log hands to its caller: a batch of new records. The
-/// caller's error (stdout closed) ends the follow.
-pub type OnRecords<'a> =
-    dyn FnMut(Vec<LogRecord>) -> std::result::Result<(), crate::error::CliError> + 'a;
+/// caller breaks to end the follow (stdout closed, say; it keeps its own
+/// error).
+pub type OnRecords<'a> = dyn FnMut(Vec<LogRecord>) -> ControlFlow<()> + 'a;
 
 /// Every command that reads or changes a tenant's state. One method per
 /// command (see the admin API's routes in `http::admin`).
@@ -100,11 +101,7 @@ pub trait Backend: Send + Sync {
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>>;
     /// The records `q` selects, then every new one as it is written, until
     /// `each` fails or the source ends (a server shutting down).
-    fn follow_log(
-        &self,
-        q: &LogQuery,
-        each: &mut OnRecords<'_>,
-    ) -> std::result::Result<(), crate::error::CliError>;
+    fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()>;
 }
 
 impl fmt::Debug for dyn Backend {

@@ -1,15 +1,20 @@
 //! The backend over a remote `scimctl serve`'s admin API (`/admin/v1`):
 //! each call is one HTTPS request with the admin key as a bearer token,
-//! answered with the same JSON the CLI prints, and errors carrying the
-//! CLI's message and hint. `log --follow` is one streaming response.
+//! built from the API's contract (`api::admin`) and answered with the same
+//! JSON the CLI prints; errors carry the CLI's message, kind and hint.
+//! `log --follow` is one streaming response.
 
 use reqwest::{Method, Url};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::json;
 
 use super::{Backend, BackendError, Issue, OnRecords, Result};
+use crate::api::admin::{
+    self as api, AddUser, Assign, ErrorBody, GroupShowQuery, KeyInfo, LogParams, Named, NewTenant,
+    Nothing, PREFIX, Regenerate, Revoke, Route, SetPolicy, UsersQuery, Verify, routes,
+};
 use crate::credentials::server;
+use crate::engine::ErrorKind;
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
 use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
 use crate::engine::log::{LogQuery, LogRecord};
@@ -19,19 +24,24 @@ use crate::engine::tenants::{ScimSwitch, TenantDetail, TenantInfo, only_tenant};
 use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
 use crate::engine::users::{MemberAdded, NewMember};
 use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
-use crate::error::{CliError, exit};
 
 /// What went wrong talking to the server.
 #[derive(Debug, thiserror::Error)]
 pub enum RemoteError {
-    /// The server refused the request: its own message, reason and hint.
+    /// The server refused the request: its own message, kind, reason and
+    /// hint.
     #[error("{message}")]
     Api {
         status: u16,
+        kind: ErrorKind,
         reason: String,
         message: String,
         hint: Option<String>,
     },
+    /// The client cannot be set up for this server (a plain http:// URL to
+    /// another host, an unreadable CA file).
+    #[error("{0}")]
+    Setup(String),
     /// No answer: refused, timed out, TLS failed.
     #[error("cannot reach the server {server}: {detail}")]
     Unreachable { server: String, detail: String },
@@ -41,29 +51,10 @@ pub enum RemoteError {
 }
 
 impl RemoteError {
-    /// The exit code a local command gives for the same failure: the HTTP
-    /// status is the engine's error kind (see `ErrorKind::http_status`).
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            RemoteError::Api { status, .. } => match status {
-                400 => exit::INVALID,
-                401 => exit::AUTH,
-                403 => exit::FORBIDDEN,
-                404 => exit::NOT_FOUND,
-                409 | 412 => exit::CONFLICT,
-                413 => exit::INVALID,
-                // Refused by a limit, or busy: nothing was done; retry later.
-                429 | 503 => exit::STORE,
-                _ => exit::INTERNAL,
-            },
-            RemoteError::Unreachable { .. } => exit::STORE,
-            RemoteError::BadAnswer { .. } => exit::INTERNAL,
-        }
-    }
-
     pub fn hint(&self) -> Option<String> {
         match self {
             RemoteError::Api { hint, .. } => hint.clone(),
+            RemoteError::Setup(_) => None,
             RemoteError::Unreachable { .. } => Some(
                 "check the server URL (--server, SCIMCTL_SERVER or the profile), that 'scimctl serve' runs there, and the profile's CA file for a private CA".into(),
             ),
@@ -72,14 +63,6 @@ impl RemoteError {
             ),
         }
     }
-}
-
-/// The admin API's error body.
-#[derive(serde::Deserialize)]
-struct ErrorBody {
-    error: String,
-    reason: String,
-    hint: Option<String>,
 }
 
 pub struct Remote {
@@ -100,14 +83,15 @@ impl Remote {
         server: &str,
         ca_file: Option<&std::path::Path>,
         key: Secret,
-    ) -> std::result::Result<Remote, CliError> {
-        let base = server::check_transport(server).map_err(CliError::Usage)?;
-        let http = server::client(ca_file).map_err(CliError::Usage)?;
+    ) -> std::result::Result<Remote, RemoteError> {
+        let base = server::check_transport(server).map_err(RemoteError::Setup)?;
+        let http = crate::net::client(ca_file).map_err(RemoteError::Setup)?;
         let rt = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(1)
             .thread_name("scimctl-remote")
             .enable_all()
-            .build()?;
+            .build()
+            .map_err(|e| RemoteError::Setup(format!("cannot start the HTTP client: {e}")))?;
         Ok(Remote {
             server: server.trim_end_matches('/').to_owned(),
             base,
@@ -117,34 +101,52 @@ impl Remote {
         })
     }
 
-    /// `{server}/admin/v1/{segments…}?{query}`, each part percent-encoded.
-    fn url(&self, segments: &[&str], query: &[(&str, String)]) -> Url {
+    /// The route's URL with `args` in its path and `query`, each part
+    /// percent-encoded.
+    fn url(&self, route: Route, args: &[&str], query: &impl Serialize) -> Result<Url> {
         let mut url = self.base.clone();
         if let Ok(mut p) = url.path_segments_mut() {
-            p.pop_if_empty().extend(["admin", "v1"]).extend(segments);
+            p.pop_if_empty()
+                .extend(PREFIX.split('/').filter(|s| !s.is_empty()))
+                .extend(route.segments(args));
         }
+        let query = serde_urlencoded::to_string(query).map_err(|e| self.unencodable(&e))?;
         if !query.is_empty() {
-            url.query_pairs_mut().extend_pairs(query);
+            url.set_query(Some(&query));
         }
-        url
+        Ok(url)
     }
 
     fn unreachable(&self, e: &reqwest::Error) -> RemoteError {
         RemoteError::Unreachable {
             server: self.server.clone(),
-            detail: server::chain(e),
+            detail: crate::net::chain(e),
         }
+    }
+
+    fn unencodable(&self, e: &dyn std::fmt::Display) -> BackendError {
+        RemoteError::BadAnswer {
+            server: self.server.clone(),
+            detail: format!("cannot encode the request: {e}"),
+        }
+        .into()
     }
 
     fn request(
         &self,
-        method: Method,
-        segments: &[&str],
-        query: &[(&str, String)],
-    ) -> reqwest::RequestBuilder {
-        self.http
-            .request(method, self.url(segments, query))
-            .bearer_auth(self.key.expose())
+        route: Route,
+        args: &[&str],
+        query: &impl Serialize,
+    ) -> Result<reqwest::RequestBuilder> {
+        let method = match route.method {
+            api::Method::Get => Method::GET,
+            api::Method::Post => Method::POST,
+            api::Method::Delete => Method::DELETE,
+        };
+        Ok(self
+            .http
+            .request(method, self.url(route, args, query)?)
+            .bearer_auth(self.key.expose()))
     }
 
     /// Sends, and turns a refusal into the server's error.
@@ -153,11 +155,14 @@ impl Remote {
         if res.status().is_success() {
             return Ok(res);
         }
-        let status = res.status();
+        let status = res.status().as_u16();
         let body = res.bytes().await.map_err(|e| self.unreachable(&e))?;
         Err(match serde_json::from_slice::<ErrorBody>(&body) {
             Ok(b) => RemoteError::Api {
-                status: status.as_u16(),
+                status,
+                kind: b
+                    .kind
+                    .unwrap_or_else(|| ErrorKind::from_http_status(status)),
                 reason: b.reason,
                 message: b.error,
                 hint: b.hint,
@@ -170,18 +175,20 @@ impl Remote {
         .into())
     }
 
+    /// One request to `route`: `query` in the URL, `body` as JSON (for
+    /// the routes that take one), the answer decoded as `T`.
     fn call<T: DeserializeOwned>(
         &self,
-        method: Method,
-        segments: &[&str],
-        query: &[(&str, String)],
-        body: Option<serde_json::Value>,
+        route: Route,
+        args: &[&str],
+        query: &impl Serialize,
+        body: Option<&impl Serialize>,
     ) -> Result<T> {
+        let mut req = self.request(route, args, query)?;
+        if let Some(b) = body {
+            req = req.json(b);
+        }
         self.rt.block_on(async {
-            let mut req = self.request(method, segments, query);
-            if let Some(b) = body {
-                req = req.json(&b);
-            }
             let res = self.send(req).await?;
             let bytes = res.bytes().await.map_err(|e| self.unreachable(&e))?;
             serde_json::from_slice(&bytes).map_err(|e| {
@@ -193,46 +200,42 @@ impl Remote {
         })
     }
 
-    fn get<T: DeserializeOwned>(&self, segments: &[&str], query: &[(&str, String)]) -> Result<T> {
-        self.call(Method::GET, segments, query, None)
+    /// A route without a body.
+    fn get<T: DeserializeOwned>(
+        &self,
+        route: Route,
+        args: &[&str],
+        query: &impl Serialize,
+    ) -> Result<T> {
+        self.call(route, args, query, None::<&Nothing>)
     }
 
-    fn post<T: DeserializeOwned, B: Serialize>(&self, segments: &[&str], body: &B) -> Result<T> {
-        let body = serde_json::to_value(body).map_err(|e| RemoteError::BadAnswer {
-            server: self.server.clone(),
-            detail: format!("cannot encode the request: {e}"),
-        })?;
-        self.call(Method::POST, segments, &[], Some(body))
+    fn post<T: DeserializeOwned>(
+        &self,
+        route: Route,
+        args: &[&str],
+        body: &impl Serialize,
+    ) -> Result<T> {
+        self.call(route, args, &NO_QUERY, Some(body))
     }
 
-    /// The log route and query for `q`: a tenant's log, or every tenant's
-    /// (operator keys only).
-    fn log_target(q: &LogQuery) -> (Vec<&str>, Vec<(&'static str, String)>) {
-        let segments = match &q.tenant_id {
-            Some(t) => vec!["tenants", t.as_str(), "log"],
-            None => vec!["log"],
-        };
-        let mut query = vec![("limit", q.limit.to_string())];
-        if q.errors_only {
-            query.push(("errors", "true".into()));
+    /// The log route for `q`: a tenant's log, or every tenant's (operator
+    /// keys only).
+    fn log_route(q: &LogQuery) -> (Route, Vec<&str>) {
+        match &q.tenant_id {
+            Some(t) => (routes::LOG_TENANT, vec![t.as_str()]),
+            None => (routes::LOG_ALL, vec![]),
         }
-        if let Some(u) = &q.user_email {
-            query.push(("user", u.clone()));
-        }
-        if let Some(r) = &q.request_id {
-            query.push(("request", r.clone()));
-        }
-        if let Some(s) = q.since
-            && let Ok(s) = s.format(&time::format_description::well_known::Rfc3339)
-        {
-            query.push(("since", s));
-        }
-        if let Some(a) = q.after_seq {
-            query.push(("after", a.to_string()));
-        }
-        (segments, query)
+    }
+
+    /// The key this client sends, and its scope.
+    pub fn whoami(&self) -> Result<KeyInfo> {
+        self.get(routes::WHOAMI, &[], &NO_QUERY)
     }
 }
+
+/// No query parameters.
+const NO_QUERY: [(&str, &str); 0] = [];
 
 impl Backend for Remote {
     fn location(&self) -> String {
@@ -240,14 +243,16 @@ impl Backend for Remote {
     }
 
     fn tenants(&self) -> Result<Vec<TenantInfo>> {
-        self.get(&["tenants"], &[])
+        self.get(routes::TENANT_LIST, &[], &NO_QUERY)
     }
 
     fn create_tenant(&self, name: &str, id: Option<&str>, policy: Policy) -> Result<TenantInfo> {
-        self.post(
-            &["tenants"],
-            &json!({"name": name, "id": id, "policy": policy}),
-        )
+        let body = NewTenant {
+            name: name.to_owned(),
+            id: id.map(str::to_owned),
+            policy,
+        };
+        self.post(routes::TENANT_CREATE, &[], &body)
     }
 
     fn resolve_tenant(&self, key: Option<&str>) -> Result<Tenant> {
@@ -259,172 +264,136 @@ impl Backend for Remote {
     }
 
     fn tenant_detail(&self, t: &Tenant) -> Result<TenantDetail> {
-        self.get(&["tenants", &t.id], &[])
+        self.get(routes::TENANT_SHOW, &[&t.id], &NO_QUERY)
     }
 
     fn delete_tenant(&self, t: &Tenant) -> Result<()> {
-        let _: serde_json::Value = self.call(Method::DELETE, &["tenants", &t.id], &[], None)?;
+        let _: serde_json::Value = self.get(routes::TENANT_DELETE, &[&t.id], &NO_QUERY)?;
         Ok(())
     }
 
     fn set_scim_enabled(&self, t: &Tenant, on: bool) -> Result<ScimSwitch> {
-        let verb = if on { "enable" } else { "disable" };
-        self.post(&["tenants", &t.id, "scim", verb], &json!({}))
+        let route = if on {
+            routes::SCIM_ENABLE
+        } else {
+            routes::SCIM_DISABLE
+        };
+        self.post(route, &[&t.id], &Nothing {})
     }
 
     fn set_policy(&self, t: &Tenant, policy: Policy) -> Result<PolicySet> {
-        self.post(
-            &["tenants", &t.id, "scim", "policy"],
-            &json!({"policy": policy}),
-        )
+        self.post(routes::SCIM_POLICY, &[&t.id], &SetPolicy { policy })
     }
 
     fn scim_status(&self, t: &Tenant) -> Result<ScimStatus> {
-        self.get(&["tenants", &t.id, "scim", "status"], &[])
+        self.get(routes::SCIM_STATUS, &[&t.id], &NO_QUERY)
     }
 
     fn tenant_url(&self, t: &Tenant) -> Result<TenantUrl> {
-        self.get(&["tenants", &t.id, "url"], &[])
+        self.get(routes::URL, &[&t.id], &NO_QUERY)
     }
 
     fn issue_token(&self, t: &Tenant, how: Issue) -> Result<IssuedTokenView> {
         match how {
-            Issue::Generate => self.post(&["tenants", &t.id, "token", "generate"], &json!({})),
+            Issue::Generate => self.post(routes::TOKEN_GENERATE, &[&t.id], &Nothing {}),
             Issue::Regenerate { grace } => {
-                // The server takes the grace as the CLI does: whole seconds.
-                let grace = grace.map(|g| format!("{}s", g.whole_seconds()));
-                self.post(
-                    &["tenants", &t.id, "token", "regenerate"],
-                    &json!({"grace": grace}),
-                )
+                self.post(routes::TOKEN_REGENERATE, &[&t.id], &Regenerate::new(grace))
             }
         }
     }
 
     fn revoke_token(&self, t: &Tenant, previous: bool) -> Result<RevokedTokens> {
-        self.post(
-            &["tenants", &t.id, "token", "revoke"],
-            &json!({"previous": previous}),
-        )
+        self.post(routes::TOKEN_REVOKE, &[&t.id], &Revoke { previous })
     }
 
     fn token_status(&self, t: &Tenant) -> Result<TokenStatus> {
-        self.get(&["tenants", &t.id, "token", "status"], &[])
+        self.get(routes::TOKEN_STATUS, &[&t.id], &NO_QUERY)
     }
 
     fn verify_token(&self, t: &Tenant, presented: &Secret) -> Result<TokenCheck> {
-        self.post(
-            &["tenants", &t.id, "token", "verify"],
-            &json!({"token": presented.expose()}),
-        )
+        let body = Verify {
+            token: presented.expose().to_owned(),
+        };
+        self.post(routes::TOKEN_VERIFY, &[&t.id], &body)
     }
 
     fn add_member(&self, t: &Tenant, m: &NewMember<'_>) -> Result<MemberAdded> {
-        self.post(
-            &["tenants", &t.id, "users"],
-            &json!({
-                "email": m.email,
-                "given_name": m.given_name,
-                "family_name": m.family_name,
-                "central": m.central,
-            }),
-        )
+        let body = AddUser {
+            email: m.email.to_owned(),
+            given_name: m.given_name.to_owned(),
+            family_name: m.family_name.to_owned(),
+            central: m.central,
+        };
+        self.post(routes::USERS_ADD, &[&t.id], &body)
     }
 
     fn list_members(&self, t: &Tenant, q: &MemberQuery) -> Result<MemberPage> {
-        let mut query = vec![("limit", q.limit.to_string())];
-        if let Some(m) = q.managed_by {
-            query.push(("managed_by", m.as_str().into()));
-        }
-        if q.pending_transfer {
-            query.push(("pending_transfer", "true".into()));
-        }
-        if q.inactive {
-            query.push(("inactive", "true".into()));
-        }
-        if let Some(s) = &q.search {
-            query.push(("search", s.clone()));
-        }
-        if let Some(a) = &q.after {
-            query.push(("after", a.clone()));
-        }
-        self.get(&["tenants", &t.id, "users"], &query)
+        self.get(routes::USERS_LIST, &[&t.id], &UsersQuery::from(q))
     }
 
     fn member_facts(&self, t: &Tenant, email: &str) -> Result<UserFacts> {
-        self.get(&["tenants", &t.id, "users", email], &[])
+        self.get(routes::USERS_SHOW, &[&t.id, email], &NO_QUERY)
     }
 
     fn groups(&self, t: &Tenant) -> Result<Vec<GroupInfo>> {
-        self.get(&["tenants", &t.id, "groups"], &[])
+        self.get(routes::GROUPS_LIST, &[&t.id], &NO_QUERY)
     }
 
     fn create_group(&self, t: &Tenant, name: &str) -> Result<GroupInfo> {
-        self.post(&["tenants", &t.id, "groups"], &json!({"name": name}))
+        let body = Named {
+            name: name.to_owned(),
+        };
+        self.post(routes::GROUPS_CREATE, &[&t.id], &body)
     }
 
     fn assign_group(&self, t: &Tenant, group: &str, a: &AssignRequest) -> Result<GroupInfo> {
-        self.post(
-            &["tenants", &t.id, "groups", group, "assign"],
-            &json!({
-                "properties": a.properties,
-                "roles": a.roles,
-                "permissions": a.permissions,
-            }),
-        )
+        self.post(routes::GROUPS_ASSIGN, &[&t.id, group], &Assign::from(a))
     }
 
     fn group_detail(&self, t: &Tenant, group: &str, limit: usize) -> Result<GroupDetail> {
-        self.get(
-            &["tenants", &t.id, "groups", group],
-            &[("limit", limit.to_string())],
-        )
+        let query = GroupShowQuery { limit: Some(limit) };
+        self.get(routes::GROUPS_SHOW, &[&t.id, group], &query)
     }
 
     fn properties(&self, t: &Tenant) -> Result<Vec<PropertyInfo>> {
-        self.get(&["tenants", &t.id, "properties"], &[])
+        self.get(routes::PROPERTIES_LIST, &[&t.id], &NO_QUERY)
     }
 
     fn add_property(&self, t: &Tenant, name: &str) -> Result<PropertyInfo> {
-        self.post(&["tenants", &t.id, "properties"], &json!({"name": name}))
+        let body = Named {
+            name: name.to_owned(),
+        };
+        self.post(routes::PROPERTIES_ADD, &[&t.id], &body)
     }
 
     fn diagnose_user(&self, t: &Tenant, email: &str) -> Result<UserDiagnosis> {
-        self.get(&["tenants", &t.id, "diagnose", "user", email], &[])
+        self.get(routes::DIAGNOSE_USER, &[&t.id, email], &NO_QUERY)
     }
 
     fn diagnose_request(&self, t: Option<&Tenant>, request_id: &str) -> Result<RequestDiagnosis> {
+        let id = request_id.trim();
         match t {
-            Some(t) => self.get(
-                &["tenants", &t.id, "diagnose", "request", request_id.trim()],
-                &[],
-            ),
-            None => self.get(&["diagnose", "request", request_id.trim()], &[]),
+            Some(t) => self.get(routes::DIAGNOSE_REQUEST, &[&t.id, id], &NO_QUERY),
+            None => self.get(routes::DIAGNOSE_REQUEST_ANY, &[id], &NO_QUERY),
         }
     }
 
     fn diagnose_tenant(&self, t: &Tenant) -> Result<TenantDiagnosis> {
-        self.get(&["tenants", &t.id, "diagnose", "tenant"], &[])
+        self.get(routes::DIAGNOSE_TENANT, &[&t.id], &NO_QUERY)
     }
 
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>> {
-        let (segments, query) = Self::log_target(q);
-        self.get(&segments, &query)
+        let (route, args) = Self::log_route(q);
+        self.get(route, &args, &LogParams::new(q, false))
     }
 
     /// One streaming response of JSON lines: the records `q` selects, then
     /// each new one; blank lines are the server's keep-alive.
-    fn follow_log(
-        &self,
-        q: &LogQuery,
-        each: &mut OnRecords<'_>,
-    ) -> std::result::Result<(), CliError> {
-        let (segments, mut query) = Self::log_target(q);
-        query.push(("follow", "true".into()));
+    fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()> {
+        let (route, args) = Self::log_route(q);
+        let req = self.request(route, &args, &LogParams::new(q, true))?;
         self.rt.block_on(async {
-            let mut res = self
-                .send(self.request(Method::GET, &segments, &query))
-                .await?;
+            let mut res = self.send(req).await?;
             let mut pending: Vec<u8> = Vec::new();
             while let Some(chunk) = res
                 .chunk()
@@ -445,8 +414,8 @@ impl Backend for Remote {
                         })
                     })?);
                 }
-                if !batch.is_empty() {
-                    each(batch)?;
+                if !batch.is_empty() && each(batch).is_break() {
+                    return Ok(());
                 }
             }
             Ok(())
@@ -456,7 +425,7 @@ impl Backend for Remote {
 
 impl Remote {
     fn tenant_info(&self, key: &str) -> Result<TenantInfo> {
-        let d: TenantDetail = self.get(&["tenants", key], &[])?;
+        let d: TenantDetail = self.get(routes::TENANT_SHOW, &[key], &NO_QUERY)?;
         Ok(d.tenant)
     }
 }

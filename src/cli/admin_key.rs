@@ -5,9 +5,10 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, when};
+use super::Ctx;
 use crate::config::Source;
 use crate::error::CliError;
+use crate::format::when;
 
 #[derive(Debug, Subcommand)]
 pub enum AdminKeyCmd {

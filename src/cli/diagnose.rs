@@ -4,10 +4,11 @@
 use clap::{Args, Subcommand};
 
 use super::users::facts_rows;
-use super::{Ctx, log, when};
+use super::{Ctx, log};
 use crate::engine::diagnose::{Finding, HourCount, Severity, TenantDiagnosis};
 use crate::error::CliError;
-use crate::output::printable;
+use crate::format::printable;
+use crate::format::when;
 
 #[derive(Debug, Subcommand)]
 pub enum DiagnoseCmd {

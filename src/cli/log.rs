@@ -1,15 +1,17 @@
 //! `scimctl log`: the provisioning log, newest last; `--follow` streams new
 //! records while `scimctl serve` runs in another process on the same store.
 
+use std::ops::ControlFlow;
 use std::time::Duration;
 
 use clap::Args;
 
-use super::{Ctx, when};
+use super::Ctx;
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::now;
 use crate::error::CliError;
-use crate::output::printable;
+use crate::format::printable;
+use crate::format::when;
 
 #[derive(Debug, Args)]
 pub struct LogArgs {
@@ -111,7 +113,16 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         limit: a.limit,
     };
     if a.follow {
-        return backend.follow_log(&q, &mut |records| print(ctx, &records));
+        // Printing fails only when stdout does; that error ends the follow.
+        let mut failed = None;
+        backend.follow_log(&q, &mut |records| match print(ctx, &records) {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(e) => {
+                failed = Some(e);
+                ControlFlow::Break(())
+            }
+        })?;
+        return failed.map_or(Ok(()), Err);
     }
     let records = backend.log_records(&q)?;
     if records.is_empty() && !ctx.out.is_json() {

@@ -69,7 +69,7 @@ pub fn login(a: LoginArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         Some(p) => Some(std::path::absolute(&p).unwrap_or(p)),
         None => existing.and_then(|p| p.ca_file),
     };
-    let http = server::client(ca_file.as_deref()).map_err(CliError::Usage)?;
+    let http = crate::net::client(ca_file.as_deref()).map_err(CliError::Usage)?;
 
     let key = match resolve_admin_key(&KeyRequest {
         profile: &name,

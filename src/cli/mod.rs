@@ -201,7 +201,7 @@ impl Ctx {
             .get(profile)
             .filter(|p| p.server == server)
             .and_then(|p| p.ca_file.clone());
-        Remote::connect(server, ca_file.as_deref(), key.key)
+        Ok(Remote::connect(server, ca_file.as_deref(), key.key)?)
     }
 
     /// The tenant named on the command line, in `SCIMCTL_TENANT`, the
@@ -301,14 +301,4 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),
     }
-}
-
-/// Formats a time for tables: UTC, to the second.
-pub(crate) fn when(t: time::OffsetDateTime) -> String {
-    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]:[second]Z");
-    t.format(&f).unwrap_or_else(|_| t.to_string())
-}
-
-pub(crate) fn yes_no(b: bool) -> String {
-    if b { "yes".into() } else { "no".into() }
 }

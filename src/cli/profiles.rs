@@ -98,7 +98,7 @@ fn list(ctx: &mut Ctx) -> Result<(), CliError> {
                     r.server,
                     r.tenant.unwrap_or_else(|| "(any: operator key)".into()),
                     match r.in_keyring {
-                        Some(b) => super::yes_no(b),
+                        Some(b) => crate::format::yes_no(b),
                         None => "unknown".into(),
                     },
                     r.key_source.map_or("none", KeySource::as_str).to_owned(),

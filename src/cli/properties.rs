@@ -2,8 +2,9 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, when};
+use super::Ctx;
 use crate::error::CliError;
+use crate::format::when;
 
 #[derive(Debug, Subcommand)]
 pub enum PropertiesCmd {

@@ -2,10 +2,11 @@
 
 use clap::{Args, Subcommand};
 
-use super::{Ctx, when, yes_no};
+use super::Ctx;
 use crate::engine::model::Policy;
 use crate::engine::tenants::TenantInfo;
 use crate::error::CliError;
+use crate::format::{when, yes_no};
 
 #[derive(Debug, Subcommand)]
 pub enum TenantCmd {

@@ -79,13 +79,17 @@ pub(crate) fn token_rows(t: Option<&TokenInfo>) -> Vec<(&'static str, String)> {
         ("token", t.fingerprint.clone()),
         (
             "token created",
-            format!("{} ({} days ago)", super::when(t.created_at), t.age_days),
+            format!(
+                "{} ({} days ago)",
+                crate::format::when(t.created_at),
+                t.age_days
+            ),
         ),
         (
             "token last used",
             match (&t.last_used_at, &t.last_used_from) {
-                (Some(at), Some(from)) => format!("{} from {from}", super::when(*at)),
-                (Some(at), None) => super::when(*at),
+                (Some(at), Some(from)) => format!("{} from {from}", crate::format::when(*at)),
+                (Some(at), None) => crate::format::when(*at),
                 _ => "never".into(),
             },
         ),
@@ -105,7 +109,7 @@ fn deliver(issued: &IssuedTokenView, ctx: &Ctx, verb: &str, save: bool) -> Resul
     match (&issued.replaced_fingerprint, issued.replaced_valid_until) {
         (Some(old), Some(until)) => ctx.out.note(&format!(
             "The previous token ({old}) keeps working until {}: update the identity provider, then end it with 'scimctl token revoke --previous'.",
-            super::when(until)
+            crate::format::when(until)
         )),
         (Some(old), None) => ctx.out.note(&format!(
             "The previous token ({old}) no longer works: update the identity provider now."
@@ -188,7 +192,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                         format!(
                             "{}, accepted until {} (end it with 'scimctl token revoke --previous')",
                             p.fingerprint,
-                            p.grace_until.map(super::when).unwrap_or_default()
+                            p.grace_until.map(crate::format::when).unwrap_or_default()
                         ),
                     ));
                 }
@@ -217,7 +221,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     (Some(state), Some(at)) => format!(
                         " (it is a {} token of this tenant, ended {})",
                         state.as_str(),
-                        super::when(at)
+                        crate::format::when(at)
                     ),
                     _ => format!(" (fingerprint {} is unknown here)", check.fingerprint),
                 };

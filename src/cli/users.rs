@@ -4,11 +4,12 @@
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{Ctx, when};
+use super::Ctx;
 use crate::engine::members::{MAX_PAGE, MemberPage, MemberQuery, MemberRow, UserFacts};
 use crate::engine::model::ManagedBy;
 use crate::engine::users::NewMember;
 use crate::error::CliError;
+use crate::format::when;
 
 #[derive(Debug, Subcommand)]
 pub enum UsersCmd {

@@ -91,15 +91,6 @@ impl CredentialError {
             }
         }
     }
-
-    /// Exit code: a credential problem is 4; a server that could not
-    /// check the key is a failed check, 10.
-    pub fn exit_code(&self) -> u8 {
-        match self {
-            CredentialError::ServerFailed { .. } => crate::error::exit::CHECK_FAILED,
-            _ => crate::error::exit::AUTH,
-        }
-    }
 }
 
 pub type Result<T> = std::result::Result<T, CredentialError>;

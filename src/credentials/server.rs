@@ -1,22 +1,17 @@
 //! Talking to a remote `scimctl serve` with an admin key: the transport rule
-//! (never an admin key over plain http:// to another host), the HTTP client
-//! (rustls with the probe's trust: system roots plus `--ca-file`), and the
-//! key check `login` makes. The remote backend builds on these.
+//! (never an admin key over plain http:// to another host) and the key
+//! check `login` makes. The remote backend builds on these.
 
 use std::net::IpAddr;
-use std::path::Path;
-use std::time::Duration;
 
 use reqwest::{StatusCode, Url};
-use serde::Deserialize;
+use serde::de::DeserializeOwned;
 
 use super::{CredentialError, Result};
+use crate::api::admin::{ErrorBody, KeyInfo, PREFIX, Route, routes};
 use crate::engine::tenants::TenantInfo;
 use crate::engine::tokens::Secret;
-use crate::probe;
-
-/// The longest wait for a connection or for the next bytes of an answer.
-pub const TIMEOUT: Duration = Duration::from_secs(30);
+use crate::net::chain;
 
 /// The server URL, if an admin key may be sent to it: https anywhere,
 /// plain http only to this machine (loopback). The message names https.
@@ -47,48 +42,6 @@ fn is_loopback(url: &Url) -> bool {
     }
 }
 
-/// An HTTP client for the admin API, trusting the system roots and the
-/// certificates of `ca_file` (the way `test-connection` trusts them).
-pub fn client(ca_file: Option<&Path>) -> std::result::Result<reqwest::Client, String> {
-    let extra = match ca_file {
-        Some(p) => probe::tls::load_ca_file(p).map_err(|e| e.to_string())?,
-        None => Vec::new(),
-    };
-    let tls = probe::tls::build(&extra).map_err(|e| format!("TLS setup failed: {e}"))?;
-    reqwest::Client::builder()
-        // A redirect must not carry the key elsewhere.
-        .redirect(reqwest::redirect::Policy::none())
-        // Per read, not per request: `log --follow` is one long response
-        // (the server writes a keep-alive line well within this).
-        .read_timeout(TIMEOUT)
-        .connect_timeout(TIMEOUT)
-        .user_agent(concat!("scimctl/", env!("CARGO_PKG_VERSION")))
-        .tls_backend_preconfigured(tls.config)
-        .build()
-        .map_err(|e| chain(&e))
-}
-
-/// The error and its causes, on one line (no header is ever in them).
-pub fn chain(e: &(dyn std::error::Error + 'static)) -> String {
-    let mut s = e.to_string();
-    let mut cur = e.source();
-    while let Some(c) = cur {
-        let m = c.to_string();
-        if !s.contains(&m) {
-            s.push_str(": ");
-            s.push_str(&m);
-        }
-        cur = c.source();
-    }
-    s
-}
-
-/// The admin API's error body.
-#[derive(Debug, Deserialize)]
-struct ErrorBody {
-    error: String,
-}
-
 /// What the server says about a key.
 #[derive(Debug)]
 pub struct Verified {
@@ -98,22 +51,36 @@ pub struct Verified {
     pub scoped_to: Option<String>,
 }
 
-/// Checks `key` against `server`: `GET /admin/v1/tenants` lists the
-/// tenants the key may use. A scoped key sees exactly its own tenant; to
-/// tell it from an operator key on a one-tenant server, one operator-only
-/// read (`GET /admin/v1/log?limit=1`) answers 403 for a scoped key.
+/// Checks `key` against `server`: `whoami` names the key and its scope,
+/// `tenants` lists the tenants it may use.
 pub async fn verify(http: &reqwest::Client, server: &Url, key: &Secret) -> Result<Verified> {
     let base = server.as_str().trim_end_matches('/').to_owned();
+    let me: KeyInfo = get(http, &base, key, routes::WHOAMI).await?;
+    let tenants: Vec<TenantInfo> = get(http, &base, key, routes::TENANT_LIST).await?;
+    Ok(Verified {
+        tenants,
+        scoped_to: me.tenant_id,
+    })
+}
+
+/// One GET of the admin API with `key`; a 401 is the key's rejection.
+async fn get<T: DeserializeOwned>(
+    http: &reqwest::Client,
+    base: &str,
+    key: &Secret,
+    route: Route,
+) -> Result<T> {
     let failed = |detail: String| CredentialError::ServerFailed {
-        server: base.clone(),
+        server: base.to_owned(),
         detail,
     };
-    let get = |path: &str| {
-        http.get(format!("{base}/admin/v1/{path}"))
-            .bearer_auth(key.expose())
-            .send()
-    };
-    let res = get("tenants").await.map_err(|e| failed(chain(&e)))?;
+    let path = format!("{PREFIX}{}", route.path);
+    let res = http
+        .get(format!("{base}{path}"))
+        .bearer_auth(key.expose())
+        .send()
+        .await
+        .map_err(|e| failed(chain(&e)))?;
     let status = res.status();
     let body = res.bytes().await.map_err(|e| failed(chain(&e)))?;
     let message = || {
@@ -123,28 +90,22 @@ pub async fn verify(http: &reqwest::Client, server: &Url, key: &Secret) -> Resul
     };
     if status == StatusCode::UNAUTHORIZED {
         return Err(CredentialError::KeyRejected {
-            server: base.clone(),
+            server: base.to_owned(),
             detail: message(),
         });
     }
     if status != StatusCode::OK {
         return Err(failed(format!(
-            "GET /admin/v1/tenants answered {}: {}",
+            "GET {path} answered {}: {}",
             status.as_u16(),
             message()
         )));
     }
-    let tenants: Vec<TenantInfo> = serde_json::from_slice(&body).map_err(|_| {
-        failed("the answer to GET /admin/v1/tenants is not scimctl's admin API".into())
-    })?;
-    let scoped_to = match tenants.as_slice() {
-        [only] => {
-            let res = get("log?limit=1").await.map_err(|e| failed(chain(&e)))?;
-            (res.status() == StatusCode::FORBIDDEN).then(|| only.id.clone())
-        }
-        _ => None,
-    };
-    Ok(Verified { tenants, scoped_to })
+    serde_json::from_slice(&body).map_err(|_| {
+        failed(format!(
+            "the answer to GET {path} is not scimctl's admin API"
+        ))
+    })
 }
 
 #[cfg(test)]

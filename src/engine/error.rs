@@ -4,8 +4,10 @@
 
 use thiserror::Error;
 
-/// The broad class of a failure. The CLI maps it to an exit code, HTTP to a status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The broad class of a failure. The CLI maps it to an exit code, HTTP to a
+/// status; the admin API's error body carries it (`not_found`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// The request's values break a rule (bad email, bad id).
     Invalid,
@@ -35,6 +37,22 @@ impl ErrorKind {
             ErrorKind::PreconditionFailed => 412,
             ErrorKind::StoreUnavailable => 503,
             ErrorKind::Internal => 500,
+        }
+    }
+
+    /// The kind an HTTP error status stands for: what a client makes of an
+    /// answer that does not name its kind.
+    pub fn from_http_status(status: u16) -> ErrorKind {
+        match status {
+            400 | 413 => ErrorKind::Invalid,
+            401 => ErrorKind::Unauthorized,
+            403 => ErrorKind::Forbidden,
+            404 => ErrorKind::NotFound,
+            409 => ErrorKind::Conflict,
+            412 => ErrorKind::PreconditionFailed,
+            // Refused by a limit, or busy: nothing was done; retry later.
+            429 | 503 => ErrorKind::StoreUnavailable,
+            _ => ErrorKind::Internal,
         }
     }
 }
@@ -359,6 +377,98 @@ impl From<super::scim::patch::PatchError> for EngineError {
                 message: e.message,
             },
         }
+    }
+}
+
+impl EngineError {
+    /// What to do about it, in the CLI's terms. One source for every face:
+    /// the CLI prints it after the message, the admin API returns it as
+    /// `hint`, so a remote command says exactly what a local one does.
+    pub fn hint(&self) -> Option<&'static str> {
+        use EngineError as E;
+        let h = match self {
+            E::TenantNotFound(_) => "list the tenants with 'scimctl tenant list'",
+            E::NoTenants => "create one with 'scimctl tenant create NAME'",
+            E::TenantNotChosen { .. } => {
+                "choose one with --tenant ID|NAME or SCIMCTL_TENANT ('scimctl tenant list' shows them)"
+            }
+            E::TenantExists { .. } => "choose another name or id, or see 'scimctl tenant list'",
+            E::InvalidTenantId(_) | E::InvalidTenantName(_) => return None,
+            E::PolicyLocked { .. } => {
+                "create a new tenant with 'scimctl tenant create NAME --policy ...' instead"
+            }
+            E::TokenExists { .. } => "use 'scimctl token regenerate' to replace it",
+            E::NoToken { .. } => "create one with 'scimctl token generate'",
+            E::TokenRejected { .. } => {
+                "give the identity provider the current token; if it was lost, run 'scimctl token regenerate'"
+            }
+            E::InvalidEmail(_) => "give an email address such as jane.doe@example.com",
+            E::InvalidValue { .. } => return None,
+            E::AlreadyMember { .. } => {
+                "nothing to add; to add another person, use their email address"
+            }
+            E::ManagedElsewhere { .. } => {
+                "only that tenant's identity provider can change it; use another email address"
+            }
+            E::PropertyNotFound { .. } => {
+                "add it with 'scimctl properties add NAME', or see 'scimctl properties list'"
+            }
+            E::PropertyExists { .. } => "see 'scimctl properties list'",
+            E::GroupNotFound { .. } => {
+                "create it with 'scimctl groups create NAME', or see 'scimctl groups list'"
+            }
+            E::GroupExists { .. } => "see 'scimctl groups list'",
+            E::UserNotFound { .. } => {
+                "check the address; 'scimctl diagnose user EMAIL' says why a user is not in the tenant"
+            }
+            E::NoPreviousToken { .. } => {
+                "nothing to end: 'scimctl token status' shows the tokens; a previous token exists only after 'token regenerate --grace'"
+            }
+            E::RequestNotFound(_) => {
+                "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
+            }
+            E::Unauthenticated(_) => "give the tenant's current token",
+            E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",
+            E::ExternalAccounts { .. } | E::CentralUser { .. } => {
+                "manage this user in the product, or give the identity provider another email address"
+            }
+            E::InvalidFilter(_)
+            | E::LimitExceeded { .. }
+            | E::FilterTooCostly { .. }
+            | E::ScimInvalid { .. }
+            | E::Mutability { .. }
+            | E::Uniqueness { .. }
+            | E::ResourceNotFound { .. }
+            | E::ScimNotFound(_)
+            | E::PreconditionFailed { .. } => return None,
+            E::Store(s) => match s {
+                StoreError::CreateDir { .. }
+                | StoreError::Open { .. }
+                | StoreError::ReadOnly { .. } => {
+                    "choose a writable location with --store PATH or SCIMCTL_STORE"
+                }
+                StoreError::NotADatabase { .. } => {
+                    "point --store at a scimctl store, or move this file away to start a new one"
+                }
+                StoreError::NewerSchema { .. } => {
+                    "upgrade scimctl, or point --store at another store"
+                }
+                StoreError::Busy(_) => "another process is writing; retry in a moment",
+                StoreError::Backend(_) => {
+                    "this is a bug or a damaged store; rerun with -v and report the output"
+                }
+            },
+
+            E::AdminKeyRejected(_) => {
+                "create a key on the server host with 'scimctl admin-key create NAME' and send it as 'Authorization: Bearer <key>'"
+            }
+            E::AdminKeyExists { .. } => "choose another name, or see 'scimctl admin-key list'",
+            E::AdminKeyNotFound { .. } => "see 'scimctl admin-key list'",
+            E::OperatorKeyRequired => {
+                "use an operator key (created with 'scimctl admin-key create NAME' without --tenant)"
+            }
+        };
+        Some(h)
     }
 }
 

@@ -97,13 +97,13 @@ impl Engine {
 }
 
 impl Engine {
-    /// Where `log --follow` starts: the records `q` selects, and the
-    /// sequence number to continue after — the newest record of all when
-    /// none matched, so a follow never replays old history.
+    /// Where `log --follow` starts: the records `q` selects, and the place
+    /// to continue from — after the newest record of all when none
+    /// matched, so a follow never replays old history.
     pub fn log_follow_start(
         &self,
         q: &super::log::LogQuery,
-    ) -> Result<(Vec<super::log::LogRecord>, i64)> {
+    ) -> Result<(Vec<super::log::LogRecord>, LogCursor)> {
         let records = self.log_records(q)?;
         let last = match records.last() {
             Some(r) => r.seq,
@@ -115,19 +115,31 @@ impl Engine {
                 .last()
                 .map_or(0, |r| r.seq),
         };
-        Ok((records, last))
+        Ok((records, LogCursor(last)))
     }
 
-    /// Every record `q` selects after sequence number `after`.
+    /// Every record `q` selects after the cursor, which moves past them.
     pub fn log_follow_next(
         &self,
         q: &super::log::LogQuery,
-        after: i64,
+        at: &mut LogCursor,
     ) -> Result<Vec<super::log::LogRecord>> {
-        self.log_records(&super::log::LogQuery {
-            after_seq: Some(after),
+        let new = self.log_records(&super::log::LogQuery {
+            after_seq: Some(at.0),
             limit: 0,
             ..q.clone()
-        })
+        })?;
+        if let Some(r) = new.last() {
+            at.0 = r.seq;
+        }
+        Ok(new)
     }
 }
+
+/// How often a follower of the log looks for new records: the CLI on a
+/// store and the admin API's stream poll at this one pace.
+pub const FOLLOW_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Where a follow of the log goes on from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogCursor(i64);

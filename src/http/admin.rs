@@ -3,7 +3,7 @@
 //! (`Authorization: Bearer scimadm_…`, see `engine::admin_keys`). Each
 //! endpoint returns exactly what the CLI's `--output json` prints for the
 //! same command (the same engine result types), and each error carries the
-//! CLI's message, reason code and hint (`error::engine_hint`). A key scoped
+//! CLI's message, reason code and hint (`EngineError::hint`). A key scoped
 //! to one tenant gets 404 for any other tenant, as if it did not exist.
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
@@ -20,64 +20,91 @@ use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{FromRequestParts, OriginalUri, Path, Query, State};
+use axum::handler::Handler;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{MethodFilter, MethodRouter, on};
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 use std::time::Duration;
-use time::OffsetDateTime;
 
 use super::limits::{self, BodyError, Refusal};
 use super::{AppState, RequestId};
+use crate::api::admin::{
+    AddUser, Assign, ErrorBody, GroupShowQuery, KeyInfo, LogParams, Method, Named, NewTenant,
+    Regenerate, Revoke, Route, SetPolicy, UsersQuery, Verify,
+};
 use crate::backend::{Backend, BackendError, Issue, Local};
 use crate::engine::admin_keys::AdminGrant;
-use crate::engine::groups::AssignRequest;
 use crate::engine::log::{LogQuery, LogRecord};
-use crate::engine::members::{MAX_PAGE, MemberQuery};
-use crate::engine::model::{ManagedBy, Policy, Tenant};
-
+use crate::engine::model::Tenant;
 use crate::engine::tokens::Secret;
 use crate::engine::users::NewMember;
-use crate::engine::views::TenantDeleted;
-use crate::engine::{EngineError, mapping, now};
-use crate::error::engine_hint;
+use crate::engine::views::{FOLLOW_EVERY, TenantDeleted};
+use crate::engine::{EngineError, ErrorKind, mapping};
 
-pub const PREFIX: &str = "/admin/v1";
+pub use crate::api::admin::PREFIX;
 
+/// The routes, each from the contract's table (path and method), so the
+/// client cannot call a path or method the server does not route.
 pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/tenants", get(tenant_list).post(tenant_create))
-        .route("/tenants/{t}", get(tenant_show).delete(tenant_delete))
-        .route("/tenants/{t}/scim/enable", post(scim_enable))
-        .route("/tenants/{t}/scim/disable", post(scim_disable))
-        .route("/tenants/{t}/scim/status", get(scim_status))
-        .route("/tenants/{t}/scim/policy", post(scim_policy))
-        .route("/tenants/{t}/url", get(url))
-        .route("/tenants/{t}/token/generate", post(token_generate))
-        .route("/tenants/{t}/token/regenerate", post(token_regenerate))
-        .route("/tenants/{t}/token/revoke", post(token_revoke))
-        .route("/tenants/{t}/token/status", get(token_status))
-        .route("/tenants/{t}/token/verify", post(token_verify))
-        .route("/tenants/{t}/users", get(users_list).post(users_add))
-        .route("/tenants/{t}/users/{email}", get(users_show))
-        .route("/tenants/{t}/groups", get(groups_list).post(groups_create))
-        .route("/tenants/{t}/groups/{group}", get(groups_show))
-        .route("/tenants/{t}/groups/{group}/assign", post(groups_assign))
-        .route(
-            "/tenants/{t}/properties",
-            get(properties_list).post(properties_add),
-        )
-        .route("/mapping", get(mapping_show))
-        .route("/tenants/{t}/diagnose/user/{email}", get(diagnose_user))
-        .route("/tenants/{t}/diagnose/request/{id}", get(diagnose_request))
-        .route("/tenants/{t}/diagnose/tenant", get(diagnose_tenant))
-        .route("/diagnose/request/{id}", get(diagnose_request_any))
-        .route("/tenants/{t}/log", get(log_tenant))
-        .route("/log", get(log_all))
+    use crate::api::admin::routes as r;
+    let table = [
+        at(r::WHOAMI, whoami),
+        at(r::TENANT_LIST, tenant_list),
+        at(r::TENANT_CREATE, tenant_create),
+        at(r::TENANT_SHOW, tenant_show),
+        at(r::TENANT_DELETE, tenant_delete),
+        at(r::SCIM_ENABLE, scim_enable),
+        at(r::SCIM_DISABLE, scim_disable),
+        at(r::SCIM_STATUS, scim_status),
+        at(r::SCIM_POLICY, scim_policy),
+        at(r::URL, url),
+        at(r::TOKEN_GENERATE, token_generate),
+        at(r::TOKEN_REGENERATE, token_regenerate),
+        at(r::TOKEN_REVOKE, token_revoke),
+        at(r::TOKEN_STATUS, token_status),
+        at(r::TOKEN_VERIFY, token_verify),
+        at(r::USERS_LIST, users_list),
+        at(r::USERS_ADD, users_add),
+        at(r::USERS_SHOW, users_show),
+        at(r::GROUPS_LIST, groups_list),
+        at(r::GROUPS_CREATE, groups_create),
+        at(r::GROUPS_SHOW, groups_show),
+        at(r::GROUPS_ASSIGN, groups_assign),
+        at(r::PROPERTIES_LIST, properties_list),
+        at(r::PROPERTIES_ADD, properties_add),
+        at(r::MAPPING_SHOW, mapping_show),
+        at(r::DIAGNOSE_USER, diagnose_user),
+        at(r::DIAGNOSE_REQUEST, diagnose_request),
+        at(r::DIAGNOSE_TENANT, diagnose_tenant),
+        at(r::DIAGNOSE_REQUEST_ANY, diagnose_request_any),
+        at(r::LOG_TENANT, log_tenant),
+        at(r::LOG_ALL, log_all),
+    ];
+    table
+        .into_iter()
+        // Two routes on one path (GET and POST /tenants) merge into one.
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        })
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// `handler` at the route's path, for the route's method only.
+fn at<H, T>(route: Route, handler: H) -> (&'static str, MethodRouter<AppState>)
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    let filter = match route.method {
+        Method::Get => MethodFilter::GET,
+        Method::Post => MethodFilter::POST,
+        Method::Delete => MethodFilter::DELETE,
+    };
+    (route.path, on(filter, handler))
 }
 
 /// An admin API error: `{error, reason, hint}`, the CLI's wording.
@@ -133,33 +160,23 @@ impl ApiError {
     /// detail (paths, SQLite's words) goes to the server's stderr only.
     fn respond(self, request_id: &str) -> Response {
         let mut retry_after = None;
-        let (status, body) = match self {
+        let (status, kind, error, reason, hint) = match self {
             ApiError::Engine(e @ EngineError::Store(_)) => {
                 tracing::error!(request_id, error = %e, "admin API: store failure");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    serde_json::to_string(&ErrorBody {
-                        error: format!(
-                            "the server could not complete the request because of an internal storage problem (request {request_id})"
-                        ),
-                        reason: e.reason(),
-                        hint: Some(
-                            "retry later; the server's log has the detail under this request id",
-                        ),
-                    }),
+                    e.kind(),
+                    format!(
+                        "the server could not complete the request because of an internal storage problem (request {request_id})"
+                    ),
+                    e.reason(),
+                    Some("retry later; the server's log has the detail under this request id"),
                 )
             }
             ApiError::Engine(e) => {
                 let status = StatusCode::from_u16(e.kind().http_status())
                     .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                (
-                    status,
-                    serde_json::to_string(&ErrorBody {
-                        error: e.to_string(),
-                        reason: e.reason(),
-                        hint: engine_hint(&e),
-                    }),
-                )
+                (status, e.kind(), e.to_string(), e.reason(), e.hint())
             }
             ApiError::Request {
                 status,
@@ -168,11 +185,10 @@ impl ApiError {
                 hint,
             } => (
                 status,
-                serde_json::to_string(&ErrorBody {
-                    error: message,
-                    reason,
-                    hint,
-                }),
+                ErrorKind::from_http_status(status.as_u16()),
+                message,
+                reason,
+                hint,
             ),
             ApiError::Limited(r) => {
                 retry_after = Some(r.retry_after_secs());
@@ -183,15 +199,15 @@ impl ApiError {
                 };
                 (
                     status,
-                    serde_json::to_string(&ErrorBody {
-                        error: r.message,
-                        reason: r.reason,
-                        hint: Some("wait for the time in Retry-After, then retry"),
-                    }),
+                    ErrorKind::StoreUnavailable,
+                    r.message,
+                    r.reason,
+                    Some("wait for the time in Retry-After, then retry"),
                 )
             }
         };
-        let mut res = json_response(status, body.unwrap_or_default());
+        let body = error_body(kind, error, reason, hint);
+        let mut res = json_response(status, body);
         if let Some(r) = retry_after {
             res.headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(r));
@@ -214,12 +230,25 @@ pub fn edge_error(
     message: &str,
     request_id: &str,
 ) -> Response {
-    let body = serde_json::to_string(&ErrorBody {
-        error: format!("{message} (request {request_id})"),
+    let kind = ErrorKind::from_http_status(status.as_u16());
+    let body = error_body(
+        kind,
+        format!("{message} (request {request_id})"),
         reason,
-        hint: None,
-    });
-    json_response(status, body.unwrap_or_default())
+        None,
+    );
+    json_response(status, body)
+}
+
+/// The contract's error body as JSON.
+fn error_body(kind: ErrorKind, error: String, reason: &str, hint: Option<&str>) -> String {
+    serde_json::to_string(&ErrorBody {
+        error,
+        reason: reason.to_owned(),
+        kind: Some(kind),
+        hint: hint.map(str::to_owned),
+    })
+    .unwrap_or_default()
 }
 
 /// A JSON answer. Every admin response is `no-store`: they carry tenant
@@ -233,14 +262,6 @@ fn json_response(status: StatusCode, body: String) -> Response {
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
-}
-
-/// The error body, fields in this order.
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: String,
-    reason: &'a str,
-    hint: Option<&'a str>,
 }
 
 /// The bearer credential, client address, request id and declared body
@@ -466,22 +487,19 @@ fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
         .map_err(|e| ApiError::invalid(format!("invalid query: {}", e.body_text())))
 }
 
-/// A duration such as 15m, 2h or 7d, as the CLI's `--grace`/`--since` take it.
-fn duration(field: &'static str, s: &str) -> Result<time::Duration, ApiError> {
-    let d = humantime::parse_duration(s.trim()).map_err(|e| EngineError::InvalidValue {
-        field,
-        reason: format!("{e}; write a duration such as 30s, 15m, 2h or 7d"),
-    })?;
-    time::Duration::try_from(d).map_err(|_| {
-        EngineError::InvalidValue {
-            field,
-            reason: "too long a duration".into(),
-        }
-        .into()
-    })
-}
+// ---- whoami, tenants -----------------------------------------------------------
 
-// ---- tenants ----------------------------------------------------------------
+/// The key the request was made with and its scope: what `login` records
+/// about a key.
+async fn whoami(State(st): State<AppState>, call: Call) -> Response {
+    run(st, call, StatusCode::OK, |a| {
+        Ok(KeyInfo {
+            name: a.grant.name.clone(),
+            tenant_id: a.grant.tenant_id.clone(),
+        })
+    })
+    .await
+}
 
 async fn tenant_list(State(st): State<AppState>, call: Call) -> Response {
     run(st, call, StatusCode::OK, |a| {
@@ -492,15 +510,6 @@ async fn tenant_list(State(st): State<AppState>, call: Call) -> Response {
             .collect::<Vec<_>>())
     })
     .await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NewTenant {
-    name: String,
-    id: Option<String>,
-    #[serde(default)]
-    policy: Policy,
 }
 
 async fn tenant_create(State(st): State<AppState>, call: Call, b: Body) -> Response {
@@ -557,12 +566,6 @@ async fn scim_status(State(st): State<AppState>, call: Call, Path(t): Path<Strin
     .await
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SetPolicy {
-    policy: Policy,
-}
-
 async fn scim_policy(
     State(st): State<AppState>,
     call: Call,
@@ -593,12 +596,6 @@ async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<St
     .await
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Regenerate {
-    grace: Option<String>,
-}
-
 async fn token_regenerate(
     State(st): State<AppState>,
     call: Call,
@@ -608,20 +605,10 @@ async fn token_regenerate(
     run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Regenerate = body(b)?;
-        let grace = match req.grace {
-            Some(g) => Some(duration("--grace", &g)?),
-            None => None,
-        };
+        let grace = req.grace()?;
         Ok(a.local.issue_token(&t, Issue::Regenerate { grace })?)
     })
     .await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Revoke {
-    #[serde(default)]
-    previous: bool,
 }
 
 async fn token_revoke(
@@ -636,12 +623,6 @@ async fn token_revoke(
         Ok(a.local.revoke_token(&t, req.previous)?)
     })
     .await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Verify {
-    token: String,
 }
 
 /// `token verify`: 200 with `valid` either way, as the CLI prints it (the
@@ -670,21 +651,6 @@ async fn token_status(State(st): State<AppState>, call: Call, Path(t): Path<Stri
 
 // ---- users -----------------------------------------------------------------
 
-/// The query of `users list`, with its flags' names (`managed_by=idp`,
-/// `pending_transfer=true`, …).
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct UsersQuery {
-    managed_by: Option<String>,
-    #[serde(default)]
-    pending_transfer: bool,
-    #[serde(default)]
-    inactive: bool,
-    search: Option<String>,
-    limit: Option<u64>,
-    after: Option<String>,
-}
-
 async fn users_list(
     State(st): State<AppState>,
     call: Call,
@@ -694,34 +660,7 @@ async fn users_list(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let q = query(q)?;
-        let managed_by = match q.managed_by.as_deref() {
-            Some(m) => Some(
-                ManagedBy::parse(m).ok_or_else(|| EngineError::InvalidValue {
-                    field: "managed_by",
-                    reason: format!("\"{m}\" is not one of idp, tenant, self"),
-                })?,
-            ),
-            None => None,
-        };
-        let limit = q.limit.unwrap_or(50);
-        if !(1..=MAX_PAGE).contains(&limit) {
-            return Err(EngineError::InvalidValue {
-                field: "limit",
-                reason: format!("{limit} is not in 1..={MAX_PAGE}"),
-            }
-            .into());
-        }
-        Ok(a.local.list_members(
-            &t,
-            &MemberQuery {
-                managed_by,
-                pending_transfer: q.pending_transfer,
-                inactive: q.inactive,
-                search: q.search,
-                after: q.after,
-                limit,
-            },
-        )?)
+        Ok(a.local.list_members(&t, &q.into_member_query()?)?)
     })
     .await
 }
@@ -735,16 +674,6 @@ async fn users_show(
         Ok(a.local.member_facts(&a.tenant(&t)?, &email)?)
     })
     .await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AddUser {
-    email: String,
-    given_name: String,
-    family_name: String,
-    #[serde(default)]
-    central: bool,
 }
 
 async fn users_add(
@@ -778,17 +707,6 @@ async fn groups_list(State(st): State<AppState>, call: Call, Path(t): Path<Strin
     .await
 }
 
-/// The most members `groups/{g}` lists in one answer.
-pub const MAX_GROUP_MEMBERS_SHOWN: usize = 1000;
-/// The most log records one answer holds (`limit`, and each follow poll).
-pub const MAX_LOG_LIMIT: u32 = 10_000;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct GroupShowQuery {
-    limit: Option<usize>,
-}
-
 async fn groups_show(
     State(st): State<AppState>,
     call: Call,
@@ -797,20 +715,10 @@ async fn groups_show(
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        // Capped, 0 meaning as many as allowed: one answer stays small.
-        let limit = match query(q)?.limit.unwrap_or(100) {
-            0 => MAX_GROUP_MEMBERS_SHOWN,
-            n => n.min(MAX_GROUP_MEMBERS_SHOWN),
-        };
+        let limit = query(q)?.limit();
         Ok(a.local.group_detail(&t, &group, limit)?)
     })
     .await
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Named {
-    name: String,
 }
 
 async fn groups_create(
@@ -827,17 +735,6 @@ async fn groups_create(
     .await
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Assign {
-    #[serde(default)]
-    properties: Vec<String>,
-    #[serde(default)]
-    roles: Vec<String>,
-    #[serde(default)]
-    permissions: Vec<String>,
-}
-
 async fn groups_assign(
     State(st): State<AppState>,
     call: Call,
@@ -847,15 +744,7 @@ async fn groups_assign(
     run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Assign = body(b)?;
-        Ok(a.local.assign_group(
-            &t,
-            &group,
-            &AssignRequest {
-                properties: req.properties,
-                roles: req.roles,
-                permissions: req.permissions,
-            },
-        )?)
+        Ok(a.local.assign_group(&t, &group, &req.into())?)
     })
     .await
 }
@@ -938,58 +827,6 @@ async fn diagnose_tenant(
     .await
 }
 
-/// The filters of `scimctl log`. The answer is an array of the records the
-/// CLI prints one per line with `--output json`; with `follow=true`, a
-/// stream of those lines that goes on as records are written.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct LogParams {
-    #[serde(default)]
-    errors: bool,
-    user: Option<String>,
-    request: Option<String>,
-    /// A duration back from now (15m, 2h) or an RFC 3339 time.
-    since: Option<String>,
-    /// Only records after this sequence number.
-    after: Option<i64>,
-    /// The newest `limit` records (50 by default; 0 or more than
-    /// MAX_LOG_LIMIT means MAX_LOG_LIMIT).
-    limit: Option<u32>,
-    #[serde(default)]
-    follow: bool,
-}
-
-fn log_query(tenant_id: Option<String>, p: &LogParams) -> Result<LogQuery, ApiError> {
-    let since = match p.since.as_deref() {
-        Some(s) => Some(
-            match OffsetDateTime::parse(s.trim(), &time::format_description::well_known::Rfc3339) {
-                Ok(t) => t,
-                Err(_) => now()
-                    .checked_sub(duration("since", s)?)
-                    .ok_or_else(|| EngineError::InvalidValue {
-                        field: "since",
-                        reason: format!("{s:?} reaches back before the year -9999; give a shorter duration such as 30d"),
-                    })?,
-            },
-        ),
-        None => None,
-    };
-    // Capped, 0 meaning as many as allowed: one answer stays bounded.
-    let limit = match p.limit.unwrap_or(50) {
-        0 => MAX_LOG_LIMIT,
-        n => n.min(MAX_LOG_LIMIT),
-    };
-    Ok(LogQuery {
-        tenant_id,
-        errors_only: p.errors,
-        user_email: p.user.clone(),
-        request_id: p.request.clone(),
-        since,
-        after_seq: p.after,
-        limit,
-    })
-}
-
 async fn log_tenant(
     State(st): State<AppState>,
     call: Call,
@@ -1029,7 +866,7 @@ async fn log(
                 None
             }
         };
-        log_query(tenant_id, &params)
+        Ok(params.log_query(tenant_id)?)
     };
     if !following {
         return run(st, call, StatusCode::OK, move |a| {
@@ -1040,10 +877,9 @@ async fn log(
     follow(st, call, scoped).await
 }
 
-/// How often a followed log looks for new records (and checks the key
-/// again), and the longest it stays silent (a blank line then tells the
-/// client the stream is alive).
-const FOLLOW_EVERY: Duration = Duration::from_millis(500);
+/// The longest a followed log stays silent (a blank line then tells the
+/// client the stream is alive); it polls, and checks the key again, every
+/// `FOLLOW_EVERY`.
 const KEEP_ALIVE: Duration = Duration::from_secs(10);
 
 /// JSON lines of records, newest last.
@@ -1112,7 +948,7 @@ where
                 _ = shutdown.wait_for(|stop| *stop) => return,
             }
             let (st2, bearer2, sc) = (st.clone(), bearer.clone(), scoped.clone());
-            let q2 = q.clone();
+            let (q2, mut at) = (q.clone(), last);
             // A poll waits its turn among the store's jobs like a request;
             // a busy store only delays it to the next poll.
             let polled = st
@@ -1127,14 +963,15 @@ where
                         since: q2.since,
                         ..fresh
                     };
-                    let new = admin.local.engine.log_follow_next(&q, last)?;
-                    Ok::<_, ApiError>((q, new))
+                    let new = admin.local.engine.log_follow_next(&q, &mut at)?;
+                    Ok::<_, ApiError>((q, new, at))
                 })
                 .await;
             let new = match polled {
                 Err(_busy) => continue,
-                Ok(Ok(Ok((fresh, new)))) => {
+                Ok(Ok(Ok((fresh, new, at)))) => {
                     q = fresh;
+                    last = at;
                     new
                 }
                 Ok(Ok(Err(err))) => {
@@ -1143,17 +980,16 @@ where
                 }
                 Ok(Err(_panicked)) => return,
             };
-            let chunk = match new.last() {
-                Some(r) => {
-                    last = r.seq;
+            let chunk = match new.is_empty() {
+                false => {
                     quiet = Duration::ZERO;
                     lines(&new)
                 }
-                None if quiet >= KEEP_ALIVE => {
+                true if quiet >= KEEP_ALIVE => {
                     quiet = Duration::ZERO;
                     "\n".to_owned()
                 }
-                None => {
+                true => {
                     quiet += FOLLOW_EVERY;
                     continue;
                 }

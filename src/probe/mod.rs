@@ -4,7 +4,7 @@
 //! names its step and its fix, and the validator-style suite of `--full`.
 //! Transport code; the engine knows nothing of it.
 
-pub mod tls;
+pub use crate::net::tls;
 mod validator;
 
 use std::net::SocketAddr;

@@ -74,14 +74,27 @@ fn ok(r: &Resp, status: u16) -> Value {
     r.json()
 }
 
-/// Asserts an admin API error `{error, reason, hint}`; returns `error; hint`
-/// as the CLI would print it after `error: `.
+/// Asserts an admin API error `{error, reason, kind, hint}`, its kind the
+/// one its status stands for; returns `error; hint` as the CLI would print
+/// it after `error: `.
 fn err(r: &Resp, status: u16, reason: &str) -> String {
     assert_eq!(r.status, status, "{r}");
     assert_eq!(r.content_type(), Some("application/json"), "{r}");
     let v = r.json();
-    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 3, "{r}");
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["error", "hint", "kind", "reason"], "{r}");
+    let kind = match status {
+        400 | 413 => "invalid",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        409 => "conflict",
+        412 => "precondition_failed",
+        429 | 503 => "store_unavailable",
+        _ => "internal",
+    };
+    assert_eq!(str_key(&v, "kind"), kind, "{r}");
     assert_eq!(str_key(&v, "reason"), reason, "{r}");
     match opt_str_key(&v, "hint") {
         Some(h) => format!("{}; {h}", str_key(&v, "error")),
@@ -378,6 +391,20 @@ async fn a_scoped_key_sees_its_tenant_only_and_others_as_missing() {
     assert_eq!(
         ids(&ok(&Api::new(&srv, Some(&op)).get("/tenants").await, 200)),
         ["acme", "other"]
+    );
+    // A key learns its own scope from whoami, not from a probe for a 403.
+    assert_eq!(
+        ok(&api.get("/whoami").await, 200),
+        json!({"name": "acme-admin", "tenant_id": "acme"})
+    );
+    assert_eq!(
+        ok(&Api::new(&srv, Some(&op)).get("/whoami").await, 200),
+        json!({"name": "op", "tenant_id": null})
+    );
+    err(
+        &Api::new(&srv, None).get("/whoami").await,
+        401,
+        "invalid_admin_key",
     );
 
     // Every tenant route: another tenant is exactly as absent as no tenant.

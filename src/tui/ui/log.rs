@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::{ACCENT, BAD, WARN, block, clock};
 use crate::engine::log::LogRecord;
-use crate::output::printable;
+use crate::format::printable;
 use crate::tui::app::App;
 
 fn title(app: &App) -> Line<'static> {

@@ -10,10 +10,10 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::overview::finding_lines;
 use super::{ACCENT, BAD, GOOD, WARN, block, centered, kv};
-use crate::cli::when;
 use crate::engine::diagnose::UserDiagnosis;
 use crate::engine::log::LogRecord;
-use crate::output::printable;
+use crate::format::printable;
+use crate::format::when;
 use crate::probe::{Status, Step};
 use crate::tui::app::{App, Modal, Pending};
 use crate::tui::keys;

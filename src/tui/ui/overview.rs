@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Sparkline, Wrap};
 
 use super::{BAD, GOOD, WARN, block, kv, loading, percent};
-use crate::cli::when;
 use crate::engine::diagnose::{Finding, Severity};
+use crate::format::when;
 use crate::tui::app::{App, Overview};
 
 pub fn render(app: &App, f: &mut Frame, area: Rect) {

@@ -1,4 +1,4 @@
-//! TLS for the probe: one rustls `ClientConfig` (ring provider), trusting the
+//! Client TLS: one rustls `ClientConfig` (ring provider), trusting the
 //! system roots plus the certificates of `--ca-file`. Its certificate
 //! verifier delegates to webpki and records what the server presented and
 //! the verdict, so that a refused certificate can still be described
@@ -141,7 +141,7 @@ impl ServerCertVerifier for RecordingVerifier {
     }
 }
 
-/// The one TLS configuration of a probe: used for the timed handshake and
+/// The one client TLS configuration (the probe's, the admin client's): used for the timed handshake and
 /// handed to reqwest for the HTTP requests.
 pub struct Tls {
     pub config: ClientConfig,
@@ -258,9 +258,9 @@ impl CertInfo {
             Some(t) => {
                 let days = (t - OffsetDateTime::now_utc()).whole_days();
                 if days < 0 {
-                    format!("expired {} ({} days ago)", crate::cli::when(t), -days)
+                    format!("expired {} ({} days ago)", crate::format::when(t), -days)
                 } else {
-                    format!("expires {} (in {days} days)", crate::cli::when(t))
+                    format!("expires {} (in {days} days)", crate::format::when(t))
                 }
             }
             None => "expiry unreadable".into(),
