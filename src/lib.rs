@@ -2,6 +2,9 @@
 //! multi-tenant user provisioning. `engine` is the library every face drives;
 //! `cli` is the command tree over it.
 
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod api;
 pub mod backend;
 pub mod cli;

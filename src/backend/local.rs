@@ -1,6 +1,7 @@
 //! The backend over the engine on this machine's store.
 
 use super::{Backend, Issue, OnRecords, Result};
+use crate::engine::Engine;
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
 use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
 use crate::engine::log::{LogQuery, LogRecord};
@@ -11,7 +12,6 @@ use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
 use crate::engine::users::{MemberAdded, NewMember};
 use crate::engine::views::FOLLOW_EVERY;
 use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
-use crate::engine::{Engine, EngineError};
 
 #[derive(Clone)]
 pub struct Local {
@@ -28,17 +28,13 @@ impl Backend for Local {
     }
 
     fn tenants(&self) -> Result<Vec<TenantInfo>> {
-        Ok(self
-            .engine
-            .tenants()?
-            .iter()
-            .map(|t| TenantInfo::new(t, &self.public_url))
-            .collect())
+        Ok(self.engine.tenant_infos(&self.public_url)?)
     }
 
     fn create_tenant(&self, name: &str, id: Option<&str>, policy: Policy) -> Result<TenantInfo> {
-        let t = self.engine.create_tenant(name, id, policy)?;
-        Ok(TenantInfo::new(&t, &self.public_url))
+        Ok(self
+            .engine
+            .create_tenant_info(name, id, policy, &self.public_url)?)
     }
 
     fn resolve_tenant(&self, key: Option<&str>) -> Result<Tenant> {
@@ -58,11 +54,7 @@ impl Backend for Local {
     }
 
     fn set_policy(&self, t: &Tenant, policy: Policy) -> Result<PolicySet> {
-        let t = self.engine.set_policy(t, policy)?;
-        Ok(PolicySet {
-            tenant_id: t.id,
-            policy: t.policy,
-        })
+        Ok(self.engine.policy_set(t, policy)?)
     }
 
     fn scim_status(&self, t: &Tenant) -> Result<ScimStatus> {
@@ -76,26 +68,11 @@ impl Backend for Local {
     }
 
     fn issue_token(&self, t: &Tenant, how: Issue) -> Result<IssuedTokenView> {
-        let issued = match how {
-            Issue::Generate => self.engine.generate_token(t)?,
-            Issue::Regenerate { grace: None } => self.engine.regenerate_token(t)?,
-            Issue::Regenerate { grace: Some(g) } => {
-                self.engine.regenerate_token_with_grace(t, g)?
-            }
-        };
-        Ok(issued.view(&self.public_url))
+        Ok(self.engine.issue_token(t, how, &self.public_url)?)
     }
 
     fn revoke_token(&self, t: &Tenant, previous: bool) -> Result<RevokedTokens> {
-        let revoked = if previous {
-            vec![self.engine.revoke_previous_token(t)?]
-        } else {
-            self.engine.revoke_token(t)?
-        };
-        Ok(RevokedTokens {
-            tenant_id: t.id.clone(),
-            revoked,
-        })
+        Ok(self.engine.revoke_tokens(t, previous)?)
     }
 
     fn token_status(&self, t: &Tenant) -> Result<TokenStatus> {
@@ -147,14 +124,7 @@ impl Backend for Local {
     }
 
     fn diagnose_request(&self, t: Option<&Tenant>, request_id: &str) -> Result<RequestDiagnosis> {
-        let d = self.engine.diagnose_request(request_id)?;
-        match t {
-            // Another tenant's request is not found here.
-            Some(t) if d.record.tenant_id.as_deref() != Some(t.id.as_str()) => {
-                Err(EngineError::RequestNotFound(request_id.trim().to_owned()).into())
-            }
-            _ => Ok(d),
-        }
+        Ok(self.engine.diagnose_request_of(t, request_id)?)
     }
 
     fn diagnose_tenant(&self, t: &Tenant) -> Result<TenantDiagnosis> {

@@ -16,6 +16,8 @@ use std::ops::ControlFlow;
 pub use local::Local;
 pub use remote::{Remote, RemoteError};
 
+pub use crate::engine::views::Issue;
+
 use crate::engine::EngineError;
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
 use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
@@ -38,16 +40,6 @@ pub enum BackendError {
 }
 
 pub type Result<T> = std::result::Result<T, BackendError>;
-
-/// How `token` issues a new token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issue {
-    Generate,
-    /// The old token dies at once, or after the grace period.
-    Regenerate {
-        grace: Option<time::Duration>,
-    },
-}
 
 /// What a followed log hands to its caller: a batch of new records. The
 /// caller breaks to end the follow (stdout closed, say; it keeps its own

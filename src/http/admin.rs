@@ -8,12 +8,12 @@
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
 //!
-//! Each handler answers through `backend::Local` — the implementation the
-//! CLI runs on a store — so a remote command's output cannot drift from a
-//! local one's. The CLI's remote backend (`backend::Remote`) is this API's
-//! client; the
-//! only streaming answer is `log?follow=true`: JSON lines, the records the
-//! query selects and then each new one, with a blank keep-alive line while
+//! Each handler calls the same engine method the CLI's local backend
+//! calls, so a remote command's output cannot drift from a local one's;
+//! routes, bodies and queries are the contract's (`api::admin`), which the
+//! remote backend (`backend::Remote`) builds its requests from. The only
+//! streaming answer is `log?follow=true`: JSON lines, the records the query
+//! selects and then each new one, with a blank keep-alive line while
 //! nothing happens.
 
 use axum::Router;
@@ -35,14 +35,13 @@ use crate::api::admin::{
     AddUser, Assign, ErrorBody, GroupShowQuery, KeyInfo, LogParams, Method, Named, NewTenant,
     Regenerate, Revoke, Route, SetPolicy, UsersQuery, Verify,
 };
-use crate::backend::{Backend, BackendError, Issue, Local};
 use crate::engine::admin_keys::AdminGrant;
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::Tenant;
 use crate::engine::tokens::Secret;
 use crate::engine::users::NewMember;
-use crate::engine::views::{FOLLOW_EVERY, TenantDeleted};
-use crate::engine::{EngineError, ErrorKind, mapping};
+use crate::engine::views::{FOLLOW_EVERY, Issue, TenantDeleted, TenantUrl};
+use crate::engine::{Engine, EngineError, ErrorKind, mapping};
 
 pub use crate::api::admin::PREFIX;
 
@@ -125,16 +124,6 @@ pub enum ApiError {
 impl From<EngineError> for ApiError {
     fn from(e: EngineError) -> ApiError {
         ApiError::Engine(e)
-    }
-}
-
-impl From<BackendError> for ApiError {
-    fn from(e: BackendError) -> ApiError {
-        match e {
-            BackendError::Engine(e) => ApiError::Engine(e),
-            // The local backend never answers with a remote error.
-            BackendError::Remote(e) => internal(e.to_string()),
-        }
     }
 }
 
@@ -306,11 +295,15 @@ impl<S: Send + Sync> FromRequestParts<S> for Call {
     }
 }
 
-/// What a handler gets: the local backend acting as the key — the very
-/// implementation the CLI uses on a store, so both faces answer alike —
-/// and the key's scope.
+/// What a handler gets: the engine acting as the key (every action is
+/// audited as `admin:<key name>`), the settings its answers are built
+/// with, and the key's scope.
 pub struct Admin {
-    pub local: Local,
+    pub engine: Engine,
+    /// The public URL tenant URLs are built from (config `public_url`).
+    pub public_url: String,
+    /// Tokens older than this are flagged (config `token_max_age_days`).
+    pub max_age_days: u32,
     pub grant: AdminGrant,
 }
 
@@ -318,7 +311,7 @@ impl Admin {
     /// The tenant `key` (id or name) names, if this key may touch it; for a
     /// scoped key another tenant is "not found", exactly as a missing one.
     pub fn tenant(&self, key: &str) -> Result<Tenant, EngineError> {
-        match self.local.engine.resolve_tenant(Some(key)) {
+        match self.engine.resolve_tenant(Some(key)) {
             Ok(t) if self.grant.allows(&t.id) => Ok(t),
             Ok(_) | Err(EngineError::TenantNotFound(_)) => {
                 Err(EngineError::TenantNotFound(key.to_owned()))
@@ -457,11 +450,9 @@ async fn as_admin(st: &AppState, call: &Call) -> Result<Admin, ApiError> {
 
 fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
     Admin {
-        local: Local {
-            engine: st.engine.with_actor(&grant.actor()),
-            public_url: st.public_url.to_string(),
-            max_age_days: st.token_max_age_days,
-        },
+        engine: st.engine.with_actor(&grant.actor()),
+        public_url: st.public_url.to_string(),
+        max_age_days: st.token_max_age_days,
         grant,
     }
 }
@@ -503,8 +494,8 @@ async fn whoami(State(st): State<AppState>, call: Call) -> Response {
 
 async fn tenant_list(State(st): State<AppState>, call: Call) -> Response {
     run(st, call, StatusCode::OK, |a| {
-        Ok(a.local
-            .tenants()?
+        Ok(a.engine
+            .tenant_infos(&a.public_url)?
             .into_iter()
             .filter(|t| a.grant.allows(&t.id))
             .collect::<Vec<_>>())
@@ -516,8 +507,8 @@ async fn tenant_create(State(st): State<AppState>, call: Call, b: Body) -> Respo
     run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         a.operator()?;
         let req: NewTenant = body(b)?;
-        Ok(a.local
-            .create_tenant(&req.name, req.id.as_deref(), req.policy)?)
+        Ok(a.engine
+            .create_tenant_info(&req.name, req.id.as_deref(), req.policy, &a.public_url)?)
     })
     .await
 }
@@ -525,7 +516,7 @@ async fn tenant_create(State(st): State<AppState>, call: Call, b: Body) -> Respo
 async fn tenant_show(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        Ok(a.local.tenant_detail(&t)?)
+        Ok(a.engine.tenant_detail(&t, &a.public_url)?)
     })
     .await
 }
@@ -536,7 +527,7 @@ async fn tenant_delete(State(st): State<AppState>, call: Call, Path(t): Path<Str
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         a.operator()?;
-        a.local.delete_tenant(&t)?;
+        a.engine.delete_tenant(&t)?;
         Ok(TenantDeleted { deleted: t.id })
     })
     .await
@@ -546,14 +537,14 @@ async fn tenant_delete(State(st): State<AppState>, call: Call, Path(t): Path<Str
 
 async fn scim_enable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.set_scim_enabled(&a.tenant(&t)?, true)?)
+        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, true)?)
     })
     .await
 }
 
 async fn scim_disable(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.set_scim_enabled(&a.tenant(&t)?, false)?)
+        Ok(a.engine.set_scim_enabled(&a.tenant(&t)?, false)?)
     })
     .await
 }
@@ -561,7 +552,7 @@ async fn scim_disable(State(st): State<AppState>, call: Call, Path(t): Path<Stri
 async fn scim_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
-        Ok(a.local.scim_status(&t)?)
+        Ok(a.engine.scim_status(&t, &a.public_url, a.max_age_days)?)
     })
     .await
 }
@@ -575,14 +566,14 @@ async fn scim_policy(
     run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: SetPolicy = body(b)?;
-        Ok(a.local.set_policy(&t, req.policy)?)
+        Ok(a.engine.policy_set(&t, req.policy)?)
     })
     .await
 }
 
 async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.tenant_url(&a.tenant(&t)?)?)
+        Ok(TenantUrl::new(&a.public_url, &a.tenant(&t)?))
     })
     .await
 }
@@ -591,7 +582,8 @@ async fn url(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> R
 
 async fn token_generate(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::CREATED, move |a| {
-        Ok(a.local.issue_token(&a.tenant(&t)?, Issue::Generate)?)
+        Ok(a.engine
+            .issue_token(&a.tenant(&t)?, Issue::Generate, &a.public_url)?)
     })
     .await
 }
@@ -606,7 +598,8 @@ async fn token_regenerate(
         let t = a.tenant(&t)?;
         let req: Regenerate = body(b)?;
         let grace = req.grace()?;
-        Ok(a.local.issue_token(&t, Issue::Regenerate { grace })?)
+        Ok(a.engine
+            .issue_token(&t, Issue::Regenerate { grace }, &a.public_url)?)
     })
     .await
 }
@@ -620,7 +613,7 @@ async fn token_revoke(
     run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Revoke = body(b)?;
-        Ok(a.local.revoke_token(&t, req.previous)?)
+        Ok(a.engine.revoke_tokens(&t, req.previous)?)
     })
     .await
 }
@@ -637,14 +630,14 @@ async fn token_verify(
         let t = a.tenant(&t)?;
         let req: Verify = body(b)?;
         let presented = Secret::new(req.token);
-        Ok(a.local.verify_token(&t, &presented)?)
+        Ok(a.engine.verify_token(&t, &presented)?)
     })
     .await
 }
 
 async fn token_status(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.token_status(&a.tenant(&t)?)?)
+        Ok(a.engine.token_status(&a.tenant(&t)?, a.max_age_days)?)
     })
     .await
 }
@@ -660,7 +653,7 @@ async fn users_list(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let q = query(q)?;
-        Ok(a.local.list_members(&t, &q.into_member_query()?)?)
+        Ok(a.engine.list_members(&t, &q.into_member_query()?)?)
     })
     .await
 }
@@ -671,7 +664,7 @@ async fn users_show(
     Path((t, email)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.member_facts(&a.tenant(&t)?, &email)?)
+        Ok(a.engine.member_facts(&a.tenant(&t)?, &email)?)
     })
     .await
 }
@@ -685,7 +678,7 @@ async fn users_add(
     run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: AddUser = body(b)?;
-        Ok(a.local.add_member(
+        Ok(a.engine.add_member(
             &t,
             &NewMember {
                 email: &req.email,
@@ -702,7 +695,7 @@ async fn users_add(
 
 async fn groups_list(State(st): State<AppState>, call: Call, Path(t): Path<String>) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.groups(&a.tenant(&t)?)?)
+        Ok(a.engine.groups(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -716,7 +709,7 @@ async fn groups_show(
     run(st, call, StatusCode::OK, move |a| {
         let t = a.tenant(&t)?;
         let limit = query(q)?.limit();
-        Ok(a.local.group_detail(&t, &group, limit)?)
+        Ok(a.engine.group_detail(&t, &group, limit)?)
     })
     .await
 }
@@ -730,7 +723,7 @@ async fn groups_create(
     run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Named = body(b)?;
-        Ok(a.local.create_group(&t, &req.name)?)
+        Ok(a.engine.create_group(&t, &req.name)?)
     })
     .await
 }
@@ -744,7 +737,7 @@ async fn groups_assign(
     run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Assign = body(b)?;
-        Ok(a.local.assign_group(&t, &group, &req.into())?)
+        Ok(a.engine.assign_group(&t, &group, &req.into())?)
     })
     .await
 }
@@ -755,7 +748,7 @@ async fn properties_list(
     Path(t): Path<String>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.properties(&a.tenant(&t)?)?)
+        Ok(a.engine.properties(&a.tenant(&t)?)?)
     })
     .await
 }
@@ -769,7 +762,7 @@ async fn properties_add(
     run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
         let t = a.tenant(&t)?;
         let req: Named = body(b)?;
-        Ok(a.local.add_property(&t, &req.name)?)
+        Ok(a.engine.add_property(&t, &req.name)?)
     })
     .await
 }
@@ -786,7 +779,7 @@ async fn diagnose_user(
     Path((t, email)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.diagnose_user(&a.tenant(&t)?, &email)?)
+        Ok(a.engine.diagnose_user(&a.tenant(&t)?, &email)?)
     })
     .await
 }
@@ -797,7 +790,7 @@ async fn diagnose_request(
     Path((t, id)): Path<(String, String)>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.diagnose_request(Some(&a.tenant(&t)?), &id)?)
+        Ok(a.engine.diagnose_request_of(Some(&a.tenant(&t)?), &id)?)
     })
     .await
 }
@@ -811,7 +804,7 @@ async fn diagnose_request_any(
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
         a.operator()?;
-        Ok(a.local.diagnose_request(None, &id)?)
+        Ok(a.engine.diagnose_request_of(None, &id)?)
     })
     .await
 }
@@ -822,7 +815,7 @@ async fn diagnose_tenant(
     Path(t): Path<String>,
 ) -> Response {
     run(st, call, StatusCode::OK, move |a| {
-        Ok(a.local.diagnose_tenant(&a.tenant(&t)?)?)
+        Ok(a.engine.diagnose_tenant(&a.tenant(&t)?, a.max_age_days)?)
     })
     .await
 }
@@ -870,7 +863,7 @@ async fn log(
     };
     if !following {
         return run(st, call, StatusCode::OK, move |a| {
-            Ok(a.local.log_records(&scoped(a)?)?)
+            Ok(a.engine.log_records(&scoped(a)?)?)
         })
         .await;
     }
@@ -923,7 +916,7 @@ where
         let sc = scoped.clone();
         let (q, records, last) = blocking(&st, &request_id, move || {
             let q = sc(&admin)?;
-            let (records, last) = admin.local.engine.log_follow_start(&q)?;
+            let (records, last) = admin.engine.log_follow_start(&q)?;
             Ok((q, records, last))
         })
         .await?;
@@ -963,7 +956,7 @@ where
                         since: q2.since,
                         ..fresh
                     };
-                    let new = admin.local.engine.log_follow_next(&q, &mut at)?;
+                    let new = admin.engine.log_follow_next(&q, &mut at)?;
                     Ok::<_, ApiError>((q, new, at))
                 })
                 .await;

@@ -11,6 +11,7 @@ mod diagnose;
 mod generated;
 mod input_limits;
 mod interop;
+mod layering;
 mod log_schema;
 mod mapping;
 mod remote;
