@@ -1,4 +1,4 @@
-//! Credentials for remote administration (issue 8): where scimctl keeps an
+//! Credentials for remote administration: where scimctl keeps an
 //! admin key or a SCIM token between runs, and the one place that decides
 //! which admin key a command uses.
 //!
@@ -95,7 +95,7 @@ impl CredentialError {
 
 pub type Result<T> = std::result::Result<T, CredentialError>;
 
-/// Where secrets are kept between runs. One implementation today (the OS
+/// Where secrets are kept between runs. One implementation (the OS
 /// keyring); the seam keeps the keyring crates out of the commands.
 pub trait SecretStore {
     /// The stored secret, or `None` when there is no entry.

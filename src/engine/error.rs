@@ -239,6 +239,10 @@ pub enum EngineError {
     #[error("Operation not permitted: this admin key is scoped to one tenant")]
     OperatorKeyRequired,
 
+    /// A failure that is no one's input: the OS random generator, a value
+    /// that would not serialise, a worker thread that died.
+    #[error("internal error: {0}")]
+    Internal(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -277,6 +281,7 @@ impl EngineError {
             AdminKeyExists { .. } => ErrorKind::Conflict,
             AdminKeyNotFound { .. } => ErrorKind::NotFound,
             OperatorKeyRequired => ErrorKind::Forbidden,
+            Internal(_) => ErrorKind::Internal,
             Store(e) => match e {
                 StoreError::Backend(_) => ErrorKind::Internal,
                 _ => ErrorKind::StoreUnavailable,
@@ -336,6 +341,7 @@ impl EngineError {
             AdminKeyExists { .. } => "admin_key_exists",
             AdminKeyNotFound { .. } => "admin_key_not_found",
             OperatorKeyRequired => "operator_key_required",
+            Internal(_) => "internal_error",
             Store(e) => match e {
                 StoreError::CreateDir { .. } | StoreError::Open { .. } => "store_unavailable",
                 StoreError::ReadOnly { .. } => "store_read_only",
@@ -441,6 +447,7 @@ impl EngineError {
             | E::ResourceNotFound { .. }
             | E::ScimNotFound(_)
             | E::PreconditionFailed { .. } => return None,
+            E::Internal(_) => "this is a bug; rerun with -v and report the output",
             E::Store(s) => match s {
                 StoreError::CreateDir { .. }
                 | StoreError::Open { .. }

@@ -1,5 +1,5 @@
-//! The engine: tenants, tokens, users, groups, ownership rules and (later) the
-//! SCIM protocol and provisioning log. It knows nothing of terminals or HTTP:
+//! The engine: tenants, tokens, users, groups, ownership rules, the SCIM
+//! protocol and the provisioning log. It knows nothing of terminals or HTTP:
 //! typed requests in, typed results and typed errors out.
 
 pub mod admin_keys;

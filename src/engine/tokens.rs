@@ -11,7 +11,7 @@ use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
-use super::error::{EngineError, Result, StoreError};
+use super::error::{EngineError, Result};
 use super::model::{Tenant, TokenRecord, TokenState};
 use super::{Engine, new_id, now, tenant_url, tenants};
 
@@ -56,7 +56,7 @@ fn generate_secret() -> Result<Secret> {
 pub(crate) fn new_secret(prefix: &str) -> Result<Secret> {
     let mut bytes = Zeroizing::new([0u8; 32]);
     getrandom::fill(bytes.as_mut()).map_err(|e| {
-        StoreError::Backend(format!(
+        EngineError::Internal(format!(
             "the operating system's random generator failed: {e}"
         ))
     })?;

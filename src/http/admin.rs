@@ -150,8 +150,8 @@ impl ApiError {
     fn respond(self, request_id: &str) -> Response {
         let mut retry_after = None;
         let (status, kind, error, reason, hint) = match self {
-            ApiError::Engine(e @ EngineError::Store(_)) => {
-                tracing::error!(request_id, error = %e, "admin API: store failure");
+            ApiError::Engine(e @ (EngineError::Store(_) | EngineError::Internal(_))) => {
+                tracing::error!(request_id, error = %e, "admin API: store or internal failure");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     e.kind(),
@@ -458,9 +458,7 @@ fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
 }
 
 fn internal(message: String) -> ApiError {
-    ApiError::Engine(EngineError::Store(crate::engine::StoreError::Backend(
-        message,
-    )))
+    ApiError::Engine(EngineError::Internal(message))
 }
 
 /// A JSON body; an empty body is `{}` (for the optional ones).

@@ -99,6 +99,10 @@ impl ScimError {
                 tracing::error!(request_id, error = %e, "store failure");
                 "The service could not complete the request because of an internal storage problem; retry later".to_owned()
             }
+            EngineError::Internal(_) => {
+                tracing::error!(request_id, error = %e, "internal failure");
+                "The service failed while handling the request; retry later".to_owned()
+            }
             other => capitalise(&other.to_string()),
         };
         ScimError::new(

@@ -2490,7 +2490,7 @@ mod tests {
 
     #[test]
     fn entra_remove_filtered_email_value_with_old_value() {
-        // SCIMReferenceCode PR #87: the value names what should go.
+        // Microsoft's SCIMReferenceCode sends it so: the value names what should go.
         let s = standard();
         let out = ok(
             &s,
