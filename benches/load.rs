@@ -21,6 +21,13 @@
 //! SCIMCTL_BENCH_SERVER runs another scimctl binary (before/after comparisons
 //! over the same schema).
 //!
+//! The same run also drives a reference (benches/reference.rs: an axum
+//! router over a HashMap, no store, no checks, no log) with the same
+//! requests, side by side with scimctl, and prints every scimctl rate and
+//! server CPU per request as a fraction of the reference's, the median of
+//! the rounds' pairs: the figure to quote on this shared machine.
+//! SCIMCTL_BENCH_REFERENCE=0 leaves it out.
+//!
 //! Every protection of `serve` is on, at its default (connection caps,
 //! header timeout, body limits, the failed-authentication budget, store
 //! jobs), except the two rate limits this benchmark's own traffic meets:
@@ -43,6 +50,32 @@ use scimctl::engine::Engine;
 use scimctl::engine::model::Policy;
 use scimctl::engine::scim::users::Scope;
 use serde_json::{Value, json};
+
+#[path = "reference.rs"]
+mod reference;
+
+/// The environment variable that makes this executable the reference
+/// server (its value: the seed file).
+const REFERENCE_CHILD: &str = "SCIMCTL_BENCH_REFERENCE_SEED";
+
+/// What a side of a round runs: scimctl with the log on or off, or the
+/// reference.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Mode {
+    LogOn,
+    LogOff,
+    Reference,
+}
+
+impl Mode {
+    fn name(self) -> &'static str {
+        match self {
+            Mode::LogOn => "on",
+            Mode::LogOff => "off",
+            Mode::Reference => "reference",
+        }
+    }
+}
 
 fn env_or<T: std::str::FromStr>(k: &str, d: T) -> T {
     std::env::var(k)
@@ -82,11 +115,23 @@ impl Server {
         if no_log {
             cmd.arg("--no-provisioning-log");
         }
+        Server::spawn(cmd)
+    }
+
+    /// This executable again, as the reference server over `seed`.
+    fn start_reference(seed: &std::path::Path) -> Server {
+        let mut cmd = Command::new(std::env::current_exe().expect("this executable"));
+        cmd.env(REFERENCE_CHILD, seed);
+        Server::spawn(cmd)
+    }
+
+    /// Starts `cmd` and waits for its `listening on ADDR` line.
+    fn spawn(mut cmd: Command) -> Server {
         let mut child = cmd
             .stderr(Stdio::piped())
             .stdout(Stdio::null())
             .spawn()
-            .expect("start scimctl serve");
+            .expect("start the server");
         let stderr = child.stderr.take().expect("stderr");
         let mut line = String::new();
         BufReader::new(stderr)
@@ -322,10 +367,11 @@ fn run(
     })
 }
 
-/// One server of a round: log on or off, over its own copy of the store.
+/// One server of a round: scimctl over its own copy of the store, or the
+/// reference over the same users.
 struct Side {
-    no_log: bool,
-    store: std::path::PathBuf,
+    mode: Mode,
+    store: Option<std::path::PathBuf>,
     server: Server,
     seq: Arc<AtomicU64>,
 }
@@ -359,7 +405,23 @@ fn median(v: &mut [f64]) -> f64 {
     v.get(v.len() / 2).copied().unwrap_or(0.0)
 }
 
+/// The median of the rounds' pairs of `a` over `b` and its range, for one
+/// scenario: the figure that matters, less moved by the machine than
+/// either rate alone.
+fn paired(a: &[f64], b: &[f64]) -> Option<(f64, f64, f64)> {
+    let mut ratios: Vec<f64> = a.iter().zip(b).map(|(x, y)| x / y.max(1e-9)).collect();
+    if ratios.is_empty() {
+        return None;
+    }
+    // `median` sorts: the range is then the ends.
+    let mid = median(&mut ratios);
+    Some((mid, ratios[0], ratios[ratios.len() - 1]))
+}
+
 fn main() {
+    if let Some(seed) = std::env::var_os(REFERENCE_CHILD) {
+        reference::serve(std::path::Path::new(&seed));
+    }
     // reqwest is built without a default TLS provider (plain HTTP here, but
     // building a client needs one).
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -374,11 +436,14 @@ fn main() {
     let requests = std::env::var("SCIMCTL_BENCH_REQUESTS")
         .ok()
         .and_then(|v| v.parse().ok());
-    let modes: &[bool] = match std::env::var("SCIMCTL_BENCH_NO_LOG").as_deref() {
-        Ok("1") => &[true],
-        Ok("both") => &[false, true],
-        _ => &[false],
+    let mut modes: Vec<Mode> = match std::env::var("SCIMCTL_BENCH_NO_LOG").as_deref() {
+        Ok("1") => vec![Mode::LogOff],
+        Ok("both") => vec![Mode::LogOn, Mode::LogOff],
+        _ => vec![Mode::LogOn],
     };
+    if std::env::var("SCIMCTL_BENCH_REFERENCE").as_deref() != Ok("0") {
+        modes.push(Mode::Reference);
+    }
     let all = [
         Scenario::Filter,
         Scenario::GetById,
@@ -391,17 +456,19 @@ fn main() {
         .into_iter()
         .filter(|s| picked.is_empty() || picked.split(',').any(|p| p.trim() == s.key()))
         .collect();
-    let log_name = |no_log: bool| if no_log { "off" } else { "on" };
     println!(
-        "scimctl serve load benchmark: {}, {conc} concurrent keep-alive connections, {rounds} round(s), provisioning log {}",
+        "scimctl serve load benchmark: {}, {conc} concurrent keep-alive connections, {rounds} round(s), servers: {}",
         requests.map_or(format!("{secs}s per scenario"), |n| format!(
             "{n} requests per scenario"
         )),
         modes
             .iter()
-            .map(|&m| log_name(m))
+            .map(|m| match m {
+                Mode::Reference => "the in-memory reference".to_owned(),
+                m => format!("scimctl with the provisioning log {}", m.name()),
+            })
             .collect::<Vec<_>>()
-            .join(" then ")
+            .join(", ")
     );
     println!(
         "| stored users | log | scenario | requests/s | p50 ms | p99 ms | server CPU µs/req | errors |"
@@ -413,30 +480,44 @@ fn main() {
         let t0 = Instant::now();
         let fx = Arc::new(prefill(&template, n));
         eprintln!("prefilled {n} users in {:.1}s", t0.elapsed().as_secs_f64());
-        // (log, scenario) -> per-round outcomes
-        let mut results: Vec<(bool, Scenario, Vec<Outcome>)> = Vec::new();
-        let mut rss: Vec<(bool, u64)> = Vec::new();
+        let seed_file = dir.path().join("reference-seed.json");
+        let seed = reference::Seed {
+            users: fx
+                .user_ids
+                .iter()
+                .cloned()
+                .zip(fx.user_names.iter().cloned())
+                .collect(),
+            group_id: fx.group_id.clone(),
+        };
+        std::fs::write(&seed_file, serde_json::to_vec(&seed).expect("seed")).expect("write seed");
+        // (mode, scenario) -> per-round outcomes
+        let mut results: Vec<(Mode, Scenario, Vec<Outcome>)> = Vec::new();
+        let mut rss: Vec<(Mode, u64)> = Vec::new();
         for round in 0..rounds {
-            // Both servers run side by side, each on its own copy of the
-            // prefilled store, and every scenario runs on one then the
-            // other (the order alternating by round), so that a slow spell
-            // of the machine hits both modes of a pair alike.
+            // The servers run side by side (scimctl each on its own copy of
+            // the prefilled store), and every scenario runs on one then the
+            // other (the order turning by round), so that a slow spell of
+            // the machine hits every side of a round alike.
             let servers: Vec<Side> = modes
                 .iter()
-                .map(|&no_log| {
-                    let store = dir
-                        .path()
-                        .join(format!("run-{round}-{}.db", log_name(no_log)));
-                    copy_store(&template, &store);
-                    let server = Server::start(&store, no_log);
+                .map(|&mode| {
+                    let (server, store) = match mode {
+                        Mode::Reference => (Server::start_reference(&seed_file), None),
+                        _ => {
+                            let store = dir.path().join(format!("run-{round}-{}.db", mode.name()));
+                            copy_store(&template, &store);
+                            (Server::start(&store, mode == Mode::LogOff), Some(store))
+                        }
+                    };
                     eprintln!(
-                        "round {} log {}: server pid {}",
+                        "round {} {}: server pid {}",
                         round + 1,
-                        log_name(no_log),
+                        mode.name(),
                         server.child.id()
                     );
                     Side {
-                        no_log,
+                        mode,
                         store,
                         server,
                         seq: Arc::new(AtomicU64::new(0)),
@@ -445,14 +526,10 @@ fn main() {
                 .collect();
             for &s in &scenarios {
                 let mut order: Vec<&Side> = servers.iter().collect();
-                if round % 2 == 1 {
-                    order.reverse();
-                }
+                let turn = round % order.len().max(1);
+                order.rotate_left(turn);
                 for Side {
-                    no_log,
-                    server,
-                    seq,
-                    ..
+                    mode, server, seq, ..
                 } in order
                 {
                     if servers.len() > 1 {
@@ -460,7 +537,7 @@ fn main() {
                         // batch (gathered for half a second) before this run.
                         std::thread::sleep(SETTLE);
                     }
-                    let no_log = *no_log;
+                    let mode = *mode;
                     let ticks = server.cpu_ticks();
                     let t0 = Instant::now();
                     let mut o = run(&server.base, &fx, s, secs, requests, conc, seq);
@@ -470,36 +547,35 @@ fn main() {
                     if rounds > 1 {
                         eprintln!(
                             "  {n} {} {}: {:.0}/s p99 {:.2} ms, server CPU {:.0} µs/request",
-                            log_name(no_log),
+                            mode.name(),
                             s.name(),
                             o.rps,
                             o.p99_us as f64 / 1000.0,
                             o.cpu_us
                         );
                     }
-                    match results
-                        .iter_mut()
-                        .find(|(l, sc, _)| *l == no_log && *sc == s)
-                    {
+                    match results.iter_mut().find(|(m, sc, _)| *m == mode && *sc == s) {
                         Some((_, _, v)) => v.push(o),
-                        None => results.push((no_log, s, vec![o])),
+                        None => results.push((mode, s, vec![o])),
                     }
                 }
             }
             for side in servers {
-                rss.push((side.no_log, side.server.peak_rss_kib()));
+                rss.push((side.mode, side.server.peak_rss_kib()));
                 drop(side.server);
-                remove_store(&side.store);
+                if let Some(store) = &side.store {
+                    remove_store(store);
+                }
             }
         }
-        for (no_log, s, v) in &results {
+        for (mode, s, v) in &results {
             let mut rps: Vec<f64> = v.iter().map(|o| o.rps).collect();
             let mut p50: Vec<f64> = v.iter().map(|o| o.p50_us as f64).collect();
             let mut p99: Vec<f64> = v.iter().map(|o| o.p99_us as f64).collect();
             let mut cpu: Vec<f64> = v.iter().map(|o| o.cpu_us).collect();
             println!(
                 "| {n} | {} | {} | {:.0} | {:.2} | {:.2} | {:.0} | {} |",
-                log_name(*no_log),
+                mode.name(),
                 s.name(),
                 median(&mut rps),
                 median(&mut p50) / 1000.0,
@@ -508,44 +584,59 @@ fn main() {
                 v.iter().map(|o| o.errors).sum::<u64>()
             );
         }
-        // Each round's pair, log on over log off: the figure that matters,
-        // less moved by the machine than either rate alone.
-        for &s in &scenarios {
-            let rates = |no_log: bool| -> Vec<f64> {
-                results
-                    .iter()
-                    .find(|(l, sc, _)| *l == no_log && *sc == s)
-                    .map(|(_, _, v)| v.iter().map(|o| o.rps).collect())
-                    .unwrap_or_default()
-            };
-            let mut ratios: Vec<f64> = rates(false)
+        let series = |mode: Mode, s: Scenario, f: fn(&Outcome) -> f64| -> Vec<f64> {
+            results
                 .iter()
-                .zip(rates(true))
-                .map(|(on, off)| on / off.max(1.0))
-                .collect();
-            if ratios.is_empty() {
-                continue;
+                .find(|(m, sc, _)| *m == mode && *sc == s)
+                .map(|(_, _, v)| v.iter().map(f).collect())
+                .unwrap_or_default()
+        };
+        let pct = |r: f64| (r - 1.0) * 100.0;
+        for &s in &scenarios {
+            let rate = |m| series(m, s, |o| o.rps);
+            if let Some((mid, lo, hi)) = paired(&rate(Mode::LogOn), &rate(Mode::LogOff)) {
+                println!(
+                    "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
+                    s.name(),
+                    pct(mid),
+                    pct(lo),
+                    pct(hi)
+                );
             }
-            let pct = |r: f64| (r - 1.0) * 100.0;
-            // `median` sorts: the range is then the ends.
-            let mid = median(&mut ratios);
-            println!(
-                "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
-                s.name(),
-                pct(mid),
-                pct(ratios[0]),
-                pct(ratios[ratios.len() - 1])
-            );
         }
-        for &no_log in modes {
+        // Each scimctl side against the reference of the same round.
+        for &mode in modes.iter().filter(|m| **m != Mode::Reference) {
+            for &s in &scenarios {
+                let rate = |m| series(m, s, |o| o.rps);
+                let cpu = |m| series(m, s, |o| o.cpu_us);
+                let (Some(r), Some(c)) = (
+                    paired(&rate(mode), &rate(Mode::Reference)),
+                    paired(&cpu(mode), &cpu(Mode::Reference)),
+                ) else {
+                    continue;
+                };
+                println!(
+                    "| {n} | {} vs reference | {} | rate × {:.2} ({:.2} … {:.2}) | | | CPU × {:.1} ({:.1} … {:.1}) | |",
+                    mode.name(),
+                    s.name(),
+                    r.0,
+                    r.1,
+                    r.2,
+                    c.0,
+                    c.1,
+                    c.2
+                );
+            }
+        }
+        for &mode in &modes {
             let peak = rss
                 .iter()
-                .filter(|(l, _)| *l == no_log)
+                .filter(|(m, _)| *m == mode)
                 .map(|(_, k)| *k)
                 .max();
             println!(
                 "| {n} | {} | server peak RSS | {} MiB | | | | |",
-                log_name(no_log),
+                mode.name(),
                 peak.unwrap_or(0) / 1024
             );
         }
