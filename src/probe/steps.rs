@@ -104,8 +104,14 @@ pub(super) async fn dns(
         Ok(Ok(a)) => {
             let v: Vec<SocketAddr> = a.collect();
             if v.is_empty() {
-                steps.fail("dns", name_of("dns"), t, format!("{d} has no address"),
-                    "check the host name in the URL; it must be public for Entra to reach it".into());
+                steps.fail(
+                    "dns",
+                    name_of("dns"),
+                    t,
+                    format!("{d} has no address"),
+                    "check the host name in the URL; it must be public for Entra to reach it"
+                        .into(),
+                );
                 return None;
             }
             let list: Vec<String> = v.iter().map(|a| a.ip().to_string()).collect();
