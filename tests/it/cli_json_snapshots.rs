@@ -13,13 +13,16 @@
 //! mode, so that the difference is reviewed and a fix of it is noticed.
 //! The commands that never go through a server (`config`, `admin-key`,
 //! `mapping`, `login`, `profiles`) are snapshot once, locally.
-//! `log --follow` prints the records `log` prints (tests/it/remote.rs
-//! follows a stream).
+//! `log --follow` must start with the records `log` prints (the stream after
+//! them is tests/it/remote.rs's).
 //!
 //! Under `CI=true` (or `INSTA_UPDATE=no`) a mismatch fails without writing
 //! anything; elsewhere it fails too and leaves a `.snap.new` beside the
 //! snapshot for `cargo insta review`.
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -355,7 +358,16 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         &["diagnose", "request", refused.request_id()],
     );
     s.ok("diagnose_tenant", &at(&["diagnose", "tenant"]));
-    s.ok("log", &["log"]);
+    let log = s.ok("log", &["log"]);
+    // `log --follow` starts with the records `log` prints, as the same
+    // JSON lines; the stream after them is tests/it/remote.rs's.
+    let n = log.as_array().map_or(0, Vec::len);
+    assert_eq!(
+        followed(env, n),
+        log,
+        "log --follow in {:?} mode",
+        env.mode()
+    );
     s.ok("log_errors", &at(&["log", "--errors"]));
     s.ok("log_request", &["log", "--request", patched.request_id()]);
 
@@ -383,6 +395,46 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
     // Deleting.
     s.ok("tenant_delete", &["tenant", "delete", "gamma", "--yes"]);
     s.docs
+}
+
+/// The first `n` records `log --follow --output json --limit N` prints.
+fn followed(env: &TestEnv, n: usize) -> Value {
+    let mut follower = env
+        .std_cmd([
+            "log",
+            "--follow",
+            "--output",
+            "json",
+            "--limit",
+            &n.to_string(),
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn log --follow");
+    let stdout = follower.stdout.take().expect("stdout pipe");
+    let (tx, rx) = mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let records = (0..n)
+        .map(|i| {
+            let line = rx
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|_| panic!("log --follow printed {i} of {n} records"));
+            parse_json(&line)
+        })
+        .collect();
+    follower.kill().expect("kill the follower");
+    follower.wait().expect("reap the follower");
+    reader.join().unwrap();
+    Value::Array(records)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
