@@ -4,19 +4,17 @@
 //! names its step and its fix, and the validator-style suite of `--full`.
 //! Transport code; the engine knows nothing of it.
 
+mod steps;
 pub use crate::net::tls;
 mod validator;
 
-use std::net::SocketAddr;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, HeaderValue, LOCATION};
 use reqwest::{Method, StatusCode, Url};
-use rustls::pki_types::{CertificateDer, ServerName};
+use rustls::pki_types::CertificateDer;
 use serde::Serialize;
 use serde_json::Value;
-use tokio::net::TcpStream;
 
 use crate::engine::tokens::Secret;
 
@@ -375,384 +373,48 @@ pub(crate) fn form(s: &str) -> String {
     form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
-/// The steps of Entra's probe. Returns the client when every step passed.
+/// The steps of Entra's probe, in `PLAN`'s order (each in `steps`); after
+/// a failure the rest are skipped. Returns the client when every step
+/// passed.
 async fn probe(
     opts: &Options,
     filter: &str,
-    steps: &mut Steps<'_>,
+    s: &mut Steps<'_>,
     probe_url: &mut String,
 ) -> Option<Client> {
-    let timeout = opts.timeout;
-    let secs = timeout.as_secs_f64();
-    let skip_rest = |steps: &mut Steps<'_>, from: &str, is_https: bool| {
-        let failed = steps.failed().unwrap_or("a step");
-        let mut on = false;
-        for (id, name) in PLAN {
-            if id == from {
-                on = true;
-                continue;
-            }
-            if on && (id != "tls" || is_https) {
-                steps.skip(id, name, format!("skipped: '{failed}' failed"));
-            }
-        }
-    };
-
-    // URL
-    let t = Instant::now();
-    let base = match parse_base(&opts.url) {
-        Ok(u) => u,
-        Err(e) => {
-            steps.fail("url", name_of("url"), t, e,
-                "give the tenant URL as 'scimctl url' prints it, e.g. https://scim.example.com/scim/v2/<tenant id>".into());
-            skip_rest(steps, "url", true);
-            return None;
-        }
-    };
-    let https = base.scheme() == "https";
-    let url = join(&base, &format!("/Users?filter={}", form(filter)));
-    *probe_url = url.to_string();
-    let host = base.host_str().unwrap_or_default().to_owned();
-    let port = base.port_or_known_default().unwrap_or(443);
-    steps.pass(
-        "url",
-        name_of("url"),
-        t,
-        format!(
-            "{} host {host} port {port}{}; GET {}",
-            base.scheme(),
-            if https {
-                ""
-            } else {
-                " (plain http: no TLS step; Entra requires https)"
-            },
-            url.path().to_owned() + "?" + url.query().unwrap_or_default()
-        ),
-    );
-
-    // DNS
-    let t = Instant::now();
-    let literal = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .parse::<std::net::IpAddr>()
-        .ok();
-    let domain = literal.is_none().then(|| host.clone());
-    let addrs: Vec<SocketAddr> = match (&domain, literal) {
-        (_, Some(ip)) => {
-            steps.pass(
-                "dns",
-                name_of("dns"),
-                t,
-                format!("{ip} is an IP address: no lookup"),
-            );
-            vec![SocketAddr::new(ip, port)]
-        }
-        (d, None) => {
-            let d = d.as_deref().unwrap_or_default();
-            match tokio::time::timeout(timeout, tokio::net::lookup_host((d, port))).await {
-                Ok(Ok(a)) => {
-                    let v: Vec<SocketAddr> = a.collect();
-                    if v.is_empty() {
-                        steps.fail("dns", name_of("dns"), t, format!("{d} has no address"),
-                            "check the host name in the URL; it must be public for Entra to reach it".into());
-                        skip_rest(steps, "dns", https);
-                        return None;
-                    }
-                    let list: Vec<String> = v.iter().map(|a| a.ip().to_string()).collect();
-                    steps.pass(
-                        "dns",
-                        name_of("dns"),
-                        t,
-                        format!("{d} → {}", list.join(", ")),
-                    );
-                    v
-                }
-                Ok(Err(e)) => {
-                    steps.fail("dns", name_of("dns"), t, format!("cannot resolve {d}: {e}"),
-                        "check the host name in the URL for typos, and this machine's DNS (or whether a proxy is required to reach the internet)".into());
-                    skip_rest(steps, "dns", https);
-                    return None;
-                }
-                Err(_) => {
-                    steps.fail(
-                        "dns",
-                        name_of("dns"),
-                        t,
-                        format!("resolving {d} took longer than {secs}s"),
-                        "check this machine's DNS servers, or raise --timeout".into(),
-                    );
-                    skip_rest(steps, "dns", https);
-                    return None;
-                }
-            }
-        }
-    };
-
-    // TCP
-    let t = Instant::now();
-    let mut failures = Vec::new();
-    let mut refused = false;
-    let mut timed_out = false;
-    let mut connected = None;
-    for a in &addrs {
-        match tokio::time::timeout(timeout, TcpStream::connect(a)).await {
-            Ok(Ok(s)) => {
-                connected = Some((s, *a));
-                break;
-            }
-            Ok(Err(e)) => {
-                refused |= e.kind() == std::io::ErrorKind::ConnectionRefused;
-                failures.push(format!("{a}: {e}"));
-            }
-            Err(_) => {
-                timed_out = true;
-                failures.push(format!("{a}: no answer within {secs}s"));
-            }
-        }
-    }
-    let Some((stream, addr)) = connected else {
-        let hint = if refused && !timed_out {
-            "nothing accepts connections there: check the host and port in the URL (is the server running and listening on that address?) and that no firewall rejects the connection"
-        } else {
-            "a firewall is dropping the connection, a proxy is required, or the host is wrong; Entra connects from the AzureActiveDirectory service tag IP ranges, so the firewall must let them in"
-        };
-        steps.fail(
-            "tcp",
-            name_of("tcp"),
-            t,
-            format!("cannot connect: {}", failures.join("; ")),
-            hint.into(),
-        );
-        skip_rest(steps, "tcp", https);
+    let Some(target) = steps::url(opts, filter, s) else {
+        // With no URL, whether TLS would have run is unknown: listed.
+        skip_rest(s, true);
         return None;
     };
-    steps.pass("tcp", name_of("tcp"), t, format!("connected to {addr}"));
+    *probe_url = target.url.to_string();
+    let client = reach(opts, &target, s).await;
+    if client.is_none() {
+        skip_rest(s, target.https);
+    }
+    client
+}
 
-    // TLS (the config is built for http too: reqwest needs one)
-    let tls = match tls::build(&opts.extra_roots) {
-        Ok(t) => t,
-        Err(e) => {
-            let id = if https { "tls" } else { "http" };
-            steps.fail(
-                id,
-                name_of(id),
-                Instant::now(),
-                format!("cannot set up TLS: {e}"),
-                "this is a bug; rerun with -v and report the output".into(),
-            );
-            skip_rest(steps, id, https);
-            return None;
-        }
-    };
-    if https {
-        let t = Instant::now();
-        tls.verifier.take();
-        let name = match ServerName::try_from(host.trim_start_matches('[').trim_end_matches(']')) {
-            Ok(n) => n.to_owned(),
-            Err(e) => {
-                steps.fail(
-                    "tls",
-                    name_of("tls"),
-                    t,
-                    format!("{host} is not a valid TLS server name: {e}"),
-                    "give the host name the server's certificate is issued for".into(),
-                );
-                skip_rest(steps, "tls", https);
-                return None;
-            }
-        };
-        let connector = tokio_rustls::TlsConnector::from(Arc::new(tls.config.clone()));
-        let result = tokio::time::timeout(timeout, connector.connect(name, stream)).await;
-        let seen = tls.verifier.take();
-        let cert = seen
-            .as_ref()
-            .and_then(|s| tls::CertInfo::parse(s.end_entity.as_ref()));
-        let cert_err = seen.and_then(|s| s.outcome.err());
-        match result {
-            Ok(Ok(conn)) => {
-                let (_, session) = conn.get_ref();
-                let version = session
-                    .protocol_version()
-                    .and_then(|v| v.as_str())
-                    .unwrap_or("TLS");
-                let suite = session
-                    .negotiated_cipher_suite()
-                    .and_then(|s| s.suite().as_str())
-                    .unwrap_or("?");
-                let about = cert
-                    .as_ref()
-                    .map(|c| format!("; {}", c.summary(&host)))
-                    .unwrap_or_default();
-                steps.pass(
-                    "tls",
-                    name_of("tls"),
-                    t,
-                    format!(
-                        "{version} {suite}; certificate verified ({} system roots{}){about}",
-                        tls.system_roots,
-                        if tls.extra_roots > 0 {
-                            format!(" + {} from --ca-file", tls.extra_roots)
-                        } else {
-                            String::new()
-                        }
-                    ),
-                );
-            }
-            Ok(Err(e)) => {
-                let rustls_err = cert_err.or_else(|| {
-                    e.get_ref()
-                        .and_then(|i| i.downcast_ref::<rustls::Error>())
-                        .cloned()
-                });
-                let (detail, hint) = match rustls_err {
-                    Some(re) => tls::explain(&re, cert.as_ref(), &host),
-                    None if e.kind() == std::io::ErrorKind::UnexpectedEof => (
-                        format!("the server closed the connection during the handshake ({e})"),
-                        "is the server speaking TLS on this port? check a proxy or load balancer in front of it".into(),
-                    ),
-                    None => (
-                        format!("the TLS handshake failed: {e}"),
-                        "check the server's TLS setup, or a proxy in between".into(),
-                    ),
-                };
-                steps.fail("tls", name_of("tls"), t, detail, hint);
-                skip_rest(steps, "tls", https);
-                return None;
-            }
-            Err(_) => {
-                steps.fail("tls", name_of("tls"), t, format!("no TLS handshake within {secs}s"),
-                    "is the server speaking TLS on this port? a proxy may hold the connection; or raise --timeout".into());
-                skip_rest(steps, "tls", https);
-                return None;
-            }
-        }
-    } else {
-        drop(stream);
-    }
+/// The steps after the URL's; stops at the first that fails.
+async fn reach(opts: &Options, target: &steps::Target, s: &mut Steps<'_>) -> Option<Client> {
+    let addrs = steps::dns(opts, target, s).await?;
+    let (stream, addr) = steps::tcp(opts, &addrs, s).await?;
+    let tls = steps::tls(opts, target, stream, s).await?;
+    let (client, answer) = steps::http(opts, target, tls, addr, s).await?;
+    steps::auth(&answer, s)?;
+    steps::response(&answer, s)?;
+    Some(client)
+}
 
-    // HTTP
-    let t = Instant::now();
-    let Some(auth) = bearer(&opts.token) else {
-        steps.fail(
-            "http",
-            name_of("http"),
-            t,
-            "the token holds characters an HTTP header cannot carry".into(),
-            "give the token exactly as scimctl printed it (scim_ and 43 letters, digits, - or _)"
-                .into(),
-        );
-        skip_rest(steps, "http", https);
-        return None;
-    };
-    let client = match http_client(opts, tls.config, domain.as_deref(), addr) {
-        Ok(http) => Client {
-            http,
-            base: base.clone(),
-            auth,
-        },
-        Err(e) => {
-            steps.fail(
-                "http",
-                name_of("http"),
-                t,
-                format!("cannot set up the HTTP client: {e}"),
-                "this is a bug; rerun with -v and report the output".into(),
-            );
-            skip_rest(steps, "http", https);
-            return None;
+/// After a failure, every step of `PLAN` not yet reported is skipped,
+/// naming the failure; the TLS step is planned only over https.
+fn skip_rest(s: &mut Steps<'_>, https: bool) {
+    let failed = s.failed().unwrap_or("a step");
+    for (id, name) in PLAN {
+        let reported = s.steps.iter().any(|x| x.id == id);
+        if !reported && (id != "tls" || https) {
+            s.skip(id, name, format!("skipped: '{failed}' failed"));
         }
-    };
-    let answer = match client.send(Method::GET, url.clone(), None).await {
-        Ok(a) => a,
-        Err(e) => {
-            steps.fail("http", name_of("http"), t, format!("GET failed: {e}"),
-                "the server accepted the connection but gave no HTTP answer: check a proxy or load balancer in front of it and that the service is running; or raise --timeout".into());
-            skip_rest(steps, "http", https);
-            return None;
-        }
-    };
-    let st = answer.status;
-    if st.is_redirection() {
-        steps.fail(
-            "http",
-            name_of("http"),
-            t,
-            format!(
-                "{st}: redirected to {}",
-                answer.location.as_deref().unwrap_or("(no Location header)")
-            ),
-            "do not rely on the identity provider following redirects: give it the URL this one redirects to (https, the final host and path)".into(),
-        );
-        skip_rest(steps, "http", https);
-        return None;
-    }
-    if st.is_server_error() {
-        steps.fail("http", name_of("http"), t, answer.summary(),
-            "the server failed on Entra's probe; look at its logs ('scimctl log --errors' on a scimctl server, with the request id above)".into());
-        skip_rest(steps, "http", https);
-        return None;
-    }
-    steps.pass("http", name_of("http"), t, format!("GET answered {st}"));
-
-    // Auth
-    let t = Instant::now();
-    match st {
-        StatusCode::UNAUTHORIZED => {
-            steps.fail("auth", name_of("auth"), t, answer.summary(),
-                "the token is wrong, or it was regenerated since it was pasted into the identity provider: give the tenant's current token (if it was lost, 'scimctl token regenerate' prints a new one); a scimctl server also answers 401 for an unknown tenant id, so compare the URL with 'scimctl url'".into());
-            skip_rest(steps, "auth", https);
-            return None;
-        }
-        StatusCode::FORBIDDEN => {
-            let hint = if answer.reason().as_deref() == Some("scim_disabled") {
-                "SCIM is turned off for this tenant: turn it on with 'scimctl scim enable'"
-            } else {
-                "the token was recognised but may not read /Users; check what the server allows this token (Entra shows this as invalid credentials)"
-            };
-            steps.fail("auth", name_of("auth"), t, answer.summary(), hint.into());
-            skip_rest(steps, "auth", https);
-            return None;
-        }
-        _ => steps.pass("auth", name_of("auth"), t, "the token was accepted".into()),
-    }
-
-    // Response shape
-    let t = Instant::now();
-    if st == StatusCode::NOT_FOUND {
-        let hint = if answer.reason().is_some() {
-            // Our server: the path is not a tenant URL.
-            "wrong tenant URL: copy it from 'scimctl url'"
-        } else {
-            "wrong tenant URL (copy it from 'scimctl url'), or the endpoint answers 404 to a filter that matches nobody, which is not SCIM compliant as Entra requires: it must answer 200 with an empty ListResponse"
-        };
-        steps.fail(
-            "response",
-            name_of("response"),
-            t,
-            answer.summary(),
-            hint.into(),
-        );
-        return None;
-    }
-    if st != StatusCode::OK {
-        steps.fail("response", name_of("response"), t, answer.summary(),
-            "Entra's probe must get 200 with an empty ListResponse; the endpoint is not SCIM compliant as Entra requires".into());
-        return None;
-    }
-    let problems = list_problems(&answer, Some(0));
-    if problems.is_empty() {
-        steps.pass(
-            "response",
-            name_of("response"),
-            t,
-            "200, ListResponse with totalResults 0, application/scim+json".into(),
-        );
-        Some(client)
-    } else {
-        steps.fail("response", name_of("response"), t, problems.join("; "),
-            "the endpoint is not SCIM compliant as Entra requires: a filter that matches nobody must get 200, Content-Type application/scim+json, and a ListResponse with totalResults 0".into());
-        None
     }
 }
 
@@ -799,60 +461,6 @@ pub(crate) fn list_problems(a: &Answer, total: Option<u64>) -> Vec<String> {
     p
 }
 
-fn parse_base(s: &str) -> Result<Url, String> {
-    let u = Url::parse(s.trim()).map_err(|e| format!("{s:?} is not a URL: {e}"))?;
-    if !matches!(u.scheme(), "http" | "https") {
-        return Err(format!(
-            "{s:?} is not an http(s) URL (scheme {})",
-            u.scheme()
-        ));
-    }
-    if u.host_str().is_none_or(str::is_empty) {
-        return Err(format!("{s:?} has no host"));
-    }
-    if !u.username().is_empty() || u.password().is_some() {
-        return Err(
-            "the URL carries a user name or password; give the token with --token-stdin or --token-env instead"
-                .into(),
-        );
-    }
-    let mut u = u;
-    u.set_fragment(None);
-    Ok(u)
-}
-
-fn bearer(token: &Secret) -> Option<HeaderValue> {
-    let mut v = HeaderValue::from_str(&format!("Bearer {}", token.expose())).ok()?;
-    // Keeps it out of any debug output of the request.
-    v.set_sensitive(true);
-    Some(v)
-}
-
-fn http_client(
-    opts: &Options,
-    tls: rustls::ClientConfig,
-    domain: Option<&str>,
-    addr: SocketAddr,
-) -> Result<reqwest::Client, String> {
-    let mut b = reqwest::Client::builder()
-        .no_proxy()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(opts.timeout)
-        .connect_timeout(opts.timeout)
-        .user_agent(concat!(
-            "scimctl/",
-            env!("CARGO_PKG_VERSION"),
-            " (test-connection)"
-        ));
-    // The same address the TCP step reached.
-    if let Some(d) = domain {
-        b = b.resolve(d, addr);
-    }
-    b.tls_backend_preconfigured(tls)
-        .build()
-        .map_err(|e| transport_error(&e))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -873,14 +481,6 @@ mod tests {
             join(&b, "/Schemas").as_str(),
             "http://127.0.0.1:8080/scim/v2/t/Schemas"
         );
-    }
-
-    #[test]
-    fn urls_with_credentials_or_other_schemes_are_refused() {
-        assert!(parse_base("https://u:p@h.example/scim").is_err());
-        assert!(parse_base("ftp://h.example/scim").is_err());
-        assert!(parse_base("h.example/scim").is_err());
-        assert!(parse_base(" https://h.example/scim#x ").is_ok_and(|u| u.fragment().is_none()));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::support::*;
 /// Joins a new session keyring for this thread and the processes it spawns.
 /// No silent skip: where keyctl is blocked (e.g. Docker's default seccomp
 /// profile) these tests fail and say why.
-fn join_session_keyring() {
+pub(crate) fn join_session_keyring() {
     use linux_keyutils::{KeyRing, KeyRingIdentifier};
     if let Err(e) = KeyRing::from_special_id(KeyRingIdentifier::Session, true) {
         panic!(

@@ -299,6 +299,7 @@ fn snap(app: &App, name: &str, w: u16, h: u16) {
     );
     if let Some(t) = app
         .overview
+        .data
         .as_ref()
         .and_then(|o| o.diagnosis.token.token.as_ref())
     {
@@ -313,7 +314,7 @@ fn every_tab_renders_from_a_populated_store() {
     let fx = populated();
     for (w, h) in [(100, 30), (80, 24)] {
         let mut app = fx.app((w, h));
-        assert!(app.overview.is_some() && app.groups.list.is_some());
+        assert!(app.overview.data.is_some() && app.groups.list.is_some());
         assert_eq!(app.log.len(), 6);
         let overview = screen(&app, w, h);
         assert!(overview.contains("SCIM on"), "{overview}");
@@ -542,7 +543,7 @@ fn search_takes_text_and_keeps_it() {
     );
     assert!(screen(&app, 100, 30).contains("search: jane█"));
     fx.press(&mut app, &[code(KeyCode::Enter)]);
-    assert_eq!(app.user_search.as_deref(), Some("jane"));
+    assert_eq!(app.users.search.as_deref(), Some("jane"));
     assert!(!app.quit && app.tab == Tab::Users);
 }
 
@@ -569,6 +570,7 @@ fn regenerate_confirmed_shows_the_new_token_once() {
     let mut app = fx.app((100, 30));
     let old_fp = app
         .overview
+        .data
         .as_ref()
         .unwrap()
         .diagnosis
@@ -595,6 +597,7 @@ fn regenerate_confirmed_shows_the_new_token_once() {
     // The Overview was reloaded with the new fingerprint.
     let fp = &app
         .overview
+        .data
         .as_ref()
         .unwrap()
         .diagnosis
@@ -759,7 +762,7 @@ async fn the_log_tails_a_running_server() {
     assert!(s.contains("401") && s.contains("invalid_token"), "{s}");
     let r = app.update(Action::Refresh);
     settle(&mut app, &ctx, r);
-    let d = &app.overview.as_ref().unwrap().diagnosis;
+    let d = &app.overview.data.as_ref().unwrap().diagnosis;
     assert_eq!((d.requests_24h, d.errors_24h), (2, 1));
     srv.stop();
 }
@@ -928,11 +931,11 @@ fn users_are_listed_searched_as_typed_and_diagnosed() {
     );
     fx.press(&mut app, &[code(KeyCode::Esc)]);
     assert_eq!(emails(&app).len(), 4, "Esc goes back to the whole list");
-    assert!(app.user_search.is_none());
+    assert!(app.users.search.is_none());
     fx.press(&mut app, &[ch('/')]);
     fx.press(&mut app, &text("pre"));
     fx.press(&mut app, &[code(KeyCode::Enter)]);
-    assert_eq!(app.user_search.as_deref(), Some("pre"));
+    assert_eq!(app.users.search.as_deref(), Some("pre"));
     assert_eq!(emails(&app), ["pre@acme.example"]);
     let s = screen(&app, 100, 30);
     assert!(s.contains("search \"pre\""), "{s}");
@@ -1051,6 +1054,7 @@ fn test_connection_runs_against_the_tenant_url() {
     settle(&mut app, &ctx, fx);
     let o = app
         .overview
+        .data
         .as_ref()
         .expect("the Overview loads over the admin API");
     assert_eq!(o.detail.tenant.tenant_url, srv.tenant_url("acme"));

@@ -3,6 +3,7 @@ mod admin_api;
 mod bad_input;
 mod cli_errors;
 mod cli_json;
+mod cli_json_snapshots;
 mod cli_workflow;
 mod crash;
 mod credentials;

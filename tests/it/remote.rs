@@ -560,7 +560,7 @@ async fn log_follow_streams_each_new_record(env: TestEnv) {
 /// Filters what differs from run to run: RFC 3339 and table times, UUIDs,
 /// request ids, tokens, token fingerprints (8 hex digits as a word) and
 /// latencies (`1.2ms`, `"latency_us":123`).
-fn normalise(s: &str) -> String {
+pub(crate) fn normalise(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

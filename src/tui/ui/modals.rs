@@ -166,6 +166,7 @@ fn confirm(app: &App, p: Pending, f: &mut Frame, area: Rect) {
         Pending::RegenerateToken => {
             let fp = app
                 .overview
+                .data
                 .as_ref()
                 .and_then(|o| o.diagnosis.token.token.as_ref())
                 .map_or_else(

@@ -14,7 +14,7 @@ use crate::format::when;
 use crate::tui::app::{App, Overview};
 
 pub fn render(app: &App, f: &mut Frame, area: Rect) {
-    let Some(o) = &app.overview else {
+    let Some(o) = &app.overview.data else {
         return loading(f, area, " Overview ");
     };
     let tenant = tenant_lines(o);

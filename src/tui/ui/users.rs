@@ -29,14 +29,14 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         Some(total) => format!(" Users ({total})"),
         None => " Users".to_owned(),
     };
-    if let Some(s) = &app.user_search {
+    if let Some(s) = &app.users.search {
         title.push_str(&format!(" · search \"{s}\""));
     }
     title.push_str(" · / search · Enter: diagnose ");
     if u.rows.is_empty() {
         let text = if u.total.is_none() {
             "Loading…"
-        } else if app.user_search.is_some() {
+        } else if app.users.search.is_some() {
             "No member matches the search."
         } else {
             "No members yet."
