@@ -11,8 +11,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use scimctl::engine::admin::members::{InvitationState, MemberPage, MemberRow};
 use scimctl::engine::log::LogRecord;
-use scimctl::engine::members::{InvitationState, MemberPage, MemberRow};
 use scimctl::engine::model::{ManagedBy, MemberKind, Policy, Tenant};
 use scimctl::engine::now;
 use scimctl::tui::app::{Action, App, Settings, Tab};

@@ -12,10 +12,10 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use serde_json::json;
 
 use scimctl::engine::Engine;
-use scimctl::engine::members::MemberQuery;
+use scimctl::engine::admin::members::MemberQuery;
+use scimctl::engine::admin::users::NewMember;
 use scimctl::engine::model::{ManagedBy, Policy};
 use scimctl::engine::scim::users::Scope;
-use scimctl::engine::users::NewMember;
 
 fn members() -> usize {
     std::env::var("SCIMCTL_BENCH_MEMBERS")

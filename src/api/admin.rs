@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use crate::engine::groups::AssignRequest;
+use crate::engine::admin::groups::AssignRequest;
+use crate::engine::admin::members::{MAX_PAGE, MemberQuery};
 use crate::engine::log::LogQuery;
-use crate::engine::members::{MAX_PAGE, MemberQuery};
 use crate::engine::model::{ManagedBy, Policy};
 use crate::engine::{EngineError, ErrorKind, now};
 

@@ -19,14 +19,14 @@ pub use remote::{Remote, RemoteError};
 pub use crate::engine::views::Issue;
 
 use crate::engine::EngineError;
+use crate::engine::admin::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
+use crate::engine::admin::members::{MemberPage, MemberQuery, UserFacts};
+use crate::engine::admin::users::{MemberAdded, NewMember};
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
-use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
 use crate::engine::log::{LogQuery, LogRecord};
-use crate::engine::members::{MemberPage, MemberQuery, UserFacts};
 use crate::engine::model::{Policy, Tenant};
 use crate::engine::tenants::{ScimSwitch, TenantDetail, TenantInfo};
 use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
-use crate::engine::users::{MemberAdded, NewMember};
 use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
 
 /// Why a backend call failed: the engine's own error (local, or a server

@@ -15,14 +15,14 @@ use crate::api::admin::{
 };
 use crate::credentials::server;
 use crate::engine::ErrorKind;
+use crate::engine::admin::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
+use crate::engine::admin::members::{MemberPage, MemberQuery, UserFacts};
+use crate::engine::admin::users::{MemberAdded, NewMember};
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
-use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo, PropertyInfo};
 use crate::engine::log::{LogQuery, LogRecord};
-use crate::engine::members::{MemberPage, MemberQuery, UserFacts};
 use crate::engine::model::{Policy, Tenant};
 use crate::engine::tenants::{ScimSwitch, TenantDetail, TenantInfo, only_tenant};
 use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
-use crate::engine::users::{MemberAdded, NewMember};
 use crate::engine::views::{PolicySet, RevokedTokens, ScimStatus, TenantUrl};
 
 /// What went wrong talking to the server.

@@ -3,7 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::engine::groups::{AssignRequest, GroupDetail, GroupInfo};
+use crate::engine::admin::groups::{AssignRequest, GroupDetail, GroupInfo};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]

@@ -5,9 +5,9 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
-use crate::engine::members::{MAX_PAGE, MemberPage, MemberQuery, MemberRow, UserFacts};
+use crate::engine::admin::members::{MAX_PAGE, MemberPage, MemberQuery, MemberRow, UserFacts};
+use crate::engine::admin::users::NewMember;
 use crate::engine::model::ManagedBy;
-use crate::engine::users::NewMember;
 use crate::error::CliError;
 use crate::format::when;
 

@@ -7,10 +7,10 @@
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use super::admin::members::{InvitationState, MemberFacts, UserFacts};
 use super::auth::NOTE_PREVIOUS_TOKEN;
 use super::error::Result;
 use super::log::{LogQuery, LogRecord};
-use super::members::{InvitationState, MemberFacts, UserFacts};
 use super::model::{ManagedBy, MemberCounts, MemberKind, Tenant};
 use super::store::MemberFilter;
 use super::tokens::TokenStatus;

@@ -2,21 +2,19 @@
 //! protocol and the provisioning log. It knows nothing of terminals or HTTP:
 //! typed requests in, typed results and typed errors out.
 
+pub mod admin;
 pub mod admin_keys;
 pub mod auth;
 pub mod diagnose;
 pub mod error;
-pub mod groups;
 pub mod log;
 pub mod mapping;
-pub mod members;
 pub mod model;
 pub mod ownership;
 pub mod scim;
 pub mod store;
 pub mod tenants;
 pub mod tokens;
-pub mod users;
 pub mod views;
 
 use std::path::Path;

@@ -166,7 +166,11 @@ impl Engine {
 impl Engine {
     /// `users show`: the member's facts; a non-member is `user_not_found`
     /// (`user_facts` alone also explains people who are not members).
-    pub fn member_facts(&self, t: &Tenant, email: &str) -> Result<super::members::UserFacts> {
+    pub fn member_facts(
+        &self,
+        t: &Tenant,
+        email: &str,
+    ) -> Result<super::admin::members::UserFacts> {
         let facts = self.user_facts(t, email)?;
         if facts.member.is_none() {
             return Err(super::EngineError::UserNotFound {

@@ -35,11 +35,11 @@ use crate::api::admin::{
     AddUser, Assign, ErrorBody, GroupShowQuery, KeyInfo, LogParams, Method, Named, NewTenant,
     Regenerate, Revoke, Route, SetPolicy, UsersQuery, Verify,
 };
+use crate::engine::admin::users::NewMember;
 use crate::engine::admin_keys::AdminGrant;
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::Tenant;
 use crate::engine::tokens::Secret;
-use crate::engine::users::NewMember;
 use crate::engine::views::{FOLLOW_EVERY, Issue, TenantDeleted, TenantUrl};
 use crate::engine::{Engine, EngineError, ErrorKind, mapping};
 

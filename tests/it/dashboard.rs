@@ -963,7 +963,7 @@ fn members_are_read_a_page_at_a_time() {
         engine
             .add_member(
                 &tenant,
-                &scimctl::engine::users::NewMember {
+                &scimctl::engine::admin::users::NewMember {
                     email: &format!("u{i:05}@big.example"),
                     given_name: "U",
                     family_name: "Ser",

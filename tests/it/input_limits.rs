@@ -9,8 +9,8 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use scimctl::engine::admin::members::MemberQuery;
 use scimctl::engine::error::EngineError;
-use scimctl::engine::members::MemberQuery;
 use scimctl::engine::model::{Policy, Tenant};
 use scimctl::engine::scim::limits;
 use scimctl::engine::scim::list::{ListQuery, Plan};

@@ -14,11 +14,11 @@ use super::patch::{OpKind, PatchRequest, apply};
 use super::resource::{GroupWrite, MemberWrite, group_json, group_write, normalize, version_tag};
 use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
+use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::{EngineError, Result, ScimType};
 use crate::engine::model::Group;
 use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
-use crate::engine::users::{fold_case, same_folded};
 use crate::engine::{Engine, new_id, now};
 
 fn not_found(id: &str) -> EngineError {

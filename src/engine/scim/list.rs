@@ -11,8 +11,8 @@ use serde_json::{Map, Value, json};
 
 use super::filter::{Filter, IndexKey, PathExpr};
 use super::schema::{AttrPath, LIST_URN, Mutability, ResourceSchema, Returned};
+use crate::engine::admin::users::fold_case;
 use crate::engine::error::{EngineError, Result, ScimType};
-use crate::engine::users::fold_case;
 
 /// Page size when the client gives no `count`, and the most one page holds
 /// (advertised as `filter.maxResults`).

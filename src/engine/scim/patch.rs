@@ -60,8 +60,8 @@ use super::schema::{
     AttrDef, AttrPath, AttrType, Mutability, PATCH_URN, ResourceSchema, SchemaDef,
 };
 use super::value::{CoerceError, coerce, coerce_element, coerce_single, identified_by_value};
+use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::ScimType;
-use crate::engine::users::{fold_case, same_folded};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OpKind {

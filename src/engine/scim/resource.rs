@@ -12,9 +12,9 @@ use time::format_description::well_known::Rfc3339;
 use super::limits;
 use super::schema::{AttrPath, ENTERPRISE_URN, GROUP_URN, ResourceKind, ResourceSchema, USER_URN};
 use super::value::coerce;
+use crate::engine::admin::users::{check_email, fold_case, same_folded};
 use crate::engine::error::{EngineError, Result, ScimType};
 use crate::engine::model::{Group, MemberRecord, MemberRef, Policy};
-use crate::engine::users::{check_email, fold_case, same_folded};
 
 /// `meta.version` and the `ETag` header: a weak tag of the row version.
 pub fn version_tag(version: i64) -> String {

@@ -11,13 +11,13 @@ use super::list::{ListPage, ListQuery, Plan, Projection, sort_with, window};
 use super::patch::{PatchRequest, apply};
 use super::resource::{UserWrite, normalize, user_json, user_write, version_tag};
 use super::schema::{ResourceKind, ResourceSchema};
+use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::{EngineError, Result};
 use crate::engine::model::{
     Account, ManagedBy, MemberKind, MemberRecord, Membership, Policy, Tenant,
 };
 use crate::engine::ownership::check_scim_write;
 use crate::engine::store::Tx;
-use crate::engine::users::{fold_case, same_folded};
 use crate::engine::{Engine, new_id, now};
 
 /// Which tenant a SCIM request acts on, and the tenant URL its resources'

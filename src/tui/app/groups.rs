@@ -1,7 +1,7 @@
 //! The Groups tab's state and handling: the tenant's groups and a group's
 //! members window.
 
-use crate::engine::groups::GroupInfo;
+use crate::engine::admin::groups::GroupInfo;
 
 use super::list::ListPos;
 use super::modals::Modal;

@@ -23,10 +23,10 @@ mod users;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::engine::admin::groups::GroupInfo;
+use crate::engine::admin::members::{MemberPage, MemberQuery};
 use crate::engine::diagnose::{RequestDiagnosis, UserDiagnosis};
-use crate::engine::groups::GroupInfo;
 use crate::engine::log::{LogQuery, LogRecord};
-use crate::engine::members::{MemberPage, MemberQuery};
 use crate::engine::model::Tenant;
 use crate::engine::tenants::ScimSwitch;
 use crate::engine::tokens::{IssuedTokenView, Secret};

@@ -3,8 +3,8 @@
 //! narrows them as it is typed, and a member's detail window
 //! (`diagnose user`).
 
+use crate::engine::admin::members::{MemberPage, MemberQuery, MemberRow};
 use crate::engine::diagnose::UserDiagnosis;
-use crate::engine::members::{MemberPage, MemberQuery, MemberRow};
 
 use super::input::{Input, InputTarget};
 use super::list::ListPos;

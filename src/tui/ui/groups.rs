@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::{ACCENT, block, loading};
-use crate::engine::groups::GroupInfo;
+use crate::engine::admin::groups::GroupInfo;
 use crate::tui::app::App;
 
 /// A group's assignments in one line, as `groups list` writes them.

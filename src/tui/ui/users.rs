@@ -8,7 +8,7 @@ use ratatui::text::Span;
 use ratatui::widgets::{Paragraph, Row, Table};
 
 use super::{ACCENT, BAD, WARN, block};
-use crate::engine::members::InvitationState;
+use crate::engine::admin::members::InvitationState;
 use crate::engine::model::ManagedBy;
 use crate::tui::app::App;
 

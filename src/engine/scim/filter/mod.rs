@@ -37,7 +37,7 @@ use super::schema::{
     Uniqueness,
 };
 use super::value::as_bool;
-use crate::engine::users::{fold_case, same_folded};
+use crate::engine::admin::users::{fold_case, same_folded};
 
 /// Attribute operators.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -19,10 +19,10 @@ use rusqlite::{
 use time::OffsetDateTime;
 
 use super::{LogCut, LogScope, LogStat, MemberFilter, Store, StoreInfo, Tx};
+use crate::engine::admin::users::fold_case;
 use crate::engine::error::{EngineError, Result, StoreError};
 use crate::engine::log::{LogCounters, LogQuery, LogRecord};
 use crate::engine::model::*;
-use crate::engine::users::fold_case;
 
 /// Migrations in order; the store's `user_version` is how many have run.
 const MIGRATIONS: &[&str] = &[

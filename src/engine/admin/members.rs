@@ -6,14 +6,14 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::error::{EngineError, Result};
 use super::groups::group_info;
-use super::model::{ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
-use super::ownership::{has_property, invitation_not_due};
-use super::scim::resource::rfc3339;
-use super::store::{MemberFilter, Tx};
 use super::users::{check_email, fold_case};
-use super::{Engine, tenants};
+use crate::engine::error::{EngineError, Result};
+use crate::engine::model::{ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
+use crate::engine::ownership::{has_property, invitation_not_due};
+use crate::engine::scim::resource::rfc3339;
+use crate::engine::store::{MemberFilter, Tx};
+use crate::engine::{Engine, tenants};
 
 /// Rows per page when none is asked for, and the most a page may hold.
 pub const DEFAULT_PAGE: u64 = 50;

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::error::{EngineError, Result};
-use super::model::{Account, ManagedBy, MemberKind, Membership, Tenant};
-use super::{Engine, new_id, now, tenants};
+use crate::engine::error::{EngineError, Result};
+use crate::engine::model::{Account, ManagedBy, MemberKind, Membership, Tenant};
+use crate::engine::{Engine, new_id, now, tenants};
 
 /// A request to add a member the way the product's admin screens do.
 #[derive(Debug, Clone)]

@@ -4,11 +4,13 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::error::{EngineError, Result};
-use super::model::{Assignment, AssignmentKind, Group, ManagedBy, MemberKind, Property, Tenant};
-use super::store::Tx;
 use super::users::fold_case;
-use super::{Engine, new_id, now, tenants};
+use crate::engine::error::{EngineError, Result};
+use crate::engine::model::{
+    Assignment, AssignmentKind, Group, ManagedBy, MemberKind, Property, Tenant,
+};
+use crate::engine::store::Tx;
+use crate::engine::{Engine, new_id, now, tenants};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PropertyInfo {
