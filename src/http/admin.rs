@@ -266,16 +266,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Call {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let bearer = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                let (scheme, key) = v.trim().split_once(' ')?;
-                scheme
-                    .eq_ignore_ascii_case("bearer")
-                    .then(|| Secret::new(key.trim().to_owned()))
-            });
+        let bearer = super::bearer(&parts.headers);
         let request_id = parts
             .extensions
             .get::<RequestId>()

@@ -470,6 +470,19 @@ pub fn shutdown_signal() -> impl std::future::Future<Output = ()> + Send + 'stat
     }
 }
 
+/// The credential of `Authorization: Bearer <secret>` (the scheme in any
+/// letter case, RFC 7235): a SCIM token or an admin key, checked by the
+/// engine. Any other scheme is no credential.
+pub fn bearer(headers: &axum::http::HeaderMap) -> Option<crate::engine::tokens::Secret> {
+    let v = headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, secret) = v.trim().split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| crate::engine::tokens::Secret::new(secret.trim().to_owned()))
+}
 #[cfg(test)]
 mod tests {
     use super::lenient_path;

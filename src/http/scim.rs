@@ -93,16 +93,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Meta {
             .map(|c| c.0.ip());
         let client = ip.map(|ip| ip.to_string());
         let content_length = limits::declared_length(&parts.headers);
-        let bearer = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| {
-                let (scheme, token) = v.trim().split_once(' ')?;
-                scheme
-                    .eq_ignore_ascii_case("bearer")
-                    .then(|| Secret::new(token.trim().to_owned()))
-            });
+        let bearer = super::bearer(&parts.headers);
         let if_match = parts
             .headers
             .get(header::IF_MATCH)
