@@ -27,7 +27,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::remote::normalise;
+use crate::remote::{idp_traffic, normalise};
 use crate::server::*;
 use crate::support::*;
 
@@ -255,58 +255,7 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         own = Server::start(env);
         own.origin()
     };
-    let c = Scim::new(format!("{origin}/scim/v2/acme"), &token);
-    let erin = c.create_user("erin@acme.example").await;
-    let groups = c
-        .get(&format!(
-            "/Groups?filter={}",
-            form("displayName eq \"Front Desk\"")
-        ))
-        .await;
-    let front_desk = id_of(&resources(&groups.ok(200))[0]);
-    c.patch(
-        &format!("/Groups/{front_desk}"),
-        &patch_op(json!([{"op": "add", "path": "members", "value": [{"value": erin}]}])),
-    )
-    .await
-    .no_content();
-    assert_eq!(
-        c.find_users("userName eq \"alice@acme.example\"")
-            .await
-            .len(),
-        1
-    );
-    let patched = c
-        .patch(
-            &format!("/Users/{erin}"),
-            &patch_op(json!([{"op": "Replace", "path": "active", "value": false}])),
-        )
-        .await;
-    patched.ok(200);
-    let stale = Scim::new(format!("{origin}/scim/v2/acme"), &third);
-    let refused = stale.get("/Users").await;
-    refused.error(401, None, "invalid_token");
-    wait_for_log(env, refused.request_id());
-    wait_for_log(env, patched.request_id());
-    // The server writes token use in batches: wait for it, so that the
-    // token's `last_used_at` does not depend on when the batch ran.
-    let deadline = std::time::Instant::now() + Duration::from_secs(15);
-    let used = || -> i64 {
-        env.sql()
-            .query_row(
-                "SELECT COUNT(*) FROM tokens WHERE tenant_id = 'acme' AND state = 'active' AND last_used_at IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
-    while used() == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the server never recorded the token's use"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let (patched, refused) = idp_traffic(env, &origin, &token, &third, true).await;
 
     // After the IdP: members, groups, the switch's view of them.
     s.ok("scim_status_on", &at(&["scim", "status"]));
@@ -349,13 +298,10 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         "diagnose_user_unknown",
         &at(&["diagnose", "user", "nobody@acme.example"]),
     );
-    s.ok(
-        "diagnose_request",
-        &at(&["diagnose", "request", patched.request_id()]),
-    );
+    s.ok("diagnose_request", &at(&["diagnose", "request", &patched]));
     s.ok(
         "diagnose_request_refused",
-        &["diagnose", "request", refused.request_id()],
+        &["diagnose", "request", &refused],
     );
     s.ok("diagnose_tenant", &at(&["diagnose", "tenant"]));
     let log = s.ok("log", &["log"]);
@@ -369,7 +315,7 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         env.mode()
     );
     s.ok("log_errors", &at(&["log", "--errors"]));
-    s.ok("log_request", &["log", "--request", patched.request_id()]);
+    s.ok("log_request", &["log", "--request", &patched]);
 
     // Entra's Test Connection, then the suite.
     let url = format!("{origin}/scim/v2/acme");

@@ -296,49 +296,7 @@ async fn session(env: &TestEnv) -> Vec<Step> {
         own = Server::start(env);
         own.origin()
     };
-    let c = Scim::new(format!("{origin}/scim/v2/acme"), &token);
-    let new_id = c.create_user("erin@acme.example").await;
-    let group_id = c
-        .send(
-            reqwest::Method::GET,
-            &format!("/Groups?filter={}", form("displayName eq \"Front Desk\"")),
-            None,
-        )
-        .await;
-    group_id.ok(200);
-    let found = c.find_users("userName eq \"alice@acme.example\"").await;
-    assert_eq!(found.len(), 1);
-    let patched = c
-        .patch(
-            &format!("/Users/{new_id}"),
-            &patch_op(json!([{"op": "Replace", "path": "active", "value": false}])),
-        )
-        .await;
-    patched.ok(200);
-    let stale = Scim::new(format!("{origin}/scim/v2/acme"), &third);
-    let refused = stale.get("/Users").await;
-    refused.error(401, None, "invalid_token");
-    wait_for_log(env, refused.request_id());
-    let rid = patched.request_id().to_owned();
-    // The server writes token use in batches (every few seconds): wait for
-    // it, so that `last used` does not depend on when the batch ran.
-    let deadline = std::time::Instant::now() + Duration::from_secs(15);
-    let used = || -> i64 {
-        env.sql()
-            .query_row(
-                "SELECT COUNT(*) FROM tokens WHERE tenant_id = 'acme' AND state = 'active' AND last_used_at IS NOT NULL",
-                [],
-                |r| r.get(0),
-            )
-            .unwrap()
-    };
-    while used() == 0 {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "the server never recorded the token's use"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let (rid, refused) = idp_traffic(env, &origin, &token, &third, false).await;
 
     // Members and groups after the IdP: listing, filters, paging.
     s.both(&at(&["users", "list"]));
@@ -369,7 +327,7 @@ async fn session(env: &TestEnv) -> Vec<Step> {
     s.both(&at(&["diagnose", "user", "nobody@acme.example"]));
     s.fail(&at(&["diagnose", "user", "not-an-email"]), 8);
     s.both(&at(&["diagnose", "request", &rid]));
-    s.both(&["diagnose", "request", refused.request_id()]);
+    s.both(&["diagnose", "request", &refused]);
     s.fail(&at(&["diagnose", "request", "r-0000"]), 5);
     s.fail(&["--tenant", "gamma", "diagnose", "request", &rid], 5);
     s.both(&at(&["diagnose", "tenant"]));
@@ -402,6 +360,77 @@ async fn session(env: &TestEnv) -> Vec<Step> {
     s.both(&["tenant", "list"]);
     s.both(&["url"]);
     s.steps
+}
+
+/// SCIM traffic from an IdP to tenant acme, as both scripted sessions (this
+/// one and the JSON snapshots') send it: erin created (and, with
+/// `into_group`, added to Front Desk), alice found by filter, erin
+/// deactivated, a stale token refused; then it waits until the server has
+/// logged it and recorded the token's use, so that what the session prints
+/// next does not depend on when a batch ran. Returns the request ids of the
+/// PATCH and of the refused request.
+pub(crate) async fn idp_traffic(
+    env: &TestEnv,
+    origin: &str,
+    token: &str,
+    stale_token: &str,
+    into_group: bool,
+) -> (String, String) {
+    let c = Scim::new(format!("{origin}/scim/v2/acme"), token);
+    let erin = c.create_user("erin@acme.example").await;
+    let groups = c
+        .get(&format!(
+            "/Groups?filter={}",
+            form("displayName eq \"Front Desk\"")
+        ))
+        .await;
+    let groups = groups.ok(200);
+    if into_group {
+        let front_desk = id_of(&resources(&groups)[0]);
+        c.patch(
+            &format!("/Groups/{front_desk}"),
+            &patch_op(json!([{"op": "add", "path": "members", "value": [{"value": erin}]}])),
+        )
+        .await
+        .no_content();
+    }
+    let found = c.find_users("userName eq \"alice@acme.example\"").await;
+    assert_eq!(found.len(), 1);
+    let patched = c
+        .patch(
+            &format!("/Users/{erin}"),
+            &patch_op(json!([{"op": "Replace", "path": "active", "value": false}])),
+        )
+        .await;
+    patched.ok(200);
+    let stale = Scim::new(format!("{origin}/scim/v2/acme"), stale_token);
+    let refused = stale.get("/Users").await;
+    refused.error(401, None, "invalid_token");
+    wait_for_log(env, refused.request_id());
+    wait_for_log(env, patched.request_id());
+    // The server writes token use in batches: wait for it, so that the
+    // token's `last_used_at` does not depend on when the batch ran.
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    let used = || -> i64 {
+        env.sql()
+            .query_row(
+                "SELECT COUNT(*) FROM tokens WHERE tenant_id = 'acme' AND state = 'active' AND last_used_at IS NOT NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    while used() == 0 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the server never recorded the token's use"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (
+        patched.request_id().to_owned(),
+        refused.request_id().to_owned(),
+    )
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
