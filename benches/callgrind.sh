@@ -110,7 +110,7 @@ measure() {
     mkdir -p "$dir/home"
     cp "$tpl"/store.db* "$dir/"
     clean_env "$dir/home"
-    "${E[@]}" valgrind --tool=callgrind --read-inline-info=yes \
+    "${E[@]}" valgrind --tool=callgrind \
         --log-file="$dir/valgrind.log" --callgrind-out-file="$dir/callgrind.out" \
         "$bin" --store "$dir/store.db" -q serve --listen 127.0.0.1:0 \
         2>"$dir/serve.err" >/dev/null &
