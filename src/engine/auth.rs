@@ -1,11 +1,21 @@
 //! Authenticating a SCIM request: the bearer token must be the current token
 //! of the tenant named in the URL, and SCIM must be on for that tenant.
-//! Nothing is cached, so a regenerate or a disable in another process takes
-//! effect on the very next request. Token use (`last_used_at/from`) is kept
-//! in memory and written in batches, not once per request.
+//!
+//! Verified tokens are kept in memory (`TokenCache`), so that most requests
+//! authenticate without a store transaction; a cached grant is trusted only
+//! while the store's auth stamp (`Store::auth_stamp`) is the one read before
+//! the grant was verified. The stamp moves with every change to tenants or
+//! tokens through this process and with every commit of another process, so
+//! a regenerate, a revoke, a tenant deleted or SCIM turned off — here or by
+//! the CLI on the same store — still takes effect on the very next request.
+//! Only successful authentications are cached: a wrong token always costs
+//! the same store queries, whether or not its tenant exists.
+//!
+//! Token use (`last_used_at/from`) is kept in memory and written in batches,
+//! not once per request.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use time::OffsetDateTime;
 
@@ -53,6 +63,69 @@ pub struct Rejection {
     pub unknown_tenant: bool,
 }
 
+/// Verified grants by the SHA-256 of their token, valid for one stamp.
+///
+/// Keyed by the hash, never by the token: nothing secret is kept. The
+/// lookup compares hashes in variable time, which tells a guesser at most
+/// how many leading bytes the SHA-256 of their guess shares with a real
+/// token's — nothing that helps to find a token.
+#[derive(Debug, Default)]
+pub struct TokenCache {
+    inner: Mutex<Cached>,
+}
+
+#[derive(Debug, Default)]
+struct Cached {
+    /// The stamp the grants were verified at; they go when it moves.
+    stamp: u64,
+    grants: HashMap<[u8; 32], Arc<Grant>>,
+}
+
+/// Grants kept at most (a token per tenant, two during a rotation): past
+/// it the cache starts over rather than grow.
+const MAX_CACHED: usize = 4096;
+
+impl TokenCache {
+    /// The grant of the token hashed `h` for `tenant_id`, when it was
+    /// verified at `stamp` and is still usable at `at` (a previous token's
+    /// grace period runs out by itself, with no change in the store).
+    fn get(
+        &self,
+        stamp: u64,
+        tenant_id: &str,
+        h: &[u8; 32],
+        at: OffsetDateTime,
+    ) -> Option<Arc<Grant>> {
+        let mut c = self.inner.lock().ok()?;
+        if c.stamp != stamp {
+            // Something authentication reads changed: forget it all.
+            c.grants.clear();
+            c.stamp = stamp;
+            return None;
+        }
+        let g = c.grants.get(h)?;
+        let usable =
+            g.token_state == TokenState::Active || g.grace_until.is_some_and(|until| until > at);
+        (usable && g.tenant.id == tenant_id).then(|| g.clone())
+    }
+
+    /// Keeps `g`, verified in a transaction begun after `stamp` was read —
+    /// unless the stamp has moved on since, when `g` may be stale already.
+    fn put(&self, stamp: u64, h: [u8; 32], g: Arc<Grant>) {
+        let Ok(mut c) = self.inner.lock() else { return };
+        if stamp > c.stamp {
+            c.grants.clear();
+            c.stamp = stamp;
+        }
+        if stamp == c.stamp {
+            if c.grants.len() >= MAX_CACHED {
+                c.grants.clear();
+            }
+            c.grants.insert(h, g);
+        }
+    }
+}
+
 /// Pending `last_used` updates, keyed by token id.
 #[derive(Debug, Default)]
 pub struct UsageTracker {
@@ -84,10 +157,45 @@ impl Engine {
         tenant_id: &str,
         presented: Option<&Secret>,
         client: Option<&str>,
-    ) -> Result<Grant> {
-        let grant = self.read(|tx| authenticate_in(tx, tenant_id, presented))?;
+    ) -> Result<Arc<Grant>> {
+        let h = presented.map(|p| hash(p.expose()));
+        let stamp = self.store.auth_stamp();
+        let grant = match self.cached(stamp, tenant_id, h.as_ref()) {
+            Some(g) => g,
+            None => {
+                let g = Arc::new(self.read(|tx| authenticate_in(tx, tenant_id, h.as_ref()))?);
+                self.keep(stamp, h, &g);
+                g
+            }
+        };
         self.record_use(&grant, client);
         Ok(grant)
+    }
+
+    /// `authenticate` from the cache alone, or None: one `auth_stamp` and
+    /// a map lookup, never a store transaction and never a wait, so the
+    /// server may call it on its async workers (a write's check before it
+    /// reads the body). Records no use: the request's session does.
+    pub fn cached_grant(&self, tenant_id: &str, presented: Option<&Secret>) -> Option<Arc<Grant>> {
+        let h = hash(presented?.expose());
+        self.cached(self.store.auth_stamp(), tenant_id, Some(&h))
+    }
+
+    /// The cached grant of the token hashed `h`, if the stamp allows.
+    pub(crate) fn cached(
+        &self,
+        stamp: Option<u64>,
+        tenant_id: &str,
+        h: Option<&[u8; 32]>,
+    ) -> Option<Arc<Grant>> {
+        self.tokens.get(stamp?, tenant_id, h?, now())
+    }
+
+    /// Keeps a grant verified in a transaction begun after `stamp` was read.
+    pub(crate) fn keep(&self, stamp: Option<u64>, h: Option<[u8; 32]>, g: &Arc<Grant>) {
+        if let (Some(stamp), Some(h)) = (stamp, h) {
+            self.tokens.put(stamp, h, g.clone());
+        }
     }
 
     pub(crate) fn record_use(&self, grant: &Grant, client: Option<&str>) {
@@ -119,11 +227,12 @@ pub const NOTE_PREVIOUS_TOKEN: &str = "authenticated with the previous token";
 /// grace period (`token regenerate --grace`).
 pub const NOTE_GRACE_TOKEN: &str = "used the previous token, accepted in its grace period";
 
-/// Authentication inside an open transaction (see `Engine::authenticate`).
+/// Authentication inside an open transaction (see `Engine::authenticate`),
+/// of the token whose SHA-256 is `presented`.
 pub(crate) fn authenticate_in(
     tx: &dyn Tx,
     tenant_id: &str,
-    presented: Option<&Secret>,
+    presented: Option<&[u8; 32]>,
 ) -> Result<Grant> {
     let at = now();
     let reject = |fp: Option<String>, note: String, unknown_tenant: bool| {
@@ -133,10 +242,9 @@ pub(crate) fn authenticate_in(
             unknown_tenant,
         }))
     };
-    let Some(token) = presented else {
+    let Some(&h) = presented else {
         return reject(None, "no bearer token in the request".into(), false);
     };
-    let h = hash(token.expose());
     let fp = fingerprint(&h);
     // An unknown tenant runs the same queries as a known one with a wrong
     // token (its live tokens are none, then the token is looked up by

@@ -31,6 +31,8 @@ pub struct Engine {
     store: Arc<dyn Store>,
     actor: Arc<str>,
     usage: Arc<auth::UsageTracker>,
+    /// Verified tokens (see `auth`), shared by every clone.
+    tokens: Arc<auth::TokenCache>,
 }
 
 impl Engine {
@@ -40,6 +42,7 @@ impl Engine {
             store,
             actor: actor.into(),
             usage: Arc::default(),
+            tokens: Arc::default(),
         }
     }
 

@@ -418,12 +418,16 @@ enum Input {
 
 /// Authenticates, then runs `f` against the tenant on a blocking task,
 /// answers, and logs the request. In order, each step before any that
-/// costs more: the address's failed-authentication budget; then, each
-/// store step with a place among the store's jobs (held only while it
-/// runs, never while a body arrives): for a write or a request with a body, the token (a read) and
-/// the tenant's rate, and only then the body and the write lock, where
-/// the token is checked again (a regenerate applies to the very next
-/// request). A read without a body authenticates and reads in one read
+/// costs more: the address's failed-authentication budget; then, for a
+/// write or a request with a body, the token and the tenant's rate, and
+/// only then the body and the store work — for a write under the write
+/// lock, where the token is checked again (a regenerate applies to the
+/// very next request). A token the engine has cached is checked here on
+/// the async worker (`Engine::cached_grant`: no store transaction, never
+/// a wait), so such a request makes one hop to the blocking pool; any
+/// other token is checked there first, in a read, with its own place
+/// among the store's jobs (held only while it runs, never while a body
+/// arrives). A read without a body authenticates and reads in one read
 /// transaction.
 async fn run<F, R>(
     s: AppState,
@@ -446,16 +450,20 @@ where
     let pre_auth = matches!(input, Input::Body(_)) || access == Access::Write;
     let mut checked = false;
     if pre_auth {
-        let (engine, t, bearer, client) = (
-            s.engine.clone(),
-            tenant.clone(),
-            m.bearer.clone(),
-            m.client.clone(),
-        );
-        let grant = s
-            .guard
-            .store_job(move || engine.authenticate(&t, bearer.as_ref(), client.as_deref()))
-            .await;
+        let grant = match s.engine.cached_grant(&tenant, m.bearer.as_ref()) {
+            Some(g) => Ok(Ok(Ok(g))),
+            None => {
+                let (engine, t, bearer, client) = (
+                    s.engine.clone(),
+                    tenant.clone(),
+                    m.bearer.clone(),
+                    m.client.clone(),
+                );
+                s.guard
+                    .store_job(move || engine.authenticate(&t, bearer.as_ref(), client.as_deref()))
+                    .await
+            }
+        };
         let grant = match grant {
             Ok(g) => g,
             Err(r) => {

@@ -197,3 +197,329 @@ async fn a_client_hammering_through_the_rotation_sees_no_401(env: TestEnv) {
     srv.client("acme", &new).get("/Users").await.ok(200);
     srv.stop();
 }
+
+// ---- the token cache: a change is seen on the very next request --------
+//
+// `serve` keeps verified tokens in memory (engine/auth.rs); these tests
+// change a tenant's token or SCIM switch from another process (the CLI on
+// the same store file) and through the server's own admin API, and check
+// that the very next request — a read, a read with a body, a write, each
+// taking its own path through the cache — is refused. Each request kind is
+// the first after a change in one round, so that each path's own check of
+// the store's stamp is what refuses it.
+
+/// The request kinds, each of which consults the cache its own way: a GET
+/// in its read transaction, `.search` and writes before reading the body.
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Get,
+    Search,
+    Patch,
+    Create,
+}
+
+const KINDS: [Kind; 4] = [Kind::Get, Kind::Search, Kind::Patch, Kind::Create];
+
+async fn send(srv: &Server, token: &str, kind: Kind, user: &str, n: &mut u32) -> Resp {
+    let c = srv.client("acme", token);
+    *n += 1;
+    match kind {
+        Kind::Get => c.get(&format!("/Users/{user}")).await,
+        Kind::Search => {
+            c.post(
+                "/Users/.search",
+                &serde_json::json!({
+                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                    "filter": "userName eq \"cached@acme.example\""
+                }),
+            )
+            .await
+        }
+        Kind::Patch => {
+            let value = if *n % 2 == 0 { "True" } else { "False" };
+            c.patch(
+                &format!("/Users/{user}"),
+                &patch_op(serde_json::json!([{"op": "Replace", "path": "active", "value": value}])),
+            )
+            .await
+        }
+        Kind::Create => {
+            c.post(
+                "/Users",
+                &entra_user(&format!("new{n}@acme.example"), "New", "User", None),
+            )
+            .await
+        }
+    }
+}
+
+/// Every kind succeeds with `token`, twice (so it is cached).
+async fn accepted(srv: &Server, token: &str, user: &str, n: &mut u32) {
+    for _ in 0..2 {
+        for kind in KINDS {
+            let r = send(srv, token, kind, user, n).await;
+            assert!(r.status < 300, "{kind:?} with a valid token:\n{r}");
+        }
+    }
+}
+
+/// What happens between a change and the request that must see it.
+#[derive(Clone, Copy, Debug)]
+enum Between {
+    Nothing,
+    /// Another tenant's IdP writes through the same server (its token
+    /// check reads the stamp first).
+    ScimWrite,
+    /// An admin adds a member to another tenant through the same server:
+    /// a commit of the server's own, with no stamp read before it, that
+    /// must not pass the change off as its own.
+    AdminWrite,
+}
+
+/// `first`, then every other kind, is refused with `status`/`reason`,
+/// after `between`.
+async fn refused(
+    srv: &Server,
+    (other, admin, between): (&Scim, &Admin, Between),
+    token: &str,
+    first: Kind,
+    user: &str,
+    n: &mut u32,
+    status: u16,
+    reason: &str,
+    what: &str,
+) {
+    *n += 1;
+    match between {
+        Between::Nothing => {}
+        Between::ScimWrite => {
+            other.create_user(&format!("other{n}@beta.example")).await;
+        }
+        Between::AdminWrite => {
+            let body = serde_json::json!({"email": format!("admin{n}@beta.example"), "given_name": "A", "family_name": "B"});
+            admin
+                .send(reqwest::Method::POST, "/tenants/beta/users", body)
+                .await;
+        }
+    }
+    let r = send(srv, token, first, user, n).await;
+    assert_eq!(
+        r.status, status,
+        "the first request ({first:?}) after {what}, then {between:?}, was not refused:\n{r}"
+    );
+    r.error(status, None, reason);
+    for kind in KINDS {
+        let r = send(srv, token, kind, user, n).await;
+        assert_eq!(r.status, status, "{kind:?} after {what}:\n{r}");
+    }
+}
+
+/// How a change is made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Via {
+    /// The CLI on the store file: another process.
+    Cli,
+    /// The admin API of the server that answers the SCIM requests.
+    AdminApi,
+}
+
+struct Admin {
+    http: reqwest::Client,
+    base: String,
+    key: String,
+}
+
+impl Admin {
+    fn new(env: &TestEnv, srv: &Server) -> Admin {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let key = env
+            .ok(&["--quiet", "admin-key", "create", "rotation-ops"])
+            .trim_end()
+            .to_owned();
+        Admin {
+            http: reqwest::Client::builder().no_proxy().build().unwrap(),
+            base: format!("{}/admin/v1", srv.origin()),
+            key,
+        }
+    }
+
+    /// `path` below the tenant acme.
+    async fn call(&self, method: reqwest::Method, path: &str) -> serde_json::Value {
+        let path = format!("/tenants/acme{path}");
+        self.send(method, &path, serde_json::json!({})).await
+    }
+
+    async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let r = self
+            .http
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.key)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status();
+        let text = r.text().await.unwrap();
+        assert!(status.is_success(), "admin API {path}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+    }
+}
+
+/// Regenerates the tenant's token; returns the new one.
+async fn regenerate(env: &TestEnv, admin: &Admin, via: Via) -> String {
+    match via {
+        Via::Cli => env
+            .ok(&["--tenant", "acme", "--quiet", "token", "regenerate"])
+            .trim_end()
+            .to_owned(),
+        Via::AdminApi => {
+            let v = admin.call(reqwest::Method::POST, "/token/regenerate").await;
+            str_key(&v, "token").to_owned()
+        }
+    }
+}
+
+async fn change(env: &TestEnv, admin: &Admin, via: Via, what: &str) {
+    let (args, path, method): (&[&str], &str, reqwest::Method) = match what {
+        "revoke" => (&["token", "revoke"], "/token/revoke", reqwest::Method::POST),
+        "disable" => (&["scim", "disable"], "/scim/disable", reqwest::Method::POST),
+        "enable" => (&["scim", "enable"], "/scim/enable", reqwest::Method::POST),
+        "generate" => (
+            &["token", "generate"],
+            "/token/generate",
+            reqwest::Method::POST,
+        ),
+        "delete" => (
+            &["tenant", "delete", "acme", "--yes"],
+            "",
+            reqwest::Method::DELETE,
+        ),
+        _ => unreachable!("{what}"),
+    };
+    match via {
+        Via::Cli => {
+            let mut all = vec!["--tenant", "acme", "--quiet"];
+            all.extend_from_slice(args);
+            env.ok(&all);
+        }
+        Via::AdminApi => {
+            admin.call(method, path).await;
+        }
+    }
+}
+
+async fn changes_apply_on_the_very_next_request(via: Via) {
+    let env = TestEnv::new();
+    let mut token = scim_tenant(&env, "Acme", "acme", "product");
+    // Failed authentications are the point here: no budget for them.
+    let beta = scim_tenant(&env, "Beta", "beta", "product");
+    let srv = Server::start_with(&env, &[], &[("SCIMCTL_AUTH_FAILURES_PER_MINUTE", "0")]);
+    let other = srv.client("beta", &beta);
+    let admin = Admin::new(&env, &srv);
+    let mut n = 0;
+    let user = srv
+        .client("acme", &token)
+        .create_user("cached@acme.example")
+        .await;
+
+    let betweens = [Between::Nothing, Between::AdminWrite, Between::ScimWrite];
+    for (round, first) in KINDS.into_iter().cycle().take(12).enumerate() {
+        let ctx = (&other, &admin, betweens[round % 3]);
+        // Regenerated: the old token is refused, the new one works.
+        accepted(&srv, &token, &user, &mut n).await;
+        let new = regenerate(&env, &admin, via).await;
+        let what = format!("a regenerate ({via:?})");
+        refused(
+            &srv,
+            ctx,
+            &token,
+            first,
+            &user,
+            &mut n,
+            401,
+            "invalid_token",
+            &what,
+        )
+        .await;
+        token = new;
+
+        // Revoked, then a new token.
+        accepted(&srv, &token, &user, &mut n).await;
+        change(&env, &admin, via, "revoke").await;
+        let what = format!("a revoke ({via:?})");
+        refused(
+            &srv,
+            ctx,
+            &token,
+            first,
+            &user,
+            &mut n,
+            401,
+            "invalid_token",
+            &what,
+        )
+        .await;
+        token = match via {
+            Via::Cli => env
+                .ok(&["--tenant", "acme", "--quiet", "token", "generate"])
+                .trim_end()
+                .to_owned(),
+            Via::AdminApi => {
+                let v = admin.call(reqwest::Method::POST, "/token/generate").await;
+                str_key(&v, "token").to_owned()
+            }
+        };
+
+        // SCIM turned off, then on again.
+        accepted(&srv, &token, &user, &mut n).await;
+        change(&env, &admin, via, "disable").await;
+        let what = format!("SCIM turned off ({via:?})");
+        refused(
+            &srv,
+            ctx,
+            &token,
+            first,
+            &user,
+            &mut n,
+            403,
+            "scim_disabled",
+            &what,
+        )
+        .await;
+        change(&env, &admin, via, "enable").await;
+    }
+
+    // The tenant deleted: its token is refused like any other.
+    accepted(&srv, &token, &user, &mut n).await;
+    change(&env, &admin, via, "delete").await;
+    let what = format!("the tenant was deleted ({via:?})");
+    let ctx = (&other, &admin, Between::AdminWrite);
+    refused(
+        &srv,
+        ctx,
+        &token,
+        Kind::Get,
+        &user,
+        &mut n,
+        401,
+        "invalid_token",
+        &what,
+    )
+    .await;
+    srv.stop();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_by_another_process_applies_to_the_very_next_request() {
+    changes_apply_on_the_very_next_request(Via::Cli).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_through_the_admin_api_applies_to_the_very_next_request() {
+    changes_apply_on_the_very_next_request(Via::AdminApi).await;
+}

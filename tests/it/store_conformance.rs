@@ -113,6 +113,14 @@ macro_rules! conformance {
             fn admin_keys() {
                 check_admin_keys(F)
             }
+            #[test]
+            fn auth_stamp_moves_with_tenants_and_tokens() {
+                check_auth_stamp(F)
+            }
+            #[test]
+            fn auth_stamp_under_concurrent_writers() {
+                check_auth_stamp_concurrency(F)
+            }
         }
     };
 }
@@ -1024,6 +1032,138 @@ fn check_concurrency(f: Factory) {
         th.join().expect("a writer thread failed");
     }
     assert_eq!(r(&s, |tx| tx.tenants()).len(), 60);
+}
+
+/// `Store::auth_stamp`: the engine keeps verified tokens for as long as it
+/// stays the same, so it must move with every change to what
+/// authentication reads — here or in another process — and, to be of any
+/// use, stay put over reads and over provisioning writes.
+fn check_auth_stamp(f: Factory) {
+    let s = f();
+    let t = t0();
+    let stamp = |s: &Subject| s.store.auth_stamp().expect("the stamp of an idle store");
+    let moved = |s: &Subject, before: u64, what: &str| {
+        let now = stamp(s);
+        assert_ne!(now, before, "the stamp did not move after {what}");
+        now
+    };
+    let kept = |s: &Subject, before: u64, what: &str| {
+        assert_eq!(stamp(s), before, "the stamp moved after {what}");
+    };
+
+    let v = stamp(&s);
+    kept(&s, v, "nothing");
+    w(&s, |tx| tx.insert_tenant(&tenant("t1", "T1", t)));
+    let v = moved(&s, v, "a tenant was created");
+    let k1 = token("k1", "t1", TokenState::Active, t);
+    w(&s, |tx| tx.insert_token(&k1));
+    let v = moved(&s, v, "a token was created");
+
+    // Reads, provisioning writes and token use leave it.
+    r(&s, |tx| tx.live_tokens("t1"));
+    kept(&s, v, "a read");
+    w(&s, |tx| {
+        tx.insert_account(&account("a1", "", "a@example.com", t))?;
+        tx.insert_membership(&membership("m1", "t1", "a1", ManagedBy::Idp, t))
+    });
+    kept(&s, v, "a member was written");
+    w(&s, |tx| tx.touch_token("k1", at(t, 5), Some("192.0.2.1")));
+    kept(&s, v, "a token's use was recorded");
+    let _ = write(s.store.as_ref(), |tx| -> scimctl::engine::Result<()> {
+        tx.insert_account(&account("a2", "", "b@example.com", t))?;
+        Err(EngineError::NoTenants)
+    });
+    kept(&s, v, "a write rolled back");
+
+    // Every change to a tenant or a token through this store.
+    let mut k1r = k1.clone();
+    k1r.state = TokenState::Revoked;
+    k1r.ended_at = Some(at(t, 6));
+    w(&s, |tx| tx.update_token(&k1r));
+    let v = moved(&s, v, "a token was revoked");
+    let mut t1 = tenant("t1", "T1", t);
+    t1.scim_enabled = true;
+    w(&s, |tx| tx.update_tenant(&t1));
+    let v = moved(&s, v, "SCIM was turned on");
+
+    // Another store over the same data (another process): its change is
+    // seen at once, also when this store wrote after it, and the stamp
+    // then stays put again.
+    let other = (s.reopen)();
+    write(other.as_ref(), |tx| {
+        tx.insert_token(&token("k2", "t1", TokenState::Active, at(t, 7)))
+    })
+    .unwrap();
+    let v = moved(&s, v, "another store created a token");
+    write(other.as_ref(), |tx| {
+        tx.update_token(&token("k2", "t1", TokenState::Revoked, at(t, 7)))
+    })
+    .unwrap();
+    w(&s, |tx| {
+        tx.insert_account(&account("a3", "", "c@example.com", t))
+    });
+    let v = moved(
+        &s,
+        v,
+        "another store revoked a token and this one wrote a member",
+    );
+    w(&s, |tx| {
+        tx.insert_account(&account("a4", "", "d@example.com", t))
+    });
+    kept(&s, v, "a member was written after another store's change");
+    write(other.as_ref(), |tx| tx.delete_tenant("t1")).unwrap();
+    let v = moved(&s, v, "another store deleted the tenant");
+    w(&s, |tx| tx.insert_tenant(&tenant("t2", "T2", t)));
+    let v = moved(&s, v, "a tenant was created again");
+    w(&s, |tx| tx.delete_tenant("t2"));
+    moved(&s, v, "a tenant was deleted");
+}
+
+/// The stamp stays honest while this store writes from several threads and
+/// another store changes a token meanwhile: once all is quiet, it has
+/// moved since before the other store's change.
+fn check_auth_stamp_concurrency(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_token(&token("k1", "t1", TokenState::Active, t))
+    });
+    let other = (s.reopen)();
+    for round in 0..5 {
+        let before = s.store.auth_stamp().expect("stamp");
+        let writers: Vec<_> = (0..3)
+            .map(|n| {
+                let store = Arc::clone(&s.store);
+                std::thread::spawn(move || {
+                    for i in 0..20 {
+                        let id = format!("a{round}-{n}-{i}");
+                        write(store.as_ref(), |tx| {
+                            tx.insert_account(&account(&id, "", &format!("{id}@example.com"), t))
+                        })
+                        .unwrap();
+                        let _ = store.auth_stamp();
+                    }
+                })
+            })
+            .collect();
+        let mut k = token("k1", "t1", TokenState::Active, t);
+        k.last_used_from = Some(format!("round {round}"));
+        k.state = if round % 2 == 0 {
+            TokenState::Revoked
+        } else {
+            TokenState::Active
+        };
+        write(other.as_ref(), |tx| tx.update_token(&k)).unwrap();
+        for th in writers {
+            th.join().expect("a writer thread failed");
+        }
+        let after = s.store.auth_stamp().expect("stamp once quiet");
+        assert_ne!(
+            after, before,
+            "round {round}: another store's change went unseen"
+        );
+    }
 }
 
 fn check_member_records(f: Factory) {

@@ -1,6 +1,10 @@
 //! A SCIM request's unit of work: authentication and the operation in one
 //! store transaction, so a request costs one lock round-trip, and a token
 //! regenerated or SCIM disabled by another process is seen consistently.
+//! A read whose token is cached (see `auth`) skips the authentication
+//! queries; a write always checks the token again inside its transaction.
+
+use std::sync::Arc;
 
 use serde_json::Value;
 
@@ -12,7 +16,7 @@ use crate::engine::auth::{Grant, authenticate_in};
 use crate::engine::error::Result;
 use crate::engine::model::Tenant;
 use crate::engine::store::Tx;
-use crate::engine::tokens::Secret;
+use crate::engine::tokens::{Secret, hash};
 
 /// Whether a request only reads (GET) or may write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -139,6 +143,11 @@ pub struct SessionOutcome<R> {
 impl Engine {
     /// Authenticates `presented` for `tenant_id` and runs `f` in the same
     /// transaction. `base` is the tenant URL resources' locations start with.
+    /// A read trusts a cached grant when the auth stamp, read just before
+    /// its transaction begins, allows; a write verifies the token inside
+    /// its own transaction, under the write lock, whatever the cache says
+    /// (so what it writes is never authorised by anything older than the
+    /// state it writes on).
     pub fn scim_session<R>(
         &self,
         tenant_id: &str,
@@ -148,9 +157,22 @@ impl Engine {
         access: Access,
         f: impl FnOnce(&Session<'_>) -> Result<R>,
     ) -> SessionOutcome<R> {
-        let mut grant_seen: Option<Grant> = None;
+        let h = presented.map(|p| hash(p.expose()));
+        // Read before the transaction begins: a change committed after it
+        // moves the stamp, so a grant verified below is kept for this stamp
+        // only if nothing changed before the transaction saw the store.
+        let stamp = self.store.auth_stamp();
+        let cached = match access {
+            Access::Read => self.cached(stamp, tenant_id, h.as_ref()),
+            Access::Write => None,
+        };
+        let verified = cached.is_none();
+        let mut grant_seen: Option<Arc<Grant>> = None;
         let body = |tx: &dyn Tx| {
-            let grant = authenticate_in(tx, tenant_id, presented)?;
+            let grant = match &cached {
+                Some(g) => g.clone(),
+                None => Arc::new(authenticate_in(tx, tenant_id, h.as_ref())?),
+            };
             let out = f(&Session {
                 engine: self,
                 tx,
@@ -160,7 +182,7 @@ impl Engine {
                     base,
                 },
             });
-            grant_seen = Some(grant.clone());
+            grant_seen = Some(grant);
             out
         };
         let result = match access {
@@ -169,10 +191,13 @@ impl Engine {
         };
         if let Some(g) = &grant_seen {
             self.record_use(g, client);
+            if verified {
+                self.keep(stamp, h, g);
+            }
         }
         SessionOutcome {
-            token_note: grant_seen.as_ref().and_then(Grant::note),
-            fingerprint: grant_seen.map(|g| g.fingerprint),
+            token_note: grant_seen.as_ref().and_then(|g| g.note()),
+            fingerprint: grant_seen.map(|g| g.fingerprint.clone()),
             result,
         }
     }

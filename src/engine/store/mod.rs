@@ -41,6 +41,22 @@ pub trait Store: Send + Sync {
     fn maintain(&self) -> Result<()> {
         Ok(())
     }
+    /// A stamp that moves whenever what authentication reads — tenants
+    /// and tokens — may have changed: after every committed write of a
+    /// tenant or a token through this store (before `write` returns), and
+    /// after any commit by anyone else (another process, another store
+    /// over the same data). Reads and other writes through this store
+    /// leave it where it is, so that a cache of verified tokens survives
+    /// a provisioning load. The engine keeps a verified token only while
+    /// the stamp is the one read before it was verified.
+    ///
+    /// Cheap (called once per request) and never waits: it may run on a
+    /// server's async workers. `None` when it cannot be told at once:
+    /// nothing cached may then be trusted. The default, for a store that
+    /// cannot tell, is always `None`.
+    fn auth_stamp(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// Runs `f` in a read transaction and returns its value.

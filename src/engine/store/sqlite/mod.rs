@@ -6,6 +6,9 @@
 //! (`kill -9`); only a power loss can roll back the last few commits, which is
 //! the trade SQLite recommends for WAL.
 
+mod stamp;
+
+use std::cell::Cell;
 use std::fs;
 use std::io::ErrorKind as IoKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
@@ -178,6 +181,8 @@ pub struct SqliteStore {
     /// Appends to the log: the store with the log attached, never holding
     /// the store's write lock.
     log_conn: Mutex<Connection>,
+    /// What `auth_stamp` reads (see `stamp`).
+    stamp: stamp::AuthStamp,
 }
 
 #[derive(Default)]
@@ -286,6 +291,7 @@ impl SqliteStore {
             migrate(&mut conn, &shown, MIGRATIONS)?;
         }
         open_log(&log_path(path))?;
+        let stamp = stamp::AuthStamp::open(path, &conn)?;
         let store = SqliteStore {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
@@ -293,6 +299,7 @@ impl SqliteStore {
             returned: Condvar::new(),
             checkpointer: Mutex::new(None),
             log_conn: Mutex::new(open_log_appender(path)?),
+            stamp,
         };
         Ok(store)
     }
@@ -308,32 +315,43 @@ impl SqliteStore {
 
     /// Runs `f` in a transaction. BEGIN and COMMIT are cached statements:
     /// on the request path, parsing them each time shows in profiles.
+    /// With `stamp` (the writer), the stamp is told before COMMIT; returns
+    /// too whether a tenant or token was written and committed.
     fn run(
         conn: &mut Connection,
         behavior: TransactionBehavior,
+        stamp: Option<&stamp::AuthStamp>,
         f: &mut dyn FnMut(&dyn Tx) -> Result<()>,
-    ) -> Result<()> {
+    ) -> (Result<()>, bool) {
         let begin = match behavior {
             TransactionBehavior::Immediate => "BEGIN IMMEDIATE",
             TransactionBehavior::Exclusive => "BEGIN EXCLUSIVE",
             _ => "BEGIN DEFERRED",
         };
-        conn.prepare_cached(begin)
-            .and_then(|mut st| st.execute([]))
-            .map_err(sql)?;
+        if let Err(e) = conn.prepare_cached(begin).and_then(|mut st| st.execute([])) {
+            return (Err(sql(e)), false);
+        }
+        let auth = Cell::new(false);
         // A panic inside the closure is caught here, while the connection
         // is still ours: the transaction is rolled back below and the
         // connection goes back to its pool (or the writer slot) usable,
         // instead of poisoning it for every later request.
-        let ran =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&SqliteTx { tx: conn })))
-                .unwrap_or_else(|_| {
-                    Err(StoreError::Backend(
-                        "the operation failed inside its transaction (a panic)".into(),
-                    )
-                    .into())
-                });
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            f(&SqliteTx {
+                tx: conn,
+                auth: &auth,
+            })
+        }))
+        .unwrap_or_else(|_| {
+            Err(
+                StoreError::Backend("the operation failed inside its transaction (a panic)".into())
+                    .into(),
+            )
+        });
         let out = ran.and_then(|()| {
+            if let Some(s) = stamp {
+                s.before_commit();
+            }
             conn.prepare_cached("COMMIT")
                 .and_then(|mut st| st.execute([]))
                 .map(drop)
@@ -345,7 +363,8 @@ impl SqliteStore {
                 .prepare_cached("ROLLBACK")
                 .and_then(|mut st| st.execute([]));
         }
-        out
+        let committed = out.is_ok();
+        (out, committed && auth.get())
     }
 }
 
@@ -375,7 +394,7 @@ impl Store for SqliteStore {
                 pool = self.returned.wait(pool).map_err(poisoned)?;
             }
         };
-        let out = Self::run(&mut conn, TransactionBehavior::Deferred, f);
+        let (out, _) = Self::run(&mut conn, TransactionBehavior::Deferred, None, f);
         self.readers.lock().map_err(poisoned)?.idle.push(conn);
         self.returned.notify_one();
         out
@@ -384,13 +403,26 @@ impl Store for SqliteStore {
         let mut conn = self.conn.lock().map_err(poisoned)?;
         // IMMEDIATE takes the write lock up front: no deadlock upgrading a
         // read lock, and check-then-insert rules run serialised.
-        Self::run(&mut conn, TransactionBehavior::Immediate, f)
+        let (out, auth) = Self::run(
+            &mut conn,
+            TransactionBehavior::Immediate,
+            Some(&self.stamp),
+            f,
+        );
+        // Before the write returns: the very next request sees the change.
+        self.stamp.after_write(&conn, auth);
+        out
     }
     fn append(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
         let mut conn = self.log_conn.lock().map_err(poisoned)?;
         // DEFERRED: the write lock is taken on the log file alone, when the
-        // first record is inserted; the store is only read.
-        Self::run(&mut conn, TransactionBehavior::Deferred, f)
+        // first record is inserted; the store is only read. (Were a tenant
+        // or token written here, the stamp would see it as another
+        // connection's commit.)
+        Self::run(&mut conn, TransactionBehavior::Deferred, None, f).0
+    }
+    fn auth_stamp(&self) -> Option<u64> {
+        self.stamp.check()
     }
     fn defer_maintenance(&self) -> Result<()> {
         self.conn
@@ -893,6 +925,15 @@ fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
 
 struct SqliteTx<'a> {
     tx: &'a Connection,
+    /// Set by every write of a tenant or a token: the stamp moves at commit.
+    auth: &'a Cell<bool>,
+}
+
+impl SqliteTx<'_> {
+    /// What authentication reads is being changed (see `stamp`).
+    fn auth_changed(&self) {
+        self.auth.set(true);
+    }
 }
 
 impl SqliteTx<'_> {
@@ -930,6 +971,7 @@ impl SqliteTx<'_> {
 
 impl Tx for SqliteTx<'_> {
     fn insert_tenant(&self, t: &Tenant) -> Result<()> {
+        self.auth_changed();
         self.exec(
             "INSERT INTO tenants (id, name, name_lower, policy, scim_enabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![t.id, t.name, t.name.to_lowercase(), t.policy.as_str(), t.scim_enabled, ms(t.created_at)],
@@ -958,6 +1000,7 @@ impl Tx for SqliteTx<'_> {
         )
     }
     fn update_tenant(&self, t: &Tenant) -> Result<()> {
+        self.auth_changed();
         self.exec(
             "UPDATE tenants SET name = ?2, name_lower = ?3, policy = ?4, scim_enabled = ?5 WHERE id = ?1",
             params![t.id, t.name, t.name.to_lowercase(), t.policy.as_str(), t.scim_enabled],
@@ -965,6 +1008,7 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn delete_tenant(&self, id: &str) -> Result<bool> {
+        self.auth_changed();
         let accounts: Vec<String> = self.all(
             "SELECT account_id FROM memberships WHERE tenant_id = ?1",
             [id],
@@ -1396,6 +1440,7 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn insert_token(&self, t: &TokenRecord) -> Result<()> {
+        self.auth_changed();
         self.exec(
             "INSERT INTO tokens (id, tenant_id, hash, fingerprint, state, created_at, last_used_at, last_used_from, ended_at, grace_until) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![t.id, t.tenant_id, &t.hash[..], t.fingerprint, t.state.as_str(), ms(t.created_at), t.last_used_at.map(ms), t.last_used_from, t.ended_at.map(ms), t.grace_until.map(ms)],
@@ -1403,6 +1448,7 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn update_token(&self, t: &TokenRecord) -> Result<()> {
+        self.auth_changed();
         self.exec(
             "UPDATE tokens SET state = ?2, last_used_at = ?3, last_used_from = ?4, ended_at = ?5, grace_until = ?6 WHERE id = ?1",
             params![t.id, t.state.as_str(), t.last_used_at.map(ms), t.last_used_from, t.ended_at.map(ms), t.grace_until.map(ms)],
