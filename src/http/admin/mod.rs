@@ -1,0 +1,500 @@
+//! The admin API under `/admin/v1`: every CLI command that reads or changes
+//! state, as JSON over HTTP, authenticated by an admin key
+//! (`Authorization: Bearer scimadm_…`, see `engine::admin_keys`). Each
+//! endpoint returns exactly what the CLI's `--output json` prints for the
+//! same command (the same engine result types), and each error carries the
+//! CLI's message, reason code and hint (`EngineError::hint`). A key scoped
+//! to one tenant gets 404 for any other tenant, as if it did not exist.
+//! Every action runs as the actor `admin:<key name>`, so the audit trail
+//! names the key.
+//!
+//! Each handler calls the same engine method the CLI's local backend
+//! calls, so a remote command's output cannot drift from a local one's;
+//! routes, bodies and queries are the contract's (`api::admin`), which the
+//! remote backend (`backend::Remote`) builds its requests from. The only
+//! streaming answer is `log?follow=true`: JSON lines, the records the query
+//! selects and then each new one, with a blank keep-alive line while
+//! nothing happens.
+//!
+//! This file holds what every endpoint shares (the route table, the key
+//! check, the error body, the runner that moves store work off the async
+//! workers); each resource's handlers sit in the file named as its CLI
+//! command's (`tenant.rs`, `token.rs`, …).
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{FromRequestParts, OriginalUri, Query};
+use axum::handler::Handler;
+use axum::http::request::Parts;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{MethodFilter, MethodRouter, on};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::limits::{self, BodyError, Refusal};
+use super::{AppState, RequestId};
+use crate::api::admin::{ErrorBody, Method, Route};
+use crate::engine::admin_keys::AdminGrant;
+use crate::engine::model::Tenant;
+use crate::engine::tokens::Secret;
+use crate::engine::{Engine, EngineError, ErrorKind};
+
+mod diagnose;
+mod groups;
+mod log;
+mod scim;
+mod tenant;
+mod token;
+mod users;
+
+pub use crate::api::admin::PREFIX;
+
+/// The routes, each from the contract's table (path and method), so the
+/// client cannot call a path or method the server does not route.
+pub fn routes() -> Router<AppState> {
+    use crate::api::admin::routes as r;
+    let table = [
+        at(r::WHOAMI, tenant::whoami),
+        at(r::TENANT_LIST, tenant::tenant_list),
+        at(r::TENANT_CREATE, tenant::tenant_create),
+        at(r::TENANT_SHOW, tenant::tenant_show),
+        at(r::TENANT_DELETE, tenant::tenant_delete),
+        at(r::SCIM_ENABLE, scim::scim_enable),
+        at(r::SCIM_DISABLE, scim::scim_disable),
+        at(r::SCIM_STATUS, scim::scim_status),
+        at(r::SCIM_POLICY, scim::scim_policy),
+        at(r::URL, scim::url),
+        at(r::TOKEN_GENERATE, token::token_generate),
+        at(r::TOKEN_REGENERATE, token::token_regenerate),
+        at(r::TOKEN_REVOKE, token::token_revoke),
+        at(r::TOKEN_STATUS, token::token_status),
+        at(r::TOKEN_VERIFY, token::token_verify),
+        at(r::USERS_LIST, users::users_list),
+        at(r::USERS_ADD, users::users_add),
+        at(r::USERS_SHOW, users::users_show),
+        at(r::GROUPS_LIST, groups::groups_list),
+        at(r::GROUPS_CREATE, groups::groups_create),
+        at(r::GROUPS_SHOW, groups::groups_show),
+        at(r::GROUPS_ASSIGN, groups::groups_assign),
+        at(r::PROPERTIES_LIST, groups::properties_list),
+        at(r::PROPERTIES_ADD, groups::properties_add),
+        at(r::MAPPING_SHOW, diagnose::mapping_show),
+        at(r::DIAGNOSE_USER, diagnose::diagnose_user),
+        at(r::DIAGNOSE_REQUEST, diagnose::diagnose_request),
+        at(r::DIAGNOSE_TENANT, diagnose::diagnose_tenant),
+        at(r::DIAGNOSE_REQUEST_ANY, diagnose::diagnose_request_any),
+        at(r::LOG_TENANT, log::log_tenant),
+        at(r::LOG_ALL, log::log_all),
+    ];
+    table
+        .into_iter()
+        // Two routes on one path (GET and POST /tenants) merge into one.
+        .fold(Router::new(), |router, (path, handler)| {
+            router.route(path, handler)
+        })
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+}
+
+/// `handler` at the route's path, for the route's method only.
+fn at<H, T>(route: Route, handler: H) -> (&'static str, MethodRouter<AppState>)
+where
+    H: Handler<T, AppState>,
+    T: 'static,
+{
+    let filter = match route.method {
+        Method::Get => MethodFilter::GET,
+        Method::Post => MethodFilter::POST,
+        Method::Delete => MethodFilter::DELETE,
+    };
+    (route.path, on(filter, handler))
+}
+
+/// An admin API error: `{error, reason, hint}`, the CLI's wording.
+#[derive(Debug)]
+pub enum ApiError {
+    Engine(EngineError),
+    /// The request itself is malformed (what the CLI's parser would refuse).
+    Request {
+        status: StatusCode,
+        reason: &'static str,
+        message: String,
+        hint: Option<&'static str>,
+    },
+    /// Refused by a limit (429, or 503 `store_busy`), with `Retry-After`.
+    Limited(Refusal),
+}
+
+impl From<EngineError> for ApiError {
+    fn from(e: EngineError) -> ApiError {
+        ApiError::Engine(e)
+    }
+}
+
+impl ApiError {
+    fn invalid(message: String) -> ApiError {
+        ApiError::Request {
+            status: StatusCode::BAD_REQUEST,
+            reason: "invalid_request",
+            message,
+            hint: Some("see the Admin API section of the README for each endpoint's parameters"),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.respond("")
+    }
+}
+
+impl ApiError {
+    /// The answer, with the request id in a store failure's text: its
+    /// detail (paths, SQLite's words) goes to the server's stderr only.
+    fn respond(self, request_id: &str) -> Response {
+        let mut retry_after = None;
+        let (status, kind, error, reason, hint) = match self {
+            ApiError::Engine(e @ (EngineError::Store(_) | EngineError::Internal(_))) => {
+                tracing::error!(request_id, error = %e, "admin API: store or internal failure");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    e.kind(),
+                    format!(
+                        "the server could not complete the request because of an internal storage problem (request {request_id})"
+                    ),
+                    e.reason(),
+                    Some("retry later; the server's log has the detail under this request id"),
+                )
+            }
+            ApiError::Engine(e) => {
+                let status = StatusCode::from_u16(e.kind().http_status())
+                    .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                (status, e.kind(), e.to_string(), e.reason(), e.hint())
+            }
+            ApiError::Request {
+                status,
+                reason,
+                message,
+                hint,
+            } => (
+                status,
+                ErrorKind::from_http_status(status.as_u16()),
+                message,
+                reason,
+                hint,
+            ),
+            ApiError::Limited(r) => {
+                retry_after = Some(r.retry_after_secs());
+                let status = if r.reason == "store_busy" {
+                    StatusCode::SERVICE_UNAVAILABLE
+                } else {
+                    StatusCode::TOO_MANY_REQUESTS
+                };
+                (
+                    status,
+                    ErrorKind::StoreUnavailable,
+                    r.message,
+                    r.reason,
+                    Some("wait for the time in Retry-After, then retry"),
+                )
+            }
+        };
+        let body = error_body(kind, error, reason, hint);
+        let mut res = json_response(status, body);
+        if let Some(r) = retry_after {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(r));
+        }
+        if status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"scimctl-admin\""),
+            );
+        }
+        res
+    }
+}
+
+/// An error answered before any admin handler runs (a rate limit, a
+/// timeout, a panic), in this API's shape.
+pub fn edge_error(
+    status: StatusCode,
+    reason: &'static str,
+    message: &str,
+    request_id: &str,
+) -> Response {
+    let kind = ErrorKind::from_http_status(status.as_u16());
+    let body = error_body(
+        kind,
+        format!("{message} (request {request_id})"),
+        reason,
+        None,
+    );
+    json_response(status, body)
+}
+
+/// The contract's error body as JSON.
+fn error_body(kind: ErrorKind, error: String, reason: &str, hint: Option<&str>) -> String {
+    serde_json::to_string(&ErrorBody {
+        error,
+        reason: reason.to_owned(),
+        kind: Some(kind),
+        hint: hint.map(str::to_owned),
+    })
+    .unwrap_or_default()
+}
+
+/// A JSON answer. Every admin response is `no-store`: they carry tenant
+/// data, and new tokens and keys.
+fn json_response(status: StatusCode, body: String) -> Response {
+    let mut res = (status, body).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+/// The bearer credential, client address, request id and declared body
+/// length of an admin request.
+pub struct Call {
+    bearer: Option<Secret>,
+    request_id: String,
+    ip: Option<std::net::IpAddr>,
+    content_length: Option<u64>,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Call {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let bearer = super::bearer(&parts.headers);
+        let request_id = parts
+            .extensions
+            .get::<RequestId>()
+            .map(|r| r.id.clone())
+            .unwrap_or_default();
+        let ip = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip());
+        let content_length = limits::declared_length(&parts.headers);
+        Ok(Call {
+            bearer,
+            request_id,
+            ip,
+            content_length,
+        })
+    }
+}
+
+/// What a handler gets: the engine acting as the key (every action is
+/// audited as `admin:<key name>`), the settings its answers are built
+/// with, and the key's scope.
+pub struct Admin {
+    pub engine: Engine,
+    /// The public URL tenant URLs are built from (config `public_url`).
+    pub public_url: String,
+    /// Tokens older than this are flagged (config `token_max_age_days`).
+    pub max_age_days: u32,
+    pub grant: AdminGrant,
+}
+
+impl Admin {
+    /// The tenant `key` (id or name) names, if this key may touch it; for a
+    /// scoped key another tenant is "not found", exactly as a missing one.
+    pub fn tenant(&self, key: &str) -> Result<Tenant, EngineError> {
+        match self.engine.resolve_tenant(Some(key)) {
+            Ok(t) if self.grant.allows(&t.id) => Ok(t),
+            Ok(_) | Err(EngineError::TenantNotFound(_)) => {
+                Err(EngineError::TenantNotFound(key.to_owned()))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn operator(&self) -> Result<(), EngineError> {
+        match self.grant.tenant_id {
+            None => Ok(()),
+            Some(_) => Err(EngineError::OperatorKeyRequired),
+        }
+    }
+}
+
+/// Authenticates, then runs `f` on a blocking thread (the store is
+/// synchronous) and answers its value as JSON with `status`.
+async fn run<T, F>(st: AppState, call: Call, status: StatusCode, f: F) -> Response
+where
+    T: Serialize,
+    F: FnOnce(&Admin) -> Result<T, ApiError> + Send + 'static,
+{
+    run_with_body(st, call, status, None, move |a, _| f(a)).await
+}
+
+/// The same for an endpoint that takes a body: it is read only once the
+/// key has verified, and only up to the admin body limit.
+async fn run_with_body<T, F>(
+    st: AppState,
+    call: Call,
+    status: StatusCode,
+    body: Option<Body>,
+    f: F,
+) -> Response
+where
+    T: Serialize,
+    F: FnOnce(&Admin, &Bytes) -> Result<T, ApiError> + Send + 'static,
+{
+    let request_id = call.request_id.clone();
+    let mut body = body;
+    let answer = async {
+        let admin = match as_admin(&st, &call).await {
+            Ok(a) => a,
+            Err(e) => {
+                if let Some(b) = body.take() {
+                    limits::discard(call.content_length, b).await;
+                }
+                return Err(e);
+            }
+        };
+        let bytes = match body {
+            Some(b) => {
+                let l = &st.guard.limits;
+                limits::read_body(call.content_length, b, l.admin_max_body, l.body_timeout)
+                    .await
+                    .map_err(body_error)?
+            }
+            None => Bytes::new(),
+        };
+        blocking(&st, &request_id, move || {
+            let v = f(&admin, &bytes)?;
+            // Serialised here, so a new token's text is dropped on this thread.
+            serde_json::to_string(&v)
+                .map_err(|e| internal(format!("cannot serialise the response: {e}")))
+        })
+        .await
+    }
+    .await;
+    match answer {
+        Ok(body) => json_response(status, body),
+        Err(e) => e.respond(&request_id),
+    }
+}
+
+fn body_error(e: BodyError) -> ApiError {
+    let status = match e {
+        BodyError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+        BodyError::Timeout { .. } => StatusCode::REQUEST_TIMEOUT,
+        BodyError::Broken(_) => StatusCode::BAD_REQUEST,
+    };
+    ApiError::Request {
+        status,
+        reason: match e {
+            BodyError::TooLarge { .. } => "payload_too_large",
+            BodyError::Timeout { .. } => "body_timeout",
+            BodyError::Broken(_) => "body_unreadable",
+        },
+        message: e.message(),
+        hint: Some(
+            "admin request bodies are small JSON objects; see the Admin API section of the README",
+        ),
+    }
+}
+
+/// Runs `f` on the blocking pool with a place among the store's jobs
+/// (503 `store_busy` when none comes); a panic there is a 500.
+async fn blocking<T, F>(st: &AppState, request_id: &str, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, ApiError> + Send + 'static,
+{
+    st.guard
+        .store_job(f)
+        .await
+        .map_err(ApiError::Limited)?
+        .unwrap_or_else(|e| {
+            tracing::error!(request_id, error = %e, "admin handler failed");
+            Err(internal("the request handler failed".into()))
+        })
+}
+
+/// Authenticates the call's key (after its address's failed-attempt
+/// budget), as the `Admin` handlers act through.
+async fn as_admin(st: &AppState, call: &Call) -> Result<Admin, ApiError> {
+    if let Some(ip) = call.ip {
+        st.guard.check_auth_budget(ip).map_err(ApiError::Limited)?;
+    }
+    let (engine, bearer) = (st.engine.clone(), call.bearer.clone());
+    let grant = blocking(st, &call.request_id, move || {
+        Ok(engine.authenticate_admin(bearer.as_ref())?)
+    })
+    .await;
+    let grant = match grant {
+        Ok(g) => g,
+        Err(e) => {
+            if let (ApiError::Engine(EngineError::AdminKeyRejected(_)), Some(ip)) = (&e, call.ip) {
+                st.guard.auth_failed(ip);
+            }
+            return Err(e);
+        }
+    };
+    tracing::debug!(key = %grant.name, "admin request authenticated");
+    Ok(admin_for(st, grant))
+}
+
+fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
+    Admin {
+        engine: st.engine.with_actor(&grant.actor()),
+        public_url: st.public_url.to_string(),
+        max_age_days: st.token_max_age_days,
+        grant,
+    }
+}
+
+fn internal(message: String) -> ApiError {
+    ApiError::Engine(EngineError::Internal(message))
+}
+
+/// A JSON body; an empty body is `{}` (for the optional ones).
+fn body<T: DeserializeOwned>(b: &Bytes) -> Result<T, ApiError> {
+    let raw: &[u8] = if b.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        b
+    };
+    serde_json::from_slice(raw).map_err(|e| ApiError::invalid(format!("invalid JSON body: {e}")))
+}
+
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(v)| v)
+        .map_err(|e| ApiError::invalid(format!("invalid query: {}", e.body_text())))
+}
+
+// ---- fallbacks ----------------------------------------------------------------
+
+/// Also mounted at `/admin/v1/` itself, which a nested router's fallback
+/// does not see.
+pub async fn not_found(OriginalUri(uri): OriginalUri, call: Call, body: Body) -> Response {
+    limits::discard(call.content_length, body).await;
+    ApiError::Request {
+        status: StatusCode::NOT_FOUND,
+        reason: "not_found",
+        message: format!("no admin API endpoint at {}", uri.path()),
+        hint: Some("the endpoints are listed in the Admin API section of the README"),
+    }
+    .into_response()
+}
+
+async fn method_not_allowed(OriginalUri(uri): OriginalUri, call: Call, body: Body) -> Response {
+    limits::discard(call.content_length, body).await;
+    ApiError::Request {
+        status: StatusCode::METHOD_NOT_ALLOWED,
+        reason: "method_not_allowed",
+        message: format!("{} does not take this method", uri.path()),
+        hint: Some("the endpoints are listed in the Admin API section of the README"),
+    }
+    .into_response()
+}
