@@ -65,7 +65,7 @@ clean_env() {
 listen_addr() {
     local err=$1 pid=$2
     for _ in $(seq 1 600); do
-        if grep -q '^listening on ' "$err" 2>/dev/null; then
+        if grep -qE '^listening on .+:[0-9]+$' "$err" 2>/dev/null; then
             sed -n 's/^listening on //p' "$err" | head -n1
             return 0
         fi

@@ -135,7 +135,19 @@ pub struct UsageTracker {
 impl UsageTracker {
     fn record(&self, token_id: &str, at: OffsetDateTime, from: Option<&str>) {
         if let Ok(mut p) = self.pending.lock() {
-            p.insert(token_id.to_owned(), (at, from.map(str::to_owned)));
+            // Once per request: no allocation when the token is pending
+            // already from the same address (the common case).
+            match p.get_mut(token_id) {
+                Some((last, last_from)) => {
+                    *last = at;
+                    if last_from.as_deref() != from {
+                        *last_from = from.map(str::to_owned);
+                    }
+                }
+                None => {
+                    p.insert(token_id.to_owned(), (at, from.map(str::to_owned)));
+                }
+            }
         }
     }
 
