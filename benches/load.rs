@@ -19,7 +19,12 @@
 //! SCIMCTL_BENCH_SERVER_WRAP runs the server under a command, e.g.
 //! "valgrind --tool=callgrind --log-file=/tmp/vg.log", for instruction counts;
 //! SCIMCTL_BENCH_SERVER runs another scimctl binary (before/after comparisons
-//! over the same schema).
+//! over the same schema); SCIMCTL_BENCH_COMPARE=<binary> runs this build and
+//! that one side by side, as the log's both mode does (the log as
+//! SCIMCTL_BENCH_NO_LOG says, on by default), and the last table gives this
+//! build's rate and server CPU per request against the other's, medians of
+//! the rounds' pairs. (benches/callgrind.sh counts instructions per request
+//! of several builds.)
 //!
 //! Every protection of `serve` is on, at its default (connection caps,
 //! header timeout, body limits, the failed-authentication budget, store
@@ -59,19 +64,26 @@ struct Server {
     base: String,
 }
 
+/// One of the servers a round runs: which binary, with or without the log.
+#[derive(Clone)]
+struct Mode {
+    name: String,
+    bin: String,
+    no_log: bool,
+}
+
 impl Server {
-    fn start(store: &std::path::Path, no_log: bool) -> Server {
-        let bin = std::env::var("SCIMCTL_BENCH_SERVER")
-            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned());
+    fn start(store: &std::path::Path, mode: &Mode) -> Server {
+        let (bin, no_log) = (&mode.bin, mode.no_log);
         let wrap = std::env::var("SCIMCTL_BENCH_SERVER_WRAP").unwrap_or_default();
         let mut wrap = wrap.split_whitespace();
         let mut cmd = match wrap.next() {
             Some(prog) => {
                 let mut c = Command::new(prog);
-                c.args(wrap).arg(&bin);
+                c.args(wrap).arg(bin);
                 c
             }
-            None => Command::new(&bin),
+            None => Command::new(bin),
         };
         // Far above this benchmark's rate: the limiters run, never refuse.
         cmd.env("SCIMCTL_RATE_LIMIT_PER_ADDRESS", BENCH_RATE_LIMIT)
@@ -324,7 +336,8 @@ fn run(
 
 /// One server of a round: log on or off, over its own copy of the store.
 struct Side {
-    no_log: bool,
+    /// Index into the modes.
+    mode: usize,
     store: std::path::PathBuf,
     server: Server,
     seq: Arc<AtomicU64>,
@@ -374,11 +387,34 @@ fn main() {
     let requests = std::env::var("SCIMCTL_BENCH_REQUESTS")
         .ok()
         .and_then(|v| v.parse().ok());
-    let modes: &[bool] = match std::env::var("SCIMCTL_BENCH_NO_LOG").as_deref() {
+    let log_modes: &[bool] = match std::env::var("SCIMCTL_BENCH_NO_LOG").as_deref() {
         Ok("1") => &[true],
         Ok("both") => &[false, true],
         _ => &[false],
     };
+    let log_name = |no_log: bool| if no_log { "off" } else { "on" };
+    let this_bin = std::env::var("SCIMCTL_BENCH_SERVER")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned());
+    let modes: Vec<Mode> = match std::env::var("SCIMCTL_BENCH_COMPARE") {
+        Ok(other) if !other.is_empty() => ["this", "other"]
+            .into_iter()
+            .zip([this_bin, other])
+            .map(|(name, bin)| Mode {
+                name: format!("{name} (log {})", log_name(log_modes[0])),
+                bin,
+                no_log: log_modes[0],
+            })
+            .collect(),
+        _ => log_modes
+            .iter()
+            .map(|&no_log| Mode {
+                name: log_name(no_log).to_owned(),
+                bin: this_bin.clone(),
+                no_log,
+            })
+            .collect(),
+    };
+    let compare = modes.len() == 2 && modes[0].no_log == modes[1].no_log;
     let all = [
         Scenario::Filter,
         Scenario::GetById,
@@ -391,7 +427,6 @@ fn main() {
         .into_iter()
         .filter(|s| picked.is_empty() || picked.split(',').any(|p| p.trim() == s.key()))
         .collect();
-    let log_name = |no_log: bool| if no_log { "off" } else { "on" };
     println!(
         "scimctl serve load benchmark: {}, {conc} concurrent keep-alive connections, {rounds} round(s), provisioning log {}",
         requests.map_or(format!("{secs}s per scenario"), |n| format!(
@@ -399,7 +434,7 @@ fn main() {
         )),
         modes
             .iter()
-            .map(|&m| log_name(m))
+            .map(|m| m.name.as_str())
             .collect::<Vec<_>>()
             .join(" then ")
     );
@@ -413,9 +448,9 @@ fn main() {
         let t0 = Instant::now();
         let fx = Arc::new(prefill(&template, n));
         eprintln!("prefilled {n} users in {:.1}s", t0.elapsed().as_secs_f64());
-        // (log, scenario) -> per-round outcomes
-        let mut results: Vec<(bool, Scenario, Vec<Outcome>)> = Vec::new();
-        let mut rss: Vec<(bool, u64)> = Vec::new();
+        // (mode, scenario) -> per-round outcomes
+        let mut results: Vec<(usize, Scenario, Vec<Outcome>)> = Vec::new();
+        let mut rss: Vec<(usize, u64)> = Vec::new();
         for round in 0..rounds {
             // Both servers run side by side, each on its own copy of the
             // prefilled store, and every scenario runs on one then the
@@ -423,20 +458,19 @@ fn main() {
             // of the machine hits both modes of a pair alike.
             let servers: Vec<Side> = modes
                 .iter()
-                .map(|&no_log| {
-                    let store = dir
-                        .path()
-                        .join(format!("run-{round}-{}.db", log_name(no_log)));
+                .enumerate()
+                .map(|(mode, m)| {
+                    let store = dir.path().join(format!("run-{round}-{mode}.db"));
                     copy_store(&template, &store);
-                    let server = Server::start(&store, no_log);
+                    let server = Server::start(&store, m);
                     eprintln!(
-                        "round {} log {}: server pid {}",
+                        "round {} {}: server pid {}",
                         round + 1,
-                        log_name(no_log),
+                        m.name,
                         server.child.id()
                     );
                     Side {
-                        no_log,
+                        mode,
                         store,
                         server,
                         seq: Arc::new(AtomicU64::new(0)),
@@ -449,10 +483,7 @@ fn main() {
                     order.reverse();
                 }
                 for Side {
-                    no_log,
-                    server,
-                    seq,
-                    ..
+                    mode, server, seq, ..
                 } in order
                 {
                     if servers.len() > 1 {
@@ -460,7 +491,7 @@ fn main() {
                         // batch (gathered for half a second) before this run.
                         std::thread::sleep(SETTLE);
                     }
-                    let no_log = *no_log;
+                    let mode = *mode;
                     let ticks = server.cpu_ticks();
                     let t0 = Instant::now();
                     let mut o = run(&server.base, &fx, s, secs, requests, conc, seq);
@@ -470,36 +501,33 @@ fn main() {
                     if rounds > 1 {
                         eprintln!(
                             "  {n} {} {}: {:.0}/s p99 {:.2} ms, server CPU {:.0} µs/request",
-                            log_name(no_log),
+                            modes[mode].name,
                             s.name(),
                             o.rps,
                             o.p99_us as f64 / 1000.0,
                             o.cpu_us
                         );
                     }
-                    match results
-                        .iter_mut()
-                        .find(|(l, sc, _)| *l == no_log && *sc == s)
-                    {
+                    match results.iter_mut().find(|(l, sc, _)| *l == mode && *sc == s) {
                         Some((_, _, v)) => v.push(o),
-                        None => results.push((no_log, s, vec![o])),
+                        None => results.push((mode, s, vec![o])),
                     }
                 }
             }
             for side in servers {
-                rss.push((side.no_log, side.server.peak_rss_kib()));
+                rss.push((side.mode, side.server.peak_rss_kib()));
                 drop(side.server);
                 remove_store(&side.store);
             }
         }
-        for (no_log, s, v) in &results {
+        for (mode, s, v) in &results {
             let mut rps: Vec<f64> = v.iter().map(|o| o.rps).collect();
             let mut p50: Vec<f64> = v.iter().map(|o| o.p50_us as f64).collect();
             let mut p99: Vec<f64> = v.iter().map(|o| o.p99_us as f64).collect();
             let mut cpu: Vec<f64> = v.iter().map(|o| o.cpu_us).collect();
             println!(
                 "| {n} | {} | {} | {:.0} | {:.2} | {:.2} | {:.0} | {} |",
-                log_name(*no_log),
+                modes[*mode].name,
                 s.name(),
                 median(&mut rps),
                 median(&mut p50) / 1000.0,
@@ -508,44 +536,65 @@ fn main() {
                 v.iter().map(|o| o.errors).sum::<u64>()
             );
         }
-        // Each round's pair, log on over log off: the figure that matters,
+        // Each round's pair, the first mode over the second (log on over
+        // log off, or this build over the other): the figure that matters,
         // less moved by the machine than either rate alone.
+        let pair = if compare {
+            "this vs other"
+        } else {
+            "on vs off"
+        };
         for &s in &scenarios {
-            let rates = |no_log: bool| -> Vec<f64> {
+            let figures = |mode: usize, f: fn(&Outcome) -> f64| -> Vec<f64> {
                 results
                     .iter()
-                    .find(|(l, sc, _)| *l == no_log && *sc == s)
-                    .map(|(_, _, v)| v.iter().map(|o| o.rps).collect())
+                    .find(|(l, sc, _)| *l == mode && *sc == s)
+                    .map(|(_, _, v)| v.iter().map(f).collect())
                     .unwrap_or_default()
             };
-            let mut ratios: Vec<f64> = rates(false)
-                .iter()
-                .zip(rates(true))
-                .map(|(on, off)| on / off.max(1.0))
-                .collect();
-            if ratios.is_empty() {
+            let ratios = |f: fn(&Outcome) -> f64| -> Vec<f64> {
+                figures(0, f)
+                    .iter()
+                    .zip(figures(1, f))
+                    .map(|(a, b)| a / b.max(1e-9))
+                    .collect()
+            };
+            let mut rates = ratios(|o| o.rps);
+            if rates.is_empty() {
                 continue;
             }
             let pct = |r: f64| (r - 1.0) * 100.0;
             // `median` sorts: the range is then the ends.
-            let mid = median(&mut ratios);
+            let mid = median(&mut rates);
+            let cpu = if compare {
+                let mut c = ratios(|o| o.cpu_us);
+                let m = median(&mut c);
+                format!(
+                    "server CPU/req {:+.1} % (rounds {:+.1} … {:+.1} %)",
+                    pct(m),
+                    pct(c[0]),
+                    pct(c[c.len() - 1])
+                )
+            } else {
+                String::new()
+            };
             println!(
-                "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
+                "| {n} | {pair} | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | {cpu} | |",
                 s.name(),
                 pct(mid),
-                pct(ratios[0]),
-                pct(ratios[ratios.len() - 1])
+                pct(rates[0]),
+                pct(rates[rates.len() - 1])
             );
         }
-        for &no_log in modes {
+        for (mode, m) in modes.iter().enumerate() {
             let peak = rss
                 .iter()
-                .filter(|(l, _)| *l == no_log)
+                .filter(|(l, _)| *l == mode)
                 .map(|(_, k)| *k)
                 .max();
             println!(
                 "| {n} | {} | server peak RSS | {} MiB | | | | |",
-                log_name(no_log),
+                m.name,
                 peak.unwrap_or(0) / 1024
             );
         }
