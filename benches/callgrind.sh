@@ -22,8 +22,10 @@
 # Environment: CG_N (2000), CG_WARMUP (100), CG_USERS (CG_N + CG_WARMUP),
 # CG_KINDS (get,filter,patch,group,create), CG_OUT (target/callgrind):
 # where the dumps stay, as $CG_OUT/<label>/<kind>/callgrind.out.1, for
-#   callgrind_annotate --inclusive=yes $CG_OUT/new/get/callgrind.out.1
-# CG_TOP=N prints each dump's N most costly functions (inclusive) too.
+#   benches/callgrind_top.py $CG_OUT/new/get/callgrind.out.1 $CG_N 30 'authenticate' 'insert_logs'
+# (per request: by library, the costliest functions, and the inclusive cost
+# of functions matching each pattern; callgrind_annotate 3.19 misreads
+# these dumps). CG_TOP=N prints each dump's breakdown with N functions.
 #
 # Every protection of `serve` is on, at its defaults, but the two rate
 # limits this client's traffic would meet (as in benches/load.rs): they run
@@ -65,7 +67,7 @@ clean_env() {
 listen_addr() {
     local err=$1 pid=$2
     for _ in $(seq 1 600); do
-        if grep -q '^listening on ' "$err" 2>/dev/null; then
+        if grep -qE '^listening on .+:[0-9]+$' "$err" 2>/dev/null; then
             sed -n 's/^listening on //p' "$err" | head -n1
             return 0
         fi
@@ -182,9 +184,8 @@ if [ "$TOP" -gt 0 ]; then
     for kind in "${kinds[@]}"; do
         for i in "${!labels[@]}"; do
             echo
-            echo "## ${labels[$i]} $kind: the $TOP most costly functions, inclusive"
-            callgrind_annotate --inclusive=yes "$OUT/${labels[$i]}/$kind/callgrind.out.1" 2>/dev/null |
-                grep -E '^ *[0-9,]+ \(' | head -n "$TOP"
+            echo "## ${labels[$i]} $kind: where the instructions go, per request"
+            python3 "$here/callgrind_top.py" "$OUT/${labels[$i]}/$kind/callgrind.out.1" "$N" "$TOP"
         done
     done
 fi

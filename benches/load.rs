@@ -19,7 +19,11 @@
 //! SCIMCTL_BENCH_SERVER_WRAP runs the server under a command, e.g.
 //! "valgrind --tool=callgrind --log-file=/tmp/vg.log", for instruction counts;
 //! SCIMCTL_BENCH_SERVER runs another scimctl binary (before/after comparisons
-//! over the same schema).
+//! over the same schema); SCIMCTL_BENCH_COMPARE=<binary> runs this build
+//! and that one side by side (the log as SCIMCTL_BENCH_NO_LOG says, on by
+//! default), and a last table gives this build's rate and server CPU per
+//! request against the other's, medians of the rounds' pairs.
+//! (benches/callgrind.sh counts instructions per request of several builds.)
 //!
 //! The same run also drives a reference (benches/reference.rs: an axum
 //! router over a HashMap, no store, no checks, no log) with the same
@@ -58,12 +62,14 @@ mod reference;
 /// server (its value: the seed file).
 const REFERENCE_CHILD: &str = "SCIMCTL_BENCH_REFERENCE_SEED";
 
-/// What a side of a round runs: scimctl with the log on or off, or the
+/// What a side of a round runs: this scimctl with the log on or off, the
+/// SCIMCTL_BENCH_COMPARE binary (the log as the first side has it), or the
 /// reference.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     LogOn,
     LogOff,
+    Other { no_log: bool },
     Reference,
 }
 
@@ -72,6 +78,7 @@ impl Mode {
         match self {
             Mode::LogOn => "on",
             Mode::LogOff => "off",
+            Mode::Other { .. } => "other",
             Mode::Reference => "reference",
         }
     }
@@ -93,9 +100,18 @@ struct Server {
 }
 
 impl Server {
-    fn start(store: &std::path::Path, no_log: bool) -> Server {
-        let bin = std::env::var("SCIMCTL_BENCH_SERVER")
-            .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned());
+    fn start(store: &std::path::Path, mode: Mode) -> Server {
+        let this = || {
+            std::env::var("SCIMCTL_BENCH_SERVER")
+                .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned())
+        };
+        let (bin, no_log) = match mode {
+            Mode::Other { no_log } => (
+                std::env::var("SCIMCTL_BENCH_COMPARE").expect("the binary to compare with"),
+                no_log,
+            ),
+            _ => (this(), mode == Mode::LogOff),
+        };
         let wrap = std::env::var("SCIMCTL_BENCH_SERVER_WRAP").unwrap_or_default();
         let mut wrap = wrap.split_whitespace();
         let mut cmd = match wrap.next() {
@@ -441,6 +457,14 @@ fn main() {
         Ok("both") => vec![Mode::LogOn, Mode::LogOff],
         _ => vec![Mode::LogOn],
     };
+    if let Ok(other) = std::env::var("SCIMCTL_BENCH_COMPARE")
+        && !other.is_empty()
+    {
+        modes.truncate(1);
+        modes.push(Mode::Other {
+            no_log: modes[0] == Mode::LogOff,
+        });
+    }
     if std::env::var("SCIMCTL_BENCH_REFERENCE").as_deref() != Ok("0") {
         modes.push(Mode::Reference);
     }
@@ -465,6 +489,7 @@ fn main() {
             .iter()
             .map(|m| match m {
                 Mode::Reference => "the in-memory reference".to_owned(),
+                Mode::Other { .. } => "the SCIMCTL_BENCH_COMPARE binary".to_owned(),
                 m => format!("scimctl with the provisioning log {}", m.name()),
             })
             .collect::<Vec<_>>()
@@ -507,7 +532,7 @@ fn main() {
                         _ => {
                             let store = dir.path().join(format!("run-{round}-{}.db", mode.name()));
                             copy_store(&template, &store);
-                            (Server::start(&store, mode == Mode::LogOff), Some(store))
+                            (Server::start(&store, mode), Some(store))
                         }
                     };
                     eprintln!(
@@ -601,6 +626,29 @@ fn main() {
                     pct(mid),
                     pct(lo),
                     pct(hi)
+                );
+            }
+        }
+        // This build against the other binary, round by round.
+        if let Some(&other) = modes.iter().find(|m| matches!(m, Mode::Other { .. })) {
+            for &s in &scenarios {
+                let rate = |m| series(m, s, |o| o.rps);
+                let cpu = |m| series(m, s, |o| o.cpu_us);
+                let (Some(r), Some(c)) = (
+                    paired(&rate(modes[0]), &rate(other)),
+                    paired(&cpu(modes[0]), &cpu(other)),
+                ) else {
+                    continue;
+                };
+                println!(
+                    "| {n} | this vs other | {} | rate {:+.1} % ({:+.1} … {:+.1} %) | | | CPU {:+.1} % ({:+.1} … {:+.1} %) | |",
+                    s.name(),
+                    pct(r.0),
+                    pct(r.1),
+                    pct(r.2),
+                    pct(c.0),
+                    pct(c.1),
+                    pct(c.2)
                 );
             }
         }

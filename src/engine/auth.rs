@@ -97,10 +97,15 @@ impl TokenCache {
         at: OffsetDateTime,
     ) -> Option<Arc<Grant>> {
         let mut c = self.inner.lock().ok()?;
-        if c.stamp != stamp {
+        if stamp > c.stamp {
             // Something authentication reads changed: forget it all.
             c.grants.clear();
             c.stamp = stamp;
+            return None;
+        }
+        if stamp < c.stamp {
+            // Read before another request saw the stamp move: this one
+            // goes to the store, the cache stays for the newer stamp.
             return None;
         }
         let g = c.grants.get(h)?;
@@ -135,7 +140,19 @@ pub struct UsageTracker {
 impl UsageTracker {
     fn record(&self, token_id: &str, at: OffsetDateTime, from: Option<&str>) {
         if let Ok(mut p) = self.pending.lock() {
-            p.insert(token_id.to_owned(), (at, from.map(str::to_owned)));
+            // Once per request: no allocation when the token is pending
+            // already from the same address (the common case).
+            match p.get_mut(token_id) {
+                Some((last, last_from)) => {
+                    *last = at;
+                    if last_from.as_deref() != from {
+                        *last_from = from.map(str::to_owned);
+                    }
+                }
+                None => {
+                    p.insert(token_id.to_owned(), (at, from.map(str::to_owned)));
+                }
+            }
         }
     }
 
@@ -284,4 +301,75 @@ pub(crate) fn authenticate_in(
         token_state: rec.state,
         grace_until: rec.grace_until,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::model::Policy;
+
+    fn grant(tenant: &str, state: TokenState, grace_until: Option<OffsetDateTime>) -> Arc<Grant> {
+        Arc::new(Grant {
+            tenant: Tenant {
+                id: tenant.into(),
+                name: tenant.into(),
+                policy: Policy::Product,
+                scim_enabled: true,
+                created_at: now(),
+            },
+            token_id: "k".into(),
+            fingerprint: "f".into(),
+            token_state: state,
+            grace_until,
+        })
+    }
+
+    #[test]
+    fn a_grant_lives_as_long_as_its_stamp() {
+        let c = TokenCache::default();
+        let (h, at) = (hash("scim_a"), now());
+        c.put(1, h, grant("acme", TokenState::Active, None));
+        assert!(c.get(1, "acme", &h, at).is_some());
+        assert!(c.get(1, "other", &h, at).is_none(), "another tenant's URL");
+        assert!(c.get(1, "acme", &hash("scim_b"), at).is_none());
+        // The stamp moved: gone, and a grant verified before is not kept.
+        assert!(c.get(2, "acme", &h, at).is_none());
+        c.put(1, h, grant("acme", TokenState::Active, None));
+        assert!(c.get(2, "acme", &h, at).is_none());
+        // A request that read the older stamp goes to the store and
+        // leaves the newer grants alone.
+        c.put(2, h, grant("acme", TokenState::Active, None));
+        assert!(c.get(1, "acme", &h, at).is_none());
+        assert!(c.get(2, "acme", &h, at).is_some());
+        // A put with a newer stamp starts over.
+        let h2 = hash("scim_c");
+        c.put(3, h2, grant("acme", TokenState::Active, None));
+        assert!(c.get(3, "acme", &h, at).is_none());
+        assert!(c.get(3, "acme", &h2, at).is_some());
+    }
+
+    #[test]
+    fn a_previous_token_expires_by_itself() {
+        let c = TokenCache::default();
+        let (h, at) = (hash("scim_a"), now());
+        let until = at + time::Duration::seconds(10);
+        c.put(1, h, grant("acme", TokenState::Previous, Some(until)));
+        assert!(c.get(1, "acme", &h, at).is_some());
+        assert!(c.get(1, "acme", &h, until).is_none());
+        c.put(1, h, grant("acme", TokenState::Revoked, None));
+        assert!(c.get(1, "acme", &h, at).is_none());
+    }
+
+    #[test]
+    fn the_cache_is_bounded() {
+        let c = TokenCache::default();
+        for i in 0..(MAX_CACHED + 10) {
+            c.put(
+                1,
+                hash(&format!("scim_{i}")),
+                grant("acme", TokenState::Active, None),
+            );
+        }
+        assert!(c.inner.lock().unwrap().grants.len() <= MAX_CACHED);
+    }
 }

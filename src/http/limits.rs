@@ -137,7 +137,9 @@ impl Guard {
         limiter: &Option<DefaultKeyedRateLimiter<K>>,
         key: &K,
         reason: &'static str,
-        message: &str,
+        // Made only for a refusal: formatting it for every request showed
+        // in profiles.
+        message: impl FnOnce() -> String,
     ) -> Result<(), Refusal> {
         let Some(l) = limiter else { return Ok(()) };
         match l.check_key(key) {
@@ -147,7 +149,7 @@ impl Guard {
                 let wait = not_until.wait_time_from(self.clock.now());
                 Err(Refusal {
                     reason,
-                    message: message.to_owned(),
+                    message: message(),
                     retry_after: wait.max(Duration::from_millis(1)),
                 })
             }
@@ -161,7 +163,7 @@ impl Guard {
             &self.per_address,
             &ip,
             "rate_limited",
-            &format!("Too many requests from this client address (the limit is {per} per second); retry after the time in Retry-After"),
+            || format!("Too many requests from this client address (the limit is {per} per second); retry after the time in Retry-After"),
         )
     }
 
@@ -172,7 +174,7 @@ impl Guard {
             &self.per_tenant,
             &tenant_id.to_owned(),
             "rate_limited",
-            &format!("Too many requests for this tenant (the limit is {per} per second); retry after the time in Retry-After"),
+            || format!("Too many requests for this tenant (the limit is {per} per second); retry after the time in Retry-After"),
         )
     }
 

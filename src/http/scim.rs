@@ -1,7 +1,8 @@
 //! Routes under a tenant URL and their handlers. Each handler goes through
 //! `run`, which bounds the request's cost step by step before it reaches
 //! the store (see there); store work runs on the blocking pool (the store
-//! is synchronous).
+//! is synchronous), but for the check of a cached token (`run`), which
+//! never waits.
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;

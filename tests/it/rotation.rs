@@ -205,8 +205,11 @@ async fn a_client_hammering_through_the_rotation_sees_no_401(env: TestEnv) {
 // the same store file) and through the server's own admin API, and check
 // that the very next request — a read, a read with a body, a write, each
 // taking its own path through the cache — is refused. Each request kind is
-// the first after a change in one round, so that each path's own check of
-// the store's stamp is what refuses it.
+// the first after a change in some rounds, so that each path's own check
+// of the store's stamp is what refuses it; and in some rounds the server
+// commits something else between the change and that request.
+
+use serde_json::{Value, json};
 
 /// The request kinds, each of which consults the cache its own way: a GET
 /// in its read transaction, `.search` and writes before reading the body.
@@ -219,49 +222,6 @@ enum Kind {
 }
 
 const KINDS: [Kind; 4] = [Kind::Get, Kind::Search, Kind::Patch, Kind::Create];
-
-async fn send(srv: &Server, token: &str, kind: Kind, user: &str, n: &mut u32) -> Resp {
-    let c = srv.client("acme", token);
-    *n += 1;
-    match kind {
-        Kind::Get => c.get(&format!("/Users/{user}")).await,
-        Kind::Search => {
-            c.post(
-                "/Users/.search",
-                &serde_json::json!({
-                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
-                    "filter": "userName eq \"cached@acme.example\""
-                }),
-            )
-            .await
-        }
-        Kind::Patch => {
-            let value = if *n % 2 == 0 { "True" } else { "False" };
-            c.patch(
-                &format!("/Users/{user}"),
-                &patch_op(serde_json::json!([{"op": "Replace", "path": "active", "value": value}])),
-            )
-            .await
-        }
-        Kind::Create => {
-            c.post(
-                "/Users",
-                &entra_user(&format!("new{n}@acme.example"), "New", "User", None),
-            )
-            .await
-        }
-    }
-}
-
-/// Every kind succeeds with `token`, twice (so it is cached).
-async fn accepted(srv: &Server, token: &str, user: &str, n: &mut u32) {
-    for _ in 0..2 {
-        for kind in KINDS {
-            let r = send(srv, token, kind, user, n).await;
-            assert!(r.status < 300, "{kind:?} with a valid token:\n{r}");
-        }
-    }
-}
 
 /// What happens between a change and the request that must see it.
 #[derive(Clone, Copy, Debug)]
@@ -276,44 +236,6 @@ enum Between {
     AdminWrite,
 }
 
-/// `first`, then every other kind, is refused with `status`/`reason`,
-/// after `between`.
-async fn refused(
-    srv: &Server,
-    (other, admin, between): (&Scim, &Admin, Between),
-    token: &str,
-    first: Kind,
-    user: &str,
-    n: &mut u32,
-    status: u16,
-    reason: &str,
-    what: &str,
-) {
-    *n += 1;
-    match between {
-        Between::Nothing => {}
-        Between::ScimWrite => {
-            other.create_user(&format!("other{n}@beta.example")).await;
-        }
-        Between::AdminWrite => {
-            let body = serde_json::json!({"email": format!("admin{n}@beta.example"), "given_name": "A", "family_name": "B"});
-            admin
-                .send(reqwest::Method::POST, "/tenants/beta/users", body)
-                .await;
-        }
-    }
-    let r = send(srv, token, first, user, n).await;
-    assert_eq!(
-        r.status, status,
-        "the first request ({first:?}) after {what}, then {between:?}, was not refused:\n{r}"
-    );
-    r.error(status, None, reason);
-    for kind in KINDS {
-        let r = send(srv, token, kind, user, n).await;
-        assert_eq!(r.status, status, "{kind:?} after {what}:\n{r}");
-    }
-}
-
 /// How a change is made.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Via {
@@ -323,195 +245,220 @@ enum Via {
     AdminApi,
 }
 
-struct Admin {
-    http: reqwest::Client,
-    base: String,
-    key: String,
+/// A change to tenant acme that its current token must not survive.
+#[derive(Clone, Copy, Debug)]
+enum Change {
+    Regenerate,
+    Revoke,
+    Generate,
+    Disable,
+    Enable,
+    Delete,
 }
 
-impl Admin {
-    fn new(env: &TestEnv, srv: &Server) -> Admin {
+/// The server, another tenant's client, an operator key, and the user the
+/// requests are about.
+struct Probe {
+    // Before `env`: the server goes before its store's directory.
+    srv: Server,
+    env: TestEnv,
+    other: Scim,
+    http: reqwest::Client,
+    admin_key: String,
+    user: String,
+    /// Requests sent, for unique names and alternating values.
+    n: u32,
+}
+
+impl Probe {
+    /// Tenants acme and beta with SCIM on; returns acme's token too.
+    async fn start() -> (Probe, String) {
         let _ = rustls::crypto::ring::default_provider().install_default();
-        let key = env
+        let env = TestEnv::new();
+        let token = scim_tenant(&env, "Acme", "acme", "product");
+        let beta = scim_tenant(&env, "Beta", "beta", "product");
+        let admin_key = env
             .ok(&["--quiet", "admin-key", "create", "rotation-ops"])
             .trim_end()
             .to_owned();
-        Admin {
+        // Failed authentications are the point here: no budget for them.
+        let srv = Server::start_with(&env, &[], &[("SCIMCTL_AUTH_FAILURES_PER_MINUTE", "0")]);
+        let user = srv
+            .client("acme", &token)
+            .create_user("cached@acme.example")
+            .await;
+        let probe = Probe {
+            other: srv.client("beta", &beta),
             http: reqwest::Client::builder().no_proxy().build().unwrap(),
-            base: format!("{}/admin/v1", srv.origin()),
-            key,
+            env,
+            srv,
+            admin_key,
+            user,
+            n: 0,
+        };
+        (probe, token)
+    }
+
+    async fn send(&mut self, token: &str, kind: Kind) -> Resp {
+        let c = self.srv.client("acme", token);
+        self.n += 1;
+        let user = &self.user;
+        match kind {
+            Kind::Get => c.get(&format!("/Users/{user}")).await,
+            Kind::Search => {
+                let body = json!({
+                    "schemas": ["urn:ietf:params:scim:api:messages:2.0:SearchRequest"],
+                    "filter": "userName eq \"cached@acme.example\""
+                });
+                c.post("/Users/.search", &body).await
+            }
+            Kind::Patch => {
+                let value = if self.n.is_multiple_of(2) {
+                    "True"
+                } else {
+                    "False"
+                };
+                let op = json!([{"op": "Replace", "path": "active", "value": value}]);
+                c.patch(&format!("/Users/{user}"), &patch_op(op)).await
+            }
+            Kind::Create => {
+                let name = format!("new{}@acme.example", self.n);
+                c.post("/Users", &entra_user(&name, "New", "User", None))
+                    .await
+            }
         }
     }
 
-    /// `path` below the tenant acme.
-    async fn call(&self, method: reqwest::Method, path: &str) -> serde_json::Value {
-        let path = format!("/tenants/acme{path}");
-        self.send(method, &path, serde_json::json!({})).await
+    /// Every kind succeeds with `token`, twice (so it is cached).
+    async fn accepted(&mut self, token: &str) {
+        for _ in 0..2 {
+            for kind in KINDS {
+                let r = self.send(token, kind).await;
+                assert!(r.status < 300, "{kind:?} with a valid token:\n{r}");
+            }
+        }
     }
 
-    async fn send(
-        &self,
-        method: reqwest::Method,
-        path: &str,
-        body: serde_json::Value,
-    ) -> serde_json::Value {
+    /// After `what` and `between`: `first`, then every other kind, is
+    /// refused with `status` and `reason`.
+    async fn refused(
+        &mut self,
+        token: &str,
+        (what, between): (&str, Between),
+        first: Kind,
+        (status, reason): (u16, &str),
+    ) {
+        self.n += 1;
+        match between {
+            Between::Nothing => {}
+            Between::ScimWrite => {
+                let name = format!("other{}@beta.example", self.n);
+                self.other.create_user(&name).await;
+            }
+            Between::AdminWrite => {
+                let body = json!({"email": format!("admin{}@beta.example", self.n),
+                    "given_name": "A", "family_name": "B"});
+                self.admin(reqwest::Method::POST, "/tenants/beta/users", body)
+                    .await;
+            }
+        }
+        let r = self.send(token, first).await;
+        assert_eq!(
+            r.status, status,
+            "the first request ({first:?}) after {what}, then {between:?}, was not refused:\n{r}"
+        );
+        r.error(status, None, reason);
+        for kind in KINDS {
+            let r = self.send(token, kind).await;
+            assert_eq!(r.status, status, "{kind:?} after {what}:\n{r}");
+        }
+    }
+
+    async fn admin(&self, method: reqwest::Method, path: &str, body: Value) -> Value {
+        let url = format!("{}/admin/v1{path}", self.srv.origin());
         let r = self
             .http
-            .request(method, format!("{}{path}", self.base))
-            .bearer_auth(&self.key)
+            .request(method, &url)
+            .bearer_auth(&self.admin_key)
             .json(&body)
             .send()
             .await
             .unwrap();
         let status = r.status();
         let text = r.text().await.unwrap();
-        assert!(status.is_success(), "admin API {path}: {status} {text}");
-        serde_json::from_str(&text).unwrap_or(serde_json::Value::Null)
+        assert!(status.is_success(), "{url}: {status} {text}");
+        serde_json::from_str(&text).unwrap_or(Value::Null)
     }
-}
 
-/// Regenerates the tenant's token; returns the new one.
-async fn regenerate(env: &TestEnv, admin: &Admin, via: Via) -> String {
-    match via {
-        Via::Cli => env
-            .ok(&["--tenant", "acme", "--quiet", "token", "regenerate"])
-            .trim_end()
-            .to_owned(),
-        Via::AdminApi => {
-            let v = admin.call(reqwest::Method::POST, "/token/regenerate").await;
-            str_key(&v, "token").to_owned()
-        }
-    }
-}
-
-async fn change(env: &TestEnv, admin: &Admin, via: Via, what: &str) {
-    let (args, path, method): (&[&str], &str, reqwest::Method) = match what {
-        "revoke" => (&["token", "revoke"], "/token/revoke", reqwest::Method::POST),
-        "disable" => (&["scim", "disable"], "/scim/disable", reqwest::Method::POST),
-        "enable" => (&["scim", "enable"], "/scim/enable", reqwest::Method::POST),
-        "generate" => (
-            &["token", "generate"],
-            "/token/generate",
-            reqwest::Method::POST,
-        ),
-        "delete" => (
-            &["tenant", "delete", "acme", "--yes"],
-            "",
-            reqwest::Method::DELETE,
-        ),
-        _ => unreachable!("{what}"),
-    };
-    match via {
-        Via::Cli => {
-            let mut all = vec!["--tenant", "acme", "--quiet"];
-            all.extend_from_slice(args);
-            env.ok(&all);
-        }
-        Via::AdminApi => {
-            admin.call(method, path).await;
-        }
+    /// Makes `change` to tenant acme; returns the new token, if it made one.
+    async fn change(&self, change: Change, via: Via) -> Option<String> {
+        use reqwest::Method;
+        let (args, method, path): (&[&str], Method, &str) = match change {
+            Change::Regenerate => (&["token", "regenerate"], Method::POST, "/token/regenerate"),
+            Change::Revoke => (&["token", "revoke"], Method::POST, "/token/revoke"),
+            Change::Generate => (&["token", "generate"], Method::POST, "/token/generate"),
+            Change::Disable => (&["scim", "disable"], Method::POST, "/scim/disable"),
+            Change::Enable => (&["scim", "enable"], Method::POST, "/scim/enable"),
+            Change::Delete => (&["tenant", "delete", "acme", "--yes"], Method::DELETE, ""),
+        };
+        let token = match via {
+            Via::Cli => {
+                let mut all = vec!["--tenant", "acme", "--quiet"];
+                all.extend_from_slice(args);
+                Some(self.env.ok(&all).trim_end().to_owned())
+            }
+            Via::AdminApi => {
+                let path = format!("/tenants/acme{path}");
+                let v = self.admin(method, &path, json!({})).await;
+                v.get("token").and_then(Value::as_str).map(str::to_owned)
+            }
+        };
+        token.filter(|t| t.starts_with("scim_"))
     }
 }
 
 async fn changes_apply_on_the_very_next_request(via: Via) {
-    let env = TestEnv::new();
-    let mut token = scim_tenant(&env, "Acme", "acme", "product");
-    // Failed authentications are the point here: no budget for them.
-    let beta = scim_tenant(&env, "Beta", "beta", "product");
-    let srv = Server::start_with(&env, &[], &[("SCIMCTL_AUTH_FAILURES_PER_MINUTE", "0")]);
-    let other = srv.client("beta", &beta);
-    let admin = Admin::new(&env, &srv);
-    let mut n = 0;
-    let user = srv
-        .client("acme", &token)
-        .create_user("cached@acme.example")
-        .await;
-
+    let (mut p, mut token) = Probe::start().await;
     let betweens = [Between::Nothing, Between::AdminWrite, Between::ScimWrite];
     for (round, first) in KINDS.into_iter().cycle().take(12).enumerate() {
-        let ctx = (&other, &admin, betweens[round % 3]);
+        let between = betweens[round % 3];
         // Regenerated: the old token is refused, the new one works.
-        accepted(&srv, &token, &user, &mut n).await;
-        let new = regenerate(&env, &admin, via).await;
+        p.accepted(&token).await;
+        let new = p.change(Change::Regenerate, via).await.expect("new token");
         let what = format!("a regenerate ({via:?})");
-        refused(
-            &srv,
-            ctx,
-            &token,
-            first,
-            &user,
-            &mut n,
-            401,
-            "invalid_token",
-            &what,
-        )
-        .await;
+        p.refused(&token, (&what, between), first, (401, "invalid_token"))
+            .await;
         token = new;
 
         // Revoked, then a new token.
-        accepted(&srv, &token, &user, &mut n).await;
-        change(&env, &admin, via, "revoke").await;
+        p.accepted(&token).await;
+        p.change(Change::Revoke, via).await;
         let what = format!("a revoke ({via:?})");
-        refused(
-            &srv,
-            ctx,
-            &token,
-            first,
-            &user,
-            &mut n,
-            401,
-            "invalid_token",
-            &what,
-        )
-        .await;
-        token = match via {
-            Via::Cli => env
-                .ok(&["--tenant", "acme", "--quiet", "token", "generate"])
-                .trim_end()
-                .to_owned(),
-            Via::AdminApi => {
-                let v = admin.call(reqwest::Method::POST, "/token/generate").await;
-                str_key(&v, "token").to_owned()
-            }
-        };
+        p.refused(&token, (&what, between), first, (401, "invalid_token"))
+            .await;
+        token = p.change(Change::Generate, via).await.expect("new token");
 
         // SCIM turned off, then on again.
-        accepted(&srv, &token, &user, &mut n).await;
-        change(&env, &admin, via, "disable").await;
+        p.accepted(&token).await;
+        p.change(Change::Disable, via).await;
         let what = format!("SCIM turned off ({via:?})");
-        refused(
-            &srv,
-            ctx,
-            &token,
-            first,
-            &user,
-            &mut n,
-            403,
-            "scim_disabled",
-            &what,
-        )
-        .await;
-        change(&env, &admin, via, "enable").await;
+        p.refused(&token, (&what, between), first, (403, "scim_disabled"))
+            .await;
+        p.change(Change::Enable, via).await;
     }
 
     // The tenant deleted: its token is refused like any other.
-    accepted(&srv, &token, &user, &mut n).await;
-    change(&env, &admin, via, "delete").await;
+    p.accepted(&token).await;
+    p.change(Change::Delete, via).await;
     let what = format!("the tenant was deleted ({via:?})");
-    let ctx = (&other, &admin, Between::AdminWrite);
-    refused(
-        &srv,
-        ctx,
+    p.refused(
         &token,
+        (&what, Between::AdminWrite),
         Kind::Get,
-        &user,
-        &mut n,
-        401,
-        "invalid_token",
-        &what,
+        (401, "invalid_token"),
     )
     .await;
-    srv.stop();
+    p.srv.stop();
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

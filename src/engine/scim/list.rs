@@ -213,6 +213,64 @@ impl Projection {
 
     /// Applies the projection to a canonical resource.
     pub fn apply(&self, schema: &ResourceSchema, resource: Value) -> Value {
+        if self.is_default() {
+            return self.apply_default(schema, resource);
+        }
+        self.apply_asked(schema, resource)
+    }
+
+    /// No `attributes` or `excludedAttributes` asked for (nearly every
+    /// request).
+    fn is_default(&self) -> bool {
+        self.attributes.is_empty()
+            && self.excluded.is_empty()
+            && self.only.is_empty()
+            && self.without.is_empty()
+    }
+
+    /// `apply_asked` for the default projection, in place: it then only
+    /// drops what the schema does not return by default (and extension
+    /// containers left empty) and keeps every other value as it is, so
+    /// the resource is not rebuilt object by object (which showed in
+    /// profiles). A test holds it to `apply_asked`.
+    fn apply_default(&self, schema: &ResourceSchema, mut resource: Value) -> Value {
+        let Value::Object(obj) = &mut resource else {
+            return resource;
+        };
+        obj.retain(|k, v| {
+            if k == "schemas" {
+                return true;
+            }
+            if let Some(ext) = schema.extension(k) {
+                let Value::Object(attrs) = v else {
+                    return false;
+                };
+                attrs.retain(|a, _| {
+                    self.keep(
+                        schema,
+                        &AttrPath {
+                            urn: Some(ext.id.to_owned()),
+                            attr: a.clone(),
+                            sub: None,
+                        },
+                    )
+                });
+                return !attrs.is_empty();
+            }
+            let path = AttrPath::simple(k);
+            let Some(def) = schema.resolve(&path).map(|r| r.attr) else {
+                return true;
+            };
+            if def.returned == Returned::Never || def.mutability == Mutability::WriteOnly {
+                return false;
+            }
+            def.returned == Returned::Always || self.keep(schema, &path)
+        });
+        resource
+    }
+
+    /// Applies asked-for attributes or exclusions, rebuilding the resource.
+    fn apply_asked(&self, schema: &ResourceSchema, resource: Value) -> Value {
         let Value::Object(obj) = resource else {
             return resource;
         };
@@ -472,6 +530,33 @@ mod tests {
         let p = Projection::parse(None, Some("members")).unwrap();
         assert!(!p.includes(&g, "members"));
         assert!(p.includes(&g, "displayName"));
+    }
+
+    #[test]
+    fn the_default_projection_in_place_equals_the_general_one() {
+        let p = Projection::default();
+        let mut u = user();
+        u["password"] = json!("secret");
+        u["nickName"] = json!("Babs");
+        u["urn:ietf:params:scim:schemas:extension:enterprise:2.0:User"] =
+            json!({"employeeNumber": "7", "manager": {"value": "2"}});
+        u["urn:ietf:params:scim:schemas:extension:enterprise:2.0:Other"] = json!("x");
+        u["unknownThing"] = json!({"a": [1, {"b": 2}]});
+        for policy in [Policy::Standard, Policy::Product] {
+            for kind in [ResourceKind::User, ResourceKind::Group] {
+                let schema = ResourceSchema::for_policy(kind, policy);
+                let group = json!({"schemas": ["urn:ietf:params:scim:schemas:core:2.0:Group"], "id": "g", "displayName": "G",
+                    "members": [{"value": "1", "display": "B", "$ref": "x"}], "meta": {"resourceType": "Group"}});
+                for r in [u.clone(), group, json!("not an object")] {
+                    assert_eq!(
+                        p.apply_default(&schema, r.clone()),
+                        p.apply_asked(&schema, r.clone()),
+                        "{policy:?} {kind:?} {r}"
+                    );
+                }
+            }
+        }
+        assert!(p.apply(&schema(), u).get("password").is_none());
     }
 
     #[test]

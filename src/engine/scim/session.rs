@@ -158,14 +158,17 @@ impl Engine {
         f: impl FnOnce(&Session<'_>) -> Result<R>,
     ) -> SessionOutcome<R> {
         let h = presented.map(|p| hash(p.expose()));
-        // Read before the transaction begins: a change committed after it
-        // moves the stamp, so a grant verified below is kept for this stamp
-        // only if nothing changed before the transaction saw the store.
-        let stamp = self.store.auth_stamp();
-        let cached = match access {
-            Access::Read => self.cached(stamp, tenant_id, h.as_ref()),
+        // A read: the stamp is read before the transaction begins, so a
+        // change committed after it moves the stamp, and a grant verified
+        // below is kept for this stamp only if nothing changed before the
+        // transaction saw the store. A write neither trusts nor fills the
+        // cache (its caller's check before the body did, and the stamp
+        // costs a `PRAGMA` per call).
+        let stamp = match access {
+            Access::Read => self.store.auth_stamp(),
             Access::Write => None,
         };
+        let cached = self.cached(stamp, tenant_id, h.as_ref());
         let verified = cached.is_none();
         let mut grant_seen: Option<Arc<Grant>> = None;
         let body = |tx: &dyn Tx| {

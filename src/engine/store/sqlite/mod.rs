@@ -789,7 +789,15 @@ fn bad_enum(col: usize, v: &str) -> rusqlite::Error {
     )
 }
 
-const TENANT_COLS: &str = "id, name, policy, scim_enabled, created_at";
+// Column lists are macros, not consts, so that each query is one literal
+// put together at compile time (`concat!`): a `format!` of the SQL on every
+// call, before the statement cache's lookup, showed in request profiles.
+macro_rules! tenant_cols {
+    () => {
+        "id, name, policy, scim_enabled, created_at"
+    };
+}
+
 fn tenant_row(r: &Row) -> rusqlite::Result<Tenant> {
     let policy: String = r.get(2)?;
     Ok(Tenant {
@@ -801,7 +809,11 @@ fn tenant_row(r: &Row) -> rusqlite::Result<Tenant> {
     })
 }
 
-const PROPERTY_COLS: &str = "id, tenant_id, name, created_at";
+macro_rules! property_cols {
+    () => {
+        "id, tenant_id, name, created_at"
+    };
+}
 fn property_row(r: &Row) -> rusqlite::Result<Property> {
     Ok(Property {
         id: r.get(0)?,
@@ -811,8 +823,11 @@ fn property_row(r: &Row) -> rusqlite::Result<Property> {
     })
 }
 
-const ACCOUNT_COLS: &str =
-    "id, namespace, user_name, given_name, family_name, created_at, updated_at";
+macro_rules! account_cols {
+    () => {
+        "id, namespace, user_name, given_name, family_name, created_at, updated_at"
+    };
+}
 fn account_row(r: &Row) -> rusqlite::Result<Account> {
     Ok(Account {
         id: r.get(0)?,
@@ -825,7 +840,11 @@ fn account_row(r: &Row) -> rusqlite::Result<Account> {
     })
 }
 
-const MEMBERSHIP_COLS: &str = "id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at";
+macro_rules! membership_cols {
+    () => {
+        "id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at"
+    };
+}
 fn membership_row(r: &Row) -> rusqlite::Result<Membership> {
     let kind: String = r.get(3)?;
     let managed_by: String = r.get(4)?;
@@ -844,8 +863,17 @@ fn membership_row(r: &Row) -> rusqlite::Result<Membership> {
     })
 }
 
-const MEMBER_COLS: &str = "m.id, m.tenant_id, m.account_id, m.kind, m.managed_by, m.active, m.external_id, m.doc, m.version, m.created_at, m.updated_at, a.id, a.namespace, a.user_name, a.given_name, a.family_name, a.created_at, a.updated_at";
-const MEMBER_FROM: &str = "FROM memberships m JOIN accounts a ON a.id = m.account_id";
+macro_rules! member_cols {
+    () => {
+        "m.id, m.tenant_id, m.account_id, m.kind, m.managed_by, m.active, m.external_id, m.doc, m.version, m.created_at, m.updated_at, a.id, a.namespace, a.user_name, a.given_name, a.family_name, a.created_at, a.updated_at"
+    };
+}
+const MEMBER_COLS: &str = member_cols!();
+macro_rules! member_from {
+    () => {
+        "FROM memberships m JOIN accounts a ON a.id = m.account_id"
+    };
+}
 fn member_row(r: &Row) -> rusqlite::Result<MemberRecord> {
     let kind: String = r.get(3)?;
     let managed_by: String = r.get(4)?;
@@ -875,8 +903,11 @@ fn member_row(r: &Row) -> rusqlite::Result<MemberRecord> {
     })
 }
 
-const GROUP_COLS: &str =
-    "id, tenant_id, display_name, external_id, doc, version, created_at, updated_at";
+macro_rules! group_cols {
+    () => {
+        "id, tenant_id, display_name, external_id, doc, version, created_at, updated_at"
+    };
+}
 fn group_row(r: &Row) -> rusqlite::Result<Group> {
     Ok(Group {
         id: r.get(0)?,
@@ -890,7 +921,16 @@ fn group_row(r: &Row) -> rusqlite::Result<Group> {
     })
 }
 
-const TOKEN_COLS: &str = "id, tenant_id, hash, fingerprint, state, created_at, last_used_at, last_used_from, ended_at, grace_until";
+macro_rules! admin_key_cols {
+    () => {
+        "id, name, tenant_id, hash, fingerprint, created_at, last_used_at, revoked_at"
+    };
+}
+macro_rules! token_cols {
+    () => {
+        "id, tenant_id, hash, fingerprint, state, created_at, last_used_at, last_used_from, ended_at, grace_until"
+    };
+}
 fn token_row(r: &Row) -> rusqlite::Result<TokenRecord> {
     let state: String = r.get(4)?;
     let hash: Vec<u8> = r.get(2)?;
@@ -911,7 +951,11 @@ fn token_row(r: &Row) -> rusqlite::Result<TokenRecord> {
     })
 }
 
-const INVITATION_COLS: &str = "id, tenant_id, membership_id, email, enqueued_at, sent_at";
+macro_rules! invitation_cols {
+    () => {
+        "id, tenant_id, membership_id, email, enqueued_at, sent_at"
+    };
+}
 fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
     Ok(Invitation {
         id: r.get(0)?,
@@ -980,21 +1024,29 @@ impl Tx for SqliteTx<'_> {
     }
     fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>> {
         self.one(
-            &format!("SELECT {TENANT_COLS} FROM tenants WHERE id = ?1"),
+            concat!("SELECT ", tenant_cols!(), " FROM tenants WHERE id = ?1"),
             [id],
             tenant_row,
         )
     }
     fn tenant_by_name(&self, name_lower: &str) -> Result<Option<Tenant>> {
         self.one(
-            &format!("SELECT {TENANT_COLS} FROM tenants WHERE name_lower = ?1"),
+            concat!(
+                "SELECT ",
+                tenant_cols!(),
+                " FROM tenants WHERE name_lower = ?1"
+            ),
             [name_lower],
             tenant_row,
         )
     }
     fn tenants(&self) -> Result<Vec<Tenant>> {
         self.all(
-            &format!("SELECT {TENANT_COLS} FROM tenants ORDER BY created_at, name_lower"),
+            concat!(
+                "SELECT ",
+                tenant_cols!(),
+                " FROM tenants ORDER BY created_at, name_lower"
+            ),
             [],
             tenant_row,
         )
@@ -1036,8 +1088,10 @@ impl Tx for SqliteTx<'_> {
     }
     fn property_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Property>> {
         self.one(
-            &format!(
-                "SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 AND name_lower = ?2"
+            concat!(
+                "SELECT ",
+                property_cols!(),
+                " FROM properties WHERE tenant_id = ?1 AND name_lower = ?2"
             ),
             [tenant_id, name_lower],
             property_row,
@@ -1045,8 +1099,10 @@ impl Tx for SqliteTx<'_> {
     }
     fn properties(&self, tenant_id: &str) -> Result<Vec<Property>> {
         self.all(
-            &format!(
-                "SELECT {PROPERTY_COLS} FROM properties WHERE tenant_id = ?1 ORDER BY name_lower"
+            concat!(
+                "SELECT ",
+                property_cols!(),
+                " FROM properties WHERE tenant_id = ?1 ORDER BY name_lower"
             ),
             [tenant_id],
             property_row,
@@ -1062,7 +1118,7 @@ impl Tx for SqliteTx<'_> {
     }
     fn account_by_id(&self, id: &str) -> Result<Option<Account>> {
         self.one(
-            &format!("SELECT {ACCOUNT_COLS} FROM accounts WHERE id = ?1"),
+            concat!("SELECT ", account_cols!(), " FROM accounts WHERE id = ?1"),
             [id],
             account_row,
         )
@@ -1073,8 +1129,10 @@ impl Tx for SqliteTx<'_> {
         user_name_lower: &str,
     ) -> Result<Option<Account>> {
         self.one(
-            &format!(
-                "SELECT {ACCOUNT_COLS} FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"
+            concat!(
+                "SELECT ",
+                account_cols!(),
+                " FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"
             ),
             [namespace, user_name_lower],
             account_row,
@@ -1101,15 +1159,21 @@ impl Tx for SqliteTx<'_> {
     }
     fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>> {
         self.one(
-            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE id = ?1 AND tenant_id = ?2"),
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE id = ?1 AND tenant_id = ?2"
+            ),
             [id, tenant_id],
             membership_row,
         )
     }
     fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>> {
         self.one(
-            &format!(
-                "SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"
             ),
             [tenant_id, account_id],
             membership_row,
@@ -1117,7 +1181,11 @@ impl Tx for SqliteTx<'_> {
     }
     fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>> {
         self.all(
-            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE account_id = ?1 ORDER BY created_at"),
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE account_id = ?1 ORDER BY created_at"
+            ),
             [account_id],
             membership_row,
         )
@@ -1128,7 +1196,7 @@ impl Tx for SqliteTx<'_> {
         external_id: &str,
     ) -> Result<Vec<Membership>> {
         self.all(
-            &format!("SELECT {MEMBERSHIP_COLS} FROM memberships WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
+            concat!("SELECT ", membership_cols!(), " FROM memberships WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
             [tenant_id, external_id],
             membership_row,
         )
@@ -1233,7 +1301,13 @@ impl Tx for SqliteTx<'_> {
 
     fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>> {
         self.all(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 ORDER BY m.created_at, m.id LIMIT ?2 OFFSET ?3"),
+            concat!(
+                "SELECT ",
+                member_cols!(),
+                " ",
+                member_from!(),
+                " WHERE m.tenant_id = ?1 ORDER BY m.created_at, m.id LIMIT ?2 OFFSET ?3"
+            ),
             params![tenant_id, limit as i64, offset as i64],
             member_row,
         )
@@ -1245,7 +1319,13 @@ impl Tx for SqliteTx<'_> {
         limit: u64,
     ) -> Result<Vec<MemberRecord>> {
         self.all(
-            &format!("SELECT {MEMBER_COLS} {MEMBER_FROM} WHERE m.tenant_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3"),
+            concat!(
+                "SELECT ",
+                member_cols!(),
+                " ",
+                member_from!(),
+                " WHERE m.tenant_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3"
+            ),
             params![tenant_id, after_id.unwrap_or(""), limit as i64],
             member_row,
         )
@@ -1286,15 +1366,21 @@ impl Tx for SqliteTx<'_> {
     }
     fn group_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Group>> {
         self.one(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE id = ?1 AND tenant_id = ?2"),
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE id = ?1 AND tenant_id = ?2"
+            ),
             [id, tenant_id],
             group_row,
         )
     }
     fn group_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Group>> {
         self.one(
-            &format!(
-                "SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND display_name_lower = ?2"
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE tenant_id = ?1 AND display_name_lower = ?2"
             ),
             [tenant_id, name_lower],
             group_row,
@@ -1302,8 +1388,10 @@ impl Tx for SqliteTx<'_> {
     }
     fn groups(&self, tenant_id: &str) -> Result<Vec<Group>> {
         self.all(
-            &format!(
-                "SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY display_name_lower"
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE tenant_id = ?1 ORDER BY display_name_lower"
             ),
             [tenant_id],
             group_row,
@@ -1390,7 +1478,11 @@ impl Tx for SqliteTx<'_> {
 
     fn groups_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Group>> {
         self.all(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"
+            ),
             [tenant_id, external_id],
             group_row,
         )
@@ -1406,7 +1498,11 @@ impl Tx for SqliteTx<'_> {
 
     fn groups_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<Group>> {
         self.all(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3"),
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE tenant_id = ?1 ORDER BY created_at, id LIMIT ?2 OFFSET ?3"
+            ),
             params![tenant_id, limit as i64, offset as i64],
             group_row,
         )
@@ -1418,7 +1514,11 @@ impl Tx for SqliteTx<'_> {
         limit: u64,
     ) -> Result<Vec<Group>> {
         self.all(
-            &format!("SELECT {GROUP_COLS} FROM groups WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"),
+            concat!(
+                "SELECT ",
+                group_cols!(),
+                " FROM groups WHERE tenant_id = ?1 AND id > ?2 ORDER BY id LIMIT ?3"
+            ),
             params![tenant_id, after_id.unwrap_or(""), limit as i64],
             group_row,
         )
@@ -1459,7 +1559,13 @@ impl Tx for SqliteTx<'_> {
         // UNION ALL of two equalities rather than `state IN (…)`: SQLite
         // re-plans an IN-list query every time its parameter is re-bound.
         let mut v = self.all(
-            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state = 'active' UNION ALL SELECT {TOKEN_COLS} FROM tokens WHERE tenant_id = ?1 AND state = 'previous'"),
+            concat!(
+                "SELECT ",
+                token_cols!(),
+                " FROM tokens WHERE tenant_id = ?1 AND state = 'active' UNION ALL SELECT ",
+                token_cols!(),
+                " FROM tokens WHERE tenant_id = ?1 AND state = 'previous'"
+            ),
             [tenant_id],
             token_row,
         )?;
@@ -1469,7 +1575,7 @@ impl Tx for SqliteTx<'_> {
 
     fn token_by_hash(&self, hash: &[u8; 32]) -> Result<Option<TokenRecord>> {
         self.one(
-            &format!("SELECT {TOKEN_COLS} FROM tokens WHERE hash = ?1"),
+            concat!("SELECT ", token_cols!(), " FROM tokens WHERE hash = ?1"),
             [&hash[..]],
             token_row,
         )
@@ -1492,7 +1598,11 @@ impl Tx for SqliteTx<'_> {
     }
     fn invitation_for(&self, membership_id: &str) -> Result<Option<Invitation>> {
         self.one(
-            &format!("SELECT {INVITATION_COLS} FROM invitations WHERE membership_id = ?1"),
+            concat!(
+                "SELECT ",
+                invitation_cols!(),
+                " FROM invitations WHERE membership_id = ?1"
+            ),
             [membership_id],
             invitation_row,
         )
@@ -1972,21 +2082,33 @@ impl Tx for SqliteTx<'_> {
     }
     fn admin_key_by_name(&self, name_lower: &str) -> Result<Option<AdminKeyRecord>> {
         self.one(
-            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys WHERE name = ?1"),
+            concat!(
+                "SELECT ",
+                admin_key_cols!(),
+                " FROM admin_keys WHERE name = ?1"
+            ),
             [name_lower],
             admin_key_row,
         )
     }
     fn admin_key_by_hash(&self, hash: &[u8; 32]) -> Result<Option<AdminKeyRecord>> {
         self.one(
-            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys WHERE hash = ?1"),
+            concat!(
+                "SELECT ",
+                admin_key_cols!(),
+                " FROM admin_keys WHERE hash = ?1"
+            ),
             [&hash[..]],
             admin_key_row,
         )
     }
     fn admin_keys(&self) -> Result<Vec<AdminKeyRecord>> {
         self.all(
-            &format!("SELECT {ADMIN_KEY_COLS} FROM admin_keys ORDER BY created_at, name"),
+            concat!(
+                "SELECT ",
+                admin_key_cols!(),
+                " FROM admin_keys ORDER BY created_at, name"
+            ),
             [],
             admin_key_row,
         )
@@ -2074,8 +2196,6 @@ impl SqliteTx<'_> {
     }
 }
 
-const ADMIN_KEY_COLS: &str =
-    "id, name, tenant_id, hash, fingerprint, created_at, last_used_at, revoked_at";
 fn admin_key_row(r: &Row) -> rusqlite::Result<AdminKeyRecord> {
     let hash: Vec<u8> = r.get(3)?;
     let hash: [u8; 32] = hash
