@@ -260,6 +260,75 @@ fn prefill(store: &std::path::Path, n: usize) -> Fixture {
     }
 }
 
+/// The same users, group and token for another scimctl binary, made with
+/// that binary's own CLI and server (its schema may be older than this
+/// build's, which then cannot open its store, nor it this build's).
+fn prefill_with(bin: &str, store: &std::path::Path, n: usize) -> Fixture {
+    let cli = |args: &[&str]| -> String {
+        let out = Command::new(bin)
+            .arg("--store")
+            .arg(store)
+            .arg("-q")
+            .args(args)
+            .output()
+            .expect("run the other scimctl");
+        assert!(
+            out.status.success(),
+            "{bin} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    cli(&[
+        "tenant", "create", "Bench", "--id", "bench", "--policy", "product",
+    ]);
+    cli(&["scim", "enable"]);
+    let token = cli(&["token", "generate"]);
+    let server = Server::start(store, Mode::Other { no_log: true });
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let (user_ids, group_id) = rt.block_on(async {
+        let c = reqwest::Client::new();
+        let auth = format!("Bearer {token}");
+        let mut ids = Vec::with_capacity(n);
+        for i in 0..n {
+            let v: Value = c
+                .post(format!("{}/Users", server.base))
+                .header("Authorization", &auth)
+                .json(&user_body(i))
+                .send()
+                .await
+                .expect("create")
+                .json()
+                .await
+                .expect("created user");
+            ids.push(v["id"].as_str().expect("id").to_owned());
+        }
+        let g: Value = c
+            .post(format!("{}/Groups", server.base))
+            .header("Authorization", &auth)
+            .json(&json!({"displayName": "Bench group"}))
+            .send()
+            .await
+            .expect("group")
+            .json()
+            .await
+            .expect("created group");
+        (ids, g["id"].as_str().expect("gid").to_owned())
+    });
+    drop(server);
+    Fixture {
+        token,
+        user_ids,
+        user_names: (0..n)
+            .map(|i| format!("user{i}@bench.example.com"))
+            .collect(),
+        group_id,
+    }
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Scenario {
     Create,
@@ -387,6 +456,8 @@ fn run(
 /// reference over the same users.
 struct Side {
     mode: Mode,
+    /// The users, group and token of this side's store.
+    fx: Arc<Fixture>,
     store: Option<std::path::PathBuf>,
     server: Server,
     seq: Arc<AtomicU64>,
@@ -517,6 +588,17 @@ fn main() {
         };
         std::fs::write(&seed_file, serde_json::to_vec(&seed).expect("seed")).expect("write seed");
         // (mode, scenario) -> per-round outcomes
+        // The other binary's own store, made once per size.
+        let other = modes
+            .iter()
+            .any(|m| matches!(m, Mode::Other { .. }))
+            .then(|| {
+                let t = dir.path().join("other-template.db");
+                let bin =
+                    std::env::var("SCIMCTL_BENCH_COMPARE").expect("the binary to compare with");
+                let ofx = Arc::new(prefill_with(&bin, &t, n));
+                (t, ofx)
+            });
         let mut results: Vec<(Mode, Scenario, Vec<Outcome>)> = Vec::new();
         let mut rss: Vec<(Mode, u64)> = Vec::new();
         for round in 0..rounds {
@@ -527,12 +609,19 @@ fn main() {
             let servers: Vec<Side> = modes
                 .iter()
                 .map(|&mode| {
-                    let (server, store) = match mode {
-                        Mode::Reference => (Server::start_reference(&seed_file), None),
+                    let (server, store, side_fx) = match (mode, &other) {
+                        (Mode::Reference, _) => {
+                            (Server::start_reference(&seed_file), None, fx.clone())
+                        }
+                        (Mode::Other { .. }, Some((t, ofx))) => {
+                            let store = dir.path().join(format!("run-{round}-other.db"));
+                            copy_store(t, &store);
+                            (Server::start(&store, mode), Some(store), ofx.clone())
+                        }
                         _ => {
                             let store = dir.path().join(format!("run-{round}-{}.db", mode.name()));
                             copy_store(&template, &store);
-                            (Server::start(&store, mode), Some(store))
+                            (Server::start(&store, mode), Some(store), fx.clone())
                         }
                     };
                     eprintln!(
@@ -543,6 +632,7 @@ fn main() {
                     );
                     Side {
                         mode,
+                        fx: side_fx,
                         store,
                         server,
                         seq: Arc::new(AtomicU64::new(0)),
@@ -554,7 +644,11 @@ fn main() {
                 let turn = round % order.len().max(1);
                 order.rotate_left(turn);
                 for Side {
-                    mode, server, seq, ..
+                    mode,
+                    fx,
+                    server,
+                    seq,
+                    ..
                 } in order
                 {
                     if servers.len() > 1 {
@@ -565,7 +659,7 @@ fn main() {
                     let mode = *mode;
                     let ticks = server.cpu_ticks();
                     let t0 = Instant::now();
-                    let mut o = run(&server.base, &fx, s, secs, requests, conc, seq);
+                    let mut o = run(&server.base, fx, s, secs, requests, conc, seq);
                     // 100 ticks a second on Linux.
                     let sent = o.rps * t0.elapsed().as_secs_f64();
                     o.cpu_us = (server.cpu_ticks() - ticks) as f64 * 10_000.0 / sent.max(1.0);
