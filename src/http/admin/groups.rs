@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{Call, body, query, run, run_with_body};
+use super::{Call, query, run, tenant_post};
 use crate::api::admin::{Assign, GroupShowQuery, Named};
 use crate::http::AppState;
 
@@ -41,11 +41,14 @@ pub(super) async fn groups_create(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Named = body(b)?;
-        Ok(a.engine.create_group(&t, &req.name)?)
-    })
+    tenant_post(
+        st,
+        call,
+        StatusCode::CREATED,
+        t,
+        b,
+        move |a, t, req: Named| Ok(a.engine.create_group(&t, &req.name)?),
+    )
     .await
 }
 
@@ -55,9 +58,7 @@ pub(super) async fn groups_assign(
     Path((t, group)): Path<(String, String)>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Assign = body(b)?;
+    tenant_post(st, call, StatusCode::OK, t, b, move |a, t, req: Assign| {
         Ok(a.engine.assign_group(&t, &group, &req.into())?)
     })
     .await
@@ -80,10 +81,13 @@ pub(super) async fn properties_add(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Named = body(b)?;
-        Ok(a.engine.add_property(&t, &req.name)?)
-    })
+    tenant_post(
+        st,
+        call,
+        StatusCode::CREATED,
+        t,
+        b,
+        move |a, t, req: Named| Ok(a.engine.add_property(&t, &req.name)?),
+    )
     .await
 }

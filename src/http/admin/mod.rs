@@ -384,6 +384,29 @@ where
     }
 }
 
+/// A POST to one tenant with a JSON body: the tenant resolved within the
+/// key's scope (another tenant is "not found"), then the body parsed as
+/// `B`, then `f` — the shape of every tenant command that takes a body.
+async fn tenant_post<B, T, F>(
+    st: AppState,
+    call: Call,
+    status: StatusCode,
+    tenant: String,
+    b: Body,
+    f: F,
+) -> Response
+where
+    B: DeserializeOwned,
+    T: Serialize,
+    F: FnOnce(&Admin, Tenant, B) -> Result<T, ApiError> + Send + 'static,
+{
+    run_with_body(st, call, status, Some(b), move |a, bytes| {
+        let t = a.tenant(&tenant)?;
+        f(a, t, body(bytes)?)
+    })
+    .await
+}
+
 fn body_error(e: BodyError) -> ApiError {
     let status = match e {
         BodyError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{Call, body, run, run_with_body};
+use super::{Call, run, tenant_post};
 use crate::api::admin::SetPolicy;
 use crate::engine::views::TenantUrl;
 use crate::http::AppState;
@@ -50,11 +50,14 @@ pub(super) async fn scim_policy(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: SetPolicy = body(b)?;
-        Ok(a.engine.policy_set(&t, req.policy)?)
-    })
+    tenant_post(
+        st,
+        call,
+        StatusCode::OK,
+        t,
+        b,
+        move |a, t, req: SetPolicy| Ok(a.engine.policy_set(&t, req.policy)?),
+    )
     .await
 }
 

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{Call, body, run, run_with_body};
+use super::{Call, run, tenant_post};
 use crate::api::admin::{Regenerate, Revoke, Verify};
 use crate::engine::tokens::Secret;
 use crate::engine::views::Issue;
@@ -29,13 +29,18 @@ pub(super) async fn token_regenerate(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Regenerate = body(b)?;
-        let grace = req.grace()?;
-        Ok(a.engine
-            .issue_token(&t, Issue::Regenerate { grace }, &a.public_url)?)
-    })
+    tenant_post(
+        st,
+        call,
+        StatusCode::CREATED,
+        t,
+        b,
+        move |a, t, req: Regenerate| {
+            let grace = req.grace()?;
+            Ok(a.engine
+                .issue_token(&t, Issue::Regenerate { grace }, &a.public_url)?)
+        },
+    )
     .await
 }
 
@@ -45,9 +50,7 @@ pub(super) async fn token_revoke(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Revoke = body(b)?;
+    tenant_post(st, call, StatusCode::OK, t, b, move |a, t, req: Revoke| {
         Ok(a.engine.revoke_tokens(&t, req.previous)?)
     })
     .await
@@ -61,9 +64,7 @@ pub(super) async fn token_verify(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::OK, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: Verify = body(b)?;
+    tenant_post(st, call, StatusCode::OK, t, b, move |a, t, req: Verify| {
         let presented = Secret::new(req.token);
         Ok(a.engine.verify_token(&t, &presented)?)
     })

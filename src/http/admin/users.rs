@@ -6,7 +6,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 
-use super::{Call, body, query, run, run_with_body};
+use super::{Call, query, run, tenant_post};
 use crate::api::admin::{AddUser, UsersQuery};
 use crate::engine::admin::users::NewMember;
 use crate::http::AppState;
@@ -42,18 +42,23 @@ pub(super) async fn users_add(
     Path(t): Path<String>,
     b: Body,
 ) -> Response {
-    run_with_body(st, call, StatusCode::CREATED, Some(b), move |a, b| {
-        let t = a.tenant(&t)?;
-        let req: AddUser = body(b)?;
-        Ok(a.engine.add_member(
-            &t,
-            &NewMember {
-                email: &req.email,
-                given_name: &req.given_name,
-                family_name: &req.family_name,
-                central: req.central,
-            },
-        )?)
-    })
+    tenant_post(
+        st,
+        call,
+        StatusCode::CREATED,
+        t,
+        b,
+        move |a, t, req: AddUser| {
+            Ok(a.engine.add_member(
+                &t,
+                &NewMember {
+                    email: &req.email,
+                    given_name: &req.given_name,
+                    family_name: &req.family_name,
+                    central: req.central,
+                },
+            )?)
+        },
+    )
     .await
 }
