@@ -439,7 +439,7 @@ async fn run<F, R>(
     f: F,
 ) -> Response
 where
-    F: FnOnce(&Session<'_>, &[u8]) -> Result<R, EngineError> + Send + 'static,
+    F: FnOnce(&Session<'_>, &[u8]) -> Result<R, EngineError> + Clone + Send + 'static,
     R: Into<Reply> + Send + 'static,
 {
     if let Some(ip) = m.ip
@@ -491,6 +491,8 @@ where
             return early(res, input, &m).await;
         }
         checked = true;
+    } else if let Some(out) = read_now(&s, &tenant, &m, f.clone(), &mut checked) {
+        return answer(&s, &tenant, &m, None, Ok(out));
     }
     let bytes = match input {
         Input::Body(b) => match read_body(&s, &tenant, &m, b).await {
@@ -524,14 +526,59 @@ where
         Ok(res) => res,
         Err(r) => return limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None),
     };
-    let body = bytes.as_deref();
+    answer(&s, &tenant, &m, bytes.as_deref(), res)
+}
+
+/// A read without a body answered on this async worker when it can be
+/// without waiting (`Engine::scim_read_now`: a cached token, a free
+/// connection, bounded work), saving the hop to a blocking thread that a
+/// lookup by id or by key costs more than its own work; None sends it to
+/// the blocking pool, with `checked` set when the tenant's rate was
+/// already charged for this request.
+fn read_now<F, R>(
+    s: &AppState,
+    tenant: &str,
+    m: &Meta,
+    f: F,
+    checked: &mut bool,
+) -> Option<(Option<String>, Option<String>, Result<Done, EngineError>)>
+where
+    F: FnOnce(&Session<'_>, &[u8]) -> Result<R, EngineError>,
+    R: Into<Reply>,
+{
+    let base = tenant_url(&s.public_url, tenant);
+    let out = s.engine.scim_read_now(
+        tenant,
+        m.bearer.as_ref(),
+        m.client.as_deref(),
+        &base,
+        |ses| {
+            if let Err(r) = s.guard.check_tenant(&ses.tenant().id) {
+                return Ok(Done::Limited(r, ses.grant().clone()));
+            }
+            *checked = true;
+            f(ses, &[]).map(|r| Done::Reply(r.into()))
+        },
+    )?;
+    Some((out.fingerprint, out.token_note, out.result))
+}
+
+/// What a session's work gave: the token's fingerprint and note, and the
+/// answer or why there is none; the outer error is a panicked task.
+type Worked = Result<
+    (Option<String>, Option<String>, Result<Done, EngineError>),
+    tokio::task::JoinError,
+>;
+
+/// The response to a session's outcome, logged.
+fn answer(s: &AppState, tenant: &str, m: &Meta, body: Option<&[u8]>, res: Worked) -> Response {
     match res {
         Ok((fp, note, Ok(Done::Reply(reply)))) => {
             let status = reply.json.status;
             log(
-                &s,
-                &tenant,
-                &m,
+                s,
+                tenant,
+                m,
                 Logged {
                     status,
                     facts: reply.facts,
@@ -545,17 +592,17 @@ where
             reply.json.into_response()
         }
         Ok((_, _, Ok(Done::Limited(r, g)))) => {
-            limited(&s, &tenant, &m, StatusCode::TOO_MANY_REQUESTS, &r, Some(&g))
+            limited(s, tenant, m, StatusCode::TOO_MANY_REQUESTS, &r, Some(&g))
         }
         Ok((_, _, Err(e @ (EngineError::Unauthenticated(_) | EngineError::ScimDisabled)))) => {
-            unauthenticated(&s, &tenant, &m, &e)
+            unauthenticated(s, tenant, m, &e)
         }
         Ok((fp, note, Err(e))) => {
             let err = ScimError::from_engine(&e, &m.request_id);
             log(
-                &s,
-                &tenant,
-                &m,
+                s,
+                tenant,
+                m,
                 Logged {
                     token_fingerprint: fp,
                     token_note: note,
@@ -565,7 +612,7 @@ where
             );
             err.into_response()
         }
-        Err(join) => failed(&s, &tenant, &m, &join),
+        Err(join) => failed(s, tenant, m, &join),
     }
 }
 

@@ -204,4 +204,41 @@ impl Engine {
             result,
         }
     }
+
+    /// A read session that runs on the caller's thread only if it can
+    /// finish there without waiting: the token's grant is in the cache (no
+    /// authentication transaction) and the store runs `f` with
+    /// `Store::read_now` (a free connection, a bounded amount of work).
+    /// `None` when it cannot: no use is recorded and whatever `f` produced
+    /// is thrown away, so the caller runs the read with `scim_session`
+    /// instead. This is how a server's async worker answers a lookup by
+    /// id or by key without a hop to a blocking thread.
+    pub fn scim_read_now<R>(
+        &self,
+        tenant_id: &str,
+        presented: Option<&Secret>,
+        client: Option<&str>,
+        base: &str,
+        f: impl FnOnce(&Session<'_>) -> Result<R>,
+    ) -> Option<SessionOutcome<R>> {
+        let h = hash(presented?.expose());
+        let grant = self.cached(self.store.auth_stamp(), tenant_id, Some(&h))?;
+        let result = crate::engine::store::read_now(self.store.as_ref(), |tx| {
+            f(&Session {
+                engine: self,
+                tx,
+                grant: &grant,
+                scope: Scope {
+                    tenant: &grant.tenant,
+                    base,
+                },
+            })
+        })?;
+        self.record_use(&grant, client);
+        Some(SessionOutcome {
+            token_note: grant.note(),
+            fingerprint: Some(grant.fingerprint.clone()),
+            result,
+        })
+    }
 }

@@ -24,6 +24,18 @@ pub struct StoreInfo {
 pub trait Store: Send + Sync {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
+    /// `read` for a caller that must not wait — a server's async worker:
+    /// runs `f` only on a connection free this instant, never waits for a
+    /// lock, and stops `f` once it has made the store do more than a small,
+    /// fixed amount of work (a lookup by key and its few related rows, not
+    /// a scan). `None` when it did not run to the end: nothing was
+    /// written and whatever `f` saw must be thrown away; the caller runs it
+    /// with `read` instead. The default, for a store that cannot promise
+    /// this, is always `None`.
+    fn read_now(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Option<Result<()>> {
+        let _ = f;
+        None
+    }
     fn info(&self) -> StoreInfo;
     /// A write transaction for the provisioning log: it may read the
     /// store, and write only the log (which a store may keep apart so that
@@ -62,6 +74,24 @@ pub trait Store: Send + Sync {
 /// Runs `f` in a read transaction and returns its value.
 pub fn read<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {
     run_once(|g| store.read(g), f)
+}
+
+/// Runs `f` as `Store::read_now` does: `None` when it could not run at
+/// once and to the end (then `f` has been used up, and its result thrown
+/// away).
+pub fn read_now<R>(store: &dyn Store, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Option<Result<R>> {
+    let mut ran = None;
+    let finished = run_once(
+        |g| match store.read_now(g) {
+            Some(r) => {
+                ran = Some(());
+                r
+            }
+            None => Ok(()),
+        },
+        f,
+    );
+    ran.map(|()| finished)
 }
 
 /// Runs `f` in a log-append transaction and returns its value.

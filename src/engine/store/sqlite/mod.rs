@@ -13,7 +13,9 @@ use std::fs;
 use std::io::ErrorKind as IoKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex};
+use std::ffi::c_int;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use rusqlite::{
@@ -189,10 +191,32 @@ pub struct SqliteStore {
 struct ReaderPool {
     idle: Vec<Connection>,
     opened: usize,
+    /// Threads waiting in `read` for a connection: a return wakes one only
+    /// when there is one (a condvar's notify is a system call even when
+    /// nobody waits, and a read returns a connection every time).
+    waiting: usize,
+}
+
+impl ReaderPool {
+    /// Takes `conn` back (or, when None, forgets one that was dropped);
+    /// true when a waiting thread must be woken.
+    fn put_back(&mut self, conn: Option<Connection>) -> bool {
+        match conn {
+            Some(c) => self.idle.push(c),
+            None => self.opened -= 1,
+        }
+        self.waiting > 0
+    }
 }
 
 /// Reader connections at most (a few per core is plenty for SQLite).
 const MAX_READERS: usize = 4;
+
+/// The work a `read_now` may make SQLite do, in virtual-machine steps,
+/// checked every `READ_NOW_EVERY`: a user by id or by an indexed key with
+/// its groups takes a few hundred; the bound is a few tens of microseconds.
+const READ_NOW_STEPS: u32 = 20_000;
+const READ_NOW_EVERY: u32 = 1_000;
 
 impl SqliteStore {
     /// Opens (creating when missing) the store at `path`: directory 0700,
@@ -386,18 +410,72 @@ impl Store for SqliteStore {
                     match self.open_reader() {
                         Ok(c) => break c,
                         Err(e) => {
-                            self.readers.lock().map_err(poisoned)?.opened -= 1;
+                            // Its place is free again: a waiter may open it.
+                            if self.readers.lock().map_err(poisoned)?.put_back(None) {
+                                self.returned.notify_one();
+                            }
                             return Err(e);
                         }
                     }
                 }
-                pool = self.returned.wait(pool).map_err(poisoned)?;
+                pool.waiting += 1;
+                let woken = self.returned.wait(pool);
+                pool = woken.map_err(poisoned)?;
+                pool.waiting -= 1;
             }
         };
         let (out, _) = Self::run(&mut conn, TransactionBehavior::Deferred, None, f);
-        self.readers.lock().map_err(poisoned)?.idle.push(conn);
-        self.returned.notify_one();
+        if self.readers.lock().map_err(poisoned)?.put_back(Some(conn)) {
+            self.returned.notify_one();
+        }
         out
+    }
+    /// On an idle reader taken without waiting for the pool's lock, with
+    /// no busy timeout (a busy database answers at once) and a progress
+    /// handler that interrupts `f` past `READ_NOW_STEPS` virtual-machine
+    /// steps; an interrupted or busy read answers `None`. Opening a new
+    /// connection is file I/O, so with none idle it answers `None` too.
+    fn read_now(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Option<Result<()>> {
+        let mut conn = self.readers.try_lock().ok()?.idle.pop()?;
+        let tripped = Arc::new(AtomicBool::new(false));
+        let mut left = READ_NOW_STEPS / READ_NOW_EVERY;
+        let t = tripped.clone();
+        let armed = conn.busy_timeout(Duration::ZERO).and_then(|()| {
+            conn.progress_handler(
+                READ_NOW_EVERY as c_int,
+                Some(move || {
+                    if left == 0 {
+                        t.store(true, Ordering::Relaxed);
+                        return true;
+                    }
+                    left -= 1;
+                    false
+                }),
+            )
+        });
+        let out = match armed {
+            Ok(()) => Some(Self::run(&mut conn, TransactionBehavior::Deferred, None, f).0),
+            Err(_) => None,
+        };
+        let disarmed = conn
+            .progress_handler(0, None::<fn() -> bool>)
+            .and_then(|()| conn.busy_timeout(BUSY_TIMEOUT));
+        // A connection that could not be put back as it was is dropped.
+        if self
+            .readers
+            .lock()
+            .ok()?
+            .put_back(disarmed.is_ok().then_some(conn))
+        {
+            self.returned.notify_one();
+        }
+        if tripped.load(Ordering::Relaxed) {
+            return None;
+        }
+        match out? {
+            Err(EngineError::Store(StoreError::Busy(_))) => None,
+            out => Some(out),
+        }
     }
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
         let mut conn = self.conn.lock().map_err(poisoned)?;
