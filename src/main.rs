@@ -3,6 +3,12 @@
 
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: `serve` allocates on one thread and
+/// frees on another (request buffers, log records), and glibc's per-arena
+/// locks then show in profiles as futex waits and context switches.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let (cli, overrides) = scimctl::cli::parse();
     let server = matches!(cli.command, scimctl::cli::Command::Serve(_));

@@ -16,6 +16,7 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::write_lane::WriteLane;
 use crate::config::ServeLimits;
 
 /// The limits in force, from the config's `[serve]` table.
@@ -105,6 +106,8 @@ pub struct Guard {
     /// Addresses that spent their failed-authentication budget, until when.
     blocked: Mutex<HashMap<IpAddr, Instant>>,
     store_jobs: Arc<Semaphore>,
+    /// Where SCIM writes run (see `write_lane`).
+    writes: WriteLane,
     follow_streams: Arc<Mutex<HashMap<String, usize>>>,
     pub counters: LimitCounters,
     clock: DefaultClock,
@@ -128,6 +131,7 @@ impl Guard {
             follow_streams: Arc::default(),
             counters: LimitCounters::default(),
             clock: DefaultClock::default(),
+            writes: WriteLane::default(),
             limits,
         }
     }
@@ -237,6 +241,10 @@ impl Guard {
     /// A place among the requests that use the store, waited for briefly;
     /// beyond that the store is busy (503 with `Retry-After`).
     async fn store_slot(&self) -> Result<OwnedSemaphorePermit, Refusal> {
+        // A free place is taken without arming a timer.
+        if let Ok(p) = self.store_jobs.clone().try_acquire_owned() {
+            return Ok(p);
+        }
         match tokio::time::timeout(STORE_WAIT, self.store_jobs.clone().acquire_owned()).await {
             Ok(Ok(p)) => Ok(p),
             _ => {
@@ -257,13 +265,29 @@ impl Guard {
     /// store's jobs (see `store_slot`), held only while the work runs — not
     /// while a request waits for its body. The outer error is the refusal,
     /// the inner one a panicked task.
-    pub async fn store_job<T, F>(&self, f: F) -> Result<Result<T, tokio::task::JoinError>, Refusal>
+    pub async fn store_job<T, F>(&self, f: F) -> Result<Result<T, JobFailed>, Refusal>
     where
         T: Send + 'static,
         F: FnOnce() -> T + Send + 'static,
     {
         let slot = self.store_slot().await?;
-        let out = tokio::task::spawn_blocking(f).await;
+        let out = tokio::task::spawn_blocking(f)
+            .await
+            .map_err(JobFailed::from);
+        drop(slot);
+        Ok(out)
+    }
+
+    /// `store_job` for a SCIM write: it runs on the write lane (see
+    /// `write_lane`), with its place among the store's jobs held from
+    /// the moment it is queued.
+    pub async fn write_job<T, F>(&self, f: F) -> Result<Result<T, JobFailed>, Refusal>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        let slot = self.store_slot().await?;
+        let out = self.writes.run(f).await;
         drop(slot);
         Ok(out)
     }
@@ -322,6 +346,23 @@ impl Drop for FollowSlot {
                 m.remove(&self.key);
             }
         }
+    }
+}
+
+/// Store work that gave no answer: its task panicked, or the server is
+/// stopping. The text is for the server's stderr, not for clients.
+#[derive(Debug)]
+pub struct JobFailed(pub String);
+
+impl std::fmt::Display for JobFailed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<tokio::task::JoinError> for JobFailed {
+    fn from(e: tokio::task::JoinError) -> JobFailed {
+        JobFailed(e.to_string())
     }
 }
 

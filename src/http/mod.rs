@@ -8,6 +8,7 @@ pub mod limits;
 mod response;
 mod scim;
 pub mod tls;
+mod write_lane;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

@@ -16,7 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::MethodRouter;
 use serde_json::Value;
 
-use super::limits::{self, BodyError, Refusal};
+use super::limits::{self, BodyError, JobFailed, Refusal};
 use super::response::{ScimError, ScimJson};
 use super::{AppState, RequestId};
 use crate::engine::auth::Grant;
@@ -522,7 +522,11 @@ where
         );
         (out.fingerprint, out.token_note, out.result)
     };
-    let res = match s.guard.store_job(work).await {
+    let res = match access {
+        Access::Read => s.guard.store_job(work).await,
+        Access::Write => s.guard.write_job(work).await,
+    };
+    let res = match res {
         Ok(res) => res,
         Err(r) => return limited(&s, &tenant, &m, StatusCode::SERVICE_UNAVAILABLE, &r, None),
     };
@@ -565,10 +569,7 @@ where
 
 /// What a session's work gave: the token's fingerprint and note, and the
 /// answer or why there is none; the outer error is a panicked task.
-type Worked = Result<
-    (Option<String>, Option<String>, Result<Done, EngineError>),
-    tokio::task::JoinError,
->;
+type Worked = Result<(Option<String>, Option<String>, Result<Done, EngineError>), JobFailed>;
 
 /// The response to a session's outcome, logged.
 fn answer(s: &AppState, tenant: &str, m: &Meta, body: Option<&[u8]>, res: Worked) -> Response {
@@ -627,7 +628,7 @@ async fn early(res: Response, input: Input, m: &Meta) -> Response {
 
 /// A request task that panicked: 500 with the request id; the detail goes
 /// to the server's stderr only.
-fn failed(s: &AppState, tenant: &str, m: &Meta, join: &tokio::task::JoinError) -> Response {
+fn failed(s: &AppState, tenant: &str, m: &Meta, join: &JobFailed) -> Response {
     tracing::error!(request_id = %m.request_id, error = %join, "request task failed");
     let err = ScimError::new(
         StatusCode::INTERNAL_SERVER_ERROR,

@@ -9,11 +9,11 @@
 mod stamp;
 
 use std::cell::Cell;
+use std::ffi::c_int;
 use std::fs;
 use std::io::ErrorKind as IoKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
-use std::ffi::c_int;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
