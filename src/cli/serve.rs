@@ -69,9 +69,10 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("scimctl-serve")
-        // Store work runs on the blocking pool; requests beyond
-        // `max_store_jobs` are refused before they reach it, so it needs
-        // only headroom for the server's own tasks (log follow, flushes).
+        // Store work but writes (the write lane) runs on the blocking pool;
+        // requests beyond `max_store_jobs` are refused before they reach
+        // it, so it needs only headroom for the server's own tasks (log
+        // follow, flushes).
         .max_blocking_threads(limits.max_store_jobs + 16)
         .build()?;
     let configured = match (&a.public_url, &ctx.config.public_url.source) {

@@ -1,8 +1,10 @@
 //! Routes under a tenant URL and their handlers. Each handler goes through
 //! `run`, which bounds the request's cost step by step before it reaches
-//! the store (see there); store work runs on the blocking pool (the store
-//! is synchronous), but for the check of a cached token (`run`), which
-//! never waits.
+//! the store (see there). The store is synchronous: writes run on the
+//! write lane (`write_lane`), other store work on the blocking pool, but
+//! for two kinds that never wait, which run on the async worker: the check
+//! of a cached token, and a body-less read that `Store::read_now` can
+//! answer at once (see `read_now`).
 
 use std::net::{IpAddr, SocketAddr};
 use std::time::Instant;
@@ -417,19 +419,19 @@ enum Input {
     Body(Body),
 }
 
-/// Authenticates, then runs `f` against the tenant on a blocking task,
-/// answers, and logs the request. In order, each step before any that
-/// costs more: the address's failed-authentication budget; then, for a
-/// write or a request with a body, the token and the tenant's rate, and
-/// only then the body and the store work — for a write under the write
-/// lock, where the token is checked again (a regenerate applies to the
-/// very next request). A token the engine has cached is checked here on
-/// the async worker (`Engine::cached_grant`: no store transaction, never
-/// a wait), so such a request makes one hop to the blocking pool; any
-/// other token is checked there first, in a read, with its own place
-/// among the store's jobs (held only while it runs, never while a body
-/// arrives). A read without a body authenticates and reads in one read
-/// transaction.
+/// Authenticates, then runs `f` against the tenant, answers, and logs the
+/// request. In order, each step before any that costs more: the address's
+/// failed-authentication budget; then, for a write or a request with a
+/// body, the token and the tenant's rate, and only then the body and the
+/// store work — for a write on the write lane, under the write lock,
+/// where the token is checked again (a regenerate applies to the very
+/// next request). A token the engine has cached is checked here on the
+/// async worker (`Engine::cached_grant`: no store transaction, never a
+/// wait); any other token is checked on the blocking pool first, in a
+/// read, with its own place among the store's jobs (held only while it
+/// runs, never while a body arrives). A read without a body authenticates
+/// and reads in one read transaction: here when `read_now` can, else on
+/// the blocking pool.
 async fn run<F, R>(
     s: AppState,
     tenant: String,

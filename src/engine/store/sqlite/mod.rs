@@ -2320,4 +2320,96 @@ mod tests {
         ));
         assert_eq!(lowered("ÉLISE@example.com"), "élise@example.com");
     }
+
+    fn filled(members: usize) -> (tempfile::TempDir, SqliteStore) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(&dir.path().join("s.db")).expect("open");
+        let t = OffsetDateTime::UNIX_EPOCH;
+        super::super::write(&store, |tx| {
+            tx.insert_tenant(&Tenant {
+                id: "t1".into(),
+                name: "T1".into(),
+                policy: Policy::Standard,
+                scim_enabled: true,
+                created_at: t,
+            })?;
+            for i in 0..members {
+                tx.insert_account(&Account {
+                    id: format!("a{i}"),
+                    namespace: "t1".into(),
+                    user_name: format!("u{i}@example.com"),
+                    given_name: None,
+                    family_name: None,
+                    created_at: t,
+                    updated_at: t,
+                })?;
+                tx.insert_membership(&Membership {
+                    id: format!("m{i}"),
+                    tenant_id: "t1".into(),
+                    account_id: format!("a{i}"),
+                    kind: MemberKind::Property,
+                    managed_by: ManagedBy::Idp,
+                    active: true,
+                    external_id: None,
+                    doc: None,
+                    version: 1,
+                    created_at: t,
+                    updated_at: t,
+                })?;
+            }
+            Ok(())
+        })
+        .expect("fill");
+        // `read_now` never opens a connection: leave one idle.
+        super::super::read(&store, |tx| tx.member_total("t1")).expect("warm");
+        (dir, store)
+    }
+
+    /// A lookup by key runs to its end at once and answers as `read`
+    /// does, errors included; a scan is stopped at the step bound and
+    /// answers None, leaving the connection usable.
+    #[test]
+    fn read_now_answers_lookups_and_stops_scans() {
+        let (_dir, store) = filled(3_000);
+        let now = |f: &dyn Fn(&dyn Tx) -> Result<Option<String>>| super::super::read_now(&store, f);
+        let found = now(&|tx| Ok(tx.member("t1", "m42")?.map(|m| m.account.user_name)));
+        assert_eq!(
+            found.map(|r| r.expect("lookup")),
+            Some(Some("u42@example.com".to_owned()))
+        );
+        let refused = now(&|_| Err(EngineError::Internal("planted".into())));
+        assert!(matches!(refused, Some(Err(EngineError::Internal(_)))));
+
+        let scan = super::super::read_now(&store, |tx| tx.members_page("t1", 0, 3_000));
+        assert!(scan.is_none(), "a 3,000-row scan must be stopped");
+        let whole = super::super::read(&store, |tx| tx.members_page("t1", 0, 3_000));
+        assert_eq!(whole.expect("scan").len(), 3_000);
+        // The stopped connection went back to the pool usable, unbounded
+        // for `read` and bounded again for `read_now`.
+        let again = now(&|tx| Ok(tx.member("t1", "m7")?.map(|m| m.membership.id)));
+        assert_eq!(
+            again.map(|r| r.expect("lookup")),
+            Some(Some("m7".to_owned()))
+        );
+    }
+
+    /// With every reader in use (or none opened yet), `read_now` answers
+    /// None at once instead of waiting or opening one.
+    #[test]
+    fn read_now_never_waits_for_a_connection() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(&dir.path().join("s.db")).expect("open");
+        assert!(super::super::read_now(&store, |tx| tx.member_total("t1")).is_none());
+        super::super::read(&store, |tx| tx.member_total("t1")).expect("read");
+        let inner = std::cell::Cell::new(None);
+        super::super::read(&store, |_| {
+            // The one idle connection is in use by this read.
+            inner.set(Some(
+                super::super::read_now(&store, |tx| tx.member_total("t1")).is_none(),
+            ));
+            Ok(())
+        })
+        .expect("outer read");
+        assert_eq!(inner.get(), Some(true));
+    }
 }
