@@ -541,13 +541,7 @@ where
 /// lookup by id or by key costs more than its own work; None sends it to
 /// the blocking pool, with `checked` set when the tenant's rate was
 /// already charged for this request.
-fn read_now<F, R>(
-    s: &AppState,
-    tenant: &str,
-    m: &Meta,
-    f: F,
-    checked: &mut bool,
-) -> Option<(Option<String>, Option<String>, Result<Done, EngineError>)>
+fn read_now<F, R>(s: &AppState, tenant: &str, m: &Meta, f: F, checked: &mut bool) -> Option<Outcome>
 where
     F: FnOnce(&Session<'_>, &[u8]) -> Result<R, EngineError>,
     R: Into<Reply>,
