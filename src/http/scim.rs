@@ -564,8 +564,11 @@ where
 }
 
 /// What a session's work gave: the token's fingerprint and note, and the
-/// answer or why there is none; the outer error is a panicked task.
-type Worked = Result<(Option<String>, Option<String>, Result<Done, EngineError>), JobFailed>;
+/// answer or why there is none.
+type Outcome = (Option<String>, Option<String>, Result<Done, EngineError>);
+
+/// An `Outcome`, or the failure of the task that ran the session.
+type Worked = Result<Outcome, JobFailed>;
 
 /// The response to a session's outcome, logged.
 fn answer(s: &AppState, tenant: &str, m: &Meta, body: Option<&[u8]>, res: Worked) -> Response {
