@@ -213,10 +213,11 @@ impl ReaderPool {
 const MAX_READERS: usize = 4;
 
 /// The work a `read_now` may make SQLite do, in virtual-machine steps,
-/// checked every `READ_NOW_EVERY`: a user by id or by an indexed key with
-/// its groups takes a few hundred; the bound is a few tens of microseconds.
-const READ_NOW_STEPS: u32 = 20_000;
-const READ_NOW_EVERY: u32 = 1_000;
+/// checked every `READ_NOW_EVERY`: a member by id with its groups takes
+/// about 60, a scan about 27 a row, so the bound stops a read after some
+/// 75 rows — tens of microseconds.
+const READ_NOW_STEPS: u32 = 2_000;
+const READ_NOW_EVERY: u32 = 100;
 
 impl SqliteStore {
     /// Opens (creating when missing) the store at `path`: directory 0700,
