@@ -16,7 +16,6 @@ use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::write_lane::WriteLane;
 use crate::config::ServeLimits;
 
 /// The limits in force, from the config's `[serve]` table.
@@ -106,8 +105,6 @@ pub struct Guard {
     /// Addresses that spent their failed-authentication budget, until when.
     blocked: Mutex<HashMap<IpAddr, Instant>>,
     store_jobs: Arc<Semaphore>,
-    /// Where SCIM writes run (see `write_lane`).
-    writes: WriteLane,
     follow_streams: Arc<Mutex<HashMap<String, usize>>>,
     pub counters: LimitCounters,
     clock: DefaultClock,
@@ -131,7 +128,6 @@ impl Guard {
             follow_streams: Arc::default(),
             counters: LimitCounters::default(),
             clock: DefaultClock::default(),
-            writes: WriteLane::default(),
             limits,
         }
     }
@@ -278,16 +274,11 @@ impl Guard {
         Ok(out)
     }
 
-    /// `store_job` for a SCIM write: it runs on the write lane (see
-    /// `write_lane`), with its place among the store's jobs held from
-    /// the moment it is queued.
-    pub async fn write_job<T, F>(&self, f: F) -> Result<Result<T, JobFailed>, Refusal>
-    where
-        T: Send + 'static,
-        F: FnOnce() -> T + Send + 'static,
-    {
+    /// Awaits `work` (store work run elsewhere: the write lane) with a
+    /// place among the store's jobs, held until it is done.
+    pub async fn with_store_slot<T>(&self, work: impl Future<Output = T>) -> Result<T, Refusal> {
         let slot = self.store_slot().await?;
-        let out = self.writes.run(f).await;
+        let out = work.await;
         drop(slot);
         Ok(out)
     }

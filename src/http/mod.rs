@@ -51,6 +51,8 @@ pub struct AppState {
     pub guard: Arc<Guard>,
     /// What the connection layer refused.
     pub conns: Arc<ConnCounters>,
+    /// Where SCIM writes run (see `write_lane`).
+    pub writes: Arc<write_lane::WriteLane>,
 }
 
 impl AppState {
@@ -65,6 +67,7 @@ impl AppState {
             shutdown: tokio::sync::watch::channel(false).1,
             guard: Arc::new(Guard::new(Limits::default())),
             conns: Arc::default(),
+            writes: Arc::default(),
         }
     }
 }
@@ -338,6 +341,7 @@ pub async fn serve(
         shutdown: stop_rx,
         guard: guard.clone(),
         conns: conns.clone(),
+        writes: Arc::default(),
     };
     let shutdown = async move {
         signal.await;

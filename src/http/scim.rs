@@ -27,7 +27,7 @@ use crate::engine::scim::discovery;
 use crate::engine::scim::filter::IndexKey;
 use crate::engine::scim::list::{ListPage, ListQuery, MAX_COUNT, Plan, Projection, window};
 use crate::engine::scim::schema::{ResourceKind, SEARCH_URN};
-use crate::engine::scim::session::{Access, Session};
+use crate::engine::scim::session::{Access, Session, WriteJob};
 use crate::engine::scim::users::{Scope, Written};
 use crate::engine::tokens::{Secret, fingerprint, hash};
 use crate::engine::{EngineError, ScimType, now, tenant_url};
@@ -407,7 +407,7 @@ fn unauthenticated(s: &AppState, tenant: &str, m: &Meta, e: &EngineError) -> Res
 }
 
 /// What the work of a request came to.
-enum Done {
+pub(super) enum Done {
     Reply(Reply),
     /// The tenant's rate limit, met after the token verified.
     Limited(Refusal, Grant),
@@ -503,30 +503,40 @@ where
         },
         Input::None => None,
     };
-    let engine = s.engine.clone();
     let guard = s.guard.clone();
     let base = tenant_url(&s.public_url, &tenant);
-    let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
     let work_bytes = bytes.clone();
-    let work = move || {
-        let out = engine.scim_session(
-            &t,
-            bearer.as_ref(),
-            client.as_deref(),
-            &base,
-            access,
-            |ses| {
-                if !checked && let Err(r) = guard.check_tenant(&ses.tenant().id) {
-                    return Ok(Done::Limited(r, ses.grant().clone()));
-                }
-                f(ses, work_bytes.as_deref().unwrap_or_default()).map(|r| Done::Reply(r.into()))
-            },
-        );
-        (out.fingerprint, out.token_note, out.result)
+    let run = move |ses: &Session<'_>| {
+        if !checked && let Err(r) = guard.check_tenant(&ses.tenant().id) {
+            return Ok(Done::Limited(r, ses.grant().clone()));
+        }
+        f(ses, work_bytes.as_deref().unwrap_or_default()).map(|r| Done::Reply(r.into()))
     };
     let res = match access {
-        Access::Read => s.guard.store_job(work).await,
-        Access::Write => s.guard.write_job(work).await,
+        Access::Read => {
+            let engine = s.engine.clone();
+            let (t, bearer, client) = (tenant.clone(), m.bearer.clone(), m.client.clone());
+            let work = move || {
+                let out =
+                    engine.scim_session(&t, bearer.as_ref(), client.as_deref(), &base, access, run);
+                (out.fingerprint, out.token_note, out.result)
+            };
+            s.guard.store_job(work).await
+        }
+        Access::Write => {
+            let job = WriteJob {
+                tenant: tenant.clone(),
+                presented: m.bearer.clone(),
+                client: m.client.clone(),
+                base,
+                f: Box::new(run),
+            };
+            let len = bytes.as_ref().map_or(0, |b| b.len());
+            s.guard
+                .with_store_slot(s.writes.run(&s.engine, job, len))
+                .await
+                .map(|r| r.map(|out| (out.fingerprint, out.token_note, out.result)))
+        }
     };
     let res = match res {
         Ok(res) => res,

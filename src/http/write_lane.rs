@@ -1,50 +1,64 @@
-//! The thread that runs the server's SCIM writes, one after another.
+//! The thread that runs the server's SCIM writes, in batches.
 //!
 //! The store takes one write at a time anyway (SQLite's write lock, the
 //! store's writer connection). Run on the blocking pool, each write costs
 //! a hand-off to a pool thread and, under load, a sleep and a wake-up on
-//! the writer's mutex while another write holds it — two to three context
-//! switches that cost more than a small write itself. One thread taking
-//! the writes from a queue in turn does the same work with neither: while
-//! it is busy, a request's job waits in the queue without a thread of its
-//! own, and the thread sleeps only when the queue is empty.
+//! the writer's mutex while another write holds it — context switches
+//! that cost more than a small write itself. One thread taking the writes
+//! from a queue does the same work with neither: while it is busy, a
+//! request's job waits in the queue without a thread of its own.
 //!
-//! The queue is bounded by the store's job slots (`Guard::store_job`),
+//! And while it is busy, writes queue up: the lane takes what has queued
+//! (up to `MAX_BATCH` jobs or `MAX_BATCH_BYTES` of request bodies) and
+//! runs them in one transaction, each as a step that fails alone
+//! (`Engine::scim_write_batch`), so that they share one commit — half of
+//! what a create costs on its own. Every request is answered only after
+//! the commit that made its write durable; a lone write is a batch of one.
+//!
+//! The queue is bounded by the store's job slots (`Guard::with_store_slot`),
 //! which a write holds from the moment it is queued until it is answered.
-//! A job that panics is caught: its request gets a 500 and the lane goes
-//! on with the next.
+//! A batch that panics outside its steps is caught: its requests get a 500
+//! and the lane goes on with the next.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::OnceLock;
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use tokio::sync::oneshot;
 
 use super::limits::JobFailed;
+use super::scim::Done;
+use crate::engine::Engine;
+use crate::engine::scim::session::{SessionOutcome, WriteJob};
 
-type Job = Box<dyn FnOnce() + Send>;
+/// Jobs in one batch at most.
+const MAX_BATCH: usize = 32;
+/// Request bodies in one batch at most (a batch holds the write lock for
+/// all its jobs; one body alone may be larger).
+const MAX_BATCH_BYTES: usize = 256 << 10;
+
+struct Queued {
+    job: WriteJob<Done>,
+    body_len: usize,
+    reply: oneshot::Sender<SessionOutcome<Done>>,
+}
 
 /// A handle to the lane's queue. The thread starts with the first write
 /// and ends when the lane is dropped.
 #[derive(Default)]
 pub struct WriteLane {
-    tx: OnceLock<Option<Sender<Job>>>,
+    tx: OnceLock<Option<Sender<Queued>>>,
 }
 
 impl WriteLane {
-    fn sender(&self) -> Option<&Sender<Job>> {
+    fn sender(&self, engine: &Engine) -> Option<&Sender<Queued>> {
         self.tx
             .get_or_init(|| {
-                let (tx, rx) = mpsc::channel::<Job>();
+                let (tx, rx) = mpsc::channel::<Queued>();
+                let engine = engine.clone();
                 let started = std::thread::Builder::new()
                     .name("scimctl-writes".into())
-                    .spawn(move || {
-                        while let Ok(job) = rx.recv() {
-                            // The job's own answer is dropped by a panic (its
-                            // request then fails); the lane must not die of it.
-                            let _ = catch_unwind(AssertUnwindSafe(job));
-                        }
-                    });
+                    .spawn(move || drain(&engine, &rx));
                 match started {
                     Ok(_) => Some(tx),
                     Err(e) => {
@@ -56,21 +70,52 @@ impl WriteLane {
             .as_ref()
     }
 
-    /// Runs `f` on the lane and waits for its answer.
-    pub async fn run<T, F>(&self, f: F) -> Result<T, JobFailed>
-    where
-        T: Send + 'static,
-        F: FnOnce() -> T + Send + 'static,
-    {
-        let (done, answer) = oneshot::channel();
-        let job: Job = Box::new(move || {
-            let _ = done.send(f());
-        });
-        if self.sender().is_none_or(|tx| tx.send(job).is_err()) {
+    /// Queues `job` (its request body `body_len` bytes) and waits for its
+    /// outcome, given after the commit of its batch.
+    pub(super) async fn run(
+        &self,
+        engine: &Engine,
+        job: WriteJob<Done>,
+        body_len: usize,
+    ) -> Result<SessionOutcome<Done>, JobFailed> {
+        let (reply, answer) = oneshot::channel();
+        let queued = Queued {
+            job,
+            body_len,
+            reply,
+        };
+        if self
+            .sender(engine)
+            .is_none_or(|tx| tx.send(queued).is_err())
+        {
             return Err(JobFailed("the write lane has stopped".into()));
         }
         answer
             .await
-            .map_err(|_| JobFailed("the write failed inside its task (a panic)".into()))
+            .map_err(|_| JobFailed("the write failed inside its batch (a panic)".into()))
+    }
+}
+
+/// The lane's loop: a batch of what has queued, one transaction, answers.
+fn drain(engine: &Engine, rx: &Receiver<Queued>) {
+    while let Ok(first) = rx.recv() {
+        let mut bytes = first.body_len;
+        let mut batch = vec![first];
+        while batch.len() < MAX_BATCH && bytes < MAX_BATCH_BYTES {
+            match rx.try_recv() {
+                Ok(q) => {
+                    bytes += q.body_len;
+                    batch.push(q);
+                }
+                Err(_) => break,
+            }
+        }
+        let (jobs, replies): (Vec<_>, Vec<_>) = batch.into_iter().map(|q| (q.job, q.reply)).unzip();
+        // A panic drops the replies: each request then answers 500.
+        if let Ok(outcomes) = catch_unwind(AssertUnwindSafe(|| engine.scim_write_batch(jobs))) {
+            for (reply, outcome) in replies.into_iter().zip(outcomes) {
+                let _ = reply.send(outcome);
+            }
+        }
     }
 }

@@ -335,3 +335,59 @@ fn the_policy_changes_only_while_the_tenant_is_empty() {
     let status = env.json(&["--output", "json", "scim", "status"]);
     assert_eq!(status["policy"], "standard");
 }
+
+/// Writes batched in one transaction (as `serve`'s write lane runs them)
+/// answer as they would alone, in order: a duplicate fails alone, a wrong
+/// token fails alone, an earlier job's write is seen by a later one, and
+/// only what succeeded is stored.
+#[test]
+fn batched_writes_fail_alone_and_answer_in_order() {
+    use scimctl::engine::scim::session::WriteJob;
+    use scimctl::engine::tokens::Secret;
+    let fx = fixture();
+    let t = tenant(&fx.engine, "acme", Policy::Standard);
+    let token = fx.engine.generate_token(&t).expect("token").token;
+    let job = |secret: Secret, i: usize| WriteJob {
+        tenant: "acme".to_owned(),
+        presented: Some(secret),
+        client: None,
+        base: "http://127.0.0.1/scim/v2/acme".to_owned(),
+        f: Box::new(move |ses: &scimctl::engine::scim::session::Session<'_>| {
+            Ok(ses.create_user(&user(i))?.resource["userName"].clone())
+        }),
+    };
+    let wrong = Secret::new("scim_not-the-token".to_owned());
+    let out = fx.engine.scim_write_batch(vec![
+        job(token.clone(), 1),
+        job(token.clone(), 1),
+        job(wrong, 2),
+        job(token.clone(), 3),
+    ]);
+    let results: Vec<Result<Value, String>> = out
+        .into_iter()
+        .map(|o| o.result.map_err(|e| e.to_string()))
+        .collect();
+    assert_eq!(results[0].as_ref().ok(), Some(&json!("user1@example.com")));
+    assert!(
+        results[1]
+            .as_ref()
+            .is_err_and(|e| e.contains("user1@example.com")),
+        "{results:?}"
+    );
+    assert!(
+        results[2].is_err(),
+        "a wrong token inside a batch: {results:?}"
+    );
+    assert_eq!(results[3].as_ref().ok(), Some(&json!("user3@example.com")));
+    let page = fx
+        .engine
+        .scim_list_users(scope(&t), &ListQuery::default())
+        .expect("list");
+    let mut names: Vec<&str> = page
+        .resources
+        .iter()
+        .filter_map(|r| r["userName"].as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["user1@example.com", "user3@example.com"]);
+}

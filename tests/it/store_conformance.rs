@@ -121,6 +121,10 @@ macro_rules! conformance {
             fn auth_stamp_under_concurrent_writers() {
                 check_auth_stamp_concurrency(F)
             }
+            #[test]
+            fn steps_fail_alone() {
+                check_steps(F)
+            }
         }
     };
 }
@@ -244,6 +248,40 @@ fn check_info(f: Factory) {
     assert!(!info.kind.is_empty());
     assert!(!info.location.is_empty());
     assert!(info.schema_version >= 1);
+}
+
+/// A step that fails (or panics) is undone alone; the transaction's other
+/// steps and writes commit; a step sees what earlier steps wrote.
+fn check_steps(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("a", "A", t))?;
+        tx.step(&mut |tx| tx.insert_tenant(&tenant("b", "B", t)))?;
+        let dup = tx.step(&mut |tx| {
+            tx.insert_tenant(&tenant("c", "C", t))?;
+            // Refused: the name is B's. C goes with it.
+            tx.insert_tenant(&tenant("d", "b", t))
+        });
+        assert!(dup.is_err(), "a duplicate tenant name inside a step");
+        let panicked = tx.step(&mut |tx| {
+            tx.insert_tenant(&tenant("e", "E", t))?;
+            panic!("planted")
+        });
+        assert!(panicked.is_err(), "a panic inside a step is its error");
+        tx.step(&mut |tx| {
+            assert!(tx.tenant_by_id("b")?.is_some(), "a step sees earlier steps");
+            assert!(
+                tx.tenant_by_id("c")?.is_none(),
+                "a failed step's writes are gone"
+            );
+            tx.insert_tenant(&tenant("f", "F", t))
+        })
+    });
+    let ids: Vec<String> = r(&s, |tx| tx.tenants()).into_iter().map(|t| t.id).collect();
+    let mut ids = ids;
+    ids.sort();
+    assert_eq!(ids, ["a", "b", "f"]);
 }
 
 fn check_tenants(f: Factory) {

@@ -125,6 +125,12 @@ fn run_once<R>(
 /// The primitives a transaction offers. Names are lower-cased by the caller
 /// where a lookup is case-insensitive (`*_lower` arguments).
 pub trait Tx {
+    /// Runs `f` as one step of this transaction that can fail alone: its
+    /// writes are undone when it returns `Err` (or panics, which becomes
+    /// an `Err`), the transaction's other writes stay. What a batch of
+    /// requests in one transaction runs each request in.
+    fn step(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
+
     // tenants
     fn insert_tenant(&self, t: &Tenant) -> Result<()>;
     fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>>;

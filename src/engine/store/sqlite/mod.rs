@@ -1093,6 +1093,22 @@ impl SqliteTx<'_> {
 }
 
 impl Tx for SqliteTx<'_> {
+    fn step(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
+        self.exec("SAVEPOINT step", [])?;
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)))
+            .unwrap_or_else(|_| {
+                Err(
+                    StoreError::Backend("the operation failed inside its step (a panic)".into())
+                        .into(),
+                )
+            });
+        if ran.is_err() {
+            self.exec("ROLLBACK TO step", [])?;
+        }
+        self.exec("RELEASE step", [])?;
+        ran
+    }
+
     fn insert_tenant(&self, t: &Tenant) -> Result<()> {
         self.auth_changed();
         self.exec(
