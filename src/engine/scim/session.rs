@@ -139,8 +139,11 @@ pub struct WriteJob<R> {
     pub client: Option<String>,
     /// The tenant URL resources' locations start with.
     pub base: String,
-    pub f: Box<dyn FnOnce(&Session<'_>) -> Result<R> + Send>,
+    pub f: SessionWork<R>,
 }
+
+/// What a write session runs.
+pub type SessionWork<R> = Box<dyn FnOnce(&Session<'_>) -> Result<R> + Send>;
 
 /// The outcome of a session: the token's fingerprint when it authenticated,
 /// and the operation's result (or why authentication failed).
