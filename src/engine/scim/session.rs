@@ -33,6 +33,21 @@ pub struct Session<'a> {
     pub scope: Scope<'a>,
 }
 
+impl<'a> Session<'a> {
+    /// A session of `grant` in `tx`; resources' locations start with `base`.
+    fn new(engine: &'a Engine, tx: &'a dyn Tx, grant: &'a Grant, base: &'a str) -> Session<'a> {
+        Session {
+            engine,
+            tx,
+            grant,
+            scope: Scope {
+                tenant: &grant.tenant,
+                base,
+            },
+        }
+    }
+}
+
 impl Session<'_> {
     pub fn tenant(&self) -> &Tenant {
         self.scope.tenant
@@ -190,15 +205,7 @@ impl Engine {
                 Some(g) => g.clone(),
                 None => Arc::new(authenticate_in(tx, tenant_id, h.as_ref())?),
             };
-            let out = f(&Session {
-                engine: self,
-                tx,
-                grant: &grant,
-                scope: Scope {
-                    tenant: &grant.tenant,
-                    base,
-                },
-            });
+            let out = f(&Session::new(self, tx, &grant, base));
             grant_seen = Some(grant);
             out
         };
@@ -244,15 +251,7 @@ impl Engine {
                     let f = f
                         .take()
                         .ok_or_else(|| EngineError::Internal("a batched write ran twice".into()))?;
-                    let r = f(&Session {
-                        engine: self,
-                        tx,
-                        grant: &grant,
-                        scope: Scope {
-                            tenant: &grant.tenant,
-                            base: &job.base,
-                        },
-                    });
+                    let r = f(&Session::new(self, tx, &grant, &job.base));
                     grant_seen = Some(grant);
                     match r {
                         Ok(v) => {
@@ -322,15 +321,7 @@ impl Engine {
         let h = hash(presented?.expose());
         let grant = self.cached(self.store.auth_stamp(), tenant_id, Some(&h))?;
         let result = crate::engine::store::read_now(self.store.as_ref(), |tx| {
-            f(&Session {
-                engine: self,
-                tx,
-                grant: &grant,
-                scope: Scope {
-                    tenant: &grant.tenant,
-                    base,
-                },
-            })
+            f(&Session::new(self, tx, &grant, base))
         })?;
         self.record_use(&grant, client);
         Some(SessionOutcome {
