@@ -782,5 +782,18 @@ fn main() {
                 peak.unwrap_or(0) / 1024
             );
         }
+        // This build's store as prefilled (the file and its WAL; the
+        // provisioning log is a file of its own and starts empty).
+        let mut wal = template.clone().into_os_string();
+        wal.push("-wal");
+        let bytes: u64 = [template.clone(), wal.into()]
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        println!(
+            "| {n} | on | store bytes per user | {} | | | | |",
+            bytes / n.max(1) as u64
+        );
     }
 }

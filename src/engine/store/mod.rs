@@ -26,9 +26,10 @@ pub trait Store: Send + Sync {
     fn write(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
     /// `read` for a caller that must not wait — a server's async worker:
     /// runs `f` only on a connection free this instant, never waits for a
-    /// lock, and stops `f` once it has made the store do more than a small,
-    /// fixed amount of work (a lookup by key and its few related rows, not
-    /// a scan). `None` when it did not run to the end: nothing was
+    /// lock, and stops `f` once it has made the store do more than a
+    /// small, fixed amount of work (a lookup by key and its few related
+    /// rows, not a scan). Pages it needs may still be read from the file:
+    /// a lookup's few, from the OS's cache once warm. `None` when it did not run to the end: nothing was
     /// written and whatever `f` saw must be thrown away; the caller runs it
     /// with `read` instead. The default, for a store that cannot promise
     /// this, is always `None`.
