@@ -245,16 +245,7 @@ impl Projection {
                 let Value::Object(attrs) = v else {
                     return false;
                 };
-                attrs.retain(|a, _| {
-                    self.keep(
-                        schema,
-                        &AttrPath {
-                            urn: Some(ext.id.to_owned()),
-                            attr: a.clone(),
-                            sub: None,
-                        },
-                    )
-                });
+                attrs.retain(|a, _| self.keep_in_extension(schema, ext.id, a));
                 return !attrs.is_empty();
             }
             let path = AttrPath::simple(k);
@@ -285,16 +276,7 @@ impl Projection {
                 if let Value::Object(attrs) = v {
                     let kept: Map<String, Value> = attrs
                         .into_iter()
-                        .filter(|(a, _)| {
-                            self.keep(
-                                schema,
-                                &AttrPath {
-                                    urn: Some(ext.id.to_owned()),
-                                    attr: a.clone(),
-                                    sub: None,
-                                },
-                            )
-                        })
+                        .filter(|(a, _)| self.keep_in_extension(schema, ext.id, a))
                         .collect();
                     if !kept.is_empty() {
                         out.insert(k, Value::Object(kept));
@@ -377,6 +359,18 @@ impl Projection {
             out.insert(k, v);
         }
         Value::Object(out)
+    }
+
+    /// `keep` for attribute `attr` of the extension `urn`.
+    fn keep_in_extension(&self, schema: &ResourceSchema, urn: &str, attr: &str) -> bool {
+        self.keep(
+            schema,
+            &AttrPath {
+                urn: Some(urn.to_owned()),
+                attr: attr.to_owned(),
+                sub: None,
+            },
+        )
     }
 
     fn keep(&self, schema: &ResourceSchema, path: &AttrPath) -> bool {
