@@ -1676,8 +1676,8 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
     fn live_tokens(&self, tenant_id: &str) -> Result<Vec<TokenRecord>> {
-        // UNION ALL of two equalities rather than `state IN (…)`: SQLite
-        // re-plans an IN-list query every time its parameter is re-bound.
+        // UNION ALL of two equalities rather than `state IN (…)`: 16k
+        // instructions fewer per authenticated write (callgrind, PATCH).
         let mut v = self.all(
             concat!(
                 "SELECT ",
@@ -2463,7 +2463,11 @@ mod tests {
     fn statements_are_not_replanned_when_rebound() {
         let (_dir, store) = filled(10);
         type Args<'a> = &'a dyn Fn(usize) -> Vec<rusqlite::types::Value>;
-        let shapes: [(&str, Args<'_>); 4] = [
+        let shapes: [(&str, Args<'_>); 5] = [
+            (
+                "SELECT id FROM tokens WHERE tenant_id = ?1 AND state IN ('active', 'previous') ORDER BY created_at DESC",
+                &|i| vec![format!("t{i}").into()],
+            ),
             (
                 "SELECT kind, value FROM group_assignments WHERE group_id = ?1 ORDER BY kind, value",
                 &|i| vec![format!("g{i}").into()],
