@@ -1,0 +1,82 @@
+//! Accounts (a person's identity, shared by tenants), memberships (an
+//! account in a tenant), and both read together: as SCIM Users and as the
+//! support tools' listings.
+
+use crate::engine::error::Result;
+use crate::engine::model::*;
+
+pub trait MemberTx {
+    fn insert_account(&self, a: &Account) -> Result<()>;
+    fn account_by_id(&self, id: &str) -> Result<Option<Account>>;
+    fn account_by_user_name(
+        &self,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Option<Account>>;
+    fn update_account(&self, a: &Account) -> Result<()>;
+    fn delete_account(&self, id: &str) -> Result<bool>;
+    fn insert_membership(&self, m: &Membership) -> Result<()>;
+    fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>>;
+    fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>>;
+    fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>>;
+    fn memberships_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<Membership>>;
+    fn update_membership(&self, m: &Membership) -> Result<()>;
+    fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool>;
+    fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts>;
+    fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>>;
+    fn members_by_user_name(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Vec<MemberRecord>>;
+    fn members_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<MemberRecord>>;
+    fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>>;
+    /// One page in creation order.
+    fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>>;
+    /// Keyset scan in id order, for filters no index answers.
+    fn members_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>>;
+    fn member_total(&self, tenant_id: &str) -> Result<u64>;
+    /// Replaces the email index entries of a member.
+    fn set_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()>;
+    /// A page of the tenant's members that match, in userName order, after
+    /// the userName (lower-cased) `after`; `namespace` is where the
+    /// tenant's userNames live (see `model::Account`).
+    fn member_list(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        f: &MemberFilter,
+        after: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>>;
+    fn member_list_total(&self, tenant_id: &str, f: &MemberFilter) -> Result<u64>;
+}
+
+/// Which members `member_list` returns; every set field must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MemberFilter {
+    pub managed_by: Option<ManagedBy>,
+    pub kind: Option<MemberKind>,
+    pub active: Option<bool>,
+    /// Lower-cased text found in the userName or the name.
+    pub search_lower: Option<String>,
+}

@@ -1,0 +1,353 @@
+//! [`MemberTx`](crate::engine::store::MemberTx) on SQLite.
+
+use super::*;
+
+impl MemberTx for SqliteTx<'_> {
+    fn insert_account(&self, a: &Account) -> Result<()> {
+        self.exec(
+            "INSERT INTO accounts (id, namespace, user_name, user_name_lower, given_name, family_name, name_lower, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![a.id, a.namespace, a.user_name, fold_case(&a.user_name), a.given_name, a.family_name, name_lower(a.given_name.as_deref(), a.family_name.as_deref()), ms(a.created_at), ms(a.updated_at)],
+        )?;
+        Ok(())
+    }
+
+    fn account_by_id(&self, id: &str) -> Result<Option<Account>> {
+        self.one(
+            concat!("SELECT ", account_cols!(), " FROM accounts WHERE id = ?1"),
+            [id],
+            account_row,
+        )
+    }
+
+    fn account_by_user_name(
+        &self,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Option<Account>> {
+        self.one(
+            concat!(
+                "SELECT ",
+                account_cols!(),
+                " FROM accounts WHERE namespace = ?1 AND user_name_lower = ?2"
+            ),
+            [namespace, user_name_lower],
+            account_row,
+        )
+    }
+
+    fn update_account(&self, a: &Account) -> Result<()> {
+        self.exec(
+            "UPDATE accounts SET user_name = ?2, user_name_lower = ?3, given_name = ?4, family_name = ?5, name_lower = ?6, updated_at = ?7 WHERE id = ?1",
+            params![a.id, a.user_name, fold_case(&a.user_name), a.given_name, a.family_name, name_lower(a.given_name.as_deref(), a.family_name.as_deref()), ms(a.updated_at)],
+        )?;
+        Ok(())
+    }
+
+    fn delete_account(&self, id: &str) -> Result<bool> {
+        Ok(self.exec("DELETE FROM accounts WHERE id = ?1", [id])? > 0)
+    }
+
+    fn insert_membership(&self, m: &Membership) -> Result<()> {
+        self.exec(
+            "INSERT INTO memberships (id, tenant_id, account_id, kind, managed_by, active, external_id, doc, version, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![m.id, m.tenant_id, m.account_id, m.kind.as_str(), m.managed_by.as_str(), m.active, m.external_id, m.doc, m.version, ms(m.created_at), ms(m.updated_at)],
+        )?;
+        Ok(())
+    }
+
+    fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>> {
+        self.one(
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE id = ?1 AND tenant_id = ?2"
+            ),
+            [id, tenant_id],
+            membership_row,
+        )
+    }
+
+    fn membership_of(&self, tenant_id: &str, account_id: &str) -> Result<Option<Membership>> {
+        self.one(
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE tenant_id = ?1 AND account_id = ?2"
+            ),
+            [tenant_id, account_id],
+            membership_row,
+        )
+    }
+
+    fn memberships_of_account(&self, account_id: &str) -> Result<Vec<Membership>> {
+        self.all(
+            concat!(
+                "SELECT ",
+                membership_cols!(),
+                " FROM memberships WHERE account_id = ?1 ORDER BY created_at"
+            ),
+            [account_id],
+            membership_row,
+        )
+    }
+
+    fn memberships_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<Membership>> {
+        self.all(
+            concat!("SELECT ", membership_cols!(), " FROM memberships WHERE tenant_id = ?1 AND external_id = ?2 ORDER BY created_at, id"),
+            [tenant_id, external_id],
+            membership_row,
+        )
+    }
+
+    fn update_membership(&self, m: &Membership) -> Result<()> {
+        self.exec(
+            "UPDATE memberships SET kind = ?3, managed_by = ?4, active = ?5, external_id = ?6, doc = ?7, version = ?8, updated_at = ?9 WHERE id = ?1 AND tenant_id = ?2",
+            params![m.id, m.tenant_id, m.kind.as_str(), m.managed_by.as_str(), m.active, m.external_id, m.doc, m.version, ms(m.updated_at)],
+        )?;
+        Ok(())
+    }
+
+    fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool> {
+        Ok(self.exec(
+            "DELETE FROM memberships WHERE id = ?1 AND tenant_id = ?2",
+            [id, tenant_id],
+        )? > 0)
+    }
+
+    fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts> {
+        let rows: Vec<(String, i64)> = self.all(
+            "SELECT managed_by, COUNT(*) FROM memberships WHERE tenant_id = ?1 GROUP BY managed_by",
+            [tenant_id],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let mut c = MemberCounts::default();
+        for (by, n) in rows {
+            let n = n as u64;
+            match ManagedBy::parse(&by) {
+                Some(ManagedBy::Idp) => c.idp = n,
+                Some(ManagedBy::Tenant) => c.tenant = n,
+                Some(ManagedBy::SelfManaged) => c.self_managed = n,
+                None => {}
+            }
+            c.total += n;
+        }
+        Ok(c)
+    }
+
+    fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
+        // Two primary-key lookups rather than a join with a bound tenant:
+        // SQLite re-plans that join on every call (it expires the statement
+        // when the parameter is re-bound), which costs more than a second lookup.
+        let Some(membership) = self.membership_by_id(tenant_id, id)? else {
+            return Ok(None);
+        };
+        let Some(account) = self.account_by_id(&membership.account_id)? else {
+            return Ok(None);
+        };
+        Ok(Some(MemberRecord {
+            membership,
+            account,
+        }))
+    }
+
+    fn members_by_user_name(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        user_name_lower: &str,
+    ) -> Result<Vec<MemberRecord>> {
+        // Single-table lookups on the hot path (see `member`).
+        let Some(account) = self.account_by_user_name(namespace, user_name_lower)? else {
+            return Ok(Vec::new());
+        };
+        Ok(self
+            .membership_of(tenant_id, &account.id)?
+            .map(|membership| MemberRecord {
+                membership,
+                account,
+            })
+            .into_iter()
+            .collect())
+    }
+
+    fn members_by_external_id(
+        &self,
+        tenant_id: &str,
+        external_id: &str,
+    ) -> Result<Vec<MemberRecord>> {
+        let mut out = Vec::new();
+        for membership in self.memberships_by_external_id(tenant_id, external_id)? {
+            if let Some(account) = self.account_by_id(&membership.account_id)? {
+                out.push(MemberRecord {
+                    membership,
+                    account,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>> {
+        let ids: Vec<String> = self.all(
+            "SELECT membership_id FROM member_emails WHERE tenant_id = ?1 AND value_lower = ?2 ORDER BY membership_id",
+            [tenant_id, email_lower],
+            |r| r.get(0),
+        )?;
+        let mut out = Vec::new();
+        for id in ids {
+            out.extend(self.member(tenant_id, &id)?);
+        }
+        Ok(out)
+    }
+
+    fn members_page(&self, tenant_id: &str, offset: u64, limit: u64) -> Result<Vec<MemberRecord>> {
+        self.all(
+            concat!(
+                "SELECT ",
+                member_cols!(),
+                " ",
+                member_from!(),
+                " WHERE m.tenant_id = ?1 ORDER BY m.created_at, m.id LIMIT ?2 OFFSET ?3"
+            ),
+            params![tenant_id, limit as i64, offset as i64],
+            member_row,
+        )
+    }
+
+    fn members_after(
+        &self,
+        tenant_id: &str,
+        after_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>> {
+        self.all(
+            concat!(
+                "SELECT ",
+                member_cols!(),
+                " ",
+                member_from!(),
+                " WHERE m.tenant_id = ?1 AND m.id > ?2 ORDER BY m.id LIMIT ?3"
+            ),
+            params![tenant_id, after_id.unwrap_or(""), limit as i64],
+            member_row,
+        )
+    }
+
+    fn member_total(&self, tenant_id: &str) -> Result<u64> {
+        let n: Option<i64> = self.one(
+            "SELECT COUNT(*) FROM memberships WHERE tenant_id = ?1",
+            [tenant_id],
+            |r| r.get(0),
+        )?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+
+    fn set_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()> {
+        self.exec(
+            "DELETE FROM member_emails WHERE membership_id = ?1",
+            [membership_id],
+        )?;
+        for e in emails_lower {
+            self.exec(
+                "INSERT OR IGNORE INTO member_emails (membership_id, tenant_id, value_lower) VALUES (?1, ?2, ?3)",
+                [membership_id, tenant_id, e.as_str()],
+            )?;
+        }
+        Ok(())
+    }
+
+    fn member_list(
+        &self,
+        tenant_id: &str,
+        namespace: &str,
+        f: &MemberFilter,
+        after: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<MemberRecord>> {
+        let (clause, mut args) = member_filter_sql(tenant_id, f);
+        args.push(namespace.to_owned().into());
+        let ns = args.len();
+        args.push(after.unwrap_or("").to_owned().into());
+        let after_arg = args.len();
+        args.push((limit.min(i64::MAX as u64) as i64).into());
+        // Accounts first, walked in userName order through their
+        // (namespace, user_name_lower) index, each joined to its membership
+        // of this tenant: a page costs about its own rows. (Left to itself
+        // the planner takes the tenant's memberships and sorts them all.)
+        // A search must read every account's name anyway: then one
+        // sequential scan of the accounts (the `+` keeps SQLite off the
+        // index, whose order would cost a random read per account) and a
+        // sort of the few matches.
+        let plus = if f.search_lower.is_some() { "+" } else { "" };
+        let sql = format!(
+            "SELECT {MEMBER_COLS} FROM accounts a CROSS JOIN memberships m \
+             WHERE {plus}a.namespace = ?{ns} AND {plus}a.user_name_lower > ?{after_arg} AND m.account_id = a.id AND {clause} \
+             ORDER BY {plus}a.user_name_lower LIMIT ?{}",
+            args.len()
+        );
+        self.all(&sql, rusqlite::params_from_iter(args), member_row)
+    }
+
+    fn member_list_total(&self, tenant_id: &str, f: &MemberFilter) -> Result<u64> {
+        if *f == MemberFilter::default() {
+            return self.member_total(tenant_id);
+        }
+        let (clause, args) = member_filter_sql(tenant_id, f);
+        // The accounts are needed only to search their names: then a
+        // sequential scan of them (see `member_list`).
+        let from = if f.search_lower.is_some() {
+            "FROM accounts a CROSS JOIN memberships m WHERE m.account_id = +a.id AND"
+        } else {
+            "FROM memberships m WHERE"
+        };
+        let n: Option<i64> = self.one(
+            &format!("SELECT COUNT(*) {from} {clause}"),
+            rusqlite::params_from_iter(args),
+            |r| r.get(0),
+        )?;
+        Ok(n.unwrap_or(0) as u64)
+    }
+}
+
+/// What member search matches a name against: "given family", folded.
+pub(super) fn name_lower(given: Option<&str>, family: Option<&str>) -> String {
+    fold_case(&format!("{} {}", given.unwrap_or(""), family.unwrap_or("")))
+}
+
+/// The WHERE clause of a member filter and its arguments (`?1` = tenant).
+pub(super) fn member_filter_sql(
+    tenant_id: &str,
+    f: &MemberFilter,
+) -> (String, Vec<rusqlite::types::Value>) {
+    let mut args: Vec<rusqlite::types::Value> = vec![tenant_id.to_owned().into()];
+    let mut clause = String::from("m.tenant_id = ?1");
+    if let Some(by) = f.managed_by {
+        args.push(by.as_str().to_owned().into());
+        clause.push_str(&format!(" AND m.managed_by = ?{}", args.len()));
+    }
+    if let Some(k) = f.kind {
+        args.push(k.as_str().to_owned().into());
+        clause.push_str(&format!(" AND m.kind = ?{}", args.len()));
+    }
+    if let Some(a) = f.active {
+        args.push(i64::from(a).into());
+        clause.push_str(&format!(" AND m.active = ?{}", args.len()));
+    }
+    if let Some(text) = &f.search_lower {
+        args.push(text.clone().into());
+        let n = args.len();
+        clause.push_str(&format!(
+            " AND (instr(a.user_name_lower, ?{n}) > 0 OR instr(a.name_lower, ?{n}) > 0)"
+        ));
+    }
+    (clause, args)
+}
