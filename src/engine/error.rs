@@ -118,6 +118,14 @@ pub enum StoreError {
     ReadOnly { path: String, reason: String },
     #[error("the store is busy (another process holds a write lock): {0}")]
     Busy(String),
+    #[error("invalid store URL {url}: {reason}")]
+    BadUrl { url: String, reason: String },
+    #[error("cannot reach the PostgreSQL server of {url}: {reason}")]
+    Unreachable { url: String, reason: String },
+    #[error("the PostgreSQL server of {url} refused the login: {reason}")]
+    LoginRefused { url: String, reason: String },
+    #[error("the PostgreSQL server of {url} has no database \"{database}\"")]
+    NoDatabase { url: String, database: String },
     #[error("store error: {0}")]
     Backend(String),
 }
@@ -348,6 +356,10 @@ impl EngineError {
                 StoreError::NotADatabase { .. } => "store_not_a_database",
                 StoreError::NewerSchema { .. } => "store_newer_schema",
                 StoreError::Busy(_) => "store_busy",
+                StoreError::BadUrl { .. } => "store_bad_url",
+                StoreError::Unreachable { .. } => "store_unreachable",
+                StoreError::LoginRefused { .. } => "store_login_refused",
+                StoreError::NoDatabase { .. } => "store_no_database",
                 StoreError::Backend(_) => "store_error",
             },
         }
@@ -461,6 +473,18 @@ impl EngineError {
                     "upgrade scimctl, or point --store at another store"
                 }
                 StoreError::Busy(_) => "another process is writing; retry in a moment",
+                StoreError::BadUrl { .. } => {
+                    "write it as postgres://USER@HOST:PORT/DATABASE[?sslmode=disable|prefer|require|verify-full], with the password in PGPASSWORD or ~/.pgpass"
+                }
+                StoreError::Unreachable { .. } => {
+                    "check the host and port, that the server runs, and that it accepts connections from this host (listen_addresses, pg_hba.conf)"
+                }
+                StoreError::LoginRefused { .. } => {
+                    "check the user in the URL and its password in PGPASSWORD or ~/.pgpass (never in the URL)"
+                }
+                StoreError::NoDatabase { .. } => {
+                    "create it (createdb -O USER DATABASE) or fix the database name in the URL"
+                }
                 StoreError::Backend(_) => {
                     "this is a bug or a damaged store; rerun with -v and report the output"
                 }

@@ -3,6 +3,7 @@
 //! unchanged on SQLite (default) or PostgreSQL (scale-out). One conformance
 //! suite (`tests/it/store_conformance.rs`) holds every implementation to it.
 
+pub mod postgres;
 pub mod sqlite;
 
 mod admin_keys;
