@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::store::Location;
 use crate::output::OutputFormat;
 
 pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
@@ -86,7 +87,7 @@ pub struct Profile {
 pub struct Config {
     pub config_file: Setting<PathBuf>,
     pub config_file_exists: bool,
-    pub store: Setting<PathBuf>,
+    pub store: Setting<Location>,
     pub public_url: Setting<String>,
     pub tenant: Setting<Option<String>>,
     pub output: Setting<OutputFormat>,
@@ -310,8 +311,12 @@ impl Config {
         check_profile_name(&profile.value)
             .map_err(|m| err(format!("{m} (from {})", profile.source)))?;
 
-        let store = layer(o.store, file.store, &file_src, default_store_path());
-        check_store_path(&store.value).map_err(|m| err(format!("{m} (from {})", store.source)))?;
+        let given = layer(o.store, file.store, &file_src, default_store_path());
+        let store = Setting {
+            value: Location::parse(&given.value)
+                .map_err(|m| err(format!("{m} (from {})", given.source)))?,
+            source: given.source,
+        };
         // The server candidate: --server / SCIMCTL_SERVER, else the chosen
         // profile's. Which of it and the store wins is decided by rank.
         let (candidate, profile_tenant) = match (o.server.value, o.server.source) {
@@ -428,24 +433,6 @@ fn rank(s: &Source) -> u8 {
         Source::Env(_) => 2,
         Source::File(_) | Source::Profile(_) => 1,
         Source::Default => 0,
-    }
-}
-
-/// A store is a SQLite file path in this build: `scheme://…` (a database
-/// URL) is refused instead of becoming a directory named `scheme:`.
-fn check_store_path(p: &Path) -> Result<(), String> {
-    let text = p.to_string_lossy();
-    let scheme = text.split_once("://").map(|(s, _)| s).filter(|s| {
-        !s.is_empty()
-            && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    match scheme {
-        Some(scheme) => Err(format!(
-            "store {text:?} is a {scheme}:// URL, which this build does not support; give the path of a SQLite file (e.g. --store /var/lib/scimctl/scimctl.db)"
-        )),
-        None => Ok(()),
     }
 }
 

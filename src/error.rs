@@ -6,7 +6,7 @@ use std::io;
 use crate::backend::{BackendError, RemoteError};
 use crate::config::ConfigError;
 use crate::credentials::CredentialError;
-use crate::engine::{EngineError, ErrorKind};
+use crate::engine::{EngineError, ErrorKind, StoreError};
 
 /// Exit codes. Stable: scripts and CI jobs branch on them.
 pub mod exit {
@@ -93,6 +93,9 @@ impl CliError {
             CliError::Output(_) => exit::INTERNAL,
             CliError::CheckFailed { .. } => exit::CHECK_FAILED,
             CliError::Engine(EngineError::TenantNotChosen { .. }) => exit::USAGE,
+            // A store URL is a setting; a refused login is a credential.
+            CliError::Engine(EngineError::Store(StoreError::BadUrl { .. })) => exit::CONFIG,
+            CliError::Engine(EngineError::Store(StoreError::LoginRefused { .. })) => exit::AUTH,
             CliError::Engine(e) => exit::of(e.kind()),
         }
     }

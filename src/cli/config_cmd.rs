@@ -38,7 +38,7 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 },
                 Entry {
                     key: "store",
-                    value: Some(c.store.value.display().to_string()),
+                    value: Some(c.store.value.shown()),
                     source: c.store.source.clone(),
                 },
                 Entry {

@@ -128,12 +128,12 @@ impl Ctx {
     /// the server-host commands (`serve`, `admin-key`) always use.
     pub fn engine(&mut self) -> Result<&Engine, CliError> {
         if self.engine.is_none() {
-            tracing::debug!(store = %self.config.store.value.display(), "opening store");
+            tracing::debug!(store = %self.config.store.value.shown(), "opening store");
             let actor = format!(
                 "cli:{}",
                 std::env::var("USER").unwrap_or_else(|_| "unknown".into())
             );
-            self.engine = Some(Engine::open_sqlite(&self.config.store.value, &actor)?);
+            self.engine = Some(Engine::open(&self.config.store.value, &actor)?);
         }
         self.engine
             .as_ref()

@@ -86,7 +86,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         max_records: ctx.config.log_max_records.value,
         enabled: !a.no_provisioning_log,
     };
-    let store = ctx.config.store.value.display().to_string();
+    let store = ctx.config.store.value.shown();
     let token_max_age_days = ctx.config.token_max_age_days.value;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(a.listen).await.map_err(|e| {

@@ -52,6 +52,11 @@ impl Engine {
         Ok(Engine::new(Arc::new(store), actor))
     }
 
+    /// Opens the store at `location` (see `store::Location::open`).
+    pub fn open(location: &store::Location, actor: &str) -> Result<Engine> {
+        Ok(Engine::new(location.open()?, actor))
+    }
+
     pub fn store_info(&self) -> StoreInfo {
         self.store.info()
     }

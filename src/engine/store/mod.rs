@@ -32,7 +32,67 @@ pub mod prelude {
     };
 }
 
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
 use super::error::{EngineError, Result, StoreError};
+
+/// Where a store is, as `--store`, `SCIMCTL_STORE` or `store =` name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A SQLite file, created when missing.
+    Sqlite(PathBuf),
+    /// A PostgreSQL database (`postgres://…`), which must exist.
+    Postgres(String),
+}
+
+impl Location {
+    /// Reads a store setting: a `postgres://` URL, or a path. Any other
+    /// `scheme://` is refused rather than becoming a directory `scheme:`.
+    pub fn parse(given: &Path) -> std::result::Result<Location, String> {
+        let text = given.to_string_lossy();
+        if postgres::target::is_postgres_url(&text) {
+            return Ok(Location::Postgres(text.trim().to_owned()));
+        }
+        let scheme = text.split_once("://").map(|(s, _)| s).filter(|s| {
+            !s.is_empty()
+                && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        });
+        match scheme {
+            Some(scheme) => Err(format!(
+                "store {text:?} is a {scheme}:// URL, which scimctl does not support; give the path of a SQLite file (e.g. --store /var/lib/scimctl/scimctl.db) or a postgres://USER@HOST:PORT/DATABASE URL"
+            )),
+            None => Ok(Location::Sqlite(given.to_path_buf())),
+        }
+    }
+
+    /// The location as people see it: the path, or the URL with any
+    /// password masked.
+    pub fn shown(&self) -> String {
+        match self {
+            Location::Sqlite(p) => p.display().to_string(),
+            Location::Postgres(url) => postgres::target::redact(url),
+        }
+    }
+
+    /// Opens the store, creating a SQLite file when missing and migrating
+    /// either to the current schema.
+    pub fn open(&self) -> Result<Arc<dyn Store>> {
+        match self {
+            Location::Sqlite(path) => Ok(Arc::new(sqlite::SqliteStore::open(path)?)),
+            Location::Postgres(url) => {
+                let target = postgres::target::PgTarget::parse(url, &postgres::target::ProcessEnv)?;
+                Err(StoreError::Open {
+                    path: target.shown,
+                    reason: "PostgreSQL is not available in this build yet".into(),
+                }
+                .into())
+            }
+        }
+    }
+}
 
 /// What a store says about itself, for `config show` and diagnostics.
 #[derive(Debug, Clone)]

@@ -186,7 +186,7 @@ fn password_in_url() -> String {
 
 /// `url` with its password (after `user:`, or a `password=` parameter)
 /// masked, for an error about a URL that could not be read.
-fn redact(url: &str) -> String {
+pub fn redact(url: &str) -> String {
     let (base, query) = match url.split_once('?') {
         Some((b, q)) => (b, Some(q)),
         None => (url, None),
