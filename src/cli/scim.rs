@@ -94,6 +94,7 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                         s.members.total, s.members.idp, s.members.tenant, s.members.self_managed
                     ),
                 ));
+                rows.push(("store", format!("{} {}", s.store.kind, s.store.location)));
                 ctx.out.fields(rows)?;
                 if !s.scim_enabled {
                     ctx.out

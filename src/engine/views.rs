@@ -33,6 +33,16 @@ pub struct ScimStatus {
     pub token: Option<TokenInfo>,
     pub token_warning: Option<String>,
     pub members: MemberCounts,
+    /// Which store holds the tenant.
+    pub store: StoreSummary,
+}
+
+/// A store as a face names it, with no secret in it: its kind (`sqlite`,
+/// `postgres`) and its path or URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoreSummary {
+    pub kind: String,
+    pub location: String,
 }
 
 /// `url`: the tenant URL to paste into the identity provider.
@@ -159,6 +169,13 @@ impl Engine {
             token: tokens.token,
             token_warning: tokens.warning,
             members: detail.members,
+            store: {
+                let info = self.store_info();
+                StoreSummary {
+                    kind: info.kind.to_owned(),
+                    location: info.location,
+                }
+            },
         })
     }
 }
