@@ -11,13 +11,15 @@ use crate::output::OutputFormat;
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]
+    /// Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the
+    /// password in PGPASSWORD or ~/.pgpass [default:
+    /// $XDG_DATA_HOME/scimctl/scimctl.db]
     #[arg(
         long,
         global = true,
         env = "SCIMCTL_STORE",
         hide_env_values = true,
-        value_name = "PATH"
+        value_name = "PATH|URL"
     )]
     pub store: Option<PathBuf>,
     /// Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]
