@@ -106,8 +106,7 @@ impl Server {
         self.admin_client("postgres")?.batch_execute(sql)
     }
     fn admin(&self, sql: &str) {
-        self.try_admin(sql)
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        self.try_admin(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
     }
     /// Runs `sql` in database `db` as the superuser, over the socket.
     pub fn sql(&self, db: &str, sql: &str) -> Vec<postgres::SimpleQueryMessage> {
@@ -176,8 +175,9 @@ fn start() -> Server {
     fs::create_dir(&socket_dir).expect("socket dir");
     let pwfile = dir.join("pw");
     fs::write(&pwfile, PASSWORD).expect("password file");
-    let ck = rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
-        .expect("certificate");
+    let ck =
+        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
+            .expect("certificate");
     let cert = dir.join("server.crt");
     let key = dir.join("server.key");
     fs::write(&cert, ck.cert.pem()).expect("cert");
@@ -384,6 +384,7 @@ fn a_wrong_password_is_refused_login() {
     let t = PgTarget::parse(&url, &TestEnv(None)).expect("parse");
     let e = store_error(PostgresStore::open(&t));
     assert!(matches!(e, StoreError::LoginRefused { .. }), "{e}");
+    assert!(e.to_string().contains("PGPASSWORD"), "{e}");
 }
 
 #[test]
@@ -394,7 +395,10 @@ fn a_missing_database_is_named() {
         s.port
     );
     match store_error(PostgresStore::open(&target(&url))) {
-        StoreError::NoDatabase { url: shown, database } => {
+        StoreError::NoDatabase {
+            url: shown,
+            database,
+        } => {
             assert_eq!(database, "no_such_db");
             assert_eq!(shown, url);
         }
@@ -408,9 +412,14 @@ fn an_unreachable_server_fails_fast() {
     let url = format!("postgres://{SUPERUSER}@127.0.0.1:{port}/x?sslmode=disable");
     let started = Instant::now();
     let e = store_error(PostgresStore::open(&target(&url)));
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
     assert!(matches!(e, StoreError::Unreachable { .. }), "{e}");
     assert!(e.to_string().contains(&url), "{e}");
+    assert!(e.to_string().contains("refused"), "the cause is shown: {e}");
 }
 
 /// TLS: a certificate this host does not trust is refused with what to
@@ -426,6 +435,7 @@ fn tls_is_verified_and_an_untrusted_certificate_says_what_to_do() {
         msg.contains("sslrootcert=PATH") && msg.contains("sslmode=disable"),
         "{msg}"
     );
+    assert!(msg.contains("certificate"), "the cause is shown: {msg}");
     let trusted = format!("{strict}&sslrootcert={}", server().cert.display());
     let s = open(&trusted);
     write(&s, |tx| tx.insert_tenant(&tenant("t1", "T1"))).expect("a write over TLS");
@@ -448,7 +458,10 @@ fn tenant(id: &str, name: &str) -> Tenant {
 fn two_stores_check_then_insert_exactly_once() {
     let (url, _db) = fresh_database();
     let stores: [Arc<dyn Store>; 2] = [Arc::new(open(&url)), Arc::new(open(&url))];
-    write(stores[0].as_ref(), |tx| tx.insert_tenant(&tenant("t1", "T1"))).expect("tenant");
+    write(stores[0].as_ref(), |tx| {
+        tx.insert_tenant(&tenant("t1", "T1"))
+    })
+    .expect("tenant");
     let gate = Arc::new(Barrier::new(8));
     let threads: Vec<_> = (0..8)
         .map(|n| {

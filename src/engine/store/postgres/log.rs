@@ -109,7 +109,11 @@ impl LogTx for PgTx<'_> {
             sql.push_str(&format!(" AND {clause} ${}", args.len()));
         };
         if let Some(t) = &q.tenant_id {
-            arg(&mut sql, &format!("p.tenant_n = {TENANT_N}"), Box::new(t.clone()));
+            arg(
+                &mut sql,
+                &format!("p.tenant_n = {TENANT_N}"),
+                Box::new(t.clone()),
+            );
             sql.push(')');
         }
         if q.errors_only {
@@ -248,7 +252,10 @@ impl LogTx for PgTx<'_> {
             "INSERT INTO log_forgotten (n) SELECT n FROM log_tenants WHERE tenant_id = $1 ON CONFLICT DO NOTHING",
             &[&tenant_id],
         )?;
-        self.exec("DELETE FROM log_tenants WHERE tenant_id = $1", &[&tenant_id])?;
+        self.exec(
+            "DELETE FROM log_tenants WHERE tenant_id = $1",
+            &[&tenant_id],
+        )?;
         self.exec(
             "DELETE FROM log_counters WHERE tenant_id = $1",
             &[&tenant_id],

@@ -33,6 +33,19 @@
 //!   a deadlock, a lost connection or no free connection is
 //!   `StoreError::Busy` (the server answers 503 with Retry-After).
 
+/// The advisory locks' keys: "SCIM" and the lock's number.
+macro_rules! lock_key {
+    (write) => {
+        "1396918605, 1"
+    };
+    (log) => {
+        "1396918605, 2"
+    };
+    (migrate) => {
+        "1396918605, 3"
+    };
+}
+
 #[macro_use]
 mod rows;
 mod admin_keys;
@@ -77,21 +90,12 @@ const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(5);
 /// on longer than this fails the statement (then Busy) instead of hanging.
 const SESSION_SETUP: &str = "SET lock_timeout = '5s'";
 
-/// The advisory locks' keys: "SCIM" and the lock's number.
-macro_rules! lock_key {
-    (write) => {
-        "1396918605, 1"
-    };
-    (log) => {
-        "1396918605, 2"
-    };
-    (migrate) => {
-        "1396918605, 3"
-    };
-}
-
 const BEGIN_READ: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
-const BEGIN_WRITE: &str = concat!("BEGIN; SELECT pg_advisory_xact_lock(", lock_key!(write), ")");
+const BEGIN_WRITE: &str = concat!(
+    "BEGIN; SELECT pg_advisory_xact_lock(",
+    lock_key!(write),
+    ")"
+);
 const BEGIN_APPEND: &str = concat!("BEGIN; SELECT pg_advisory_xact_lock(", lock_key!(log), ")");
 const LOG_LOCK: &str = concat!("SELECT pg_advisory_xact_lock(", lock_key!(log), ")");
 
@@ -166,13 +170,14 @@ impl PostgresStore {
         // A panic inside the closure is caught while the connection is
         // still ours: the transaction is rolled back below, and the
         // connection goes back to the pool usable.
-        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&tx)))
-            .unwrap_or_else(|_| {
-                Err(
-                    StoreError::Backend("the operation failed inside its transaction (a panic)".into())
-                        .into(),
+        let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(&tx))).unwrap_or_else(
+            |_| {
+                Err(StoreError::Backend(
+                    "the operation failed inside its transaction (a panic)".into(),
                 )
-            });
+                .into())
+            },
+        );
         let failed = tx.failed.take();
         drop(tx);
         let out = match (ran, failed) {
@@ -300,7 +305,7 @@ fn open_error(target: &PgTarget, e: postgres::Error) -> EngineError {
         }
         .into();
     }
-    let text = e.to_string();
+    let text = describe(&e);
     if text.starts_with("error performing TLS handshake") {
         return StoreError::Unreachable {
             url,
@@ -310,14 +315,28 @@ fn open_error(target: &PgTarget, e: postgres::Error) -> EngineError {
         }
         .into();
     }
-    if text.starts_with("authentication error") {
+    if text.starts_with("authentication error") || text.contains("password missing") {
         return StoreError::LoginRefused {
             url,
-            reason: format!("{text} (the password comes from PGPASSWORD or ~/.pgpass)"),
+            reason: format!(
+                "{text} (the server asks for a password: put it in PGPASSWORD or ~/.pgpass)"
+            ),
         }
         .into();
     }
     StoreError::Unreachable { url, reason: text }.into()
+}
+
+/// An error with its causes (postgres's `Display` shows only its kind).
+fn describe(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
 }
 
 /// Errors a retry may not meet: the server answers 503 with Retry-After.
@@ -341,7 +360,7 @@ fn pg(e: postgres::Error) -> EngineError {
                 Some(d) => format!("{} ({d})", db.message()),
                 None => db.message().to_owned(),
             },
-            None => e.to_string(),
+            None => describe(&e),
         };
         return if is_busy(code) {
             StoreError::Busy(msg)
@@ -350,12 +369,16 @@ fn pg(e: postgres::Error) -> EngineError {
         }
         .into();
     }
-    let lost = e.is_closed()
-        || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>());
+    let lost =
+        e.is_closed() || std::error::Error::source(&e).is_some_and(|s| s.is::<std::io::Error>());
     if lost {
-        StoreError::Busy(format!("the connection to PostgreSQL was lost: {e}")).into()
+        StoreError::Busy(format!(
+            "the connection to PostgreSQL was lost: {}",
+            describe(&e)
+        ))
+        .into()
     } else {
-        StoreError::Backend(e.to_string()).into()
+        StoreError::Backend(describe(&e)).into()
     }
 }
 
@@ -369,10 +392,7 @@ struct Failed {
 
 impl Failed {
     fn error(&self) -> EngineError {
-        let msg = format!(
-            "a statement of the transaction failed: {}",
-            self.message
-        );
+        let msg = format!("a statement of the transaction failed: {}", self.message);
         if self.busy {
             StoreError::Busy(msg).into()
         } else {
@@ -427,7 +447,12 @@ impl PgTx<'_> {
         self.query(sql, params)?.first().map(f).transpose()
     }
 
-    fn all<T>(&self, sql: &str, params: Params<'_>, f: impl FnMut(&Row) -> Result<T>) -> Result<Vec<T>> {
+    fn all<T>(
+        &self,
+        sql: &str,
+        params: Params<'_>,
+        f: impl FnMut(&Row) -> Result<T>,
+    ) -> Result<Vec<T>> {
         self.query(sql, params)?.iter().map(f).collect()
     }
 

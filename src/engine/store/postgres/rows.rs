@@ -97,8 +97,7 @@ pub(super) fn membership_row(r: &Row) -> Result<Membership> {
         tenant_id: col(r, 1)?,
         account_id: col(r, 2)?,
         kind: MemberKind::parse(&kind).ok_or_else(|| bad_value("member kind", &kind))?,
-        managed_by: ManagedBy::parse(&managed_by)
-            .ok_or_else(|| bad_value("owner", &managed_by))?,
+        managed_by: ManagedBy::parse(&managed_by).ok_or_else(|| bad_value("owner", &managed_by))?,
         active: col(r, 5)?,
         external_id: col(r, 6)?,
         doc: col(r, 7)?,
