@@ -819,3 +819,76 @@ fn concurrent_appends_number_records_in_commit_order() {
     let seqs: Vec<i64> = all.iter().map(|r| r.seq).collect();
     assert_eq!(seqs, (1..=200).collect::<Vec<i64>>());
 }
+
+/// A panic inside a write rolls it back and is its error; a connection
+/// killed in the middle of a transaction is Busy (a retry may succeed) and
+/// is not handed out again: the next transactions run.
+#[test]
+fn a_panic_or_a_lost_connection_leaves_the_store_usable() {
+    let (url, _db) = fresh_database();
+    let s = open(&url);
+    let panicked = write(&s, |tx| -> scimctl::engine::Result<()> {
+        tx.insert_tenant(&tenant("t1", "T1"))?;
+        panic!("planted")
+    });
+    assert!(panicked.is_err());
+    assert!(read(&s, |tx| tx.tenants()).unwrap().is_empty());
+
+    let db = database_of(&url);
+    let lost = write(&s, |tx| {
+        tx.insert_tenant(&tenant("t2", "T2"))?;
+        // Every other session on the database: this transaction's own.
+        server().sql(
+            "postgres",
+            &format!(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{db}' AND pid <> pg_backend_pid()"
+            ),
+        );
+        tx.insert_tenant(&tenant("t3", "T3"))
+    });
+    match lost {
+        Err(EngineError::Store(StoreError::Busy(_))) => {}
+        other => panic!("not Busy: {other:?}"),
+    }
+    for i in 0..10 {
+        write(&s, |tx| {
+            tx.insert_tenant(&tenant(&format!("n{i}"), &format!("N{i}")))
+        })
+        .expect("a write after the lost connection");
+    }
+    let ids: Vec<String> = read(&s, |tx| tx.tenants())
+        .unwrap()
+        .into_iter()
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids.len(), 10, "{ids:?}");
+}
+
+/// The open errors as people read them: one line, the store named, never
+/// the password.
+#[test]
+fn open_errors_read_well() {
+    let (url, _db) = fresh_database();
+    let s = server();
+    let cases = [
+        PgTarget::parse(&url, &TestEnv(Some("wrong-secret".into()))).unwrap(),
+        target(&url.replace("/t_", "/missing_t_")),
+        target(&format!(
+            "postgres://{SUPERUSER}@127.0.0.1:{}/x?sslmode=disable",
+            free_port()
+        )),
+        target(&url.replace("sslmode=disable", "sslmode=require")),
+    ];
+    for t in &cases {
+        let e = store_error(PostgresStore::open(t));
+        let msg = e.to_string();
+        eprintln!("{msg}");
+        assert!(!msg.contains('\n'), "{msg}");
+        assert!(msg.contains(&t.shown), "{msg}");
+        assert!(
+            !msg.contains("wrong-secret") && !msg.contains(PASSWORD),
+            "{msg}"
+        );
+    }
+    let _ = s;
+}
