@@ -15,6 +15,7 @@ mod interop;
 mod layering;
 mod log_schema;
 mod mapping;
+mod pg;
 mod remote;
 mod rotation;
 mod scim_engine;
