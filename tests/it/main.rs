@@ -18,6 +18,7 @@ mod mapping;
 mod pg;
 mod remote;
 mod rotation;
+mod scale_out;
 mod scim_engine;
 mod secrets;
 mod serve_log;

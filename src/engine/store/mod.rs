@@ -84,11 +84,7 @@ impl Location {
             Location::Sqlite(path) => Ok(Arc::new(sqlite::SqliteStore::open(path)?)),
             Location::Postgres(url) => {
                 let target = postgres::target::PgTarget::parse(url, &postgres::target::ProcessEnv)?;
-                Err(StoreError::Open {
-                    path: target.shown,
-                    reason: "PostgreSQL is not available in this build yet".into(),
-                }
-                .into())
+                Ok(Arc::new(postgres::PostgresStore::open(&target)?))
             }
         }
     }
