@@ -8,9 +8,11 @@ use std::sync::Arc;
 use time::{Duration, OffsetDateTime};
 
 use scimctl::engine::EngineError;
+use scimctl::engine::auth::NOTE_PREVIOUS_TOKEN;
+use scimctl::engine::log::{LogCounters, LogQuery, LogRecord};
 use scimctl::engine::model::*;
 use scimctl::engine::store::sqlite::SqliteStore;
-use scimctl::engine::store::{Store, Tx, read, write};
+use scimctl::engine::store::{LogCut, LogScope, LogStat, Store, Tx, append, read, write};
 use scimctl::engine::tokens::{fingerprint, hash};
 
 /// A store under test, with a way to open it again (a new connection, a new
@@ -134,6 +136,50 @@ macro_rules! conformance {
             #[test]
             fn steps_fail_alone() {
                 check_steps(F)
+            }
+            #[test]
+            fn log_round_trip() {
+                check_log_round_trip(F)
+            }
+            #[test]
+            fn log_control_characters() {
+                check_log_control_characters(F)
+            }
+            #[test]
+            fn log_queries() {
+                check_log_queries(F)
+            }
+            #[test]
+            fn log_counters() {
+                check_log_counters(F)
+            }
+            #[test]
+            fn log_stats() {
+                check_log_stats(F)
+            }
+            #[test]
+            fn log_cuts() {
+                check_log_cuts(F)
+            }
+            #[test]
+            fn log_prune_cut() {
+                check_log_prune_cut(F)
+            }
+            #[test]
+            fn log_forget_tenant() {
+                check_log_forget_tenant(F)
+            }
+            #[test]
+            fn log_forget_departed() {
+                check_log_forget_departed(F)
+            }
+            #[test]
+            fn log_prune_tenants() {
+                check_log_prune_tenants(F)
+            }
+            #[test]
+            fn log_follow_misses_nothing() {
+                check_log_follow_misses_nothing(F)
             }
         }
     };
@@ -1619,4 +1665,1306 @@ fn check_admin_keys(f: Factory) {
     w(&s, |tx| tx.delete_tenant("t1").map(|_| ()));
     assert_eq!(r(&s, |tx| tx.admin_key_by_name("acme-bot")), None);
     assert_eq!(r(&s, |tx| tx.admin_keys()).len(), 1);
+}
+
+// ---- the provisioning log -------------------------------------------------
+
+/// A record with every optional field unset and every list empty.
+fn log_rec(
+    request_id: &str,
+    at: OffsetDateTime,
+    tenant_id: Option<&str>,
+    status: u16,
+) -> LogRecord {
+    LogRecord {
+        seq: 0,
+        request_id: request_id.into(),
+        at,
+        tenant_id: tenant_id.map(str::to_owned),
+        method: "GET".into(),
+        path: "/scim/v2/Users".into(),
+        query: None,
+        status,
+        scim_type: None,
+        reason: None,
+        detail: None,
+        user_id: None,
+        user_email: None,
+        group_id: None,
+        token_fingerprint: None,
+        token_note: None,
+        client_addr: None,
+        user_agent: None,
+        latency_us: 0,
+        ignored_attributes: Vec::new(),
+        transfers: Vec::new(),
+        invitations: Vec::new(),
+        request_body: None,
+    }
+}
+
+/// A log-append transaction, as the engine's log writer runs them.
+fn ap<R>(s: &Subject, f: impl FnOnce(&dyn Tx) -> scimctl::engine::Result<R>) -> R {
+    append(s.store.as_ref(), f).expect("log append transaction")
+}
+
+/// Appends records in one batch; returns them with their sequence numbers.
+fn log_append(s: &Subject, mut rs: Vec<LogRecord>) -> Vec<LogRecord> {
+    ap(s, move |tx| {
+        tx.insert_logs(&mut rs)?;
+        Ok(rs)
+    })
+}
+
+fn logs(s: &Subject, q: &LogQuery) -> Vec<LogRecord> {
+    r(s, |tx| tx.log_records(q))
+}
+
+fn seqs(v: &[LogRecord]) -> Vec<i64> {
+    v.iter().map(|r| r.seq).collect()
+}
+
+fn assert_increasing(v: &[i64], what: &str) {
+    assert!(
+        v.windows(2).all(|p| p[0] < p[1]),
+        "{what}: sequence numbers not increasing: {v:?}"
+    );
+}
+
+/// The whole log, forgotten records too, removed: one age cut beyond the
+/// newest record, pruned at once. Returns how many records there were.
+fn drain_log(s: &Subject) -> u64 {
+    let cuts = r(s, |tx| {
+        tx.log_cuts(Some(t0() + Duration::days(3650)), u64::MAX)
+    });
+    assert!(
+        cuts.iter().all(|c| c.scope == LogScope::All),
+        "keeping u64::MAX per tenant cuts none: {cuts:?}"
+    );
+    cuts.iter()
+        .map(|c| ap(s, |tx| tx.prune_log_cut(c, u64::MAX)))
+        .sum()
+}
+
+/// `purge_forgotten_log(limit)` called until it returns fewer than `limit`,
+/// as the engine does; every call's work is at most `limit`. Returns the
+/// work in all.
+fn purge_all(s: &Subject, limit: u64) -> u64 {
+    let mut total = 0;
+    for _ in 0..1000 {
+        let n = ap(s, |tx| tx.purge_forgotten_log(limit));
+        assert!(n <= limit, "purge_forgotten_log({limit}) did {n}");
+        total += n;
+        if n < limit {
+            return total;
+        }
+    }
+    panic!("purge_forgotten_log never finished")
+}
+
+/// `insert_logs` numbers records in order, across batches too, and every
+/// field of a record comes back as written: set, unset, empty, non-ASCII,
+/// at its length limits. Another connection sees them; a failed append
+/// leaves none.
+fn check_log_round_trip(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t-ü", "Tenant Ü", t))
+    });
+    assert!(logs(&s, &LogQuery::default()).is_empty());
+    assert!(log_append(&s, Vec::new()).is_empty(), "an empty batch");
+
+    let mut full = log_rec("r-0190a1b2c3d4e5f6a7b8", at(t, -5000), Some("t1"), 409);
+    full.method = "PATCH".into();
+    full.path = "/scim/v2/Users/0190a1b2-c3d4-7e5f-a7b8-000000000001".into();
+    full.query = Some(r#"filter=userName eq "jörg@beispiel.de"&count=5&x='y'"#.into());
+    full.scim_type = Some("uniqueness".into());
+    full.reason = Some("user_name_taken".into());
+    // MAX_DETAIL bytes exactly, multi-byte characters across it.
+    let detail = format!("{}{}", "é✓".repeat(200), "x".repeat(1024 - 1000));
+    assert_eq!(detail.len(), scimctl::engine::log::MAX_DETAIL);
+    full.detail = Some(detail);
+    full.user_id = Some("0190a1b2-c3d4-7e5f-a7b8-000000000001".into());
+    full.user_email = Some("Jörg.Müller@Beispiel.DE".into());
+    full.group_id = Some("g-1".into());
+    full.token_fingerprint = Some("ab12cd34".into());
+    full.token_note = Some(format!(
+        "{NOTE_PREVIOUS_TOKEN}, replaced at 2026-01-01T00:00:00Z"
+    ));
+    full.client_addr = Some("[2001:db8::1]:51234".into());
+    full.user_agent = Some("Azure AD SCIM 2.0 / 日本語 \"quoted\"".into());
+    full.latency_us = 12_345_678_901;
+    full.ignored_attributes = vec![
+        "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User:manager".into(),
+        "nickName".into(),
+        String::new(),
+    ];
+    full.transfers = vec!["ann@example.com".into(), "Öz@example.com".into()];
+    full.invitations = vec!["new@example.com".into()];
+    // A body at its limit: JSON with quotes, escapes, line breaks.
+    let mut body = String::from(r#"{"userName":"jörg@beispiel.de","note":"a \"b\"\n'c'","pad":""#);
+    while body.len() + "ü\"}".len() <= scimctl::engine::log::MAX_BODY_LOGGED {
+        body.push('ü');
+    }
+    body.push_str("\"}");
+    assert!(body.len() <= scimctl::engine::log::MAX_BODY_LOGGED);
+    full.request_body = Some(body);
+
+    let minimal = log_rec("r-0190a1b2c3d4e5f6a7b9", at(t, -4000), None, 200);
+    // Empty strings are values, not NULLs.
+    let mut empty = log_rec("", at(t, -3000), Some("t-ü"), 204);
+    empty.method = String::new();
+    empty.path = String::new();
+    empty.query = Some(String::new());
+    empty.reason = Some(String::new());
+    empty.user_email = Some(String::new());
+    empty.transfers = vec![String::new()];
+
+    let first = log_append(&s, vec![full, minimal, empty]);
+    assert!(
+        first[0].seq > 0,
+        "a sequence number is set: {}",
+        first[0].seq
+    );
+    assert_increasing(&seqs(&first), "one batch");
+
+    // A batch larger than any one statement of the store.
+    let second = log_append(
+        &s,
+        (0..77)
+            .map(|i| {
+                let mut r = log_rec(
+                    &format!("batch-{i}"),
+                    at(t, i),
+                    (i % 3 != 0).then_some("t1"),
+                    200 + (i % 5) as u16,
+                );
+                r.latency_us = i as u64;
+                r
+            })
+            .collect(),
+    );
+    let mut all = first.clone();
+    all.extend(second.iter().cloned());
+    assert_increasing(&seqs(&all), "two batches");
+
+    assert_eq!(
+        logs(&s, &LogQuery::default()),
+        all,
+        "every field round-trips, oldest first"
+    );
+    let other = (s.reopen)();
+    assert_eq!(
+        read(other.as_ref(), |tx| tx.log_records(&LogQuery::default())).unwrap(),
+        all,
+        "another connection sees the committed records"
+    );
+
+    // A failed append writes nothing, and numbering goes on after it.
+    let failed = append(s.store.as_ref(), |tx| -> scimctl::engine::Result<()> {
+        tx.insert_logs(&mut [log_rec("lost", at(t, 100), Some("t1"), 200)])?;
+        tx.add_log_counters(
+            Some("t1"),
+            &LogCounters {
+                dropped: 1,
+                ..LogCounters::default()
+            },
+        )?;
+        Err(EngineError::NoTenants)
+    });
+    assert!(failed.is_err());
+    assert_eq!(
+        logs(&s, &LogQuery::default()),
+        all,
+        "half an append committed"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t1"))),
+        LogCounters::default()
+    );
+    let after = log_append(&s, vec![log_rec("after", at(t, 101), Some("t1"), 200)]);
+    assert!(after[0].seq > all.last().unwrap().seq);
+}
+
+/// NUL, line breaks, tabs and escape codes reach the log in values an IdP
+/// sent (a refused create's userName, a filter's value): stored and found
+/// as they are, never a failed batch.
+fn check_log_control_characters(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| tx.insert_tenant(&tenant("t1", "T1", t)));
+    let mut rec = log_rec("r-ctl", t, Some("t1"), 400);
+    rec.user_email = Some("Ann\u{0}\t\u{1b}[2J@Example.com".into());
+    rec.query = Some("filter=userName eq \"a\u{0}b\"".into());
+    rec.detail = Some("line 1\r\nline 2\u{0}\u{7f}\u{85}".into());
+    rec.request_body = Some("{\"userName\":\"Ann\u{0}\"}".into());
+    rec.transfers = vec!["x\u{0}y@example.com".into()];
+    let rec = log_append(&s, vec![rec]).remove(0);
+    assert_eq!(logs(&s, &LogQuery::default()), vec![rec.clone()]);
+    let by_user = logs(
+        &s,
+        &LogQuery {
+            user_email: Some("ANN\u{0}\t\u{1b}[2j@EXAMPLE.COM".into()),
+            ..LogQuery::default()
+        },
+    );
+    assert_eq!(
+        by_user,
+        vec![rec],
+        "an email with control characters is found"
+    );
+    let prefix = logs(
+        &s,
+        &LogQuery {
+            user_email: Some("ann".into()),
+            ..LogQuery::default()
+        },
+    );
+    assert!(
+        prefix.is_empty(),
+        "the email is matched whole, not up to a NUL"
+    );
+}
+
+/// Every filter of `LogQuery`, alone and together: tenant (exact), errors
+/// (status 400 and up), user email (lower-cased as Rust does, both sides),
+/// request id (exact), since (inclusive), limit (the newest, oldest first),
+/// after_seq (the oldest after it, up to limit). Records of no tenant show
+/// only when no tenant is asked for.
+fn check_log_queries(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))
+    });
+    let with_email = |mut r: LogRecord, e: &str| {
+        r.user_email = Some(e.into());
+        r
+    };
+    let mut group = log_rec("r-0190a1b2c3d4e5f70006", at(t, 40), Some("t1"), 500);
+    group.group_id = Some("g-1".into());
+    group.user_id = Some("u-1".into());
+    group.path = "/scim/v2/Groups/g-1".into();
+    let recs = log_append(
+        &s,
+        vec![
+            // 0, 1: request ids that share their first 64 bits.
+            with_email(
+                log_rec("r-0190a1b2c3d4e5f60001", at(t, 0), Some("t1"), 200),
+                "Ann@Example.com",
+            ),
+            with_email(
+                log_rec("r-0190a1b2c3d4e5f60002", at(t, 10), Some("t2"), 404),
+                "ann@example.com",
+            ),
+            log_rec("custom-request-3", at(t, 20), None, 401),
+            with_email(
+                log_rec("r-0190a1b2c3d4e5f70004", at(t, 30), Some("t1"), 400),
+                "BOB@example.com",
+            ),
+            with_email(
+                log_rec("r-0190a1b2c3d4e5f70005", at(t, 40), Some("t1"), 399),
+                "ÅSA@Exämple.com",
+            ),
+            // 5: same time as 4.
+            group,
+            with_email(
+                log_rec("r-0190a1b2c3d4e5f70007", at(t, 50), None, 200),
+                "İrem@Example.com",
+            ),
+        ],
+    );
+    let got = |q: LogQuery| -> Vec<usize> {
+        logs(&s, &q)
+            .iter()
+            .map(|g| {
+                let i = recs
+                    .iter()
+                    .position(|x| x.seq == g.seq)
+                    .expect("a known record");
+                assert_eq!(g, &recs[i], "a query returns whole records");
+                i
+            })
+            .collect()
+    };
+    let q = LogQuery::default;
+    let tenant_q = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..q()
+    };
+    let user_q = |e: &str| LogQuery {
+        user_email: Some(e.into()),
+        ..q()
+    };
+    let request_q = |id: &str| LogQuery {
+        request_id: Some(id.into()),
+        ..q()
+    };
+
+    assert_eq!(got(q()), [0, 1, 2, 3, 4, 5, 6], "all, no tenant included");
+    // Tenant: exact; records of no tenant belong to none.
+    assert_eq!(got(tenant_q("t1")), [0, 3, 4, 5]);
+    assert_eq!(got(tenant_q("t2")), [1]);
+    assert!(got(tenant_q("T1")).is_empty(), "tenant ids are exact");
+    assert!(
+        got(tenant_q("")).is_empty(),
+        "no tenant is not the tenant ''"
+    );
+    assert!(got(tenant_q("nope")).is_empty());
+    // Errors: 400 and up (399 is not one).
+    let errors = || LogQuery {
+        errors_only: true,
+        ..q()
+    };
+    assert_eq!(got(errors()), [1, 2, 3, 5]);
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            ..errors()
+        }),
+        [3, 5]
+    );
+    // User email: case-insensitive (Unicode, as Rust lower-cases), whole.
+    assert_eq!(got(user_q("ann@example.com")), [0, 1]);
+    assert_eq!(got(user_q("ANN@EXAMPLE.COM")), [0, 1]);
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            ..user_q("Ann@example.com")
+        }),
+        [0]
+    );
+    assert_eq!(got(user_q("åsa@exämple.com")), [4]);
+    assert_eq!(got(user_q("ÅSA@EXÄMPLE.COM")), [4]);
+    assert_eq!(got(user_q("İREM@EXAMPLE.COM")), [6]);
+    assert_eq!(
+        got(user_q("i\u{307}rem@example.com")),
+        [6],
+        "İ lower-cases to i + U+0307"
+    );
+    assert!(got(user_q("irem@example.com")).is_empty());
+    assert!(got(user_q("ann@example")).is_empty(), "no prefix match");
+    assert!(got(user_q("")).is_empty());
+    assert_eq!(
+        got(LogQuery {
+            errors_only: true,
+            ..user_q("bob@EXAMPLE.com")
+        }),
+        [3]
+    );
+    // Request id: exact, also where two ids share their first 64 bits.
+    assert_eq!(got(request_q("r-0190a1b2c3d4e5f60002")), [1]);
+    assert_eq!(got(request_q("r-0190a1b2c3d4e5f60001")), [0]);
+    assert!(
+        got(request_q("r-0190A1B2C3D4E5F60001")).is_empty(),
+        "case matters"
+    );
+    assert!(
+        got(request_q("r-0190a1b2c3d4e5f6")).is_empty(),
+        "no prefix match"
+    );
+    assert!(got(request_q("r-0190a1b2c3d4e5f60003")).is_empty());
+    assert_eq!(got(request_q("custom-request-3")), [2]);
+    assert!(got(request_q("CUSTOM-REQUEST-3")).is_empty());
+    assert_eq!(
+        got(LogQuery {
+            limit: 1,
+            ..request_q("r-0190a1b2c3d4e5f70004")
+        }),
+        [3],
+        "how Engine::log_record asks"
+    );
+    assert!(
+        got(LogQuery {
+            tenant_id: Some("t2".into()),
+            ..request_q("r-0190a1b2c3d4e5f70004")
+        })
+        .is_empty()
+    );
+    // Since: inclusive, to the millisecond.
+    let since = |ms: i64| LogQuery {
+        since: Some(at(t, ms)),
+        ..q()
+    };
+    assert_eq!(got(since(30)), [3, 4, 5, 6]);
+    assert_eq!(got(since(31)), [4, 5, 6]);
+    assert_eq!(got(since(-1000)), [0, 1, 2, 3, 4, 5, 6]);
+    assert!(got(since(51)).is_empty());
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            ..since(40)
+        }),
+        [4, 5]
+    );
+    // Limit: the newest that match, oldest first; 0 is all.
+    let limit = |n: u32| LogQuery { limit: n, ..q() };
+    assert_eq!(got(limit(2)), [5, 6]);
+    assert_eq!(got(limit(0)), [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(got(limit(100)), [0, 1, 2, 3, 4, 5, 6]);
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            ..limit(1)
+        }),
+        [5]
+    );
+    assert_eq!(
+        got(LogQuery {
+            errors_only: true,
+            ..limit(3)
+        }),
+        [2, 3, 5]
+    );
+    // After a sequence number: what follows it, oldest first; with a
+    // limit, the oldest `limit` of those (the next page, not the newest).
+    let after = |i: usize| LogQuery {
+        after_seq: Some(recs[i].seq),
+        ..q()
+    };
+    assert_eq!(got(after(2)), [3, 4, 5, 6]);
+    assert_eq!(
+        got(LogQuery {
+            limit: 2,
+            ..after(2)
+        }),
+        [3, 4]
+    );
+    assert_eq!(
+        got(LogQuery {
+            limit: 2,
+            ..after(4)
+        }),
+        [5, 6]
+    );
+    assert!(got(after(6)).is_empty());
+    assert_eq!(
+        got(LogQuery {
+            after_seq: Some(0),
+            ..q()
+        }),
+        [0, 1, 2, 3, 4, 5, 6]
+    );
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            ..after(0)
+        }),
+        [3, 4, 5]
+    );
+    assert_eq!(
+        got(LogQuery {
+            errors_only: true,
+            limit: 1,
+            ..after(0)
+        }),
+        [1]
+    );
+    assert_eq!(
+        got(LogQuery {
+            since: Some(at(t, 40)),
+            ..after(0)
+        }),
+        [4, 5, 6]
+    );
+    // All of them at once.
+    assert_eq!(
+        got(LogQuery {
+            tenant_id: Some("t1".into()),
+            errors_only: true,
+            user_email: Some("bob@example.com".into()),
+            request_id: Some("r-0190a1b2c3d4e5f70004".into()),
+            since: Some(at(t, 30)),
+            after_seq: Some(recs[0].seq),
+            limit: 5,
+        }),
+        [3]
+    );
+}
+
+/// Counters add up per tenant and in the aggregate (None), apart; their
+/// times keep the newer; zero when none were added.
+fn check_log_counters(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))
+    });
+    let get = |id: Option<&str>| r(&s, |tx| tx.log_counters(id));
+    assert_eq!(get(None), LogCounters::default());
+    assert_eq!(get(Some("t1")), LogCounters::default());
+    let add = |id: Option<&str>, c: LogCounters| ap(&s, |tx| tx.add_log_counters(id, &c));
+
+    add(
+        Some("t1"),
+        LogCounters {
+            dropped: 2,
+            dropped_last_at: Some(at(t, 1)),
+            ..LogCounters::default()
+        },
+    );
+    assert_eq!(
+        get(Some("t1")),
+        LogCounters {
+            dropped: 2,
+            dropped_last_at: Some(at(t, 1)),
+            ..LogCounters::default()
+        }
+    );
+    add(
+        Some("t1"),
+        LogCounters {
+            dropped: 3,
+            dropped_last_at: Some(at(t, 5)),
+            ..LogCounters::default()
+        },
+    );
+    let t1 = LogCounters {
+        dropped: 5,
+        dropped_last_at: Some(at(t, 5)),
+        ..LogCounters::default()
+    };
+    assert_eq!(get(Some("t1")), t1, "twice is the sum, the newer time");
+    // An older time (a clock stepped back) or none keeps the newer one.
+    add(
+        Some("t1"),
+        LogCounters {
+            dropped: 1,
+            dropped_last_at: Some(at(t, 2)),
+            ..LogCounters::default()
+        },
+    );
+    add(
+        Some("t1"),
+        LogCounters {
+            dropped: 1,
+            ..LogCounters::default()
+        },
+    );
+    let t1 = LogCounters { dropped: 7, ..t1 };
+    assert_eq!(get(Some("t1")), t1);
+
+    // The aggregate, both counters, apart from the tenants'.
+    let agg = LogCounters {
+        dropped: 1,
+        dropped_last_at: Some(at(t, 3)),
+        unknown_tenant: 4,
+        unknown_tenant_last_at: Some(at(t, 4)),
+    };
+    add(None, agg.clone());
+    add(
+        None,
+        LogCounters {
+            dropped: 0,
+            dropped_last_at: None,
+            unknown_tenant: 6,
+            unknown_tenant_last_at: Some(at(t, 9)),
+        },
+    );
+    let agg = LogCounters {
+        unknown_tenant: 10,
+        unknown_tenant_last_at: Some(at(t, 9)),
+        ..agg
+    };
+    assert_eq!(get(None), agg);
+    assert_eq!(get(Some("t1")), t1, "the aggregate is not a tenant's");
+    assert_eq!(get(Some("t2")), LogCounters::default());
+    assert_eq!(get(Some("T1")), LogCounters::default(), "ids are exact");
+    // Several in one transaction, as a batch writes them.
+    ap(&s, |tx| {
+        tx.add_log_counters(
+            Some("t2"),
+            &LogCounters {
+                dropped: 1,
+                dropped_last_at: Some(at(t, 7)),
+                ..LogCounters::default()
+            },
+        )?;
+        tx.add_log_counters(
+            Some("t2"),
+            &LogCounters {
+                dropped: 1,
+                dropped_last_at: Some(at(t, 6)),
+                ..LogCounters::default()
+            },
+        )
+    });
+    assert_eq!(
+        get(Some("t2")),
+        LogCounters {
+            dropped: 2,
+            dropped_last_at: Some(at(t, 7)),
+            ..LogCounters::default()
+        }
+    );
+    // Large counts keep their value.
+    add(
+        Some("t2"),
+        LogCounters {
+            dropped: 1 << 40,
+            ..LogCounters::default()
+        },
+    );
+    assert_eq!(get(Some("t2")).dropped, (1 << 40) + 2);
+    let other = (s.reopen)();
+    assert_eq!(
+        read(other.as_ref(), |tx| tx.log_counters(None)).unwrap(),
+        agg,
+        "another connection sees them"
+    );
+}
+
+/// `log_stats`: one tenant's records since a time (inclusive), counted by
+/// the UTC hour they fall in, status, reason and whether the token note
+/// starts with NOTE_PREVIOUS_TOKEN; buckets in hour order.
+fn check_log_stats(f: Factory) {
+    let s = f();
+    let now = t0();
+    let h0 = (now - Duration::hours(5))
+        .replace_minute(0)
+        .and_then(|t| t.replace_second(0))
+        .and_then(|t| t.replace_nanosecond(0))
+        .unwrap();
+    let h1 = h0 + Duration::hours(1);
+    let h3 = h0 + Duration::hours(3);
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", now))?;
+        tx.insert_tenant(&tenant("t2", "T2", now))?;
+        tx.insert_tenant(&tenant("t3", "T3", now))
+    });
+    let mins = |m: i64| Duration::minutes(m);
+    let refused = |id: &str, at: OffsetDateTime, note: Option<String>| {
+        let mut r = log_rec(id, at, Some("t1"), 401);
+        r.reason = Some("invalid_token".into());
+        r.token_note = note;
+        r
+    };
+    let with_reason = |mut r: LogRecord, reason: &str| {
+        r.reason = Some(reason.into());
+        r
+    };
+    let stale = format!("{NOTE_PREVIOUS_TOKEN}, replaced at 2026-01-01T00:00:00Z");
+    log_append(
+        &s,
+        vec![
+            log_rec("before", h0 - Duration::milliseconds(1), Some("t1"), 200),
+            log_rec("a", h0, Some("t1"), 200),
+            log_rec("b", h0 + mins(10), Some("t1"), 200),
+            log_rec("other-tenant", h0 + mins(15), Some("t2"), 200),
+            log_rec("no-tenant", h0 + mins(20), None, 401),
+            refused("c", h0 + mins(30), Some(stale.clone())),
+            refused("d", h0 + mins(35), Some(NOTE_PREVIOUS_TOKEN.into())),
+            refused("e", h0 + mins(40), Some("the token was revoked".into())),
+            refused("f", h0 + mins(45), None),
+            refused(
+                "g",
+                h0 + mins(50),
+                Some(format!("not {NOTE_PREVIOUS_TOKEN}")),
+            ),
+            log_rec("h", h1 - Duration::milliseconds(1), Some("t1"), 200),
+            with_reason(log_rec("i", h1, Some("t1"), 404), "not_found"),
+            with_reason(log_rec("j", h1 + mins(1), Some("t1"), 404), "not_found"),
+            log_rec("k", h1 + mins(2), Some("t1"), 500),
+            log_rec("l", h3 + mins(1), Some("t1"), 200),
+        ],
+    );
+    let stat = |hour, status, reason: Option<&str>, stale_token, count| LogStat {
+        hour,
+        status,
+        reason: reason.map(str::to_owned),
+        stale_token,
+        count,
+    };
+    let stats = |tenant: &str, since: OffsetDateTime| {
+        let mut v = r(&s, |tx| tx.log_stats(tenant, since));
+        assert!(
+            v.windows(2).all(|p| p[0].hour <= p[1].hour),
+            "buckets in hour order: {v:?}"
+        );
+        v.sort_by_key(|s| (s.hour, s.status, s.reason.clone(), s.stale_token));
+        v
+    };
+    assert_eq!(
+        stats("t1", h0),
+        vec![
+            stat(h0, 200, None, false, 3),
+            stat(h0, 401, Some("invalid_token"), false, 3),
+            stat(h0, 401, Some("invalid_token"), true, 2),
+            stat(h1, 404, Some("not_found"), false, 2),
+            stat(h1, 500, None, false, 1),
+            stat(h3, 200, None, false, 1),
+        ]
+    );
+    // From the middle of an hour: the bucket is still the hour's.
+    assert_eq!(
+        stats("t1", h0 + mins(35)),
+        vec![
+            stat(h0, 200, None, false, 1),
+            stat(h0, 401, Some("invalid_token"), false, 3),
+            stat(h0, 401, Some("invalid_token"), true, 1),
+            stat(h1, 404, Some("not_found"), false, 2),
+            stat(h1, 500, None, false, 1),
+            stat(h3, 200, None, false, 1),
+        ]
+    );
+    assert_eq!(
+        stats("t1", h1 + mins(1)),
+        vec![
+            stat(h1, 404, Some("not_found"), false, 1),
+            stat(h1, 500, None, false, 1),
+            stat(h3, 200, None, false, 1),
+        ]
+    );
+    assert_eq!(stats("t2", h0), vec![stat(h0, 200, None, false, 1)]);
+    assert!(stats("t3", h0).is_empty(), "a tenant with no records");
+    assert!(stats("nope", h0).is_empty());
+    assert!(stats("t1", now + Duration::hours(1)).is_empty());
+}
+
+/// Ten records at `base` + i seconds: t1 has 0 2 4 6 9, t2 3 7, no tenant
+/// 1 5 8; tenant t3 has none.
+fn retention_fixture(s: &Subject, base: OffsetDateTime) -> Vec<LogRecord> {
+    w(s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", base))?;
+        tx.insert_tenant(&tenant("t2", "T2", base))?;
+        tx.insert_tenant(&tenant("t3", "T3", base))
+    });
+    let owner = |i: i64| match i {
+        0 | 2 | 4 | 6 | 9 => Some("t1"),
+        3 | 7 => Some("t2"),
+        _ => None,
+    };
+    log_append(
+        s,
+        (0..10)
+            .map(|i| log_rec(&format!("rec-{i}"), at(base, i * 1000), owner(i), 200))
+            .collect(),
+    )
+}
+
+fn tenant_cuts(cuts: &[LogCut]) -> Vec<(i64, i64)> {
+    let mut v: Vec<(i64, i64)> = cuts
+        .iter()
+        .filter_map(|c| match c.scope {
+            LogScope::Tenant(n) => Some((c.upto_seq, n)),
+            _ => None,
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn no_tenant_cuts(cuts: &[LogCut]) -> Vec<i64> {
+    cuts.iter()
+        .filter(|c| c.scope == LogScope::NoTenant)
+        .map(|c| c.upto_seq)
+        .collect()
+}
+
+fn all_cuts(cuts: &[LogCut]) -> Vec<i64> {
+    cuts.iter()
+        .filter(|c| c.scope == LogScope::All)
+        .map(|c| c.upto_seq)
+        .collect()
+}
+
+/// `log_cuts`: by age, one cut of every record older than `before`; by
+/// count, one per tenant with more than `keep` records, at its newest
+/// record beyond them, and the same for the records of no tenant; none
+/// for a tenant within `keep`. A tenant's key is the same in every call.
+fn check_log_cuts(f: Factory) {
+    let s = f();
+    let base = t0() - Duration::days(10);
+    assert!(
+        r(&s, |tx| tx.log_cuts(Some(t0()), 0)).is_empty(),
+        "an empty log has no cuts"
+    );
+    let recs = retention_fixture(&s, base);
+    let seq = |i: usize| recs[i].seq;
+    let cuts = |before: Option<OffsetDateTime>, keep: u64| r(&s, |tx| tx.log_cuts(before, keep));
+
+    assert!(cuts(None, 100).is_empty());
+    assert!(cuts(None, 5).is_empty(), "t1 has exactly 5");
+    assert!(cuts(None, u64::MAX).is_empty());
+
+    let keep2 = cuts(None, 2);
+    assert_eq!(keep2.len(), 2, "{keep2:?}");
+    let t1 = tenant_cuts(&keep2);
+    assert_eq!(t1.len(), 1, "t2 keeps its 2: {keep2:?}");
+    assert_eq!(t1[0].0, seq(4), "t1's newest beyond 2 (6, 9)");
+    assert_eq!(no_tenant_cuts(&keep2), [seq(1)]);
+
+    let keep0 = cuts(None, 0);
+    assert_eq!(keep0.len(), 3, "{keep0:?}");
+    let tenants = tenant_cuts(&keep0);
+    assert_eq!(
+        tenants.iter().map(|c| c.0).collect::<Vec<_>>(),
+        [seq(7), seq(9)]
+    );
+    assert_ne!(tenants[0].1, tenants[1].1, "one key per tenant");
+    assert_eq!(tenants[1].1, t1[0].1, "t1's key is the same in both");
+    assert_eq!(no_tenant_cuts(&keep0), [seq(8)]);
+
+    // By age: exactly the records older than `before` are within the cut.
+    let within = |before: OffsetDateTime| {
+        let c = cuts(Some(before), 100);
+        assert!(tenant_cuts(&c).is_empty() && no_tenant_cuts(&c).is_empty());
+        let upto = all_cuts(&c);
+        assert!(upto.len() <= 1, "{c:?}");
+        recs.iter()
+            .enumerate()
+            .filter(|(_, r)| upto.first().is_some_and(|&u| r.seq <= u))
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(within(at(base, 5000)), [0, 1, 2, 3, 4]);
+    assert_eq!(within(at(base, 5001)), [0, 1, 2, 3, 4, 5]);
+    assert_eq!(within(at(base, 9000)), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    assert_eq!(within(at(base, 9001)), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert!(within(at(base, 0)).is_empty(), "nothing older");
+    assert!(within(base - Duration::days(1)).is_empty());
+    let c = cuts(Some(at(base, 9001)), 100);
+    assert_eq!(all_cuts(&c), [seq(9)], "everything: up to the newest");
+
+    // Both at once.
+    let both = cuts(Some(at(base, 3000)), 2);
+    assert_eq!(both.len(), 3, "{both:?}");
+    let all = all_cuts(&both);
+    assert_eq!(all.len(), 1);
+    assert!(seq(2) <= all[0] && all[0] < seq(3));
+    assert_eq!(tenant_cuts(&both), t1);
+    assert_eq!(no_tenant_cuts(&both), [seq(1)]);
+}
+
+/// `prune_log_cut` removes at most `limit` of the cut's records, oldest
+/// first, only of its scope, and fewer than `limit` once the cut is done;
+/// records appended after the cut was taken stay.
+fn check_log_prune_cut(f: Factory) {
+    let s = f();
+    let base = t0() - Duration::days(10);
+    let recs = retention_fixture(&s, base);
+    let left = |q: LogQuery| -> Vec<String> {
+        logs(&s, &q)
+            .into_iter()
+            .map(|r| r.request_id.trim_start_matches("rec-").to_owned())
+            .collect()
+    };
+    let of = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..LogQuery::default()
+    };
+    let cuts = r(&s, |tx| tx.log_cuts(None, 2));
+    let t1_cut = *cuts
+        .iter()
+        .find(|c| matches!(c.scope, LogScope::Tenant(_)))
+        .expect("t1's cut");
+    let none_cut = *cuts
+        .iter()
+        .find(|c| c.scope == LogScope::NoTenant)
+        .expect("the cut of no tenant");
+    assert_eq!(t1_cut.upto_seq, recs[4].seq);
+
+    // Appended after the cuts were taken: not theirs.
+    let late = log_append(
+        &s,
+        vec![
+            log_rec("rec-10", at(base, 10_000), Some("t1"), 200),
+            log_rec("rec-11", at(base, 11_000), None, 200),
+        ],
+    );
+    assert!(late[0].seq > recs[9].seq);
+
+    let prune = |c: &LogCut, limit: u64| ap(&s, |tx| tx.prune_log_cut(c, limit));
+    // Record 0 (t1's) is within the cut's number too, not within its scope.
+    assert_eq!(prune(&none_cut, 100), 1);
+    assert_eq!(
+        left(LogQuery::default()),
+        ["0", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"],
+        "only records of no tenant"
+    );
+    assert_eq!(prune(&none_cut, 100), 0);
+
+    assert_eq!(prune(&t1_cut, 2), 2, "at most the limit");
+    assert_eq!(left(of("t1")), ["4", "6", "9", "10"], "oldest first");
+    assert_eq!(prune(&t1_cut, 2), 1, "fewer once done");
+    assert_eq!(left(of("t1")), ["6", "9", "10"]);
+    assert_eq!(prune(&t1_cut, 2), 0);
+    assert_eq!(left(of("t2")), ["3", "7"], "another tenant's stay");
+    assert_eq!(
+        left(LogQuery::default()),
+        ["3", "5", "6", "7", "8", "9", "10", "11"]
+    );
+
+    // By age: every scope's, oldest first, in chunks.
+    let age = r(&s, |tx| tx.log_cuts(Some(at(base, 8000)), u64::MAX));
+    let [age] = age.as_slice() else {
+        panic!("one age cut: {age:?}")
+    };
+    log_append(
+        &s,
+        vec![log_rec("rec-12", at(base, 12_000), Some("t2"), 200)],
+    );
+    assert_eq!(prune(age, 3), 3);
+    assert_eq!(left(LogQuery::default()), ["7", "8", "9", "10", "11", "12"]);
+    assert_eq!(prune(age, 3), 1);
+    assert_eq!(prune(age, 3), 0);
+    assert_eq!(left(LogQuery::default()), ["8", "9", "10", "11", "12"]);
+    assert_eq!(left(of("t2")), ["12"]);
+    assert_eq!(left(of("t1")), ["9", "10"]);
+    assert_eq!(drain_log(&s), 5);
+    assert!(logs(&s, &LogQuery::default()).is_empty());
+}
+
+/// `forget_log_tenant`: at once, no query finds the tenant's records (not
+/// even as records of no tenant), its counters and statistics are gone,
+/// and the same id starts empty; `purge_forgotten_log` then removes the
+/// records and the key, at most `limit` per call.
+fn check_log_forget_tenant(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))
+    });
+    log_append(
+        &s,
+        vec![
+            log_rec("a1", at(t, 0), Some("t1"), 200),
+            log_rec("b1", at(t, 1), Some("t2"), 200),
+            log_rec("a2", at(t, 2), Some("t1"), 500),
+            log_rec("n1", at(t, 3), None, 200),
+            log_rec("a3", at(t, 4), Some("t1"), 200),
+            log_rec("b2", at(t, 5), Some("t2"), 200),
+        ],
+    );
+    let one = LogCounters {
+        dropped: 1,
+        dropped_last_at: Some(t),
+        ..LogCounters::default()
+    };
+    ap(&s, |tx| {
+        tx.add_log_counters(Some("t1"), &one)?;
+        tx.add_log_counters(Some("t2"), &one)?;
+        tx.add_log_counters(None, &one)
+    });
+    let ids =
+        |q: LogQuery| -> Vec<String> { logs(&s, &q).into_iter().map(|r| r.request_id).collect() };
+    let of = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..LogQuery::default()
+    };
+    let by_request = |id: &str| LogQuery {
+        request_id: Some(id.into()),
+        ..LogQuery::default()
+    };
+
+    ap(&s, |tx| tx.forget_log_tenant("t1"));
+    assert!(ids(of("t1")).is_empty(), "forgotten at once");
+    assert_eq!(ids(LogQuery::default()), ["b1", "n1", "b2"]);
+    assert!(ids(by_request("a2")).is_empty());
+    assert!(
+        ids(LogQuery {
+            errors_only: true,
+            ..LogQuery::default()
+        })
+        .is_empty()
+    );
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t1"))),
+        LogCounters::default()
+    );
+    assert_eq!(r(&s, |tx| tx.log_counters(Some("t2"))), one);
+    assert_eq!(r(&s, |tx| tx.log_counters(None)), one);
+    assert!(r(&s, |tx| tx.log_stats("t1", at(t, -1000))).is_empty());
+    let cuts = r(&s, |tx| tx.log_cuts(None, 0));
+    assert_eq!(
+        (tenant_cuts(&cuts).len(), no_tenant_cuts(&cuts).len()),
+        (1, 1),
+        "a forgotten tenant has no cut of its own: {cuts:?}"
+    );
+    // Twice, or a tenant the log never had: nothing more happens.
+    ap(&s, |tx| tx.forget_log_tenant("t1"));
+    ap(&s, |tx| tx.forget_log_tenant("never"));
+    assert_eq!(ids(of("t2")), ["b1", "b2"]);
+
+    // The same id again starts empty.
+    log_append(&s, vec![log_rec("a4", at(t, 6), Some("t1"), 200)]);
+    assert_eq!(ids(of("t1")), ["a4"]);
+    assert_eq!(ids(LogQuery::default()), ["b1", "n1", "b2", "a4"]);
+    assert_eq!(
+        r(&s, |tx| tx.log_stats("t1", at(t, -1000)))
+            .iter()
+            .map(|s| s.count)
+            .sum::<u64>(),
+        1
+    );
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t1"))),
+        LogCounters::default()
+    );
+
+    // Purged: three records and the key, two at a time.
+    assert_eq!(purge_all(&s, 2), 4, "3 records and 1 key");
+    assert_eq!(ap(&s, |tx| tx.purge_forgotten_log(2)), 0);
+    assert_eq!(ids(LogQuery::default()), ["b1", "n1", "b2", "a4"]);
+    assert_eq!(drain_log(&s), 4, "the forgotten records are gone");
+}
+
+/// `forget_departed_log_tenants` forgets every tenant of the log the store
+/// no longer has (deleting a tenant alone leaves its log), counters of
+/// such tenants included; returns how many tenants of the log it forgot.
+fn check_log_forget_departed(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        for id in ["t1", "t2", "t3"] {
+            tx.insert_tenant(&tenant(id, &id.to_uppercase(), t))?;
+        }
+        Ok(())
+    });
+    log_append(
+        &s,
+        vec![
+            log_rec("a1", at(t, 0), Some("t1"), 200),
+            log_rec("b1", at(t, 1), Some("t2"), 200),
+            log_rec("b2", at(t, 2), Some("t2"), 200),
+            log_rec("c1", at(t, 3), Some("t3"), 200),
+            log_rec("n1", at(t, 4), None, 200),
+            log_rec("b3", at(t, 5), Some("t2"), 200),
+            log_rec("a2", at(t, 6), Some("t1"), 200),
+        ],
+    );
+    let one = LogCounters {
+        dropped: 1,
+        dropped_last_at: Some(t),
+        ..LogCounters::default()
+    };
+    ap(&s, |tx| {
+        for id in [Some("t1"), Some("t2"), Some("t4"), None] {
+            tx.add_log_counters(id, &one)?;
+        }
+        Ok(())
+    });
+    let ids =
+        |q: LogQuery| -> Vec<String> { logs(&s, &q).into_iter().map(|r| r.request_id).collect() };
+    let of = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..LogQuery::default()
+    };
+    assert_eq!(r(&s, |tx| tx.log_counters(Some("t4"))), one);
+    assert_eq!(
+        ap(&s, |tx| tx.forget_departed_log_tenants()),
+        0,
+        "every tenant of the log is the store's"
+    );
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t4"))),
+        LogCounters::default(),
+        "counters of a tenant the store does not have go, records or not"
+    );
+
+    w(&s, |tx| {
+        assert!(tx.delete_tenant("t2")?);
+        assert!(tx.delete_tenant("t3")?);
+        Ok(())
+    });
+    assert_eq!(
+        ids(of("t2")),
+        ["b1", "b2", "b3"],
+        "deleting a tenant leaves its log"
+    );
+
+    assert_eq!(ap(&s, |tx| tx.forget_departed_log_tenants()), 2);
+    assert!(ids(of("t2")).is_empty());
+    assert!(ids(of("t3")).is_empty());
+    assert_eq!(ids(LogQuery::default()), ["a1", "n1", "a2"]);
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t2"))),
+        LogCounters::default()
+    );
+    assert_eq!(r(&s, |tx| tx.log_counters(Some("t1"))), one);
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(None)),
+        one,
+        "the aggregate stays"
+    );
+    assert_eq!(ap(&s, |tx| tx.forget_departed_log_tenants()), 0, "once");
+
+    // Re-created: starts empty, and is not departed.
+    w(&s, |tx| tx.insert_tenant(&tenant("t2", "T2 again", t)));
+    log_append(&s, vec![log_rec("b4", at(t, 7), Some("t2"), 200)]);
+    assert_eq!(ap(&s, |tx| tx.forget_departed_log_tenants()), 0);
+    assert_eq!(ids(of("t2")), ["b4"]);
+
+    assert_eq!(purge_all(&s, 3), 6, "4 records and 2 keys");
+    assert_eq!(drain_log(&s), 4);
+}
+
+/// `prune_log_tenants` removes the keys of tenants with no records left
+/// (not their counters, not a forgotten tenant's, whose key purge removes).
+fn check_log_prune_tenants(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))
+    });
+    let recs = log_append(
+        &s,
+        vec![
+            log_rec("a1", at(t, 0), Some("t1"), 200),
+            log_rec("n1", at(t, 1), None, 200),
+            log_rec("a2", at(t, 2), Some("t1"), 200),
+            log_rec("b1", at(t, 3), Some("t2"), 200),
+            log_rec("a3", at(t, 4), Some("t1"), 200),
+            log_rec("n2", at(t, 5), None, 200),
+        ],
+    );
+    let one = LogCounters {
+        dropped: 1,
+        dropped_last_at: Some(t),
+        ..LogCounters::default()
+    };
+    ap(&s, |tx| tx.add_log_counters(Some("t1"), &one));
+    let ids =
+        |q: LogQuery| -> Vec<String> { logs(&s, &q).into_iter().map(|r| r.request_id).collect() };
+    let of = |t: &str| LogQuery {
+        tenant_id: Some(t.into()),
+        ..LogQuery::default()
+    };
+    assert_eq!(
+        ap(&s, |tx| tx.prune_log_tenants()),
+        0,
+        "every key has records"
+    );
+
+    // All of t1's records go.
+    let cuts = r(&s, |tx| tx.log_cuts(None, 0));
+    let t1_cut = cuts
+        .iter()
+        .find(|c| matches!(c.scope, LogScope::Tenant(_)) && c.upto_seq == recs[4].seq)
+        .expect("t1's cut");
+    assert_eq!(ap(&s, |tx| tx.prune_log_cut(t1_cut, 10)), 3);
+    assert!(ids(of("t1")).is_empty());
+    let cuts = r(&s, |tx| tx.log_cuts(None, 0));
+    assert_eq!(tenant_cuts(&cuts).len(), 1, "only t2 has records: {cuts:?}");
+
+    assert_eq!(ap(&s, |tx| tx.prune_log_tenants()), 1, "t1's key");
+    assert_eq!(ap(&s, |tx| tx.prune_log_tenants()), 0);
+    assert_eq!(
+        r(&s, |tx| tx.log_counters(Some("t1"))),
+        one,
+        "counters stay"
+    );
+    assert_eq!(ids(of("t2")), ["b1"]);
+    assert_eq!(ids(LogQuery::default()), ["n1", "b1", "n2"]);
+
+    // t1 comes back with a record of its own.
+    log_append(&s, vec![log_rec("a4", at(t, 6), Some("t1"), 200)]);
+    assert_eq!(ids(of("t1")), ["a4"]);
+    assert_eq!(ap(&s, |tx| tx.prune_log_tenants()), 0);
+
+    // A forgotten tenant's key, records left, is purge's to remove.
+    ap(&s, |tx| tx.forget_log_tenant("t2"));
+    assert_eq!(ap(&s, |tx| tx.prune_log_tenants()), 0);
+    assert_eq!(purge_all(&s, 100), 2, "1 record and 1 key");
+    assert_eq!(ap(&s, |tx| tx.prune_log_tenants()), 0);
+    assert_eq!(ids(LogQuery::default()), ["n1", "n2", "a4"]);
+}
+
+/// A follower reads `after_seq` its last record's: it must never miss a
+/// record, so a record becomes visible only with every record of a lower
+/// sequence number. Here one append holds its transaction open after its
+/// insert while others (this store and another over the same data) append
+/// and a follower polls.
+fn check_log_follow_misses_nothing(f: Factory) {
+    let s = f();
+    let t = t0();
+    w(&s, |tx| tx.insert_tenant(&tenant("t1", "T1", t)));
+    let other = (s.reopen)();
+    let (inserted_tx, inserted) = std::sync::mpsc::channel();
+    let holder = {
+        let store = Arc::clone(&s.store);
+        std::thread::spawn(move || {
+            append(store.as_ref(), |tx| {
+                let mut rs = vec![log_rec("held", t, Some("t1"), 200)];
+                tx.insert_logs(&mut rs)?;
+                inserted_tx.send(()).unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(400));
+                Ok(rs[0].seq)
+            })
+            .unwrap()
+        })
+    };
+    inserted.recv().unwrap();
+    let writers: Vec<_> = [Arc::clone(&s.store), Arc::clone(&other)]
+        .into_iter()
+        .enumerate()
+        .map(|(n, store)| {
+            std::thread::spawn(move || {
+                (0..5)
+                    .flat_map(|i| {
+                        let rs = vec![
+                            log_rec(&format!("w{n}-{i}-a"), at(t, 1), Some("t1"), 200),
+                            log_rec(&format!("w{n}-{i}-b"), at(t, 1), None, 200),
+                        ];
+                        let rs = append(store.as_ref(), move |tx| {
+                            let mut rs = rs;
+                            tx.insert_logs(&mut rs)?;
+                            Ok(rs)
+                        })
+                        .unwrap();
+                        seqs(&rs)
+                    })
+                    .collect::<Vec<i64>>()
+            })
+        })
+        .collect();
+
+    let mut followed: Vec<i64> = Vec::new();
+    let mut snapshots: Vec<Vec<i64>> = Vec::new();
+    let follow = |followed: &mut Vec<i64>, snapshots: &mut Vec<Vec<i64>>| {
+        let all = seqs(&logs(&s, &LogQuery::default()));
+        snapshots.push(all);
+        let new = logs(
+            &s,
+            &LogQuery {
+                after_seq: Some(followed.last().copied().unwrap_or(0)),
+                ..LogQuery::default()
+            },
+        );
+        followed.extend(seqs(&new));
+    };
+    while !(holder.is_finished() && writers.iter().all(|w| w.is_finished())) {
+        follow(&mut followed, &mut snapshots);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let held = holder.join().unwrap();
+    let mut written = vec![held];
+    for w in writers {
+        let own = w.join().unwrap();
+        assert_increasing(&own, "one writer's appends");
+        written.extend(own);
+    }
+    follow(&mut followed, &mut snapshots);
+    let mut all = written.clone();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 21, "every record has its own number");
+    assert_eq!(
+        followed, all,
+        "the follower saw every record, once, in order"
+    );
+    for snap in &snapshots {
+        let top = snap.last().copied().unwrap_or(0);
+        let want: Vec<i64> = all.iter().copied().filter(|&q| q <= top).collect();
+        assert_eq!(
+            snap, &want,
+            "a record visible before one with a lower number"
+        );
+    }
 }
