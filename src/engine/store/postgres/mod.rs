@@ -16,7 +16,7 @@
 //! What the database guarantees, never a lock of this process:
 //! - `read` is `REPEATABLE READ READ ONLY`: one snapshot for the whole
 //!   closure, as a SQLite read in WAL mode.
-//! - `write` takes a transaction-level advisory lock (`WRITE_LOCK`) before
+//! - `write` takes a transaction-level advisory lock (`BEGIN_WRITE`) before
 //!   anything else, so the write transactions of every instance and the
 //!   CLI run one at a time, as SQLite's one writer: every check-then-insert
 //!   rule of the engine (one 201 and one 409 for a duplicate userName,
@@ -29,9 +29,15 @@
 //!   so that sequence numbers are given in commit order and a reader that
 //!   follows the log by sequence number never skips a record; its counters
 //!   are upserts (`col = col + excluded.col`), safe even without it.
-//! - A lock waited on longer than `LOCK_TIMEOUT`, a serialization failure,
-//!   a deadlock, a lost connection or no free connection is
-//!   `StoreError::Busy` (the server answers 503 with Retry-After).
+//! - A panic or an `Err` of the closure rolls the whole transaction back,
+//!   and so does a statement error it swallowed (PostgreSQL would answer
+//!   the COMMIT of an aborted transaction with a silent rollback); a
+//!   connection that cannot end its transaction is dropped from the pool.
+//! - A lock waited on longer than the session's `lock_timeout` (5 s, see
+//!   `SESSION_SETUP`), a serialization failure, a deadlock, a lost
+//!   connection or no free connection is `StoreError::Busy` (the server
+//!   answers 503 with Retry-After); any other error is `Backend`, with the
+//!   server's message.
 
 /// The advisory locks' keys: "SCIM" and the lock's number.
 macro_rules! lock_key {
