@@ -148,7 +148,14 @@ pub const TRUNCATED: &str = "…";
 /// Cuts `s` to at most `max` bytes on a char boundary, ending in the
 /// marker, and gives the memory back (a cut 1 MiB path must not keep its
 /// buffer while queued).
+/// What a NUL character in a field is stored as: PostgreSQL's text cannot
+/// hold one, and a record that failed its insert would fail its batch.
+const NUL_STORED_AS: &str = "\u{2400}";
+
 fn cut(s: &mut String, max: usize) {
+    if s.contains('\0') {
+        *s = s.replace('\0', NUL_STORED_AS);
+    }
     if s.len() <= max {
         return;
     }
@@ -960,6 +967,16 @@ impl Engine {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bound_replaces_nul_which_no_store_can_hold_in_text() {
+        let mut s = "a\u{0}b@example.com".to_owned();
+        cut(&mut s, MAX_USER_EMAIL);
+        assert_eq!(s, "a\u{2400}b@example.com");
+        let mut v = vec!["x\u{0}".to_owned()];
+        cut_list(&mut v, MAX_EMAILS, MAX_USER_EMAIL);
+        assert_eq!(v, ["x\u{2400}"]);
+    }
 
     #[test]
     fn bodies_lose_their_secrets() {

@@ -104,7 +104,8 @@ fn every_exit_code_is_produced(env: TestEnv) {
     check(&args, exit::CONFIG, env.cmd(args).output().unwrap());
     env.write_config("output = \"yaml\"\n");
     check(&["url"], exit::CONFIG, env.cmd(["url"]).output().unwrap());
-    fs::remove_file(env.config_file()).unwrap();
+    // Back to a valid file (which keeps naming a PostgreSQL environment's store).
+    env.write_config("");
 
     // 4: a token that does not verify.
     env.ok(&["--tenant", "acme", "token", "generate"]);
@@ -174,9 +175,7 @@ fn every_exit_code_is_produced(env: TestEnv) {
         "--family-name",
         "L",
     ]);
-    env.sql()
-        .execute("UPDATE memberships SET managed_by = 'idp'", [])
-        .unwrap();
+    env.exec("UPDATE memberships SET managed_by = 'idp'");
     let args = [
         "--tenant",
         "beta",

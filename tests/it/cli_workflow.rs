@@ -142,14 +142,7 @@ fn token_lifecycle_end_to_end(env: TestEnv) {
     let t3 = generate(&env, "generate");
     assert!(server_accepts(&t3).valid);
     assert!(!server_accepts(&t2).valid);
-    let live: i64 = env
-        .sql()
-        .query_row(
-            "SELECT COUNT(*) FROM tokens WHERE tenant_id = 'acme' AND state = 'active'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let live = env.count("tokens WHERE tenant_id = 'acme' AND state = 'active'");
     assert_eq!(live, 1);
 }
 
@@ -393,13 +386,10 @@ fn scim_enable_and_disable_switch_and_report_changes(env: TestEnv) {
     let (e, _) = env.engine_tenant("acme");
     assert!(!e.resolve_tenant(Some("acme")).unwrap().scim_enabled);
     let audit: Vec<(String, String)> = env
-        .sql()
-        .prepare("SELECT action, actor FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .query("SELECT action, actor FROM audit_events WHERE tenant_id = 'acme' ORDER BY seq")
+        .into_iter()
+        .map(|r| (r[0].clone().unwrap(), r[1].clone().unwrap()))
+        .collect();
     // The actor is the CLI's user locally, the admin key's name remotely.
     let who = env.actor();
     assert_eq!(
@@ -409,16 +399,15 @@ fn scim_enable_and_disable_switch_and_report_changes(env: TestEnv) {
 }
 
 fn managed_by(env: &TestEnv, tenant: &str, email: &str) -> Option<(String, String)> {
-    use rusqlite::OptionalExtension;
-    env.sql()
-        .query_row(
-            "SELECT m.managed_by, m.kind FROM memberships m JOIN accounts a ON a.id = m.account_id
-             WHERE m.tenant_id = ?1 AND a.user_name_lower = lower(?2)",
-            [tenant, email],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .unwrap()
+    // The test's own names, in SQL either store reads the same.
+    assert!(!tenant.contains('\'') && !email.contains('\''));
+    env.query(&format!(
+        "SELECT m.managed_by, m.kind FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.tenant_id = '{tenant}' AND a.user_name_lower = lower('{email}')"
+    ))
+    .into_iter()
+    .next()
+    .map(|r| (r[0].clone().unwrap(), r[1].clone().unwrap()))
 }
 
 fn users_add_creates_tenant_managed_then_links_as_self_managed(env: TestEnv) {
@@ -547,13 +536,7 @@ fn users_add_refuses_an_account_that_an_idp_manages(env: TestEnv) {
         "Lee",
     ]);
     // The SCIM endpoint is not here yet: make Alpha's IdP own the account.
-    let n = env
-        .sql()
-        .execute(
-            "UPDATE memberships SET managed_by = 'idp' WHERE tenant_id = 'alpha'",
-            [],
-        )
-        .unwrap();
+    let n = env.exec("UPDATE memberships SET managed_by = 'idp' WHERE tenant_id = 'alpha'");
     assert_eq!(n, 1);
 
     let err = env.fail(
@@ -777,31 +760,21 @@ fn tenant_delete_needs_yes_and_removes_everything_of_the_tenant(env: TestEnv) {
         "tokens",
         "memberships",
     ] {
-        let n: i64 = env
-            .sql()
-            .query_row(
-                &format!(
-                    "SELECT COUNT(*) FROM {table} WHERE {}",
-                    match table {
-                        "group_assignments" => "group_id NOT IN (SELECT id FROM groups)",
-                        _ => "tenant_id = 'alpha'",
-                    }
-                ),
-                [],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let n = env.count(&format!(
+            "{table} WHERE {}",
+            match table {
+                "group_assignments" => "group_id NOT IN (SELECT id FROM groups)",
+                _ => "tenant_id = 'alpha'",
+            }
+        ));
         assert_eq!(n, 0, "{table} rows of the deleted tenant remain");
     }
     // The account only Alpha had is gone; the shared one stays, still in Beta.
     let accounts: Vec<String> = env
-        .sql()
-        .prepare("SELECT user_name FROM accounts ORDER BY user_name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .query("SELECT user_name FROM accounts ORDER BY user_name")
+        .into_iter()
+        .map(|r| r[0].clone().unwrap())
+        .collect();
     assert_eq!(accounts, ["shared@example.com"]);
     assert!(managed_by(&env, "beta", "shared@example.com").is_some());
     // With one tenant left it is the default again.

@@ -2,15 +2,19 @@
 //! XDG_CONFIG_HOME for the real `scimctl` binary, run with a cleared
 //! environment so that no `SCIMCTL_*` of the developer's shell leaks in.
 //!
-//! An environment runs in one of two modes. `Local` runs every command on
-//! the store itself. `Remote` (issue 8) runs every state command through
-//! the admin API of a real `scimctl serve` on that same store: on the first
-//! such command it creates an operator key with `admin-key create` and
-//! starts the server, then hands each state command `SCIMCTL_SERVER` and
-//! `SCIMCTL_ADMIN_KEY`. `both_modes!` runs one test body in both.
+//! An environment runs in one of three modes. `Local` runs every command on
+//! its SQLite store. `Remote` runs every state command through the admin
+//! API of a real `scimctl serve` on that same store: on the first such
+//! command it creates an operator key with `admin-key create` and starts
+//! the server, then hands each state command `SCIMCTL_SERVER` and
+//! `SCIMCTL_ADMIN_KEY`. `Postgres` runs every command locally on a fresh
+//! database of the test process's private PostgreSQL server (see `pg`),
+//! named in the config file, its password in `~/.pgpass`. `both_modes!`
+//! runs one test body in all three.
 
 use std::ffi::OsStr;
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::OnceLock;
@@ -36,6 +40,7 @@ pub const REMOTE_KEY_NAME: &str = "it-operator";
 pub enum Mode {
     Local,
     Remote,
+    Postgres,
 }
 
 /// The server a remote environment's state commands go to.
@@ -49,14 +54,52 @@ pub struct TestEnv {
     // directory is removed.
     remote: OnceLock<RemoteServer>,
     mode: Mode,
+    /// The database of a `Postgres` environment, dropped after its server.
+    pg: Option<PgDatabase>,
     dir: TempDir,
 }
 
+/// A fresh database of the private server, dropped with the environment.
+pub struct PgDatabase {
+    pub url: String,
+    guard: Option<Box<dyn std::any::Any + Send + Sync>>,
+}
+
+impl PgDatabase {
+    pub fn new() -> PgDatabase {
+        let (url, guard) = apart(crate::pg::fresh_database);
+        PgDatabase {
+            url,
+            guard: Some(Box::new(guard)),
+        }
+    }
+
+    /// The database's name, the URL's path.
+    pub fn name(&self) -> &str {
+        let path = self.url.split('?').next().unwrap_or(&self.url);
+        path.rsplit('/').next().unwrap_or(path)
+    }
+}
+
+impl Drop for PgDatabase {
+    fn drop(&mut self) {
+        let guard = self.guard.take();
+        apart(move || drop(guard));
+    }
+}
+
+/// Runs `f` on a thread of its own and waits for it: the PostgreSQL
+/// client blocks on a runtime of its own, which cannot start on a test's
+/// async worker.
+pub fn apart<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| s.spawn(f).join().expect("the thread panicked"))
+}
+
 /// Runs each test body `fn NAME(env: TestEnv)` (or, after `async`, `async fn
-/// NAME(env: TestEnv)`) twice, as the tests
-/// `NAME::local` and `NAME::remote`, each with a fresh environment of that
-/// mode (a module and a function may share a name: they live in different
-/// namespaces).
+/// NAME(env: TestEnv)`) three times, as the tests `NAME::local`,
+/// `NAME::remote` and `NAME::postgres`, each with a fresh environment of
+/// that mode (a module and a function may share a name: they live in
+/// different namespaces).
 macro_rules! both_modes {
     // An async body, on the runtime the HTTP tests use.
     (async $($name:ident),+ $(,)?) => {
@@ -69,6 +112,10 @@ macro_rules! both_modes {
                 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
                 async fn remote() {
                     super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote)).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres)).await;
                 }
             }
         )+
@@ -83,6 +130,10 @@ macro_rules! both_modes {
                 #[test]
                 fn remote() {
                     super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote));
+                }
+                #[test]
+                fn postgres() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres));
                 }
             }
         )+
@@ -104,11 +155,25 @@ impl TestEnv {
             .prefix("scimctl-it-")
             .tempdir()
             .expect("temp dir");
-        TestEnv {
+        let pg = (mode == Mode::Postgres).then(PgDatabase::new);
+        let env = TestEnv {
             remote: OnceLock::new(),
             mode,
+            pg,
             dir,
+        };
+        if let Some(db) = &env.pg {
+            let pass = env.root().join(".pgpass");
+            fs::write(&pass, format!("*:*:*:*:{}\n", crate::pg::PASSWORD)).unwrap();
+            fs::set_permissions(&pass, fs::Permissions::from_mode(0o600)).unwrap();
+            env.write_config(&format!("store = \"{}\"\n", db.url));
         }
+        env
+    }
+
+    /// The database of a `Postgres` environment.
+    pub fn pg(&self) -> Option<&PgDatabase> {
+        self.pg.as_ref()
     }
 
     pub fn mode(&self) -> Mode {
@@ -123,7 +188,7 @@ impl TestEnv {
     /// key's name through the admin API.
     pub fn actor(&self) -> String {
         match self.mode {
-            Mode::Local => "cli:tester".into(),
+            Mode::Local | Mode::Postgres => "cli:tester".into(),
             Mode::Remote => format!("admin:{REMOTE_KEY_NAME}"),
         }
     }
@@ -181,10 +246,17 @@ impl TestEnv {
         self.config_home().join("scimctl").join("config.toml")
     }
 
+    /// Writes the config file; a `Postgres` environment's keeps naming its
+    /// database unless `toml` names a store itself.
     pub fn write_config(&self, toml: &str) {
         let p = self.config_file();
         fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, toml).unwrap();
+        let names_store = toml.lines().any(|l| l.trim_start().starts_with("store"));
+        let text = match &self.pg {
+            Some(db) if !names_store => format!("store = \"{}\"\n{toml}", db.url),
+            _ => toml.to_owned(),
+        };
+        fs::write(p, text).unwrap();
     }
 
     /// A `std::process::Command` for the binary with a clean environment.
@@ -253,8 +325,17 @@ impl TestEnv {
     }
 
     /// Opens the same store in-process.
+    /// Opens the same store in-process (a `Postgres` environment's with
+    /// the test server's password).
     pub fn engine(&self) -> Engine {
-        Engine::open_sqlite(&self.store(), "test").expect("open the store in-process")
+        match &self.pg {
+            Some(db) => {
+                let url = db.url.clone();
+                let store = apart(move || crate::pg::open(&url));
+                Engine::new(std::sync::Arc::new(store), "test")
+            }
+            None => Engine::open_sqlite(&self.store(), "test").expect("open the store in-process"),
+        }
     }
 
     pub fn engine_tenant(&self, key: &str) -> (Engine, Tenant) {
@@ -266,13 +347,78 @@ impl TestEnv {
     /// A plain SQLite connection to the store, for setting up states the
     /// CLI cannot make yet and for looking at rows directly.
     pub fn sql(&self) -> rusqlite::Connection {
+        assert!(
+            self.pg.is_none(),
+            "env.sql() opens the SQLite file: list this test among the SQLite-only ones"
+        );
         rusqlite::Connection::open(self.store()).expect("open the store with rusqlite")
     }
 
+    /// Runs `sql` on the store, whichever it is: its rows, each value as
+    /// text (None for NULL). For states the CLI cannot make and for
+    /// looking at rows directly; write it in SQL both stores speak.
+    pub fn query(&self, sql: &str) -> Vec<Vec<Option<String>>> {
+        match &self.pg {
+            Some(db) => {
+                let (name, sql) = (db.name().to_owned(), sql.to_owned());
+                let rows = apart(move || crate::pg::server().sql(&name, &sql));
+                rows.iter()
+                    .filter_map(|m| match m {
+                        postgres::SimpleQueryMessage::Row(r) => {
+                            Some((0..r.len()).map(|i| r.get(i).map(str::to_owned)).collect())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            }
+            None => {
+                use rusqlite::types::Value as V;
+                let conn = self.sql();
+                let mut st = conn.prepare(sql).unwrap();
+                let n = st.column_count();
+                st.query_map([], |r| {
+                    (0..n)
+                        .map(|i| {
+                            Ok(match r.get::<_, V>(i)? {
+                                V::Null => None,
+                                V::Integer(v) => Some(v.to_string()),
+                                V::Real(v) => Some(v.to_string()),
+                                V::Text(v) => Some(v),
+                                V::Blob(v) => Some(String::from_utf8_lossy(&v).into_owned()),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap()
+                .collect::<Result<_, _>>()
+                .unwrap()
+            }
+        }
+    }
+
+    /// Runs a statement that changes rows, on either store; how many.
+    pub fn exec(&self, sql: &str) -> u64 {
+        match &self.pg {
+            Some(db) => {
+                let (name, sql) = (db.name().to_owned(), sql.to_owned());
+                let done = apart(move || crate::pg::server().sql(&name, &sql));
+                done.iter()
+                    .find_map(|m| match m {
+                        postgres::SimpleQueryMessage::CommandComplete(n) => Some(*n),
+                        _ => None,
+                    })
+                    .expect("a row count")
+            }
+            None => self.sql().execute(sql, []).unwrap() as u64,
+        }
+    }
+
+    /// The rows of a table, on either store.
     pub fn count(&self, table: &str) -> i64 {
-        self.sql()
-            .query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap()
+        self.query(&format!("SELECT COUNT(*) FROM {table}"))[0][0]
+            .as_deref()
+            .and_then(|n| n.parse().ok())
+            .expect("a count")
     }
 }
 

@@ -6,7 +6,10 @@ use crate::engine::error::Result;
 use crate::engine::log::{LogCounters, LogQuery, LogRecord};
 
 pub trait LogTx {
-    /// Inserts the records in order, setting each one's sequence number.
+    /// Inserts the records in order, setting each one's sequence number:
+    /// in commit order, so that a reader that has seen a number has seen
+    /// every lower one (`log --follow` relies on it). Records come bounded
+    /// (`LogRecord::bound`): no NUL in any text.
     fn insert_logs(&self, rs: &mut [LogRecord]) -> Result<()>;
     fn log_records(&self, q: &LogQuery) -> Result<Vec<LogRecord>>;
     /// Where retention cuts: the records older than `before` (when set),
