@@ -198,7 +198,7 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 true => Some(ctx.tenant()?),
                 false => None,
             };
-            let request = a.request_id.clone();
+            let request = a.request_id.trim().to_owned();
             let d = match t {
                 Some(t) => backend.call(diagnose::Request {
                     tenant: t.id,

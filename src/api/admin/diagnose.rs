@@ -6,51 +6,17 @@ use super::{Command, Ctx, Route, routes};
 use crate::engine::EngineError;
 use crate::engine::diagnose::{RequestDiagnosis, TenantDiagnosis, UserDiagnosis};
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct User {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing)]
-    pub email: String,
+tenant_command! {
+    User at routes::DIAGNOSE_USER => UserDiagnosis,
+    path { email }
+    |c, t, ctx| ctx.engine.diagnose_user(&t, &c.email)
 }
 
-impl Command for User {
-    const ROUTE: Route = routes::DIAGNOSE_USER;
-    type Output = UserDiagnosis;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant, &self.email]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<UserDiagnosis, EngineError> {
-        ctx.engine
-            .diagnose_user(&ctx.tenant(&self.tenant)?, &self.email)
-    }
-}
-
-/// A logged request of one tenant (what a key scoped to it may see).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Request {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing)]
-    pub request: String,
-}
-
-impl Command for Request {
-    const ROUTE: Route = routes::DIAGNOSE_REQUEST;
-    type Output = RequestDiagnosis;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant, self.request.trim()]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<RequestDiagnosis, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        ctx.engine.diagnose_request_of(Some(&t), &self.request)
-    }
+tenant_command! {
+    /// A logged request of one tenant (what a key scoped to it may see).
+    Request at routes::DIAGNOSE_REQUEST => RequestDiagnosis,
+    path { request }
+    |c, t, ctx| ctx.engine.diagnose_request_of(Some(&t), &c.request)
 }
 
 /// Any tenant's request: operator keys only (a scoped key asks under its
@@ -68,7 +34,7 @@ impl Command for RequestAny {
     type Output = RequestDiagnosis;
 
     fn path_args(&self) -> Vec<&str> {
-        vec![self.request.trim()]
+        vec![&self.request]
     }
 
     fn run(self, ctx: &Ctx<'_>) -> Result<RequestDiagnosis, EngineError> {
@@ -76,23 +42,7 @@ impl Command for RequestAny {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Tenant {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-}
-
-impl Command for Tenant {
-    const ROUTE: Route = routes::DIAGNOSE_TENANT;
-    type Output = TenantDiagnosis;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<TenantDiagnosis, EngineError> {
-        ctx.engine
-            .diagnose_tenant(&ctx.tenant(&self.tenant)?, ctx.max_age_days)
-    }
+tenant_command! {
+    Tenant at routes::DIAGNOSE_TENANT => TenantDiagnosis,
+    |_, t, ctx| ctx.engine.diagnose_tenant(&t, ctx.max_age_days)
 }

@@ -1,65 +1,31 @@
 //! `groups list|create|show|assign`.
 
-use serde::{Deserialize, Serialize};
-
-use super::{Command, Ctx, Input, MAX_GROUP_MEMBERS_SHOWN, Route, routes};
-use crate::engine::EngineError;
+use super::{Ctx, Input, MAX_GROUP_MEMBERS_SHOWN, routes};
 use crate::engine::admin::groups::{AssignRequest, GroupDetail, GroupInfo};
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct List {
-    #[serde(skip_serializing)]
-    pub tenant: String,
+tenant_command! {
+    List at routes::GROUPS_LIST => Vec<GroupInfo>,
+    |_, t, ctx| ctx.engine.groups(&t)
 }
 
-impl Command for List {
-    const ROUTE: Route = routes::GROUPS_LIST;
-    type Output = Vec<GroupInfo>;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<GroupInfo>, EngineError> {
-        ctx.engine.groups(&ctx.tenant(&self.tenant)?)
-    }
+tenant_command! {
+    Create at routes::GROUPS_CREATE => GroupInfo,
+    consts { const CREATES: bool = true; }
+    fields { pub name: String, }
+    |c, t, ctx| ctx.engine.create_group(&t, &c.name)
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Create {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    pub name: String,
-}
-
-impl Command for Create {
-    const ROUTE: Route = routes::GROUPS_CREATE;
-    const CREATES: bool = true;
-    type Output = GroupInfo;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
+tenant_command! {
+    /// A group and up to `limit` of its members (100 unless given; 0 lists
+    /// them all, which over the API is at most MAX_GROUP_MEMBERS_SHOWN).
+    Show at routes::GROUPS_SHOW => GroupDetail,
+    consts { const INPUT: Input = Input::Query; }
+    path { group }
+    fields {
+        #[serde(default)]
+        pub limit: Option<usize>,
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<GroupInfo, EngineError> {
-        ctx.engine
-            .create_group(&ctx.tenant(&self.tenant)?, &self.name)
-    }
-}
-
-/// A group and up to `limit` of its members (100 unless given; 0 lists
-/// them all, which over the API is at most MAX_GROUP_MEMBERS_SHOWN).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Show {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing)]
-    pub group: String,
-    #[serde(default)]
-    pub limit: Option<usize>,
+    |c, t, ctx| ctx.engine.group_detail(&t, &c.group, c.limit(ctx))
 }
 
 impl Show {
@@ -74,51 +40,23 @@ impl Show {
     }
 }
 
-impl Command for Show {
-    const ROUTE: Route = routes::GROUPS_SHOW;
-    const INPUT: Input = Input::Query;
-    type Output = GroupDetail;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant, &self.group]
+tenant_command! {
+    Assign at routes::GROUPS_ASSIGN => GroupInfo,
+    path { group }
+    fields {
+        #[serde(default)]
+        pub properties: Vec<String>,
+        #[serde(default)]
+        pub roles: Vec<String>,
+        #[serde(default)]
+        pub permissions: Vec<String>,
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<GroupDetail, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        ctx.engine.group_detail(&t, &self.group, self.limit(ctx))
-    }
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Assign {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing)]
-    pub group: String,
-    #[serde(default)]
-    pub properties: Vec<String>,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default)]
-    pub permissions: Vec<String>,
-}
-
-impl Command for Assign {
-    const ROUTE: Route = routes::GROUPS_ASSIGN;
-    type Output = GroupInfo;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant, &self.group]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<GroupInfo, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
+    |c, t, ctx| {
         let a = AssignRequest {
-            properties: self.properties,
-            roles: self.roles,
-            permissions: self.permissions,
+            properties: c.properties,
+            roles: c.roles,
+            permissions: c.permissions,
         };
-        ctx.engine.assign_group(&t, &self.group, &a)
+        ctx.engine.assign_group(&t, &c.group, &a)
     }
 }

@@ -10,16 +10,6 @@
 //! Each resource's commands sit in the file named as its CLI command's
 //! (`tenant.rs`, `token.rs`, …); this file holds what they share.
 
-pub mod diagnose;
-pub mod groups;
-pub mod log;
-pub mod properties;
-pub mod scim;
-pub mod tenant;
-pub mod token;
-pub mod url;
-pub mod users;
-
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
@@ -183,6 +173,77 @@ pub trait Command: Serialize + Send + 'static {
     /// backend and the admin API server run it.
     fn run(self, ctx: &Ctx<'_>) -> Result<Self::Output, EngineError>;
 }
+
+/// A command on one tenant: its type (the tenant and any other path
+/// fields, then its query or body fields) and its [`Command`] impl, whose
+/// `run` gets the tenant already resolved within the caller's scope.
+///
+/// ```ignore
+/// tenant_command! {
+///     /// doc
+///     Name at routes::ROUTE => Output,
+///     consts { const CREATES: bool = true; }   // optional
+///     path { email }                           // optional: more path fields
+///     fields { pub name: String, }             // optional: query or body
+///     |c, t, ctx| ctx.engine.method(&t, &c.name)
+/// }
+/// ```
+macro_rules! tenant_command {
+    (
+        $(#[$meta:meta])*
+        $name:ident at $route:expr => $out:ty,
+        $(consts { $($consts:item)* })?
+        $(path { $($path:ident),* })?
+        $(fields { $($(#[$fmeta:meta])* pub $field:ident: $fty:ty,)* })?
+        |$c:pat_param, $t:ident, $ctx:ident| $body:expr
+    ) => {
+        $(#[$meta])*
+        #[derive(serde::Serialize, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            #[serde(skip_serializing)]
+            pub tenant: String,
+            $($(
+                #[serde(skip_serializing)]
+                pub $path: String,
+            )*)?
+            $($(
+                $(#[$fmeta])*
+                pub $field: $fty,
+            )*)?
+        }
+
+        impl $crate::api::admin::Command for $name {
+            const ROUTE: $crate::api::admin::Route = $route;
+            $($($consts)*)?
+            type Output = $out;
+
+            fn path_args(&self) -> Vec<&str> {
+                vec![&self.tenant $($(, &self.$path)*)?]
+            }
+
+            fn run(
+                self,
+                $ctx: &$crate::api::admin::Ctx<'_>,
+            ) -> Result<$out, $crate::engine::EngineError> {
+                let $t = $ctx.tenant(&self.tenant)?;
+                let $c = self;
+                $body
+            }
+        }
+    };
+}
+
+// The commands, each resource in its file; after the macro they use.
+pub mod diagnose;
+pub mod groups;
+pub mod log;
+pub mod properties;
+pub mod scim;
+pub mod tenant;
+pub mod token;
+pub mod url;
+pub mod users;
 
 /// Who runs a command.
 #[derive(Debug, Clone, Copy)]

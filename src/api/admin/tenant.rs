@@ -53,49 +53,20 @@ impl Command for Create {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Show {
-    /// The tenant's id or name.
-    #[serde(skip_serializing)]
-    pub tenant: String,
+tenant_command! {
+    Show at routes::TENANT_SHOW => TenantDetail,
+    |_, t, ctx| ctx.engine.tenant_detail(&t, ctx.public_url)
 }
 
-impl Command for Show {
-    const ROUTE: Route = routes::TENANT_SHOW;
-    type Output = TenantDetail;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
+tenant_command! {
+    /// The DELETE is the confirmation the CLI asks for with `--yes`. Only an
+    /// operator key deletes a tenant (a scoped key would cut its own branch).
+    Delete at routes::TENANT_DELETE => TenantDeleted,
+    consts {
+        const INPUT: Input = Input::None;
+        const OPERATOR: bool = true;
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<TenantDetail, EngineError> {
-        ctx.engine
-            .tenant_detail(&ctx.tenant(&self.tenant)?, ctx.public_url)
-    }
-}
-
-/// The DELETE is the confirmation the CLI asks for with `--yes`. Only an
-/// operator key deletes a tenant (a scoped key would cut its own branch).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Delete {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-}
-
-impl Command for Delete {
-    const ROUTE: Route = routes::TENANT_DELETE;
-    const INPUT: Input = Input::None;
-    const OPERATOR: bool = true;
-    type Output = TenantDeleted;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<TenantDeleted, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
+    |_, t, ctx| {
         ctx.engine.delete_tenant(&t)?;
         Ok(TenantDeleted { deleted: t.id })
     }

@@ -1,45 +1,34 @@
 //! `token generate|regenerate|revoke|status|verify`: the SCIM token of a
 //! tenant.
 
-use serde::{Deserialize, Serialize};
-
-use super::{Command, Ctx, Input, Route, duration, routes};
+use super::{Input, duration, routes};
 use crate::engine::EngineError;
 use crate::engine::tokens::{IssuedTokenView, Secret, TokenCheck, TokenStatus};
 use crate::engine::views::{Issue, RevokedTokens};
 
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Generate {
-    #[serde(skip_serializing)]
-    pub tenant: String,
+tenant_command! {
+    Generate at routes::TOKEN_GENERATE => IssuedTokenView,
+    consts {
+        const INPUT: Input = Input::None;
+        const CREATES: bool = true;
+    }
+    |_, t, ctx| ctx.engine.issue_token(&t, Issue::Generate, ctx.public_url)
 }
 
-impl Command for Generate {
-    const ROUTE: Route = routes::TOKEN_GENERATE;
-    const INPUT: Input = Input::None;
-    const CREATES: bool = true;
-    type Output = IssuedTokenView;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
+tenant_command! {
+    Regenerate at routes::TOKEN_REGENERATE => IssuedTokenView,
+    consts { const CREATES: bool = true; }
+    fields {
+        /// A duration as the CLI's `--grace` takes it (whole seconds are
+        /// sent when the grace is whole seconds, nanoseconds otherwise).
+        #[serde(default)]
+        pub grace: Option<String>,
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<IssuedTokenView, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        ctx.engine.issue_token(&t, Issue::Generate, ctx.public_url)
+    |c, t, ctx| {
+        let grace = c.grace()?;
+        ctx.engine
+            .issue_token(&t, Issue::Regenerate { grace }, ctx.public_url)
     }
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Regenerate {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    /// A duration as the CLI's `--grace` takes it (whole seconds are sent
-    /// when the grace is whole seconds, nanoseconds otherwise).
-    #[serde(default)]
-    pub grace: Option<String>,
 }
 
 impl Regenerate {
@@ -61,77 +50,28 @@ impl Regenerate {
     }
 }
 
-impl Command for Regenerate {
-    const ROUTE: Route = routes::TOKEN_REGENERATE;
-    const CREATES: bool = true;
-    type Output = IssuedTokenView;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
+tenant_command! {
+    /// Revokes the token (and a previous one), or with `previous` only the
+    /// previous token still in its grace period.
+    Revoke at routes::TOKEN_REVOKE => RevokedTokens,
+    fields {
+        #[serde(default)]
+        pub previous: bool,
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<IssuedTokenView, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        let grace = self.grace()?;
-        ctx.engine
-            .issue_token(&t, Issue::Regenerate { grace }, ctx.public_url)
-    }
+    |c, t, ctx| ctx.engine.revoke_tokens(&t, c.previous)
 }
 
-/// Revokes the token (and a previous one), or with `previous` only the
-/// previous token still in its grace period.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Revoke {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(default)]
-    pub previous: bool,
+tenant_command! {
+    Status at routes::TOKEN_STATUS => TokenStatus,
+    |_, t, ctx| ctx.engine.token_status(&t, ctx.max_age_days)
 }
 
-impl Command for Revoke {
-    const ROUTE: Route = routes::TOKEN_REVOKE;
-    type Output = RevokedTokens;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<RevokedTokens, EngineError> {
-        ctx.engine
-            .revoke_tokens(&ctx.tenant(&self.tenant)?, self.previous)
-    }
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Status {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-}
-
-impl Command for Status {
-    const ROUTE: Route = routes::TOKEN_STATUS;
-    type Output = TokenStatus;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<TokenStatus, EngineError> {
-        ctx.engine
-            .token_status(&ctx.tenant(&self.tenant)?, ctx.max_age_days)
-    }
-}
-
-/// `token verify`: the token travels in the body, never in the URL; the
-/// answer says `valid` either way (the CLI's exit code follows from it).
-#[derive(Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Verify {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    pub token: String,
+tenant_command! {
+    /// `token verify`: the token travels in the body, never in the URL; the
+    /// answer says `valid` either way (the CLI's exit code follows from it).
+    Verify at routes::TOKEN_VERIFY => TokenCheck,
+    fields { pub token: String, }
+    |c, t, ctx| ctx.engine.verify_token(&t, &Secret::new(c.token))
 }
 
 impl Verify {
@@ -140,20 +80,6 @@ impl Verify {
             tenant: tenant.to_owned(),
             token: presented.expose().to_owned(),
         }
-    }
-}
-
-impl Command for Verify {
-    const ROUTE: Route = routes::TOKEN_VERIFY;
-    type Output = TokenCheck;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<TokenCheck, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        ctx.engine.verify_token(&t, &Secret::new(self.token))
     }
 }
 

@@ -1,32 +1,31 @@
 //! `users list|add|show`.
 
-use serde::{Deserialize, Serialize};
-
-use super::{Command, Ctx, Input, Route, is_false, routes};
+use super::{Input, is_false, routes};
 use crate::engine::EngineError;
 use crate::engine::admin::members::{MAX_PAGE, MemberPage, MemberQuery, UserFacts};
 use crate::engine::admin::users::{MemberAdded, NewMember};
 use crate::engine::model::ManagedBy;
 
-/// `users list`, with its flags' names in the query (`managed_by=idp`,
-/// `pending_transfer=true`, …).
-#[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct List {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub managed_by: Option<String>,
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub pending_transfer: bool,
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub inactive: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub limit: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub after: Option<String>,
+tenant_command! {
+    /// `users list`, with its flags' names in the query (`managed_by=idp`,
+    /// `pending_transfer=true`, …).
+    List at routes::USERS_LIST => MemberPage,
+    consts { const INPUT: Input = Input::Query; }
+    fields {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub managed_by: Option<String>,
+        #[serde(default, skip_serializing_if = "is_false")]
+        pub pending_transfer: bool,
+        #[serde(default, skip_serializing_if = "is_false")]
+        pub inactive: bool,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub search: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub after: Option<String>,
+    }
+    |c, t, ctx| ctx.engine.list_members(&t, &c.member_query()?)
 }
 
 impl List {
@@ -71,76 +70,32 @@ impl List {
     }
 }
 
-impl Command for List {
-    const ROUTE: Route = routes::USERS_LIST;
-    const INPUT: Input = Input::Query;
-    type Output = MemberPage;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
+tenant_command! {
+    Add at routes::USERS_ADD => MemberAdded,
+    consts { const CREATES: bool = true; }
+    fields {
+        pub email: String,
+        pub given_name: String,
+        pub family_name: String,
+        #[serde(default)]
+        pub central: bool,
     }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<MemberPage, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
-        ctx.engine.list_members(&t, &self.member_query()?)
-    }
-}
-
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Add {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    pub email: String,
-    pub given_name: String,
-    pub family_name: String,
-    #[serde(default)]
-    pub central: bool,
-}
-
-impl Command for Add {
-    const ROUTE: Route = routes::USERS_ADD;
-    const CREATES: bool = true;
-    type Output = MemberAdded;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<MemberAdded, EngineError> {
-        let t = ctx.tenant(&self.tenant)?;
+    |c, t, ctx| {
         let m = NewMember {
-            email: &self.email,
-            given_name: &self.given_name,
-            family_name: &self.family_name,
-            central: self.central,
+            email: &c.email,
+            given_name: &c.given_name,
+            family_name: &c.family_name,
+            central: c.central,
         };
         ctx.engine.add_member(&t, &m)
     }
 }
 
-/// A member's facts; a non-member is `user_not_found`.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Show {
-    #[serde(skip_serializing)]
-    pub tenant: String,
-    #[serde(skip_serializing)]
-    pub email: String,
-}
-
-impl Command for Show {
-    const ROUTE: Route = routes::USERS_SHOW;
-    type Output = UserFacts;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant, &self.email]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<UserFacts, EngineError> {
-        ctx.engine
-            .member_facts(&ctx.tenant(&self.tenant)?, &self.email)
-    }
+tenant_command! {
+    /// A member's facts; a non-member is `user_not_found`.
+    Show at routes::USERS_SHOW => UserFacts,
+    path { email }
+    |c, t, ctx| ctx.engine.member_facts(&t, &c.email)
 }
 
 #[cfg(test)]
