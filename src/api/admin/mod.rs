@@ -178,7 +178,7 @@ pub trait Command: Serialize + Send + 'static {
 /// fields, then its query or body fields) and its [`Command`] impl, whose
 /// `run` gets the tenant already resolved within the caller's scope.
 ///
-/// ```ignore
+/// ```text
 /// tenant_command! {
 ///     /// doc
 ///     Name at routes::ROUTE => Output,

@@ -8,18 +8,19 @@
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
 //!
-//! Each handler calls the same engine method the CLI's local backend
-//! calls, so a remote command's output cannot drift from a local one's;
-//! routes, bodies and queries are the contract's (`api::admin`), which the
-//! remote backend (`backend::Remote`) builds its requests from. The only
+//! Every command is a contract type (`api::admin::Command`) served by one
+//! generic handler that runs the same `Command::run` the CLI's local
+//! backend runs, so a remote command's output cannot drift from a local
+//! one's; routes, bodies and queries are the contract's, which the remote
+//! backend (`backend::Remote`) builds its requests from. The only
 //! streaming answer is `log?follow=true`: JSON lines, the records the query
 //! selects and then each new one, with a blank keep-alive line while
 //! nothing happens.
 //!
-//! This file holds what every endpoint shares (the route table, the key
-//! check, the error body, the runner that moves store work off the async
-//! workers); each resource's handlers sit in the file named as its CLI
-//! command's (`tenant.rs`, `token.rs`, …).
+//! This file holds what every endpoint shares (the route table, the
+//! generic command handler, the key check, the error body, the runner that
+//! moves store work off the async workers); the few handlers written by
+//! hand sit in `whoami.rs`, `mapping.rs` and `log.rs`.
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -549,4 +550,45 @@ async fn method_not_allowed(OriginalUri(uri): OriginalUri, call: Call, body: Bod
         hint: Some("the endpoints are listed in the Admin API section of the README"),
     }
     .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::admin::{groups, scim, users};
+
+    fn path(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_command_takes_its_path_and_its_query() {
+        let p = path(&[("tenant", "a&b"), ("group", "Sales Team")]);
+        let c: groups::Show = parse(Input::Query, &p, Some("limit=5"), &Bytes::new()).unwrap();
+        assert_eq!((c.tenant.as_str(), c.group.as_str()), ("a&b", "Sales Team"));
+        assert_eq!(c.limit, Some(5));
+        // A path parameter given again in the query is refused.
+        let p = path(&[("tenant", "acme")]);
+        let r = parse::<users::List>(Input::Query, &p, Some("tenant=beta"), &Bytes::new());
+        assert!(matches!(r, Err(ApiError::Request { .. })));
+    }
+
+    #[test]
+    fn a_command_takes_its_path_and_its_body() {
+        let p = path(&[("tenant", "acme")]);
+        let body = Bytes::from_static(br#"{"policy": "standard"}"#);
+        let c: scim::SetPolicy = parse(Input::Body, &p, None, &body).unwrap();
+        assert_eq!(c.tenant, "acme");
+        for refused in [r#"{"policy": "standard", "tenant": "beta"}"#, "[]", "{"] {
+            let body = Bytes::from(refused);
+            let r = parse::<scim::SetPolicy>(Input::Body, &p, None, &body);
+            assert!(matches!(r, Err(ApiError::Request { .. })), "{refused}");
+        }
+        // An empty body is `{}`.
+        let c: scim::Enable = parse(Input::Body, &p, None, &Bytes::from_static(b" ")).unwrap();
+        assert_eq!(c.tenant, "acme");
+    }
 }
