@@ -22,7 +22,11 @@ pub fn run(_a: DashboardArgs, ctx: &mut Ctx, verbose: u8) -> Result<(), CliError
     let backend = ctx.backend()?;
     tracing::info!(tenant = %tenant.id, backend = %backend.location(), "dashboard started");
     let settings = tui::app::Settings {
-        tenant_url: backend.tenant_url(&tenant)?.tenant_url,
+        tenant_url: backend
+            .call(crate::api::admin::url::Url {
+                tenant: tenant.id.clone(),
+            })?
+            .tenant_url,
     };
     tui::run(backend, tenant, settings)
 }

@@ -5,6 +5,7 @@ use clap::{Args, Subcommand};
 
 use super::users::facts_rows;
 use super::{Ctx, log};
+use crate::api::admin::diagnose;
 use crate::engine::diagnose::{Finding, HourCount, Severity, TenantDiagnosis};
 use crate::error::CliError;
 use crate::format::printable;
@@ -168,11 +169,14 @@ fn tenant_rows(d: &TenantDiagnosis) -> Vec<(&'static str, String)> {
 }
 
 pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
-    let engine = ctx.backend()?;
+    let backend = ctx.backend()?;
     match cmd {
         DiagnoseCmd::User(a) => {
             let t = ctx.tenant()?;
-            let d = engine.diagnose_user(&t, &a.email)?;
+            let d = backend.call(diagnose::User {
+                tenant: t.id,
+                email: a.email.clone(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
                 return Ok(());
@@ -194,7 +198,14 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 true => Some(ctx.tenant()?),
                 false => None,
             };
-            let d = engine.diagnose_request(t.as_ref(), &a.request_id)?;
+            let request = a.request_id.trim().to_owned();
+            let d = match t {
+                Some(t) => backend.call(diagnose::Request {
+                    tenant: t.id,
+                    request,
+                })?,
+                None => backend.call(diagnose::RequestAny { request })?,
+            };
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
                 return Ok(());
@@ -249,7 +260,9 @@ pub fn run(cmd: DiagnoseCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         }
         DiagnoseCmd::Tenant => {
             let t = ctx.tenant()?;
-            let d = engine.diagnose_tenant(&t)?;
+            let d = backend.call(diagnose::Tenant {
+                tenant: t.id.clone(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
                 return Ok(());

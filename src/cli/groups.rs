@@ -3,7 +3,8 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
-use crate::engine::admin::groups::{AssignRequest, GroupDetail, GroupInfo};
+use crate::api::admin::groups;
+use crate::engine::admin::groups::{GroupDetail, GroupInfo};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -72,10 +73,14 @@ const HEADER: [&str; 4] = ["NAME", "MEMBERS", "ASSIGNMENTS", "ID"];
 
 pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.backend()?;
+    let backend = ctx.backend()?;
+    let tenant = t.id.clone();
     match cmd {
         GroupsCmd::Create(a) => {
-            let g = engine.create_group(&t, &a.name)?;
+            let g = backend.call(groups::Create {
+                tenant,
+                name: a.name,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&g)?;
             } else {
@@ -87,15 +92,13 @@ pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         GroupsCmd::Assign(a) => {
-            let g = engine.assign_group(
-                &t,
-                &a.group,
-                &AssignRequest {
-                    properties: a.properties,
-                    roles: a.roles,
-                    permissions: a.permissions,
-                },
-            )?;
+            let g = backend.call(groups::Assign {
+                tenant,
+                group: a.group,
+                properties: a.properties,
+                roles: a.roles,
+                permissions: a.permissions,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&g)?;
             } else {
@@ -103,7 +106,7 @@ pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         GroupsCmd::List => {
-            let list = engine.groups(&t)?;
+            let list = backend.call(groups::List { tenant })?;
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {
@@ -115,7 +118,11 @@ pub fn run(cmd: GroupsCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         GroupsCmd::Show(a) => {
-            let d = engine.group_detail(&t, &a.group, a.limit)?;
+            let d = backend.call(groups::Show {
+                tenant,
+                group: a.group,
+                limit: Some(a.limit),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
             } else {

@@ -7,6 +7,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::Ctx;
+use crate::api::admin::log;
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::now;
 use crate::error::CliError;
@@ -124,7 +125,10 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         })?;
         return failed.map_or(Ok(()), Err);
     }
-    let records = backend.log_records(&q)?;
+    let records = match log::Of::new(&q, false) {
+        log::Of::Tenant(c) => backend.call(c)?,
+        log::Of::All(c) => backend.call(c)?,
+    };
     if records.is_empty() && !ctx.out.is_json() {
         ctx.out
             .note("No matching requests in the provisioning log.");

@@ -120,7 +120,7 @@ pub struct Ctx {
     /// `--admin-key-stdin` was given.
     pub admin_key_stdin: bool,
     engine: Option<Engine>,
-    backend: Option<Arc<dyn Backend>>,
+    backend: Option<Arc<Backend>>,
 }
 
 impl Ctx {
@@ -142,12 +142,12 @@ impl Ctx {
 
     /// Where state is read and changed: the remote server when one is
     /// configured (`--server`, `SCIMCTL_SERVER`, a profile), else the store.
-    pub fn backend(&mut self) -> Result<Arc<dyn Backend>, CliError> {
+    pub fn backend(&mut self) -> Result<Arc<Backend>, CliError> {
         if let Some(b) = &self.backend {
             return Ok(b.clone());
         }
-        let b: Arc<dyn Backend> = match self.config.server.value.clone() {
-            Some(server) => Arc::new(self.remote(&server)?),
+        let b = Arc::new(match self.config.server.value.clone() {
+            Some(server) => Backend::Remote(self.remote(&server)?),
             None => {
                 if matches!(self.config.profile.source, Source::Flag(_) | Source::Env(_)) {
                     let name = &self.config.profile.value;
@@ -156,13 +156,13 @@ impl Ctx {
                         self.config.config_file.value.display()
                     )));
                 }
-                Arc::new(Local {
+                Backend::Local(Local {
                     engine: self.engine()?.clone(),
                     public_url: self.config.public_url.value.clone(),
                     max_age_days: self.config.token_max_age_days.value,
                 })
             }
-        };
+        });
         if let Some(note) = &self.config.backend.note {
             tracing::info!("{note}");
         }

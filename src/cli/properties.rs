@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use crate::api::admin::properties;
 use crate::error::CliError;
 use crate::format::when;
 
@@ -22,10 +23,13 @@ pub struct AddArgs {
 
 pub fn run(cmd: PropertiesCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.backend()?;
+    let backend = ctx.backend()?;
     match cmd {
         PropertiesCmd::Add(a) => {
-            let p = engine.add_property(&t, &a.name)?;
+            let p = backend.call(properties::Add {
+                tenant: t.id.clone(),
+                name: a.name,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&p)?;
             } else {
@@ -37,7 +41,9 @@ pub fn run(cmd: PropertiesCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         PropertiesCmd::List => {
-            let list = engine.properties(&t)?;
+            let list = backend.call(properties::List {
+                tenant: t.id.clone(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {

@@ -3,6 +3,7 @@
 use clap::Subcommand;
 
 use super::Ctx;
+use crate::api::admin::{scim, url};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -33,7 +34,11 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     match cmd {
         ScimCmd::Enable | ScimCmd::Disable => {
             let on = matches!(cmd, ScimCmd::Enable);
-            let s = backend.set_scim_enabled(&t, on)?;
+            let tenant = t.id.clone();
+            let s = match on {
+                true => backend.call(scim::Enable { tenant })?,
+                false => backend.call(scim::Disable { tenant })?,
+            };
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {
@@ -50,13 +55,20 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 if on && s.changed {
                     ctx.out.note(&format!(
                         "Tenant URL: {}  (next: 'scimctl token generate')",
-                        backend.tenant_url(&t)?.tenant_url
+                        backend
+                            .call(url::Url {
+                                tenant: t.id.clone()
+                            })?
+                            .tenant_url
                     ));
                 }
             }
         }
         ScimCmd::Policy(PolicyCmd::Set { policy }) => {
-            let set = backend.set_policy(&t, policy.into())?;
+            let set = backend.call(scim::SetPolicy {
+                tenant: t.id.clone(),
+                policy: policy.into(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&set)?;
             } else {
@@ -68,7 +80,9 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         ScimCmd::Status => {
-            let s = backend.scim_status(&t)?;
+            let s = backend.call(scim::Status {
+                tenant: t.id.clone(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 
 use super::Ctx;
+use crate::api::admin::tenant;
 use crate::engine::model::Policy;
 use crate::engine::tenants::TenantInfo;
 use crate::error::CliError;
@@ -70,7 +71,11 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let backend = ctx.backend()?;
     match cmd {
         TenantCmd::Create(a) => {
-            let t = backend.create_tenant(&a.name, a.id.as_deref(), a.policy.into())?;
+            let t = backend.call(tenant::Create {
+                name: a.name,
+                id: a.id,
+                policy: a.policy.into(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&t)?;
             } else {
@@ -82,7 +87,7 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         TenantCmd::List => {
-            let list: Vec<TenantInfo> = backend.tenants()?;
+            let list: Vec<TenantInfo> = backend.call(tenant::List {})?;
             if ctx.out.is_json() {
                 ctx.out.json(&list)?;
             } else if list.is_empty() {
@@ -113,7 +118,7 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         TenantCmd::Show(a) => {
             let key = a.tenant.or_else(|| ctx.config.tenant.value.clone());
             let t = backend.resolve_tenant(key.as_deref())?;
-            let d = backend.tenant_detail(&t)?;
+            let d = backend.call(tenant::Show { tenant: t.id })?;
             if ctx.out.is_json() {
                 ctx.out.json(&d)?;
             } else {
@@ -148,10 +153,11 @@ pub fn run(cmd: TenantCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     t.name
                 )));
             }
-            backend.delete_tenant(&t)?;
+            let deleted = backend.call(tenant::Delete {
+                tenant: t.id.clone(),
+            })?;
             if ctx.out.is_json() {
-                ctx.out
-                    .json(&crate::engine::views::TenantDeleted { deleted: t.id })?;
+                ctx.out.json(&deleted)?;
             } else {
                 ctx.out
                     .note(&format!("Deleted tenant \"{}\" ({}).", t.name, t.id));

@@ -49,7 +49,9 @@ pub fn run(a: TestConnectionArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         Some(u) => u,
         None => {
             let t = ctx.tenant()?;
-            ctx.backend()?.tenant_url(&t)?.tenant_url
+            ctx.backend()?
+                .call(crate::api::admin::url::Url { tenant: t.id })?
+                .tenant_url
         }
     };
     let explicit = match a.token.given() {

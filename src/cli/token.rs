@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::Ctx;
 use super::args::TokenInput;
-use crate::backend::Issue;
+use crate::api::admin::token;
 use crate::credentials::{Account, Keyring, SecretStore};
 use crate::engine::EngineError;
 use crate::engine::tokens::{IssuedTokenView, TokenInfo};
@@ -145,7 +145,9 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let backend = ctx.backend()?;
     match cmd {
         TokenCmd::Generate(a) => deliver(
-            &backend.issue_token(&t, Issue::Generate)?,
+            &backend.call(token::Generate {
+                tenant: t.id.clone(),
+            })?,
             ctx,
             "Generated",
             a.keyring.save_to_keyring,
@@ -158,11 +160,14 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 ),
                 None => None,
             };
-            let issued = backend.issue_token(&t, Issue::Regenerate { grace })?;
+            let issued = backend.call(token::Regenerate::new(&t.id, grace))?;
             deliver(&issued, ctx, "Regenerated", a.keyring.save_to_keyring)?
         }
         TokenCmd::Revoke(a) => {
-            let r = backend.revoke_token(&t, a.previous)?;
+            let r = backend.call(token::Revoke {
+                tenant: t.id.clone(),
+                previous: a.previous,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&r)?;
             } else if a.previous {
@@ -180,7 +185,9 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         TokenCmd::Status => {
-            let s = backend.token_status(&t)?;
+            let s = backend.call(token::Status {
+                tenant: t.id.clone(),
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&s)?;
             } else {
@@ -207,7 +214,7 @@ pub fn run(cmd: TokenCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                 ctx.stdin_free("--token-stdin")?;
             }
             let presented = a.input.read()?;
-            let check = backend.verify_token(&t, &presented)?;
+            let check = backend.call(token::Verify::new(&t.id, &presented))?;
             if ctx.out.is_json() {
                 ctx.out.json(&check)?;
             } else if check.valid {

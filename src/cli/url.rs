@@ -3,6 +3,7 @@
 use clap::Args;
 
 use super::Ctx;
+use crate::api::admin::url;
 use crate::error::CliError;
 
 #[derive(Debug, Args)]
@@ -10,7 +11,7 @@ pub struct UrlArgs {}
 
 pub fn run(_: UrlArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let url = ctx.backend()?.tenant_url(&t)?;
+    let url = ctx.backend()?.call(url::Url { tenant: t.id })?;
     if ctx.out.is_json() {
         ctx.out.json(&url)?;
     } else {

@@ -5,8 +5,8 @@
 use clap::{Args, Subcommand, ValueEnum};
 
 use super::Ctx;
+use crate::api::admin::users;
 use crate::engine::admin::members::{MAX_PAGE, MemberPage, MemberQuery, MemberRow, UserFacts};
-use crate::engine::admin::users::NewMember;
 use crate::engine::model::ManagedBy;
 use crate::error::CliError;
 use crate::format::when;
@@ -218,18 +218,16 @@ pub struct AddArgs {
 
 pub fn run(cmd: UsersCmd, ctx: &mut Ctx) -> Result<(), CliError> {
     let t = ctx.tenant()?;
-    let engine = ctx.backend()?;
+    let backend = ctx.backend()?;
     match cmd {
         UsersCmd::Add(a) => {
-            let added = engine.add_member(
-                &t,
-                &NewMember {
-                    email: &a.email,
-                    given_name: &a.given_name,
-                    family_name: &a.family_name,
-                    central: a.central,
-                },
-            )?;
+            let added = backend.call(users::Add {
+                tenant: t.id.clone(),
+                email: a.email,
+                given_name: a.given_name,
+                family_name: a.family_name,
+                central: a.central,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&added)?;
             } else {
@@ -251,21 +249,22 @@ pub fn run(cmd: UsersCmd, ctx: &mut Ctx) -> Result<(), CliError> {
             }
         }
         UsersCmd::List(a) => {
-            let page = engine.list_members(
-                &t,
-                &MemberQuery {
-                    managed_by: a.managed_by.map(Into::into),
-                    pending_transfer: a.pending_transfer,
-                    inactive: a.inactive,
-                    search: a.search.clone(),
-                    after: a.after.clone(),
-                    limit: a.limit,
-                },
-            )?;
+            let q = MemberQuery {
+                managed_by: a.managed_by.map(Into::into),
+                pending_transfer: a.pending_transfer,
+                inactive: a.inactive,
+                search: a.search.clone(),
+                after: a.after.clone(),
+                limit: a.limit,
+            };
+            let page = backend.call(users::List::new(&t.id, &q))?;
             print_page(ctx, &a, page)?;
         }
         UsersCmd::Show(a) => {
-            let facts = engine.member_facts(&t, &a.email)?;
+            let facts = backend.call(users::Show {
+                tenant: t.id.clone(),
+                email: a.email,
+            })?;
             if ctx.out.is_json() {
                 ctx.out.json(&facts)?;
             } else {

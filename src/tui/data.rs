@@ -7,67 +7,97 @@ use std::time::Duration;
 
 use std::sync::Arc;
 
-use crate::backend::{Backend, BackendError, Issue};
+use crate::api::admin::{diagnose, groups, log, scim, tenant, token, users};
+use crate::backend::{Backend, BackendError, RemoteError};
 use crate::engine::model::Tenant;
 use crate::error::CliError;
 
-use super::app::{Action, Effect, Overview, Settings};
+use super::app::{Action, Effect, Failure, Overview, Settings};
 use crate::probe;
 
 /// What an effect needs besides its own fields.
 #[derive(Clone)]
 pub struct Ctx {
-    pub backend: Arc<dyn Backend>,
+    pub backend: Arc<Backend>,
     pub tenant: Tenant,
     pub settings: Settings,
 }
 
-/// An error as the status line shows it: the CLI's one line, hint
-/// included.
-fn msg(e: BackendError) -> String {
-    CliError::from(e).render()
+/// An error as the dashboard keeps it: its kind, its exit code and the
+/// CLI's one line, hint included.
+fn msg(e: BackendError) -> Failure {
+    let kind = match &e {
+        BackendError::Engine(e) => Some(e.kind()),
+        BackendError::Remote(RemoteError::Api { kind, .. }) => Some(*kind),
+        BackendError::Remote(_) => None,
+    };
+    let e = CliError::from(e);
+    Failure {
+        kind,
+        exit_code: e.exit_code(),
+        line: e.render(),
+    }
 }
 
 /// Runs one effect to completion on this thread, handing each result to
 /// `emit` (test-connection emits a result per step, then its report).
 pub fn execute(ctx: &Ctx, effect: Effect, emit: &mut dyn FnMut(Action)) {
-    let (e, t) = (&ctx.backend, &ctx.tenant);
+    let (e, tenant) = (&ctx.backend, || ctx.tenant.id.clone());
     let a = match effect {
         Effect::LoadOverview => Action::OverviewLoaded(overview(ctx).map(Box::new).map_err(msg)),
-        Effect::LoadGroups => Action::GroupsLoaded(e.groups(t).map_err(msg)),
+        Effect::LoadGroups => {
+            Action::GroupsLoaded(e.call(groups::List { tenant: tenant() }).map_err(msg))
+        }
         Effect::LoadGroupMembers { group_id } => {
             let members = group_members(ctx, &group_id).map_err(msg);
             Action::GroupMembersLoaded { group_id, members }
         }
         Effect::LoadLog { query, generation } => Action::LogLoaded {
             generation,
-            records: e.log_records(&query).map_err(msg),
+            records: match log::Of::new(&query, false) {
+                log::Of::Tenant(c) => e.call(c),
+                log::Of::All(c) => e.call(c),
+            }
+            .map_err(msg),
         },
         Effect::LoadMembers { query, generation } => Action::MembersLoaded {
             generation,
-            page: e.list_members(t, &query).map_err(msg),
+            page: e
+                .call(users::List::new(&ctx.tenant.id, &query))
+                .map_err(msg),
         },
         Effect::DiagnoseUser { email } => Action::UserDiagnosed {
-            diagnosis: e.diagnose_user(t, &email).map(Box::new).map_err(msg),
+            diagnosis: e
+                .call(diagnose::User {
+                    tenant: tenant(),
+                    email: email.clone(),
+                })
+                .map(Box::new)
+                .map_err(msg),
             email,
         },
         Effect::DiagnoseRequest { request_id } => Action::RequestDiagnosed {
             diagnosis: e
-                .diagnose_request(Some(t), &request_id)
+                .call(diagnose::Request {
+                    tenant: tenant(),
+                    request: request_id.clone(),
+                })
                 .map(Box::new)
                 .map_err(msg),
             request_id,
         },
-        Effect::SetScim { enabled } => {
-            Action::ScimSwitched(e.set_scim_enabled(t, enabled).map_err(msg))
-        }
+        Effect::SetScim { enabled } => Action::ScimSwitched(
+            match enabled {
+                true => e.call(scim::Enable { tenant: tenant() }),
+                false => e.call(scim::Disable { tenant: tenant() }),
+            }
+            .map_err(msg),
+        ),
         Effect::IssueToken { regenerate } => {
-            let how = if regenerate {
-                Issue::Regenerate { grace: None }
-            } else {
-                Issue::Generate
+            let r = match regenerate {
+                true => e.call(token::Regenerate::new(&ctx.tenant.id, None)),
+                false => e.call(token::Generate { tenant: tenant() }),
             };
-            let r = e.issue_token(t, how);
             Action::TokenIssued(r.map(Box::new).map_err(msg))
         }
         Effect::TestConnection { token } => {
@@ -117,16 +147,20 @@ fn block_on<F: std::future::Future>(f: F) -> std::io::Result<F::Output> {
 }
 
 fn overview(ctx: &Ctx) -> crate::backend::Result<Overview> {
-    let (e, t) = (&ctx.backend, &ctx.tenant);
+    let (e, t) = (&ctx.backend, &ctx.tenant.id);
     Ok(Overview {
-        detail: e.tenant_detail(t)?,
-        diagnosis: e.diagnose_tenant(t)?,
+        detail: e.call(tenant::Show { tenant: t.clone() })?,
+        diagnosis: e.call(diagnose::Tenant { tenant: t.clone() })?,
     })
 }
 
 /// A group's members by email.
 fn group_members(ctx: &Ctx, group_id: &str) -> crate::backend::Result<Vec<String>> {
-    let d = ctx.backend.group_detail(&ctx.tenant, group_id, 0)?;
+    let d = ctx.backend.call(groups::Show {
+        tenant: ctx.tenant.id.clone(),
+        group: group_id.to_owned(),
+        limit: Some(0),
+    })?;
     let mut names: Vec<String> = d.members.into_iter().map(|m| m.email).collect();
     names.sort();
     Ok(names)

@@ -26,7 +26,7 @@ pub const TICK: Duration = Duration::from_millis(500);
 /// The longest the loop waits for a key before looking at results.
 const POLL: Duration = Duration::from_millis(15);
 
-pub fn run(backend: Arc<dyn Backend>, tenant: Tenant, settings: Settings) -> Result<(), CliError> {
+pub fn run(backend: Arc<Backend>, tenant: Tenant, settings: Settings) -> Result<(), CliError> {
     let (tx, rx) = mpsc::channel();
     let ctx = data::Ctx {
         backend,

@@ -73,12 +73,12 @@ fn settings() -> Settings {
 
 /// The dashboard's local backend over `engine`, as `scimctl dashboard`
 /// builds it.
-fn local(engine: &Engine) -> Arc<dyn Backend> {
-    Arc::new(Local {
+fn local(engine: &Engine) -> Arc<Backend> {
+    Arc::new(Backend::Local(Local {
         engine: engine.clone(),
         public_url: PUBLIC_URL.into(),
         max_age_days: 90,
-    })
+    }))
 }
 
 /// Runs effects, and the effects their results ask for, to the end.
@@ -1046,7 +1046,7 @@ fn test_connection_runs_against_the_tenant_url() {
         tenant_url: srv.tenant_url("acme"),
     };
     let ctx = data::Ctx {
-        backend: Arc::new(remote),
+        backend: Arc::new(Backend::Remote(remote)),
         tenant: tenant.clone(),
         settings: settings.clone(),
     };

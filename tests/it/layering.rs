@@ -31,7 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "tui",
         &[
-            "backend", "config", "engine", "error", "format", "net", "output", "probe",
+            "api", "backend", "config", "engine", "error", "format", "net", "output", "probe",
         ],
     ),
     (

@@ -9,7 +9,7 @@ use axum::response::Response;
 use std::time::Duration;
 
 use super::{Admin, ApiError, Call, admin_for, as_admin, blocking, query, run};
-use crate::api::admin::LogParams;
+use crate::api::admin::{Command, LogParams, log};
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::views::FOLLOW_EVERY;
 use crate::http::AppState;
@@ -42,26 +42,22 @@ pub(super) async fn log(
         Ok(p) => p,
         Err(e) => return e.respond(&call.request_id),
     };
-    let following = params.follow;
-    // The key's scope and the query; a follow settles them again on every
-    // poll, so a revoked key or a deleted tenant ends its stream.
-    let scoped = move |a: &Admin| -> Result<LogQuery, ApiError> {
-        let tenant_id = match &tenant {
-            Some(t) => Some(a.tenant(t)?.id),
-            None => {
-                a.operator()?;
-                None
-            }
-        };
-        Ok(params.log_query(tenant_id)?)
-    };
-    if !following {
+    if !params.follow {
         return run(st, call, StatusCode::OK, move |a| {
-            Ok(a.engine.log_records(&scoped(a)?)?)
+            let records = match tenant {
+                Some(tenant) => log::Tenant { tenant, params }.run(&a.ctx())?,
+                None => log::All(params).run(&a.ctx())?,
+            };
+            Ok(records)
         })
         .await;
     }
-    follow(st, call, scoped).await
+    // The key's scope and the query, settled again on every poll, so a
+    // revoked key or a deleted tenant ends its stream.
+    follow(st, call, move |a: &Admin| {
+        Ok(params.scoped(&a.ctx(), tenant.as_deref())?)
+    })
+    .await
 }
 
 /// The longest a followed log stays silent (a blank line then tells the

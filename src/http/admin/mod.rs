@@ -8,23 +8,24 @@
 //! Every action runs as the actor `admin:<key name>`, so the audit trail
 //! names the key.
 //!
-//! Each handler calls the same engine method the CLI's local backend
-//! calls, so a remote command's output cannot drift from a local one's;
-//! routes, bodies and queries are the contract's (`api::admin`), which the
-//! remote backend (`backend::Remote`) builds its requests from. The only
+//! Every command is a contract type (`api::admin::Command`) served by one
+//! generic handler that runs the same `Command::run` the CLI's local
+//! backend runs, so a remote command's output cannot drift from a local
+//! one's; routes, bodies and queries are the contract's, which the remote
+//! backend (`backend::Remote`) builds its requests from. The only
 //! streaming answer is `log?follow=true`: JSON lines, the records the query
 //! selects and then each new one, with a blank keep-alive line while
 //! nothing happens.
 //!
-//! This file holds what every endpoint shares (the route table, the key
-//! check, the error body, the runner that moves store work off the async
-//! workers); each resource's handlers sit in the file named as its CLI
-//! command's (`tenant.rs`, `token.rs`, …).
+//! This file holds what every endpoint shares (the route table, the
+//! generic command handler, the key check, the error body, the runner that
+//! moves store work off the async workers); the few handlers written by
+//! hand sit in `whoami.rs`, `mapping.rs` and `log.rs`.
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{FromRequestParts, OriginalUri, Query};
+use axum::extract::{FromRequestParts, OriginalUri, Path, Query, RawQuery, State};
 use axum::handler::Handler;
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -35,58 +36,56 @@ use serde::de::DeserializeOwned;
 
 use super::limits::{self, BodyError, Refusal};
 use super::{AppState, RequestId};
-use crate::api::admin::{ErrorBody, Method, Route};
+use crate::api::admin::{Caller, Command, Ctx, ErrorBody, Input, Method, Route};
 use crate::engine::admin_keys::AdminGrant;
-use crate::engine::model::Tenant;
 use crate::engine::tokens::Secret;
 use crate::engine::{Engine, EngineError, ErrorKind};
 
-mod diagnose;
-mod groups;
 mod log;
-mod scim;
-mod tenant;
-mod token;
-mod users;
+mod mapping;
+mod whoami;
 
 pub use crate::api::admin::PREFIX;
 
 /// The routes, each from the contract's table (path and method), so the
-/// client cannot call a path or method the server does not route.
+/// client cannot call a path or method the server does not route. Every
+/// command is one line, `at::<C>()`; only `whoami`, `mapping show` and
+/// the log (whose `follow=true` answer is a stream) are written by hand.
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
+    use crate::api::admin::{diagnose, groups, properties, scim, tenant, token, url, users};
     let table = [
-        at(r::WHOAMI, tenant::whoami),
-        at(r::TENANT_LIST, tenant::tenant_list),
-        at(r::TENANT_CREATE, tenant::tenant_create),
-        at(r::TENANT_SHOW, tenant::tenant_show),
-        at(r::TENANT_DELETE, tenant::tenant_delete),
-        at(r::SCIM_ENABLE, scim::scim_enable),
-        at(r::SCIM_DISABLE, scim::scim_disable),
-        at(r::SCIM_STATUS, scim::scim_status),
-        at(r::SCIM_POLICY, scim::scim_policy),
-        at(r::URL, scim::url),
-        at(r::TOKEN_GENERATE, token::token_generate),
-        at(r::TOKEN_REGENERATE, token::token_regenerate),
-        at(r::TOKEN_REVOKE, token::token_revoke),
-        at(r::TOKEN_STATUS, token::token_status),
-        at(r::TOKEN_VERIFY, token::token_verify),
-        at(r::USERS_LIST, users::users_list),
-        at(r::USERS_ADD, users::users_add),
-        at(r::USERS_SHOW, users::users_show),
-        at(r::GROUPS_LIST, groups::groups_list),
-        at(r::GROUPS_CREATE, groups::groups_create),
-        at(r::GROUPS_SHOW, groups::groups_show),
-        at(r::GROUPS_ASSIGN, groups::groups_assign),
-        at(r::PROPERTIES_LIST, groups::properties_list),
-        at(r::PROPERTIES_ADD, groups::properties_add),
-        at(r::MAPPING_SHOW, diagnose::mapping_show),
-        at(r::DIAGNOSE_USER, diagnose::diagnose_user),
-        at(r::DIAGNOSE_REQUEST, diagnose::diagnose_request),
-        at(r::DIAGNOSE_TENANT, diagnose::diagnose_tenant),
-        at(r::DIAGNOSE_REQUEST_ANY, diagnose::diagnose_request_any),
-        at(r::LOG_TENANT, log::log_tenant),
-        at(r::LOG_ALL, log::log_all),
+        route(r::WHOAMI, whoami::whoami),
+        at::<tenant::List>(),
+        at::<tenant::Create>(),
+        at::<tenant::Show>(),
+        at::<tenant::Delete>(),
+        at::<scim::Enable>(),
+        at::<scim::Disable>(),
+        at::<scim::Status>(),
+        at::<scim::SetPolicy>(),
+        at::<url::Url>(),
+        at::<token::Generate>(),
+        at::<token::Regenerate>(),
+        at::<token::Revoke>(),
+        at::<token::Status>(),
+        at::<token::Verify>(),
+        at::<users::List>(),
+        at::<users::Add>(),
+        at::<users::Show>(),
+        at::<groups::List>(),
+        at::<groups::Create>(),
+        at::<groups::Show>(),
+        at::<groups::Assign>(),
+        at::<properties::List>(),
+        at::<properties::Add>(),
+        route(r::MAPPING_SHOW, mapping::mapping_show),
+        at::<diagnose::User>(),
+        at::<diagnose::Request>(),
+        at::<diagnose::Tenant>(),
+        at::<diagnose::RequestAny>(),
+        route(r::LOG_TENANT, log::log_tenant),
+        route(r::LOG_ALL, log::log_all),
     ];
     table
         .into_iter()
@@ -99,7 +98,7 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// `handler` at the route's path, for the route's method only.
-fn at<H, T>(route: Route, handler: H) -> (&'static str, MethodRouter<AppState>)
+fn route<H, T>(route: Route, handler: H) -> (&'static str, MethodRouter<AppState>)
 where
     H: Handler<T, AppState>,
     T: 'static,
@@ -110,6 +109,79 @@ where
         Method::Delete => MethodFilter::DELETE,
     };
     (route.path, on(filter, handler))
+}
+
+/// The command `C` at its route.
+fn at<C: Command + DeserializeOwned>() -> (&'static str, MethodRouter<AppState>) {
+    route(C::ROUTE, command::<C>)
+}
+
+/// One command: the key authenticated, the body (if `C` takes one) read
+/// within the admin limit, then on a blocking thread the key's scope
+/// checked (`Ctx::admit`: the path's tenant, an operator key), `C` parsed
+/// from the path and its query or body, and run; its output is the answer.
+async fn command<C: Command + DeserializeOwned>(
+    State(st): State<AppState>,
+    call: Call,
+    path: Option<Path<Vec<(String, String)>>>,
+    RawQuery(query): RawQuery,
+    body: Body,
+) -> Response {
+    let path = path.map(|Path(p)| p).unwrap_or_default();
+    let status = match C::CREATES {
+        true => StatusCode::CREATED,
+        false => StatusCode::OK,
+    };
+    let body = (C::INPUT == Input::Body).then_some(body);
+    run_with_body(st, call, status, body, move |a, bytes| {
+        let mut ctx = a.ctx();
+        ctx.admit::<C>(&path)?;
+        let c: C = parse(C::INPUT, &path, query.as_deref(), bytes)?;
+        Ok(c.run(&ctx)?)
+    })
+    .await
+}
+
+/// A command from its path parameters (named as its fields) and its
+/// query or JSON body; a path parameter given again there is refused.
+fn parse<C: DeserializeOwned>(
+    input: Input,
+    path: &[(String, String)],
+    query: Option<&str>,
+    body: &Bytes,
+) -> Result<C, ApiError> {
+    if input == Input::Query {
+        let mut q = serde_urlencoded::to_string(path)
+            .map_err(|e| internal(format!("cannot encode the path: {e}")))?;
+        if let Some(raw) = query.filter(|r| !r.is_empty()) {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(raw);
+        }
+        return serde_urlencoded::from_str(&q).map_err(|e| {
+            ApiError::invalid(format!(
+                "invalid query: Failed to deserialize query string: {e}"
+            ))
+        });
+    }
+    let invalid = |e: &dyn std::fmt::Display| ApiError::invalid(format!("invalid JSON body: {e}"));
+    let mut fields = match input {
+        Input::Body if !body.iter().all(u8::is_ascii_whitespace) => {
+            match serde_json::from_slice::<serde_json::Value>(body).map_err(|e| invalid(&e))? {
+                serde_json::Value::Object(o) => o,
+                _ => return Err(invalid(&"expected a JSON object")),
+            }
+        }
+        _ => serde_json::Map::new(),
+    };
+    for (name, value) in path {
+        if fields.contains_key(name) {
+            return Err(invalid(&format!("unknown field `{name}`")));
+        }
+        fields.insert(name.clone(), serde_json::Value::String(value.clone()));
+    }
+    serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| invalid(&e))
 }
 
 /// An admin API error: `{error, reason, hint}`, the CLI's wording.
@@ -305,23 +377,14 @@ pub struct Admin {
 }
 
 impl Admin {
-    /// The tenant `key` (id or name) names, if this key may touch it; for a
-    /// scoped key another tenant is "not found", exactly as a missing one.
-    pub fn tenant(&self, key: &str) -> Result<Tenant, EngineError> {
-        match self.engine.resolve_tenant(Some(key)) {
-            Ok(t) if self.grant.allows(&t.id) => Ok(t),
-            Ok(_) | Err(EngineError::TenantNotFound(_)) => {
-                Err(EngineError::TenantNotFound(key.to_owned()))
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    pub fn operator(&self) -> Result<(), EngineError> {
-        match self.grant.tenant_id {
-            None => Ok(()),
-            Some(_) => Err(EngineError::OperatorKeyRequired),
-        }
+    /// What a command runs with: this key's engine, settings and scope.
+    pub fn ctx(&self) -> Ctx<'_> {
+        Ctx::new(
+            &self.engine,
+            &self.public_url,
+            self.max_age_days,
+            Caller::Key(&self.grant),
+        )
     }
 }
 
@@ -382,29 +445,6 @@ where
         Ok(body) => json_response(status, body),
         Err(e) => e.respond(&request_id),
     }
-}
-
-/// A POST to one tenant with a JSON body: the tenant resolved within the
-/// key's scope (another tenant is "not found"), then the body parsed as
-/// `B`, then `f` — the shape of every tenant command that takes a body.
-async fn tenant_post<B, T, F>(
-    st: AppState,
-    call: Call,
-    status: StatusCode,
-    tenant: String,
-    b: Body,
-    f: F,
-) -> Response
-where
-    B: DeserializeOwned,
-    T: Serialize,
-    F: FnOnce(&Admin, Tenant, B) -> Result<T, ApiError> + Send + 'static,
-{
-    run_with_body(st, call, status, Some(b), move |a, bytes| {
-        let t = a.tenant(&tenant)?;
-        f(a, t, body(bytes)?)
-    })
-    .await
 }
 
 fn body_error(e: BodyError) -> ApiError {
@@ -481,16 +521,6 @@ fn internal(message: String) -> ApiError {
     ApiError::Engine(EngineError::Internal(message))
 }
 
-/// A JSON body; an empty body is `{}` (for the optional ones).
-fn body<T: DeserializeOwned>(b: &Bytes) -> Result<T, ApiError> {
-    let raw: &[u8] = if b.iter().all(u8::is_ascii_whitespace) {
-        b"{}"
-    } else {
-        b
-    };
-    serde_json::from_slice(raw).map_err(|e| ApiError::invalid(format!("invalid JSON body: {e}")))
-}
-
 fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     q.map(|Query(v)| v)
         .map_err(|e| ApiError::invalid(format!("invalid query: {}", e.body_text())))
@@ -520,4 +550,45 @@ async fn method_not_allowed(OriginalUri(uri): OriginalUri, call: Call, body: Bod
         hint: Some("the endpoints are listed in the Admin API section of the README"),
     }
     .into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::admin::{groups, scim, users};
+
+    fn path(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_command_takes_its_path_and_its_query() {
+        let p = path(&[("tenant", "a&b"), ("group", "Sales Team")]);
+        let c: groups::Show = parse(Input::Query, &p, Some("limit=5"), &Bytes::new()).unwrap();
+        assert_eq!((c.tenant.as_str(), c.group.as_str()), ("a&b", "Sales Team"));
+        assert_eq!(c.limit, Some(5));
+        // A path parameter given again in the query is refused.
+        let p = path(&[("tenant", "acme")]);
+        let r = parse::<users::List>(Input::Query, &p, Some("tenant=beta"), &Bytes::new());
+        assert!(matches!(r, Err(ApiError::Request { .. })));
+    }
+
+    #[test]
+    fn a_command_takes_its_path_and_its_body() {
+        let p = path(&[("tenant", "acme")]);
+        let body = Bytes::from_static(br#"{"policy": "standard"}"#);
+        let c: scim::SetPolicy = parse(Input::Body, &p, None, &body).unwrap();
+        assert_eq!(c.tenant, "acme");
+        for refused in [r#"{"policy": "standard", "tenant": "beta"}"#, "[]", "{"] {
+            let body = Bytes::from(refused);
+            let r = parse::<scim::SetPolicy>(Input::Body, &p, None, &body);
+            assert!(matches!(r, Err(ApiError::Request { .. })), "{refused}");
+        }
+        // An empty body is `{}`.
+        let c: scim::Enable = parse(Input::Body, &p, None, &Bytes::from_static(b" ")).unwrap();
+        assert_eq!(c.tenant, "acme");
+    }
 }

@@ -5,7 +5,7 @@ use crate::engine::admin::groups::GroupInfo;
 
 use super::list::ListPos;
 use super::modals::Modal;
-use super::{App, Effect, Tab};
+use super::{App, Effect, Failure, Tab};
 
 #[derive(Debug, Default)]
 pub struct GroupsState {
@@ -32,14 +32,14 @@ impl GroupsState {
 }
 
 impl App {
-    pub(super) fn groups_loaded(&mut self, r: Result<Vec<GroupInfo>, String>) -> Vec<Effect> {
+    pub(super) fn groups_loaded(&mut self, r: Result<Vec<GroupInfo>, Failure>) -> Vec<Effect> {
         match r {
             Ok(list) => {
                 self.groups.list = Some(list);
                 let rows = super::super::ui::list_rows(self.size, Tab::Groups);
                 self.groups.fit(rows);
             }
-            Err(e) => self.error(e),
+            Err(e) => self.failed(e),
         }
         Vec::new()
     }
@@ -67,7 +67,7 @@ impl App {
     pub(super) fn group_members_loaded(
         &mut self,
         group_id: String,
-        members: Result<Vec<String>, String>,
+        members: Result<Vec<String>, Failure>,
     ) -> Vec<Effect> {
         if let Some(Modal::GroupMembers {
             group_id: open,

@@ -10,7 +10,7 @@ use crate::engine::log::{LogQuery, LogRecord};
 use super::input::{Input, InputTarget};
 use super::list::ListPos;
 use super::modals::Modal;
-use super::{App, Effect, Tab};
+use super::{App, Effect, Failure, Tab};
 
 /// Records kept in memory for the Log tab (the store keeps the rest).
 pub const LOG_KEEP: usize = 100_000;
@@ -212,7 +212,7 @@ impl App {
     pub(super) fn log_loaded(
         &mut self,
         generation: u64,
-        records: Result<Vec<LogRecord>, String>,
+        records: Result<Vec<LogRecord>, Failure>,
     ) -> Vec<Effect> {
         // An answer for older filters is dropped.
         if generation != self.log.generation {
@@ -232,7 +232,7 @@ impl App {
                     self.log.select_last(rows);
                 }
             }
-            Err(e) => self.error(e),
+            Err(e) => self.failed(e),
         }
         Vec::new()
     }
@@ -254,7 +254,7 @@ impl App {
     pub(super) fn request_diagnosed(
         &mut self,
         request_id: String,
-        diagnosis: Result<Box<RequestDiagnosis>, String>,
+        diagnosis: Result<Box<RequestDiagnosis>, Failure>,
     ) -> Vec<Effect> {
         if let Some(Modal::LogDetail {
             request_id: open,

@@ -23,6 +23,7 @@ mod users;
 
 use ratatui::crossterm::event::KeyEvent;
 
+use crate::engine::ErrorKind;
 use crate::engine::admin::groups::GroupInfo;
 use crate::engine::admin::members::{MemberPage, MemberQuery};
 use crate::engine::diagnose::{RequestDiagnosis, UserDiagnosis};
@@ -157,38 +158,50 @@ pub enum Action {
     InputCancel,
     Tick,
     Resize(u16, u16),
-    OverviewLoaded(Result<Box<Overview>, String>),
-    GroupsLoaded(Result<Vec<GroupInfo>, String>),
+    OverviewLoaded(Result<Box<Overview>, Failure>),
+    GroupsLoaded(Result<Vec<GroupInfo>, Failure>),
     GroupMembersLoaded {
         group_id: String,
-        members: Result<Vec<String>, String>,
+        members: Result<Vec<String>, Failure>,
     },
     LogLoaded {
         generation: u64,
-        records: Result<Vec<LogRecord>, String>,
+        records: Result<Vec<LogRecord>, Failure>,
     },
     MembersLoaded {
         generation: u64,
-        page: Result<MemberPage, String>,
+        page: Result<MemberPage, Failure>,
     },
     UserDiagnosed {
         email: String,
-        diagnosis: Result<Box<UserDiagnosis>, String>,
+        diagnosis: Result<Box<UserDiagnosis>, Failure>,
     },
     RequestDiagnosed {
         request_id: String,
-        diagnosis: Result<Box<RequestDiagnosis>, String>,
+        diagnosis: Result<Box<RequestDiagnosis>, Failure>,
     },
-    ScimSwitched(Result<ScimSwitch, String>),
-    TokenIssued(Result<Box<IssuedTokenView>, String>),
+    ScimSwitched(Result<ScimSwitch, Failure>),
+    TokenIssued(Result<Box<IssuedTokenView>, Failure>),
     ProbeStep(Step),
     ProbeDone(Box<Report>),
+}
+
+/// A failed effect as the dashboard keeps it: the error's kind (none when
+/// the server could not be reached or understood), the exit code the CLI
+/// gives it, and the CLI's one line, hint included, which is what shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    pub kind: Option<ErrorKind>,
+    pub exit_code: u8,
+    pub line: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// The failure's kind, for an error status that came from one.
+    pub kind: Option<ErrorKind>,
 }
 
 /// The whole dashboard.
@@ -254,6 +267,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            kind: None,
         });
     }
 
@@ -261,6 +275,16 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            kind: None,
+        });
+    }
+
+    /// A failed effect on the status line, its kind kept.
+    pub fn failed(&mut self, f: Failure) {
+        self.status = Some(Status {
+            text: f.line,
+            error: true,
+            kind: f.kind,
         });
     }
 

@@ -8,7 +8,7 @@ use crate::probe::{Report, Step};
 
 use super::super::keys;
 use super::tenant::Pending;
-use super::{App, Effect};
+use super::{App, Effect, Failure};
 
 #[derive(Debug)]
 pub enum Modal {
@@ -19,11 +19,11 @@ pub enum Modal {
     Token(Box<IssuedTokenView>),
     LogDetail {
         request_id: String,
-        diagnosis: Option<Result<Box<RequestDiagnosis>, String>>,
+        diagnosis: Option<Result<Box<RequestDiagnosis>, Failure>>,
     },
     UserDetail {
         email: String,
-        diagnosis: Option<Result<Box<UserDiagnosis>, String>>,
+        diagnosis: Option<Result<Box<UserDiagnosis>, Failure>>,
     },
     /// test-connection's steps as they come, then its report.
     Probe {
@@ -33,7 +33,7 @@ pub enum Modal {
     GroupMembers {
         group_id: String,
         name: String,
-        members: Option<Result<Vec<String>, String>>,
+        members: Option<Result<Vec<String>, Failure>>,
     },
 }
 

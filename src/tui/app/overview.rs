@@ -5,7 +5,7 @@
 use crate::engine::diagnose::TenantDiagnosis;
 use crate::engine::tenants::TenantDetail;
 
-use super::{App, Effect};
+use super::{App, Effect, Failure};
 
 /// Ticks between reloads of the Overview (a tick is `TICK` long).
 pub const OVERVIEW_EVERY: u64 = 10;
@@ -55,11 +55,11 @@ impl OverviewState {
 }
 
 impl App {
-    pub(super) fn overview_loaded(&mut self, r: Result<Box<Overview>, String>) -> Vec<Effect> {
+    pub(super) fn overview_loaded(&mut self, r: Result<Box<Overview>, Failure>) -> Vec<Effect> {
         self.overview.loading = false;
         match r {
             Ok(o) => self.overview.data = Some(*o),
-            Err(e) => self.error(e),
+            Err(e) => self.failed(e),
         }
         Vec::new()
     }

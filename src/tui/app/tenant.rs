@@ -6,7 +6,7 @@ use crate::engine::tenants::ScimSwitch;
 use crate::engine::tokens::IssuedTokenView;
 
 use super::modals::Modal;
-use super::{App, Effect};
+use super::{App, Effect, Failure};
 
 /// A destructive action waiting for a yes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +75,7 @@ impl App {
         }
     }
 
-    pub(super) fn scim_switched(&mut self, r: Result<ScimSwitch, String>) -> Vec<Effect> {
+    pub(super) fn scim_switched(&mut self, r: Result<ScimSwitch, Failure>) -> Vec<Effect> {
         self.busy = None;
         match r {
             Ok(s) => {
@@ -93,13 +93,13 @@ impl App {
                 vec![Effect::LoadOverview]
             }
             Err(e) => {
-                self.error(e);
+                self.failed(e);
                 Vec::new()
             }
         }
     }
 
-    pub(super) fn token_issued(&mut self, r: Result<Box<IssuedTokenView>, String>) -> Vec<Effect> {
+    pub(super) fn token_issued(&mut self, r: Result<Box<IssuedTokenView>, Failure>) -> Vec<Effect> {
         self.busy = None;
         match r {
             Ok(t) => {
@@ -111,7 +111,7 @@ impl App {
                 vec![Effect::LoadOverview]
             }
             Err(e) => {
-                self.error(e);
+                self.failed(e);
                 Vec::new()
             }
         }

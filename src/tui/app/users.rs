@@ -9,7 +9,7 @@ use crate::engine::diagnose::UserDiagnosis;
 use super::input::{Input, InputTarget};
 use super::list::ListPos;
 use super::modals::Modal;
-use super::{App, Effect};
+use super::{App, Effect, Failure};
 
 /// Members rows per read; more are read as the selection nears the end.
 pub const MEMBERS_PAGE: u64 = 500;
@@ -123,7 +123,7 @@ impl App {
     pub(super) fn members_loaded(
         &mut self,
         generation: u64,
-        page: Result<MemberPage, String>,
+        page: Result<MemberPage, Failure>,
     ) -> Vec<Effect> {
         // An answer for an older search is dropped.
         if generation != self.users.generation {
@@ -138,7 +138,7 @@ impl App {
                 let rows = self.list_rows();
                 return self.users.more(rows);
             }
-            Err(e) => self.error(e),
+            Err(e) => self.failed(e),
         }
         Vec::new()
     }
@@ -160,7 +160,7 @@ impl App {
     pub(super) fn user_diagnosed(
         &mut self,
         email: String,
-        diagnosis: Result<Box<UserDiagnosis>, String>,
+        diagnosis: Result<Box<UserDiagnosis>, Failure>,
     ) -> Vec<Effect> {
         if let Some(Modal::UserDetail {
             email: open,

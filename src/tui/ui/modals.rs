@@ -77,9 +77,10 @@ pub fn render(app: &App, f: &mut Frame) {
             )));
             match diagnosis {
                 None => lines.push(Line::from(Span::styled("Loading…", Style::new().dim()))),
-                Some(Err(e)) => {
-                    lines.push(Line::from(Span::styled(e.clone(), Style::new().fg(BAD))))
-                }
+                Some(Err(e)) => lines.push(Line::from(Span::styled(
+                    e.line.clone(),
+                    Style::new().fg(BAD),
+                ))),
                 Some(Ok(d)) => d
                     .findings
                     .iter()
@@ -92,7 +93,10 @@ pub fn render(app: &App, f: &mut Frame) {
         Modal::UserDetail { email, diagnosis } => {
             let lines = match diagnosis {
                 None => vec![Line::from(Span::styled("Loading…", Style::new().dim()))],
-                Some(Err(e)) => vec![Line::from(Span::styled(e.clone(), Style::new().fg(BAD)))],
+                Some(Err(e)) => vec![Line::from(Span::styled(
+                    e.line.clone(),
+                    Style::new().fg(BAD),
+                ))],
                 Some(Ok(d)) => user_lines(d),
             };
             // The whole body: nothing of the list shows at the edges.
@@ -125,7 +129,10 @@ pub fn render(app: &App, f: &mut Frame) {
         Modal::GroupMembers { name, members, .. } => {
             let lines = match members {
                 None => vec![Line::from(Span::styled("Loading…", Style::new().dim()))],
-                Some(Err(e)) => vec![Line::from(Span::styled(e.clone(), Style::new().fg(BAD)))],
+                Some(Err(e)) => vec![Line::from(Span::styled(
+                    e.line.clone(),
+                    Style::new().fg(BAD),
+                ))],
                 Some(Ok(m)) if m.is_empty() => vec![Line::from("No members.")],
                 Some(Ok(m)) => m.iter().map(|n| Line::from(n.clone())).collect(),
             };
