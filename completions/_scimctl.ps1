@@ -21,7 +21,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'scimctl' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -60,7 +60,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;tenant' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -86,7 +86,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;tenant;create' {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Id to use in the tenant URL (a-z, 0-9, ''-'', ''_''; default: a random UUID)')
             [CompletionResult]::new('--policy', '--policy', [CompletionResultType]::ParameterName, 'Attribute policy of the tenant''s SCIM endpoint')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -105,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;tenant;list' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -124,7 +124,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;tenant;show' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
@@ -142,7 +142,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;tenant;delete' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
             [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
@@ -184,7 +184,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -208,7 +208,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;enable' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -227,7 +227,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;disable' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -246,7 +246,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;status' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -265,7 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;policy' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -286,7 +286,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;policy;set' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -343,7 +343,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;url' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -362,7 +362,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;token' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -387,7 +387,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;token;generate' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -408,7 +408,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;token;regenerate' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d), for zero-downtime rotation; end it early with ''token revoke --previous''')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -428,7 +428,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;token;revoke' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -448,7 +448,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;token;status' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -468,7 +468,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;token;verify' {
             [CompletionResult]::new('--token-env', '--token-env', [CompletionResultType]::ParameterName, 'Read the token from this environment variable')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -515,7 +515,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;users' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -540,7 +540,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;users;add' {
             [CompletionResult]::new('--given-name', '--given-name', [CompletionResultType]::ParameterName, 'given-name')
             [CompletionResult]::new('--family-name', '--family-name', [CompletionResultType]::ParameterName, 'family-name')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -564,7 +564,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only members whose email or name contains TEXT (any letter case)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Members per page')
             [CompletionResult]::new('--after', '--after', [CompletionResultType]::ParameterName, 'Start after this email (the previous page''s last; printed as the next-page hint)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -585,7 +585,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;users;show' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -623,7 +623,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;groups' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -647,7 +647,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;groups;create' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -669,7 +669,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('--property', '--property', [CompletionResultType]::ParameterName, 'A property (by name); repeat for several')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'A role; repeat for several')
             [CompletionResult]::new('--permission', '--permission', [CompletionResultType]::ParameterName, 'A permission; repeat for several')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -688,7 +688,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;groups;list' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -708,7 +708,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;groups;show' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many members to list (0 = all)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -750,7 +750,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;properties' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -772,7 +772,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;properties;add' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -791,7 +791,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;properties;list' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -825,7 +825,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;mapping' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -847,7 +847,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;mapping;show' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -866,7 +866,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;mapping;check' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -904,7 +904,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('--token-env', '--token-env', [CompletionResultType]::ParameterName, 'Read the token from this environment variable')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)')
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file (a private CA, or the server''s self-signed certificate)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -929,7 +929,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('--request', '--request', [CompletionResultType]::ParameterName, 'Only this request id (from an error''s detail, e.g. r-5f2c…)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only requests newer than this (e.g. 15m, 2h, 7d)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many of the newest records to show')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -951,7 +951,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;diagnose' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -974,7 +974,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;diagnose;user' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -993,7 +993,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;diagnose;request' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1012,7 +1012,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;diagnose;tenant' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1054,7 +1054,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('--public-url', '--public-url', [CompletionResultType]::ParameterName, 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)')
             [CompletionResult]::new('--tls-cert', '--tls-cert', [CompletionResultType]::ParameterName, 'Serve HTTPS with this certificate chain (PEM, leaf first)')
             [CompletionResult]::new('--tls-key', '--tls-key', [CompletionResultType]::ParameterName, 'The certificate''s private key (PEM; keep it mode 0600)')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1075,7 +1075,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;dashboard' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1094,7 +1094,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;admin-key' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1117,7 +1117,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;admin-key;create' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1136,7 +1136,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;admin-key;list' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1155,7 +1155,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;admin-key;revoke' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1194,7 +1194,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;login' {
             [CompletionResult]::new('--ca-file', '--ca-file', [CompletionResultType]::ParameterName, 'Also trust the certificates in this PEM file (a private CA); remembered in the profile')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1213,7 +1213,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;logout' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1233,7 +1233,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;profiles' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1254,7 +1254,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;profiles;list' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1284,7 +1284,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;config' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1305,7 +1305,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;config;show' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1335,7 +1335,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;generate' {
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1358,7 +1358,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;generate;completions' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'out-dir')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
@@ -1378,7 +1378,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         }
         'scimctl;generate;man' {
             [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'out-dir')
-            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
             [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')

@@ -18,7 +18,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
     }
     var completions = [
         &'scimctl'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -56,7 +56,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;tenant'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;tenant;create'= {
             cand --id 'Id to use in the tenant URL (a-z, 0-9, ''-'', ''_''; default: a random UUID)'
             cand --policy 'Attribute policy of the tenant''s SCIM endpoint'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -99,7 +99,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;tenant;list'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;tenant;show'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
             cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
@@ -134,7 +134,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;tenant;delete'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
             cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
@@ -169,7 +169,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;tenant;help;help'= {
         }
         &'scimctl;scim'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -192,7 +192,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;enable'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -210,7 +210,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;scim;disable'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -228,7 +228,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;scim;status'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -246,7 +246,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;scim;policy'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -266,7 +266,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;policy;set'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -312,7 +312,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;scim;help;help'= {
         }
         &'scimctl;url'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -330,7 +330,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;token'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -354,7 +354,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;token;generate'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -374,7 +374,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;token;regenerate'= {
             cand --grace 'Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d), for zero-downtime rotation; end it early with ''token revoke --previous'''
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -393,7 +393,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;token;revoke'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -412,7 +412,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;token;status'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -431,7 +431,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;token;verify'= {
             cand --token-env 'Read the token from this environment variable'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -470,7 +470,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;token;help;help'= {
         }
         &'scimctl;users'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -494,7 +494,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;users;add'= {
             cand --given-name 'given-name'
             cand --family-name 'family-name'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -517,7 +517,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --search 'Only members whose email or name contains TEXT (any letter case)'
             cand --limit 'Members per page'
             cand --after 'Start after this email (the previous page''s last; printed as the next-page hint)'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -537,7 +537,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;users;show'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -569,7 +569,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;users;help;help'= {
         }
         &'scimctl;groups'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -592,7 +592,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;groups;create'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -613,7 +613,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --property 'A property (by name); repeat for several'
             cand --role 'A role; repeat for several'
             cand --permission 'A permission; repeat for several'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -631,7 +631,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;groups;list'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -650,7 +650,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;groups;show'= {
             cand --limit 'How many members to list (0 = all)'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -685,7 +685,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;groups;help;help'= {
         }
         &'scimctl;properties'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -706,7 +706,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;properties;add'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -724,7 +724,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;properties;list'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -753,7 +753,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;properties;help;help'= {
         }
         &'scimctl;mapping'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -774,7 +774,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;mapping;show'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -792,7 +792,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;mapping;check'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -825,7 +825,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --token-env 'Read the token from this environment variable'
             cand --timeout 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)'
             cand --ca-file 'Also trust the certificates in this PEM file (a private CA, or the server''s self-signed certificate)'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -849,7 +849,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --request 'Only this request id (from an error''s detail, e.g. r-5f2c…)'
             cand --since 'Only requests newer than this (e.g. 15m, 2h, 7d)'
             cand --limit 'How many of the newest records to show'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -870,7 +870,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;diagnose'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -892,7 +892,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;diagnose;user'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -910,7 +910,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;diagnose;request'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -928,7 +928,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;diagnose;tenant'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -964,7 +964,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM, leaf first)'
             cand --tls-key 'The certificate''s private key (PEM; keep it mode 0600)'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -984,7 +984,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;dashboard'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1002,7 +1002,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;admin-key'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1024,7 +1024,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;admin-key;create'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1042,7 +1042,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;admin-key;list'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1060,7 +1060,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;admin-key;revoke'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1093,7 +1093,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;login'= {
             cand --ca-file 'Also trust the certificates in this PEM file (a private CA); remembered in the profile'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1111,7 +1111,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;logout'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1130,7 +1130,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --version 'Print version'
         }
         &'scimctl;profiles'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1150,7 +1150,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;profiles;list'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1176,7 +1176,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;profiles;help;help'= {
         }
         &'scimctl;config'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1196,7 +1196,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;config;show'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1222,7 +1222,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;config;help;help'= {
         }
         &'scimctl;generate'= {
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1244,7 +1244,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;generate;completions'= {
             cand --out-dir 'out-dir'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
@@ -1263,7 +1263,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;generate;man'= {
             cand --out-dir 'out-dir'
-            cand --store 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
             cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'

@@ -24,7 +24,7 @@ function __fish_scimctl_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c scimctl -n "__fish_scimctl_needs_command" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_needs_command" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_needs_command" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_needs_command" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_needs_command" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -57,7 +57,7 @@ complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "profiles" -d 'The r
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "config" -d 'Show the effective configuration and where each value comes from'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "generate" -d 'Write shell completions or man pages (for packagers)'
 complete -c scimctl -n "__fish_scimctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_seen_subcommand_from create list show delete help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -78,7 +78,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l id -d 'Id to use in the tenant URL (a-z, 0-9, \'-\', \'_\'; default: a random UUID)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l policy -d 'Attribute policy of the tenant\'s SCIM endpoint' -r -f -a "product\t'The vendor\'s rules: email userName, five supported attributes'
 standard\t'RFC 7643 in full, userNames private to the tenant'"
-complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -91,7 +91,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -104,7 +104,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
@@ -116,7 +116,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from delete" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
@@ -134,7 +134,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a tenant with its members, groups and tokens'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -152,7 +152,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "policy" -d 'The tenant\'s attribute policy'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -165,7 +165,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -178,7 +178,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -191,7 +191,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -211,7 +211,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "policy" -d 'The tenant\'s attribute policy'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -224,7 +224,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s v -l verbose -d 
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -243,7 +243,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and not __fish_seen_subcommand_from generate regenerate revoke status verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -258,7 +258,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l grace -d 'Keep the old token valid this long (e.g. 15m, 1h, 2d; at most 30d), for zero-downtime rotation; end it early with \'token revoke --previous\'' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -272,7 +272,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from regenerate" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -286,7 +286,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from revoke" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -300,7 +300,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l token-env -d 'Read the token from this environment variable' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from verify" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -320,7 +320,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "status" -d 'The token\'s fingerprint, age and last use (never the secret)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check whether a token is the tenant\'s current one (read from stdin or env)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -339,7 +339,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and not __fish_seen_subcommand_from add list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l given-name -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l family-name -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -359,7 +359,7 @@ self\t'Also has accounts outside the tenant; never managed by SCIM'"
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l search -d 'Only members whose email or name contains TEXT (any letter case)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l limit -d 'Members per page' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l after -d 'Start after this email (the previous page\'s last; printed as the next-page hint)' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -374,7 +374,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -391,7 +391,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s members in email order, a page at a time'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member: owner, kind, groups, properties, invitation'
 complete -c scimctl -n "__fish_scimctl_using_subcommand users; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -409,7 +409,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "list" -d 'List the tenant\'s groups with their assignments'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "show" -d 'Show one group: assignments and members'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and not __fish_seen_subcommand_from create assign list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -425,7 +425,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l property -d 'A property (by name); repeat for several' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l role -d 'A role; repeat for several' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l permission -d 'A permission; repeat for several' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -438,7 +438,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from assign" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -452,7 +452,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l limit -d 'How many members to list (0 = all)' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -470,7 +470,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s groups with their assignments'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one group: assignments and members'
 complete -c scimctl -n "__fish_scimctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -486,7 +486,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fi
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List the tenant\'s properties'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -499,7 +499,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -515,7 +515,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a property (a site, e.g. a hotel)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the tenant\'s properties'
 complete -c scimctl -n "__fish_scimctl_using_subcommand properties; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -531,7 +531,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "show" -d 'The attributes the product supports, and what to map them from in Entra'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "check" -d 'Check a mapping exported from Entra: what to remove, what is missing'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and not __fish_seen_subcommand_from show check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -544,7 +544,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand mapping; and __fish_seen_subcommand_from check" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -564,7 +564,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l url 
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l token-env -d 'Read the token from this environment variable' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l timeout -d 'Seconds to wait for each step (DNS, connect, TLS handshake, each HTTP answer)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA, or the server\'s self-signed certificate)' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand test-connection" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -583,7 +583,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l user -d 'Only re
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l request -d 'Only this request id (from an error\'s detail, e.g. r-5f2c…)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l since -d 'Only requests newer than this (e.g. 15m, 2h, 7d)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l limit -d 'How many of the newest records to show' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -598,7 +598,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s v -l verbose -d 
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand log" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -615,7 +615,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "request" -d 'What one logged request did, why it failed and what to do'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "tenant" -d 'Is the tenant\'s provisioning healthy: SCIM, token, error rate, transfers'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and not __fish_seen_subcommand_from user request tenant help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -628,7 +628,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from user" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -641,7 +641,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from request" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand diagnose; and __fish_seen_subcommand_from tenant" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -662,7 +662,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l listen -d 'Add
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l public-url -d 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-cert -d 'Serve HTTPS with this certificate chain (PEM, leaf first)' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tls-key -d 'The certificate\'s private key (PEM; keep it mode 0600)' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -677,7 +677,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s v -l verbose -
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand serve" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -690,7 +690,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s v -l verbo
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand dashboard" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -707,7 +707,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fis
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -f -a "list" -d 'List the admin keys: name, scope, fingerprint, use (never the key)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -f -a "revoke" -d 'Revoke an admin key: its next request is refused'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and not __fish_seen_subcommand_from create list revoke help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -720,7 +720,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -733,7 +733,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from revoke" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -751,7 +751,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_se
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke an admin key: its next request is refused'
 complete -c scimctl -n "__fish_scimctl_using_subcommand admin-key; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l ca-file -d 'Also trust the certificates in this PEM file (a private CA); remembered in the profile' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -764,7 +764,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s v -l verbose -
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand login" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -778,7 +778,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s v -l verbose 
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -l no-color -d 'No colour (also NO_COLOR)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand logout" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -793,7 +793,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -808,7 +808,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
 complete -c scimctl -n "__fish_scimctl_using_subcommand profiles; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -823,7 +823,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_s
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "show" -d 'Print each effective setting with its source (flag, env, file, default)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and not __fish_seen_subcommand_from show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -838,7 +838,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print each effective setting with its source (flag, env, file, default)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -855,7 +855,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "man" -d 'Man pages: scimctl.1 and one page per subcommand'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and not __fish_seen_subcommand_from completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l out-dir -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
@@ -869,7 +869,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_see
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from completions" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l out-dir -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Embedded SQLite store [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
 complete -c scimctl -n "__fish_scimctl_using_subcommand generate; and __fish_seen_subcommand_from man" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r

@@ -127,7 +127,12 @@ fn upgraded_in_place(from: i64) {
     let version: i64 = db
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
+    // Numbering carries on from the highest number the old log gave.
+    let high: i64 = db
+        .query_row("SELECT seq FROM log_high_water", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(high, old.len() as i64);
 
     // The old records read back field for field.
     let mut expected: Vec<LogRecord> = old.to_vec();

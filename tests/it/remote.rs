@@ -587,8 +587,8 @@ async fn log_follow_streams_each_new_record(env: TestEnv) {
 }
 
 /// Filters what differs from run to run: RFC 3339 and table times, UUIDs,
-/// request ids, tokens, token fingerprints (8 hex digits as a word) and
-/// latencies (`1.2ms`, `"latency_us":123`).
+/// request ids, tokens, token fingerprints (8 hex digits as a word),
+/// latencies (`1.2ms`, `"latency_us":123`) and temporary directories.
 pub(crate) fn normalise(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
@@ -609,6 +609,14 @@ pub(crate) fn normalise(s: &str) -> String {
         if let Some((n, with)) = m {
             out.push_str(with);
             i += n;
+        } else if b[i..].starts_with(b"scimctl-it-")
+            && b.len() >= i + 17
+            && b[i + 11..i + 17].iter().all(u8::is_ascii_alphanumeric)
+        {
+            // A test environment's temporary directory (`scim status`
+            // names the store in it).
+            out.push_str("scimctl-it-<dir>");
+            i += 17;
         } else if b[i..].starts_with(b"\"latency_us\":") {
             let mut n = "\"latency_us\":".len();
             n += b[i + n..].iter().take_while(|&&c| c == b' ').count();

@@ -166,6 +166,10 @@ macro_rules! conformance {
                 check_log_prune_cut(F)
             }
             #[test]
+            fn log_numbers_never_go_back() {
+                check_log_numbers_never_go_back(F)
+            }
+            #[test]
             fn log_forget_tenant() {
                 check_log_forget_tenant(F)
             }
@@ -2536,6 +2540,51 @@ fn check_log_cuts(f: Factory) {
     assert!(seq(2) <= all[0] && all[0] < seq(3));
     assert_eq!(tenant_cuts(&both), t1);
     assert_eq!(no_tenant_cuts(&both), [seq(1)]);
+}
+
+/// Sequence numbers never go back, not even when retention or a forgotten
+/// tenant removes the newest records (a `log --follow` past them would
+/// otherwise miss what comes next).
+fn check_log_numbers_never_go_back(f: Factory) {
+    let s = f();
+    let base = t0() - Duration::days(10);
+    w(&s, |tx| tx.insert_tenant(&tenant("t1", "T1", base)));
+    let first = log_append(
+        &s,
+        (0..3)
+            .map(|i| log_rec(&format!("old-{i}"), at(base, i), None, 200))
+            .collect(),
+    );
+    let high = first.last().unwrap().seq;
+    // Retention by age removes all of them.
+    for cut in r(&s, |tx| tx.log_cuts(Some(t0()), u64::MAX)) {
+        while ap(&s, |tx| tx.prune_log_cut(&cut, 100)) > 0 {}
+    }
+    assert!(logs(&s, &LogQuery::default()).is_empty());
+    let next = log_append(&s, vec![log_rec("new-0", t0(), Some("t1"), 200)]);
+    assert!(next[0].seq > high, "{} after {high}", next[0].seq);
+    // A forgotten tenant's records, the newest, removed.
+    let high = next[0].seq;
+    ap(&s, |tx| tx.forget_log_tenant("t1"));
+    while ap(&s, |tx| tx.purge_forgotten_log(100)) > 0 {}
+    let after = log_append(
+        &s,
+        vec![
+            log_rec("new-1", t0(), None, 200),
+            log_rec("new-2", t0(), None, 200),
+        ],
+    );
+    assert!(after[0].seq > high, "{} after {high}", after[0].seq);
+    assert_eq!(after[1].seq, after[0].seq + 1);
+    // And from another connection too.
+    let again = (s.reopen)();
+    let more = append(again.as_ref(), |tx| {
+        let mut rs = vec![log_rec("new-3", t0(), None, 200)];
+        tx.insert_logs(&mut rs)?;
+        Ok(rs)
+    })
+    .expect("append");
+    assert!(more[0].seq > after[1].seq);
 }
 
 /// `prune_log_cut` removes at most `limit` of the cut's records, oldest

@@ -21,85 +21,32 @@ impl LogTx for SqliteTx<'_> {
             };
             numbers.push(n);
         }
-        // Statements of LOG_ROWS records while there are that many, then
-        // of halving sizes (13 records: 8 + 4 + 1). Each is looked up in the
-        // statement cache once per batch (hashing the long SQL text showed
-        // in profiles). Only the values present are bound, after clearing
-        // the last ones: most are usually NULL.
-        let list =
-            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
-        let (mut rest, mut rest_n) = (rs, &numbers[..]);
-        let mut rows = LOG_ROWS;
-        while !rest.is_empty() {
-            while rows > rest.len() {
-                rows /= 2;
-            }
-            let take = if rows == LOG_ROWS {
-                rest.len() / rows * rows
-            } else {
-                rows
-            };
-            let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(take);
-            let (ns, tail_n) = rest_n.split_at(take);
-            (rest, rest_n) = (tail, tail_n);
-            let mut st = self.tx.prepare_cached(log_insert(rows)).map_err(sql)?;
-            for (group, ns) in chunk.chunks_mut(rows).zip(ns.chunks(rows)) {
-                st.clear_bindings();
-                for (j, (r, &tenant_n)) in group.iter().zip(ns).enumerate() {
-                    let at = j * LOG_COLUMN_COUNT;
-                    macro_rules! bind {
-                        ($i:expr, $v:expr) => {
-                            st.raw_bind_parameter(at + $i, $v).map_err(sql)?
-                        };
-                    }
-                    macro_rules! some {
-                        ($i:expr, $v:expr) => {
-                            if let Some(v) = $v {
-                                bind!($i, v);
-                            }
-                        };
-                    }
-                    let lower = r.user_email.as_deref().map(lowered);
-                    bind!(1, &r.request_id);
-                    bind!(2, request_key(&r.request_id));
-                    bind!(3, ms(r.at));
-                    some!(4, tenant_n);
-                    bind!(5, &r.method);
-                    bind!(6, &r.path);
-                    some!(7, &r.query);
-                    bind!(8, r.status);
-                    some!(9, &r.scim_type);
-                    some!(10, &r.reason);
-                    some!(11, &r.detail);
-                    some!(12, &r.user_id);
-                    some!(13, &r.user_email);
-                    if let (Some(email), Some(lower)) = (&r.user_email, &lower) {
-                        if lower != email {
-                            bind!(14, lower.as_ref());
-                        }
-                        bind!(15, user_key(lower));
-                    }
-                    some!(16, &r.group_id);
-                    some!(17, &r.token_fingerprint);
-                    some!(18, &r.token_note);
-                    some!(19, &r.client_addr);
-                    some!(20, &r.user_agent);
-                    bind!(21, r.latency_us as i64);
-                    some!(22, list(&r.ignored_attributes));
-                    some!(23, list(&r.transfers));
-                    some!(24, list(&r.invitations));
-                    some!(25, &r.request_body);
-                }
-                st.raw_execute().map_err(sql)?;
-                // The log's write lock is held and the rowids are not
-                // AUTOINCREMENT: one statement's rows are numbered
-                // consecutively, the last one last.
-                let last = self.tx.last_insert_rowid();
-                let n = group.len() as i64;
-                for (j, r) in group.iter_mut().enumerate() {
-                    r.seq = last - n + 1 + j as i64;
-                }
-            }
+        // Numbers continue from the highest ever given: when the newest
+        // records were removed, a placeholder at that number (gone again
+        // before the commit) makes SQLite number this batch after it.
+        let high: i64 = self
+            .one("SELECT seq FROM log.log_high_water", [], |r| r.get(0))?
+            .unwrap_or(0);
+        let top: i64 = self
+            .one(
+                "SELECT seq FROM log.provisioning_log ORDER BY seq DESC LIMIT 1",
+                [],
+                |r| r.get(0),
+            )?
+            .unwrap_or(0);
+        let seat = top < high;
+        if seat {
+            self.exec(
+                "INSERT INTO log.provisioning_log (seq, request_id, request_key, at, method, path, status, latency_us) VALUES (?1, '', 0, 0, '', '', 0, 0)",
+                [high],
+            )?;
+        }
+        let batch_end = self.insert_log_rows(rs, &numbers)?;
+        if seat {
+            self.exec("DELETE FROM log.provisioning_log WHERE seq = ?1", [high])?;
+        }
+        if let Some(last) = batch_end {
+            self.exec("UPDATE log.log_high_water SET seq = ?1", [last])?;
         }
         Ok(())
     }
@@ -541,5 +488,99 @@ impl SqliteTx<'_> {
             }
         }
         Ok(lo)
+    }
+}
+
+impl SqliteTx<'_> {
+    /// Inserts the records (their tenants' log numbers in `numbers`) and
+    /// sets their sequence numbers; the last one, if any.
+    fn insert_log_rows(
+        &self,
+        rs: &mut [LogRecord],
+        numbers: &[Option<i64>],
+    ) -> Result<Option<i64>> {
+        let mut last_seq = None;
+        // Statements of LOG_ROWS records while there are that many, then
+        // of halving sizes (13 records: 8 + 4 + 1). Each is looked up in the
+        // statement cache once per batch (hashing the long SQL text showed
+        // in profiles). Only the values present are bound, after clearing
+        // the last ones: most are usually NULL.
+        let list =
+            |v: &Vec<String>| (!v.is_empty()).then(|| serde_json::to_string(v).unwrap_or_default());
+        let (mut rest, mut rest_n) = (rs, numbers);
+        let mut rows = LOG_ROWS;
+        while !rest.is_empty() {
+            while rows > rest.len() {
+                rows /= 2;
+            }
+            let take = if rows == LOG_ROWS {
+                rest.len() / rows * rows
+            } else {
+                rows
+            };
+            let (chunk, tail) = std::mem::take(&mut rest).split_at_mut(take);
+            let (ns, tail_n) = rest_n.split_at(take);
+            (rest, rest_n) = (tail, tail_n);
+            let mut st = self.tx.prepare_cached(log_insert(rows)).map_err(sql)?;
+            for (group, ns) in chunk.chunks_mut(rows).zip(ns.chunks(rows)) {
+                st.clear_bindings();
+                for (j, (r, &tenant_n)) in group.iter().zip(ns).enumerate() {
+                    let at = j * LOG_COLUMN_COUNT;
+                    macro_rules! bind {
+                        ($i:expr, $v:expr) => {
+                            st.raw_bind_parameter(at + $i, $v).map_err(sql)?
+                        };
+                    }
+                    macro_rules! some {
+                        ($i:expr, $v:expr) => {
+                            if let Some(v) = $v {
+                                bind!($i, v);
+                            }
+                        };
+                    }
+                    let lower = r.user_email.as_deref().map(lowered);
+                    bind!(1, &r.request_id);
+                    bind!(2, request_key(&r.request_id));
+                    bind!(3, ms(r.at));
+                    some!(4, tenant_n);
+                    bind!(5, &r.method);
+                    bind!(6, &r.path);
+                    some!(7, &r.query);
+                    bind!(8, r.status);
+                    some!(9, &r.scim_type);
+                    some!(10, &r.reason);
+                    some!(11, &r.detail);
+                    some!(12, &r.user_id);
+                    some!(13, &r.user_email);
+                    if let (Some(email), Some(lower)) = (&r.user_email, &lower) {
+                        if lower != email {
+                            bind!(14, lower.as_ref());
+                        }
+                        bind!(15, user_key(lower));
+                    }
+                    some!(16, &r.group_id);
+                    some!(17, &r.token_fingerprint);
+                    some!(18, &r.token_note);
+                    some!(19, &r.client_addr);
+                    some!(20, &r.user_agent);
+                    bind!(21, r.latency_us as i64);
+                    some!(22, list(&r.ignored_attributes));
+                    some!(23, list(&r.transfers));
+                    some!(24, list(&r.invitations));
+                    some!(25, &r.request_body);
+                }
+                st.raw_execute().map_err(sql)?;
+                // The log's write lock is held and the rowids are not
+                // AUTOINCREMENT: one statement's rows are numbered
+                // consecutively, the last one last.
+                let last = self.tx.last_insert_rowid();
+                let n = group.len() as i64;
+                for (j, r) in group.iter_mut().enumerate() {
+                    r.seq = last - n + 1 + j as i64;
+                }
+                last_seq = Some(last);
+            }
+        }
+        Ok(last_seq)
     }
 }

@@ -27,6 +27,7 @@ pub(super) const LOG_MIGRATIONS: &[&str] = &[
     include_str!("migrations/log_0002.sql"),
     include_str!("migrations/log_0003.sql"),
     include_str!("migrations/log_0004.sql"),
+    include_str!("migrations/log_0005.sql"),
 ];
 
 /// Where a log migration hands over to `fill_log_keys`.
