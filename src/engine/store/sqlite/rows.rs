@@ -67,14 +67,19 @@ macro_rules! account_cols {
 }
 
 pub(super) fn account_row(r: &Row) -> rusqlite::Result<Account> {
+    account_at(r, 0)
+}
+
+/// An account from the row's columns `base`.. (`account_cols!` order).
+fn account_at(r: &Row, base: usize) -> rusqlite::Result<Account> {
     Ok(Account {
-        id: r.get(0)?,
-        namespace: r.get(1)?,
-        user_name: r.get(2)?,
-        given_name: r.get(3)?,
-        family_name: r.get(4)?,
-        created_at: at(r.get(5)?)?,
-        updated_at: at(r.get(6)?)?,
+        id: r.get(base)?,
+        namespace: r.get(base + 1)?,
+        user_name: r.get(base + 2)?,
+        given_name: r.get(base + 3)?,
+        family_name: r.get(base + 4)?,
+        created_at: at(r.get(base + 5)?)?,
+        updated_at: at(r.get(base + 6)?)?,
     })
 }
 
@@ -117,31 +122,10 @@ macro_rules! member_from {
 }
 
 pub(super) fn member_row(r: &Row) -> rusqlite::Result<MemberRecord> {
-    let kind: String = r.get(3)?;
-    let managed_by: String = r.get(4)?;
+    // `member_cols!` is the membership's columns, then the account's.
     Ok(MemberRecord {
-        membership: Membership {
-            id: r.get(0)?,
-            tenant_id: r.get(1)?,
-            account_id: r.get(2)?,
-            kind: MemberKind::parse(&kind).ok_or_else(|| bad_enum(3, &kind))?,
-            managed_by: ManagedBy::parse(&managed_by).ok_or_else(|| bad_enum(4, &managed_by))?,
-            active: r.get(5)?,
-            external_id: r.get(6)?,
-            doc: r.get(7)?,
-            version: r.get(8)?,
-            created_at: at(r.get(9)?)?,
-            updated_at: at(r.get(10)?)?,
-        },
-        account: Account {
-            id: r.get(11)?,
-            namespace: r.get(12)?,
-            user_name: r.get(13)?,
-            given_name: r.get(14)?,
-            family_name: r.get(15)?,
-            created_at: at(r.get(16)?)?,
-            updated_at: at(r.get(17)?)?,
-        },
+        membership: membership_row(r)?,
+        account: account_at(r, 11)?,
     })
 }
 
