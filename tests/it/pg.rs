@@ -892,3 +892,38 @@ fn open_errors_read_well() {
     }
     let _ = s;
 }
+
+/// A lookup by a key with a NUL in it (a client's filter value or
+/// resource id) finds nothing, as on SQLite, instead of failing its
+/// statement and with it the transaction: PostgreSQL's text cannot hold a
+/// NUL, so no row has such a key.
+#[test]
+fn a_key_with_a_nul_finds_nothing() {
+    let (url, _db) = fresh_database();
+    let s = open(&url);
+    write(&s, |tx| tx.insert_tenant(&tenant("t1", "T1"))).expect("tenant");
+    let ids = read(&s, |tx| {
+        let k = "a\u{0}b";
+        assert!(tx.tenant_by_id(k)?.is_none());
+        assert!(tx.tenant_by_name(k)?.is_none());
+        assert!(tx.property_by_name("t1", k)?.is_none());
+        assert!(tx.account_by_id(k)?.is_none());
+        assert!(tx.account_by_user_name(GLOBAL_NAMESPACE, k)?.is_none());
+        assert!(tx.membership_by_id("t1", k)?.is_none());
+        assert!(tx.memberships_by_external_id("t1", k)?.is_empty());
+        assert!(tx.member("t1", k)?.is_none());
+        assert!(
+            tx.members_by_user_name("t1", GLOBAL_NAMESPACE, k)?
+                .is_empty()
+        );
+        assert!(tx.members_by_external_id("t1", k)?.is_empty());
+        assert!(tx.members_by_email("t1", k)?.is_empty());
+        assert!(tx.group_by_id("t1", k)?.is_none());
+        assert!(tx.group_by_name("t1", k)?.is_none());
+        assert!(tx.groups_by_external_id("t1", k)?.is_empty());
+        // The transaction is still good.
+        Ok(tx.tenants()?.into_iter().map(|t| t.id).collect::<Vec<_>>())
+    })
+    .expect("the lookups and the read after them");
+    assert_eq!(ids, ["t1"]);
+}
