@@ -8,8 +8,9 @@
 //! command it creates an operator key with `admin-key create` and starts
 //! the server, then hands each state command `SCIMCTL_SERVER` and
 //! `SCIMCTL_ADMIN_KEY`. `Postgres` runs every command locally on a fresh
-//! database of the test process's private PostgreSQL server (see `pg`),
-//! named in the config file, its password in `~/.pgpass`. `both_modes!`
+//! database of the test process's PostgreSQL server (see `pg`: a private
+//! one, or the one `SCIMCTL_TEST_POSTGRES` names), named in the config
+//! file, its password in `~/.pgpass`. `both_modes!`
 //! runs one test body in all three; `both_stores!` runs one in `Local` and
 //! `Postgres` (for tests that start `serve` themselves).
 
@@ -60,7 +61,7 @@ pub struct TestEnv {
     dir: TempDir,
 }
 
-/// A fresh database of the private server, dropped with the environment.
+/// A fresh database of the test server, dropped with the environment.
 pub struct PgDatabase {
     pub url: String,
     guard: Option<Box<dyn std::any::Any + Send + Sync>>,
@@ -202,7 +203,7 @@ impl TestEnv {
         };
         if let Some(db) = &env.pg {
             let pass = env.root().join(".pgpass");
-            fs::write(&pass, format!("*:*:*:*:{}\n", crate::pg::PASSWORD)).unwrap();
+            fs::write(&pass, format!("*:*:*:*:{}\n", crate::pg::password())).unwrap();
             fs::set_permissions(&pass, fs::Permissions::from_mode(0o600)).unwrap();
             env.write_config(&format!("store = \"{}\"\n", db.url));
         }
