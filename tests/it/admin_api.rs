@@ -11,6 +11,16 @@ use serde_json::{Value, json};
 use crate::server::*;
 use crate::support::*;
 
+both_stores!(
+    async
+    key_lifecycle_shown_once_stored_hashed_revoked_at_once,
+    missing_and_wrong_credentials_are_401_with_the_reason,
+    a_scoped_key_sees_its_tenant_only_and_others_as_missing,
+    each_endpoint_group_answers_what_the_cli_prints,
+    no_admin_key_or_token_in_the_server_log_at_trace,
+    the_log_is_followed_as_a_stream_that_ends_at_shutdown,
+);
+
 const PUBLIC_URL: &str = "https://scim.example.com";
 const PREFIX: &str = "scimadm_";
 
@@ -142,14 +152,13 @@ fn cli_error(env: &TestEnv, args: &[&str], code: i32) -> String {
 }
 
 fn audit_actors(env: &TestEnv, action: &str) -> Vec<String> {
-    let c = env.sql();
-    let mut st = c
-        .prepare("SELECT actor FROM audit_events WHERE action = ?1 ORDER BY seq")
-        .unwrap();
-    st.query_map([action], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    assert!(!action.contains('\''), "{action}");
+    env.query(&format!(
+        "SELECT actor FROM audit_events WHERE action = '{action}' ORDER BY seq"
+    ))
+    .into_iter()
+    .map(|r| r[0].clone().expect("an actor"))
+    .collect()
 }
 
 /// A value's shape: objects with their keys, arrays by their first
@@ -178,9 +187,7 @@ fn same_shape(a: &Value, b: &Value, at: &str) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn key_lifecycle_shown_once_stored_hashed_revoked_at_once() {
-    let env = TestEnv::new();
+async fn key_lifecycle_shown_once_stored_hashed_revoked_at_once(env: TestEnv) {
     env.tenant("Acme", "acme");
     let ops = create_key(&env, "ops", &[]);
     let issued = env.json(&["admin-key", "create", "CI-Job"]);
@@ -218,18 +225,16 @@ async fn key_lifecycle_shown_once_stored_hashed_revoked_at_once() {
         assert!(e["revoked_at"].is_null() && e["last_used_at"].is_null());
     }
 
-    // Not in the store in clear: neither the key, nor its base64 body, nor its bytes.
-    let files: Vec<Vec<u8>> = with_companions(&env.store())
-        .iter()
-        .filter(|p| p.exists())
-        .map(|p| bytes(p))
-        .collect();
+    // Not in the store in clear: neither the key, nor its base64 body, nor
+    // its bytes (nor those in hex, as PostgreSQL shows a bytea).
+    let parts = env.store_contents();
     for k in [&ops, &ci] {
         let body = &k[PREFIX.len()..];
         let raw = URL_SAFE_NO_PAD.decode(body).unwrap();
-        for f in &files {
-            for needle in [k.as_bytes(), body.as_bytes(), &raw[..]] {
-                assert!(!contains(f, needle), "admin key bytes in the store");
+        let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
+        for (what, f) in &parts {
+            for needle in [k.as_bytes(), body.as_bytes(), &raw[..], hex.as_bytes()] {
+                assert!(!contains(f, needle), "admin key bytes in {what}");
             }
         }
     }
@@ -273,9 +278,7 @@ async fn key_lifecycle_shown_once_stored_hashed_revoked_at_once() {
     srv.stop();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn missing_and_wrong_credentials_are_401_with_the_reason() {
-    let env = TestEnv::new();
+async fn missing_and_wrong_credentials_are_401_with_the_reason(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "product");
     let srv = Server::start(&env);
     let none = Api::new(&srv, None);
@@ -355,9 +358,7 @@ fn tenant_routes() -> Vec<(Method, &'static str, Option<Value>)> {
     ]
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_scoped_key_sees_its_tenant_only_and_others_as_missing() {
-    let env = TestEnv::new();
+async fn a_scoped_key_sees_its_tenant_only_and_others_as_missing(env: TestEnv) {
     scim_tenant(&env, "Acme", "acme", "product");
     let other_token = scim_tenant(&env, "Other", "other", "product");
     env.ok(&["--tenant", "other", "groups", "create", "Staff"]);
@@ -464,9 +465,7 @@ async fn a_scoped_key_sees_its_tenant_only_and_others_as_missing() {
     srv.stop();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn each_endpoint_group_answers_what_the_cli_prints() {
-    let env = TestEnv::new();
+async fn each_endpoint_group_answers_what_the_cli_prints(env: TestEnv) {
     env.write_config(&format!("public_url = \"{PUBLIC_URL}\"\n"));
     let key = create_key(&env, "ops", &[]);
     let srv = Server::start(&env);
@@ -809,9 +808,7 @@ async fn each_endpoint_group_answers_what_the_cli_prints() {
     srv.stop();
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_admin_key_or_token_in_the_server_log_at_trace() {
-    let env = TestEnv::new();
+async fn no_admin_key_or_token_in_the_server_log_at_trace(env: TestEnv) {
     env.tenant("Acme", "acme");
     let key = create_key(&env, "ops", &[]);
     let srv = Server::start_with(&env, &["-vvv"], &[]);
@@ -920,9 +917,7 @@ async fn next_line(
 /// filters applied; the stream ends when the server shuts down, which does
 /// not wait for it. `since` takes an RFC 3339 time as well as a duration,
 /// `after` a sequence number.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_log_is_followed_as_a_stream_that_ends_at_shutdown() {
-    let env = TestEnv::new();
+async fn the_log_is_followed_as_a_stream_that_ends_at_shutdown(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "product");
     let key = create_key(&env, "ops", &[]);
     let srv = Server::start(&env);

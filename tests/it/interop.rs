@@ -7,12 +7,28 @@ use serde_json::Value;
 use crate::server::*;
 use crate::support::*;
 
+both_stores!(
+    a_flag_beats_the_environment_between_store_and_server,
+    store_urls_scimctl_does_not_take_are_refused,
+);
+
+both_stores!(
+    async
+    lenient_paths_reach_the_canonical_endpoints,
+    the_enterprise_extension_patches_as_one_value,
+    remove_active_under_each_policy,
+    group_members_read_back_as_written,
+    a_malformed_member_list_never_empties_a_group,
+    product_users_carry_their_email_for_okta,
+    projection_with_a_value_filter,
+    okta_lifecycle_under_both_policies,
+    generated_okta_shaped_requests_never_get_a_5xx,
+);
+
 /// The endpoint segment in any letter case and a trailing slash before
 /// the query reach the same endpoint as the canonical path, and the log
 /// keeps the path as sent.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn lenient_paths_reach_the_canonical_endpoints() {
-    let env = TestEnv::new();
+async fn lenient_paths_reach_the_canonical_endpoints(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -66,9 +82,7 @@ fn run_with(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> (i32, String
 
 /// A flag beats the environment for the store and the server as for every
 /// setting; two of the same rank conflict; `config show` says which won.
-#[test]
-fn a_flag_beats_the_environment_between_store_and_server() {
-    let env = TestEnv::new();
+fn a_flag_beats_the_environment_between_store_and_server(env: TestEnv) {
     env.tenant("Acme", "acme");
     env.tenant("Beta", "beta");
     let key = env
@@ -76,7 +90,11 @@ fn a_flag_beats_the_environment_between_store_and_server() {
         .trim_end()
         .to_owned();
     let srv = Server::start(&env);
-    let store = env.store().display().to_string();
+    // The environment's store, as a flag or a variable names it.
+    let store = match env.pg() {
+        Some(db) => db.url.clone(),
+        None => env.store().display().to_string(),
+    };
     let origin = srv.origin();
     let ids = |out: &str| -> Vec<String> {
         parse_json(out)
@@ -154,9 +172,7 @@ fn a_flag_beats_the_environment_between_store_and_server() {
 /// supported forms, and a PostgreSQL URL with a password in it is refused
 /// without showing it; nothing is created (a URL once became a directory
 /// called `postgres:`).
-#[test]
-fn store_urls_scimctl_does_not_take_are_refused() {
-    let env = TestEnv::new();
+fn store_urls_scimctl_does_not_take_are_refused(env: TestEnv) {
     let (code, out, err) = run_with(&env, &["--store", "mysql://x/y", "tenant", "list"], &[]);
     assert_eq!(code, 3, "{err}");
     assert!(out.is_empty());
@@ -203,9 +219,7 @@ const ENT: &str = "urn:ietf:params:scim:schemas:extension:enterprise:2.0:User";
 
 /// Item 1: the Enterprise User extension as one PATCH value (add, replace,
 /// remove by its URN), under `standard`; `product` ignores it and says so.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_enterprise_extension_patches_as_one_value() {
-    let env = TestEnv::new();
+async fn the_enterprise_extension_patches_as_one_value(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -293,9 +307,7 @@ async fn the_enterprise_extension_patches_as_one_value() {
 
 /// Item 2: `remove active` removes it under `standard` (the product keeps
 /// its status), and is refused with the reason under `product`.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn remove_active_under_each_policy() {
-    let env = TestEnv::new();
+async fn remove_active_under_each_policy(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let ptoken = scim_tenant(&env, "Prod", "prod", "product");
     let srv = Server::start(&env);
@@ -338,9 +350,7 @@ async fn remove_active_under_each_policy() {
 /// Item 3: a member's display reads back as the client sent it
 /// (`displayName` accepted as a synonym), none when it sent none; `$ref`
 /// and `type` kept; PUT replaces it.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn group_members_read_back_as_written() {
-    let env = TestEnv::new();
+async fn group_members_read_back_as_written(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -385,9 +395,7 @@ async fn group_members_read_back_as_written() {
 
 /// Item 6: a malformed member list (or any multi-valued attribute) is 400
 /// `invalidValue` naming the attribute, and changes nothing.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_malformed_member_list_never_empties_a_group() {
-    let env = TestEnv::new();
+async fn a_malformed_member_list_never_empties_a_group(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -453,9 +461,7 @@ async fn a_malformed_member_list_never_empties_a_group() {
 /// userName (Okta's pre-submission check reads `Resources[0].emails[0]`);
 /// `emails` on input is accepted, one other than userName ignored and
 /// logged as ignored.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn product_users_carry_their_email_for_okta() {
-    let env = TestEnv::new();
+async fn product_users_carry_their_email_for_okta(env: TestEnv) {
     let token = scim_tenant(&env, "Prod", "prod", "product");
     let srv = Server::start(&env);
     let c = srv.client("prod", &token);
@@ -490,9 +496,7 @@ async fn product_users_carry_their_email_for_okta() {
 }
 
 /// Item 7: `attributes` / `excludedAttributes` with a value filter.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn projection_with_a_value_filter() {
-    let env = TestEnv::new();
+async fn projection_with_a_value_filter(env: TestEnv) {
     let token = scim_tenant(&env, "Acme", "acme", "standard");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -596,9 +600,7 @@ fn okta_user(user_name: &str, given: &str, family: &str) -> Value {
 /// deactivation by PATCH, pagination with count=100 to the end in a stable
 /// order, and group push (create, PUT of the full member list, PATCH add,
 /// remove and rename).
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn okta_lifecycle_under_both_policies() {
-    let env = TestEnv::new();
+async fn okta_lifecycle_under_both_policies(env: TestEnv) {
     let srv_tokens: Vec<(&str, String)> = ["product", "standard"]
         .iter()
         .map(|p| (*p, scim_tenant(&env, p, &format!("okta-{p}"), p)))
@@ -760,8 +762,7 @@ async fn okta_lifecycle_under_both_policies() {
 /// filled with random values of every JSON type, under both policies: not
 /// one 5xx, and every answer a SCIM document. The seed is printed;
 /// `INTEROP_SEED=N` replays a run.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn generated_okta_shaped_requests_never_get_a_5xx() {
+async fn generated_okta_shaped_requests_never_get_a_5xx(env: TestEnv) {
     use proptest::test_runner::{RngAlgorithm, TestRng};
     let seed: u64 = std::env::var("INTEROP_SEED")
         .ok()
@@ -772,7 +773,6 @@ async fn generated_okta_shaped_requests_never_get_a_5xx() {
     seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let mut rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
 
-    let env = TestEnv::new();
     let srv = Server::start(&env);
     let mut total = 0;
     let mut by_status: std::collections::BTreeMap<u16, u32> = Default::default();

@@ -7,6 +7,19 @@
 //! helper's own administration), and stopped by a watchdog when the process
 //! exits. Without the server binaries the helper panics: no test is ever
 //! skipped silently.
+//!
+//! An existing server instead: `SCIMCTL_TEST_POSTGRES` set to a superuser's
+//! URL on it, `postgres://USER@HOST:PORT/postgres` (TCP), and
+//! `PGPASSWORD` to that user's password. No server is started then; each
+//! test's database is created on that one (named `t_PID_N`) and dropped
+//! after it, the same way, and every URL the tests hand `scimctl` names
+//! that host, port, user and password (in `~/.pgpass`). The helper's own
+//! connections and the tests' URLs go without TLS (`sslmode=disable`), so
+//! the server must take those from this host. The TLS test needs the CA
+//! of that server's certificate (valid for HOST) in
+//! `SCIMCTL_TEST_POSTGRES_CA`, and fails saying so without it. A process
+//! killed mid-test leaves its databases behind (a private server goes
+//! whole).
 
 use std::fs;
 use std::net::{TcpListener, TcpStream};
@@ -24,15 +37,39 @@ use scimctl::engine::store::postgres::target::{Environment, PgTarget};
 use scimctl::engine::store::postgres::{PostgresStore, SCHEMA_VERSION};
 use scimctl::engine::store::{LogScope, Store, read, write};
 
-/// The superuser `initdb` creates, and its password (TCP logins need it).
+/// The superuser `initdb` creates for a private server, and its password
+/// (TCP logins need it).
 pub const SUPERUSER: &str = "scimctl";
-pub const PASSWORD: &str = "scimctl-test-password";
+const PRIVATE_PASSWORD: &str = "scimctl-test-password";
+
+/// Names an existing server to use instead of a private one (see above).
+pub const EXTERNAL_VAR: &str = "SCIMCTL_TEST_POSTGRES";
+/// The CA of the existing server's certificate, for the TLS test.
+pub const EXTERNAL_CA_VAR: &str = "SCIMCTL_TEST_POSTGRES_CA";
 
 pub struct Server {
+    /// Where the tests' URLs point: a TCP host, its port, a superuser.
+    pub host: String,
     pub port: u16,
-    socket_dir: PathBuf,
-    /// The server's self-signed certificate (its own CA).
-    pub cert: PathBuf,
+    pub user: String,
+    pub password: String,
+    /// How the helper administers it: over the private server's trusted
+    /// socket, or as the existing server's superuser over TCP.
+    admin: Admin,
+    /// A CA that signed the server's certificate (a private server's is
+    /// its own, self-signed).
+    pub cert: Option<PathBuf>,
+}
+
+enum Admin {
+    Socket(PathBuf),
+    Tcp,
+}
+
+/// The password of the server's superuser, as `~/.pgpass` or PGPASSWORD
+/// give it to `scimctl`.
+pub fn password() -> &'static str {
+    &server().password
 }
 
 /// What `PgTarget::parse` reads from the environment, for tests: only
@@ -49,7 +86,7 @@ impl Environment for TestEnv {
 }
 
 pub fn env() -> TestEnv {
-    TestEnv(Some(PASSWORD.into()))
+    TestEnv(Some(password().into()))
 }
 
 pub fn target(url: &str) -> PgTarget {
@@ -60,10 +97,50 @@ pub fn open(url: &str) -> PostgresStore {
     PostgresStore::open(&target(url)).unwrap_or_else(|e| panic!("open {url}: {e}"))
 }
 
-/// The server of this process, started on first use.
+/// The server of this process: the one `SCIMCTL_TEST_POSTGRES` names, or a
+/// private one started on first use.
 pub fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(start)
+    SERVER.get_or_init(|| match std::env::var(EXTERNAL_VAR) {
+        Ok(url) if !url.is_empty() => external(&url),
+        _ => start(),
+    })
+}
+
+/// The existing server `url` names, checked by connecting to it.
+fn external(url: &str) -> Server {
+    use postgres::config::Host;
+    let mut config: postgres::Config = url
+        .parse()
+        .unwrap_or_else(|e| panic!("{EXTERNAL_VAR}={url:?} is not a PostgreSQL URL: {e}"));
+    let host = match config.get_hosts() {
+        [Host::Tcp(h)] => h.clone(),
+        _ => panic!("{EXTERNAL_VAR}={url:?} must name one TCP host"),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let user = config
+        .get_user()
+        .unwrap_or_else(|| panic!("{EXTERNAL_VAR}={url:?} names no user"))
+        .to_owned();
+    let password = match config.get_password() {
+        Some(p) => String::from_utf8(p.to_vec()).expect("a UTF-8 password"),
+        None => std::env::var("PGPASSWORD").unwrap_or_else(|_| {
+            panic!("{EXTERNAL_VAR} is set: PGPASSWORD must hold {user}'s password")
+        }),
+    };
+    config.password(&password);
+    let s = Server {
+        host,
+        port,
+        user,
+        password,
+        admin: Admin::Tcp,
+        cert: std::env::var_os(EXTERNAL_CA_VAR).map(PathBuf::from),
+    };
+    if let Err(e) = s.try_admin("SELECT 1") {
+        panic!("the server {EXTERNAL_VAR} names cannot be used: {e}");
+    }
+    s
 }
 
 /// A new, empty database (URL without a password; TCP, no TLS) and a guard
@@ -78,8 +155,8 @@ pub fn fresh_database() -> (String, impl Drop) {
     );
     s.admin(&format!("CREATE DATABASE {name}"));
     let url = format!(
-        "postgres://{SUPERUSER}@127.0.0.1:{}/{name}?sslmode=disable",
-        s.port
+        "postgres://{}@{}:{}/{name}?sslmode=disable",
+        s.user, s.host, s.port
     );
     (url, DropDatabase(name))
 }
@@ -94,10 +171,13 @@ impl Drop for DropDatabase {
 
 impl Server {
     fn admin_client(&self, db: &str) -> Result<postgres::Client, postgres::Error> {
-        postgres::Config::new()
-            .host_path(&self.socket_dir)
-            .port(self.port)
-            .user(SUPERUSER)
+        let mut c = postgres::Config::new();
+        match &self.admin {
+            Admin::Socket(dir) => c.host_path(dir),
+            Admin::Tcp => c.host(&self.host).password(&self.password),
+        };
+        c.port(self.port)
+            .user(&self.user)
             .dbname(db)
             .connect_timeout(Duration::from_secs(10))
             .connect(postgres::NoTls)
@@ -177,7 +257,7 @@ fn start() -> Server {
     let socket_dir = dir.join("sock");
     fs::create_dir(&socket_dir).expect("socket dir");
     let pwfile = dir.join("pw");
-    fs::write(&pwfile, PASSWORD).expect("password file");
+    fs::write(&pwfile, PRIVATE_PASSWORD).expect("password file");
     let ck =
         rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
             .expect("certificate");
@@ -249,9 +329,12 @@ fn start() -> Server {
             .spawn()
             .expect("start postgres");
         let s = Server {
+            host: "127.0.0.1".to_owned(),
             port,
-            socket_dir: socket_dir.clone(),
-            cert: cert.clone(),
+            user: SUPERUSER.to_owned(),
+            password: PRIVATE_PASSWORD.to_owned(),
+            admin: Admin::Socket(socket_dir.clone()),
+            cert: Some(cert.clone()),
         };
         let deadline = Instant::now() + Duration::from_secs(60);
         while Instant::now() < deadline {
@@ -335,8 +418,10 @@ fn migrations_run_once_when_instances_open_together() {
     assert_eq!(schema_version(&db), [SCHEMA_VERSION.to_string()]);
     let info = open(&url).info();
     assert_eq!(info.kind, "postgres");
-    assert!(info.location.starts_with("postgres://scimctl@127.0.0.1:"));
-    assert!(!info.location.contains(PASSWORD));
+    let s = server();
+    let want = format!("postgres://{}@{}:", s.user, s.host);
+    assert!(info.location.starts_with(&want), "{}", info.location);
+    assert!(!info.location.contains(password()));
 }
 
 #[test]
@@ -394,8 +479,8 @@ fn a_wrong_password_is_refused_login() {
 fn a_missing_database_is_named() {
     let s = server();
     let url = format!(
-        "postgres://{SUPERUSER}@127.0.0.1:{}/no_such_db?sslmode=disable",
-        s.port
+        "postgres://{}@{}:{}/no_such_db?sslmode=disable",
+        s.user, s.host, s.port
     );
     match store_error(PostgresStore::open(&target(&url))) {
         StoreError::NoDatabase {
@@ -439,7 +524,10 @@ fn tls_is_verified_and_an_untrusted_certificate_says_what_to_do() {
         "{msg}"
     );
     assert!(msg.contains("certificate"), "the cause is shown: {msg}");
-    let trusted = format!("{strict}&sslrootcert={}", server().cert.display());
+    let ca = server().cert.as_ref().unwrap_or_else(|| {
+        panic!("this test needs the CA of the server's certificate: set {EXTERNAL_CA_VAR}")
+    });
+    let trusted = format!("{strict}&sslrootcert={}", ca.display());
     let s = open(&trusted);
     write(&s, |tx| tx.insert_tenant(&tenant("t1", "T1"))).expect("a write over TLS");
 }
@@ -886,9 +974,44 @@ fn open_errors_read_well() {
         assert!(!msg.contains('\n'), "{msg}");
         assert!(msg.contains(&t.shown), "{msg}");
         assert!(
-            !msg.contains("wrong-secret") && !msg.contains(PASSWORD),
+            !msg.contains("wrong-secret") && !msg.contains(password()),
             "{msg}"
         );
     }
     let _ = s;
+}
+
+/// A lookup by a key with a NUL in it (a client's filter value or
+/// resource id) finds nothing, as on SQLite, instead of failing its
+/// statement and with it the transaction: PostgreSQL's text cannot hold a
+/// NUL, so no row has such a key.
+#[test]
+fn a_key_with_a_nul_finds_nothing() {
+    let (url, _db) = fresh_database();
+    let s = open(&url);
+    write(&s, |tx| tx.insert_tenant(&tenant("t1", "T1"))).expect("tenant");
+    let ids = read(&s, |tx| {
+        let k = "a\u{0}b";
+        assert!(tx.tenant_by_id(k)?.is_none());
+        assert!(tx.tenant_by_name(k)?.is_none());
+        assert!(tx.property_by_name("t1", k)?.is_none());
+        assert!(tx.account_by_id(k)?.is_none());
+        assert!(tx.account_by_user_name(GLOBAL_NAMESPACE, k)?.is_none());
+        assert!(tx.membership_by_id("t1", k)?.is_none());
+        assert!(tx.memberships_by_external_id("t1", k)?.is_empty());
+        assert!(tx.member("t1", k)?.is_none());
+        assert!(
+            tx.members_by_user_name("t1", GLOBAL_NAMESPACE, k)?
+                .is_empty()
+        );
+        assert!(tx.members_by_external_id("t1", k)?.is_empty());
+        assert!(tx.members_by_email("t1", k)?.is_empty());
+        assert!(tx.group_by_id("t1", k)?.is_none());
+        assert!(tx.group_by_name("t1", k)?.is_none());
+        assert!(tx.groups_by_external_id("t1", k)?.is_empty());
+        // The transaction is still good.
+        Ok(tx.tenants()?.into_iter().map(|t| t.id).collect::<Vec<_>>())
+    })
+    .expect("the lookups and the read after them");
+    assert_eq!(ids, ["t1"]);
 }

@@ -30,7 +30,7 @@ fn pg_env() -> PgEnv {
     let (url, db) = apart(pg::fresh_database);
     let env = TestEnv::new();
     env.write_config(&format!("store = \"{url}\"\n"));
-    write_pgpass(&env, pg::PASSWORD);
+    write_pgpass(&env, pg::password());
     PgEnv {
         env,
         url,
@@ -212,7 +212,7 @@ async fn instances_started_together_migrate_once_and_all_serve() {
     assert_eq!(shown, p.url, "{status:#}");
     let config = p.env.ok(&["config", "show"]);
     assert!(config.contains(&p.url), "{config}");
-    let password = pg::PASSWORD;
+    let password = pg::password();
     for out in [config, status.to_string()] {
         assert!(!out.contains(password), "{out}");
     }
@@ -227,7 +227,7 @@ async fn instances_started_together_migrate_once_and_all_serve() {
 #[test]
 fn a_database_that_cannot_be_used_is_one_line_and_its_exit_code() {
     let p = pg_env();
-    let password = pg::PASSWORD;
+    let password = pg::password();
     let run = |vars: &[(&str, &str)], store: &str| {
         let out = p
             .env

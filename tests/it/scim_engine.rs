@@ -1,6 +1,7 @@
-//! The SCIM protocol engine over a real SQLite store, without HTTP: the
-//! filter planner's index use, paginated scans, sorting, projection, PATCH
-//! atomicity and versions, and the two policies' namespaces.
+//! The SCIM protocol engine over a real store, without HTTP, on SQLite and
+//! on PostgreSQL (`both_stores!`): the filter planner's index use,
+//! paginated scans, sorting, projection, PATCH atomicity and versions, and
+//! the two policies' namespaces.
 
 use serde_json::{Value, json};
 
@@ -9,6 +10,19 @@ use scimctl::engine::model::{Policy, Tenant};
 use scimctl::engine::scim::filter::IndexKey;
 use scimctl::engine::scim::list::{ListQuery, Plan, Projection};
 use scimctl::engine::scim::users::Scope;
+
+use crate::support::{TestEnv, both_stores};
+
+both_stores!(
+    the_planner_answers_entra_filters_from_indexes,
+    group_filters_use_display_name_and_member_indexes,
+    scans_paginate_and_sort_over_the_whole_tenant,
+    projection_keeps_what_was_asked_and_the_id,
+    a_failing_patch_changes_nothing_and_a_no_op_keeps_the_version,
+    standard_tenants_have_their_own_user_names_and_product_tenants_share_accounts,
+    the_policy_changes_only_while_the_tenant_is_empty,
+    batched_writes_fail_alone_and_answer_in_order,
+);
 
 /// An engine over a real SQLite file in a temporary directory (shared by
 /// the engine-level test modules).
@@ -55,10 +69,9 @@ fn filter(f: &str) -> ListQuery {
     }
 }
 
-#[test]
-fn the_planner_answers_entra_filters_from_indexes() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn the_planner_answers_entra_filters_from_indexes(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let t = tenant(e, "std", Policy::Standard);
     let mut ids = Vec::new();
     for i in 0..40 {
@@ -124,10 +137,9 @@ fn the_planner_answers_entra_filters_from_indexes() {
     assert_eq!((all.plan, all.total), (Plan::All, 40));
 }
 
-#[test]
-fn group_filters_use_display_name_and_member_indexes() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn group_filters_use_display_name_and_member_indexes(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let t = tenant(e, "prod", Policy::Product);
     let u = e.scim_create_user(scope(&t), &user(1)).unwrap().resource["id"]
         .as_str()
@@ -167,10 +179,9 @@ fn group_filters_use_display_name_and_member_indexes() {
     assert!(page.resources[0].get("members").is_none());
 }
 
-#[test]
-fn scans_paginate_and_sort_over_the_whole_tenant() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn scans_paginate_and_sort_over_the_whole_tenant(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let t = tenant(e, "prod", Policy::Product);
     for i in 0..1_200 {
         e.scim_create_user(scope(&t), &user(i)).unwrap();
@@ -219,10 +230,9 @@ fn scans_paginate_and_sort_over_the_whole_tenant() {
     assert_eq!((page.total, page.resources.len()), (1_200, 0));
 }
 
-#[test]
-fn projection_keeps_what_was_asked_and_the_id() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn projection_keeps_what_was_asked_and_the_id(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let t = tenant(e, "std", Policy::Standard);
     let id = e.scim_create_user(scope(&t), &user(5)).unwrap().resource["id"]
         .as_str()
@@ -236,10 +246,9 @@ fn projection_keeps_what_was_asked_and_the_id() {
     assert_eq!(r["name"], json!({"givenName": "Given"}));
 }
 
-#[test]
-fn a_failing_patch_changes_nothing_and_a_no_op_keeps_the_version() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn a_failing_patch_changes_nothing_and_a_no_op_keeps_the_version(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let t = tenant(e, "prod", Policy::Product);
     let created = e.scim_create_user(scope(&t), &user(1)).unwrap();
     let id = created.resource["id"].as_str().unwrap().to_owned();
@@ -288,10 +297,9 @@ fn a_failing_patch_changes_nothing_and_a_no_op_keeps_the_version() {
     assert_eq!(err.reason(), "precondition_failed");
 }
 
-#[test]
-fn standard_tenants_have_their_own_user_names_and_product_tenants_share_accounts() {
-    let fx = fixture();
-    let e = &fx.engine;
+fn standard_tenants_have_their_own_user_names_and_product_tenants_share_accounts(env: TestEnv) {
+    let engine = env.engine();
+    let e = &engine;
     let a = tenant(e, "std-a", Policy::Standard);
     let b = tenant(e, "std-b", Policy::Standard);
     let body = json!({"userName": "bjensen"});
@@ -312,10 +320,7 @@ fn standard_tenants_have_their_own_user_names_and_product_tenants_share_accounts
     );
 }
 
-#[test]
-fn the_policy_changes_only_while_the_tenant_is_empty() {
-    use crate::support::TestEnv;
-    let env = TestEnv::new();
+fn the_policy_changes_only_while_the_tenant_is_empty(env: TestEnv) {
     env.tenant("Acme", "acme");
     let v = env.json(&["--output", "json", "scim", "policy", "set", "standard"]);
     assert_eq!(v["policy"], "standard");
@@ -340,13 +345,12 @@ fn the_policy_changes_only_while_the_tenant_is_empty() {
 /// answer as they would alone, in order: a duplicate fails alone, a wrong
 /// token fails alone, an earlier job's write is seen by a later one, and
 /// only what succeeded is stored.
-#[test]
-fn batched_writes_fail_alone_and_answer_in_order() {
+fn batched_writes_fail_alone_and_answer_in_order(env: TestEnv) {
     use scimctl::engine::scim::session::WriteJob;
     use scimctl::engine::tokens::Secret;
-    let fx = fixture();
-    let t = tenant(&fx.engine, "acme", Policy::Standard);
-    let token = fx.engine.generate_token(&t).expect("token").token;
+    let engine = env.engine();
+    let t = tenant(&engine, "acme", Policy::Standard);
+    let token = engine.generate_token(&t).expect("token").token;
     let job = |secret: Secret, i: usize| WriteJob {
         tenant: "acme".to_owned(),
         presented: Some(secret),
@@ -357,7 +361,7 @@ fn batched_writes_fail_alone_and_answer_in_order() {
         }),
     };
     let wrong = Secret::new("scim_not-the-token".to_owned());
-    let out = fx.engine.scim_write_batch(vec![
+    let out = engine.scim_write_batch(vec![
         job(token.clone(), 1),
         job(token.clone(), 1),
         job(wrong, 2),
@@ -379,8 +383,7 @@ fn batched_writes_fail_alone_and_answer_in_order() {
         "a wrong token inside a batch: {results:?}"
     );
     assert_eq!(results[3].as_ref().ok(), Some(&json!("user3@example.com")));
-    let page = fx
-        .engine
+    let page = engine
         .scim_list_users(scope(&t), &ListQuery::default())
         .expect("list");
     let mut names: Vec<&str> = page

@@ -17,6 +17,16 @@ use scimctl::engine::tokens::{fingerprint, hash};
 use crate::server::*;
 use crate::support::*;
 
+both_stores!(
+    async
+    every_request_of_a_scenario_is_logged_with_its_facts,
+    a_regenerated_away_token_is_named_in_the_log_not_in_the_answer,
+    refused_bodies_are_logged_without_their_secrets,
+    no_token_bytes_in_the_store_the_log_or_stderr,
+    follow_sees_records_written_by_the_server_process,
+    log_filters_select_the_right_records,
+);
+
 fn fp(token: &str) -> String {
     fingerprint(&hash(token))
 }
@@ -29,9 +39,7 @@ fn rec<'a>(all: &'a [(Exchange, Value)], request_id: &str) -> &'a Value {
         .1
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_request_of_a_scenario_is_logged_with_its_facts() {
-    let env = TestEnv::new();
+async fn every_request_of_a_scenario_is_logged_with_its_facts(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let pre = env.json(&[
         "--tenant",
@@ -219,9 +227,7 @@ async fn every_request_of_a_scenario_is_logged_with_its_facts() {
     assert!(table.contains("transferred=pre@acme.example"), "{table}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_regenerated_away_token_is_named_in_the_log_not_in_the_answer() {
-    let env = TestEnv::new();
+async fn a_regenerated_away_token_is_named_in_the_log_not_in_the_answer(env: TestEnv) {
     let t1 = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let tb = scim_tenant(&env, "Beta Inns", "beta", "product");
     let srv = Server::start(&env);
@@ -296,9 +302,7 @@ async fn a_regenerated_away_token_is_named_in_the_log_not_in_the_answer() {
     assert!(table.contains("previous token, replaced at"), "{table}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn refused_bodies_are_logged_without_their_secrets() {
-    let env = TestEnv::new();
+async fn refused_bodies_are_logged_without_their_secrets(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -369,29 +373,26 @@ async fn refused_bodies_are_logged_without_their_secrets() {
         "Accepted-Secret-3",
     ] {
         assert!(!all.contains(s), "{s} in the log");
-        for f in with_companions(&env.store()) {
-            assert!(
-                !contains(&bytes(&f), s.as_bytes()),
-                "{s} in {}",
-                f.display()
-            );
+        for (what, b) in env.store_contents() {
+            assert!(!contains(&b, s.as_bytes()), "{s} in {what}");
         }
     }
 }
 
-/// The token itself and its 32 decoded bytes.
+/// The token itself, its 32 decoded bytes, and those in hex (as
+/// PostgreSQL shows a `bytea`).
 fn token_forms(t: &str) -> Vec<Vec<u8>> {
     let body = t.strip_prefix("scim_").unwrap_or(t);
     let mut v = vec![t.as_bytes().to_vec(), body.as_bytes().to_vec()];
     if let Ok(raw) = URL_SAFE_NO_PAD.decode(body) {
+        let hex: String = raw.iter().map(|b| format!("{b:02x}")).collect();
         v.push(raw);
+        v.push(hex.into_bytes());
     }
     v
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn no_token_bytes_in_the_store_the_log_or_stderr() {
-    let env = TestEnv::new();
+async fn no_token_bytes_in_the_store_the_log_or_stderr(env: TestEnv) {
     let t1 = scim_tenant(&env, "Acme Hotels", "acme", "product");
     // The most verbose server there is.
     let srv = Server::start_with(&env, &["-vvv"], &[]);
@@ -418,15 +419,10 @@ async fn no_token_bytes_in_the_store_the_log_or_stderr() {
     let tokens = [t1.as_str(), t2.as_str(), wrong];
 
     let check_store = |when: &str| {
-        for f in with_companions(&env.store()) {
-            let b = bytes(&f);
+        for (what, b) in env.store_contents() {
             for t in tokens {
                 for form in token_forms(t) {
-                    assert!(
-                        !contains(&b, &form),
-                        "token bytes in {} ({when})",
-                        f.display()
-                    );
+                    assert!(!contains(&b, &form), "token bytes in {what} ({when})");
                 }
             }
         }
@@ -458,9 +454,7 @@ async fn no_token_bytes_in_the_store_the_log_or_stderr() {
     assert!(json_log.contains("(redacted)"), "{json_log}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn follow_sees_records_written_by_the_server_process() {
-    let env = TestEnv::new();
+async fn follow_sees_records_written_by_the_server_process(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -519,9 +513,7 @@ async fn follow_sees_records_written_by_the_server_process() {
     assert!(stderr.contains("shutting down"), "{stderr}");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn log_filters_select_the_right_records() {
-    let env = TestEnv::new();
+async fn log_filters_select_the_right_records(env: TestEnv) {
     let ta = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let tb = scim_tenant(&env, "Beta Inns", "beta", "product");
     let srv = Server::start(&env);
@@ -599,15 +591,27 @@ async fn log_filters_select_the_right_records() {
     );
 
     // Age the first three records by three hours.
-    // The log is a database file of its own beside the store.
-    let log_db = rusqlite::Connection::open(scimctl::engine::store::sqlite::log_path(&env.store()))
-        .expect("open the log file");
-    let n = log_db
-        .execute(
-            "UPDATE provisioning_log SET at = at - 10800000 WHERE request_id IN (?1, ?2, ?3)",
-            [rid(&r1), rid(&r2), rid(&r3)],
-        )
-        .unwrap();
+    let aged = format!("'{}', '{}', '{}'", rid(&r1), rid(&r2), rid(&r3));
+    let n = if env.pg().is_some() {
+        // PostgreSQL: the log is in the store's database, its times timestamptz.
+        env.exec(&format!(
+            "UPDATE provisioning_log SET at = at - interval '3 hours' WHERE request_id IN ({aged})"
+        ))
+    } else {
+        // SQLite: the log is a database file of its own beside the store,
+        // its times milliseconds.
+        let log_db =
+            rusqlite::Connection::open(scimctl::engine::store::sqlite::log_path(&env.store()))
+                .expect("open the log file");
+        log_db
+            .execute(
+                &format!(
+                    "UPDATE provisioning_log SET at = at - 10800000 WHERE request_id IN ({aged})"
+                ),
+                [],
+            )
+            .unwrap() as u64
+    };
     assert_eq!(n, 3);
     assert_eq!(
         ids(&log_lines(&env, &["--since", "1h"])),

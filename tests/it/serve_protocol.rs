@@ -11,6 +11,24 @@ use serde_json::{Value, json};
 use crate::server::*;
 use crate::support::*;
 
+both_stores!(
+    async
+    entra_test_connection_probe_gets_an_empty_list,
+    product_user_lifecycle_entra_default_dialect,
+    product_user_lifecycle_entra_compliant_dialect,
+    standard_user_lifecycle_keeps_every_attribute,
+    group_lifecycle_entra_default_dialect,
+    group_lifecycle_entra_compliant_dialect,
+    discovery_documents_parse_and_agree_with_enforcement,
+    every_error_class_is_a_scim_error,
+    queries_search_and_pagination,
+    another_tenants_resources_are_invisible,
+    the_old_token_never_succeeds_after_regenerate_returns,
+    concurrent_writes_conflict_or_merge_correctly,
+    serve_and_the_cli_share_the_store,
+    every_acknowledged_create_survives_kill_9,
+);
+
 /// Entra's two PATCH dialects: the default (capitalised ops, string
 /// booleans, `Remove members` with a value list) and the one selected by
 /// `aadOptscim062020` in the tenant URL (lower-case ops, JSON booleans,
@@ -59,9 +77,7 @@ fn assert_etag_matches(r: &Resp, body: &Value) -> String {
     etag
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn entra_test_connection_probe_gets_an_empty_list() {
-    let env = TestEnv::new();
+async fn entra_test_connection_probe_gets_an_empty_list(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -104,8 +120,7 @@ async fn entra_test_connection_probe_gets_an_empty_list() {
 }
 
 /// The full user lifecycle of one Entra dialect under `product`.
-async fn product_user_lifecycle(d: Dialect) {
-    let env = TestEnv::new();
+async fn product_user_lifecycle(env: TestEnv, d: Dialect) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -300,19 +315,15 @@ async fn product_user_lifecycle(d: Dialect) {
         .error(400, Some("mutability"), "mutability");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn product_user_lifecycle_entra_default_dialect() {
-    product_user_lifecycle(Dialect::Default).await;
+async fn product_user_lifecycle_entra_default_dialect(env: TestEnv) {
+    product_user_lifecycle(env, Dialect::Default).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn product_user_lifecycle_entra_compliant_dialect() {
-    product_user_lifecycle(Dialect::Compliant).await;
+async fn product_user_lifecycle_entra_compliant_dialect(env: TestEnv) {
+    product_user_lifecycle(env, Dialect::Compliant).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn standard_user_lifecycle_keeps_every_attribute() {
-    let env = TestEnv::new();
+async fn standard_user_lifecycle_keeps_every_attribute(env: TestEnv) {
     let token = scim_tenant(&env, "Lab", "lab", "standard");
     let token2 = scim_tenant(&env, "Lab Two", "lab2", "standard");
     let srv = Server::start(&env);
@@ -473,8 +484,7 @@ async fn standard_user_lifecycle_keeps_every_attribute() {
 }
 
 /// The group lifecycle Entra runs, in either dialect.
-async fn group_lifecycle(d: Dialect) {
-    let env = TestEnv::new();
+async fn group_lifecycle(env: TestEnv, d: Dialect) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let other_token = scim_tenant(&env, "Beta Inns", "beta", "product");
     let srv = Server::start(&env);
@@ -652,19 +662,15 @@ async fn group_lifecycle(d: Dialect) {
     c.create_group("Sales Team EMEA").await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn group_lifecycle_entra_default_dialect() {
-    group_lifecycle(Dialect::Default).await;
+async fn group_lifecycle_entra_default_dialect(env: TestEnv) {
+    group_lifecycle(env, Dialect::Default).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn group_lifecycle_entra_compliant_dialect() {
-    group_lifecycle(Dialect::Compliant).await;
+async fn group_lifecycle_entra_compliant_dialect(env: TestEnv) {
+    group_lifecycle(env, Dialect::Compliant).await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn discovery_documents_parse_and_agree_with_enforcement() {
-    let env = TestEnv::new();
+async fn discovery_documents_parse_and_agree_with_enforcement(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -823,9 +829,7 @@ async fn discovery_documents_parse_and_agree_with_enforcement() {
         .error(404, None, "not_found");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_error_class_is_a_scim_error() {
-    let env = TestEnv::new();
+async fn every_error_class_is_a_scim_error(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -970,9 +974,7 @@ async fn every_error_class_is_a_scim_error() {
     assert_eq!(a.message(), basic.message());
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn queries_search_and_pagination() {
-    let env = TestEnv::new();
+async fn queries_search_and_pagination(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -1096,9 +1098,7 @@ async fn queries_search_and_pagination() {
         .error(405, None, "method_not_allowed");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn another_tenants_resources_are_invisible() {
-    let env = TestEnv::new();
+async fn another_tenants_resources_are_invisible(env: TestEnv) {
     let ta = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let tb = scim_tenant(&env, "Beta Inns Secret", "beta-secret", "product");
     let srv = Server::start(&env);
@@ -1276,9 +1276,7 @@ async fn another_tenants_resources_are_invisible() {
     assert_eq!(b.members(&bgid).await, vec![buid.clone()]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_old_token_never_succeeds_after_regenerate_returns() {
-    let env = TestEnv::new();
+async fn the_old_token_never_succeeds_after_regenerate_returns(env: TestEnv) {
     let old = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &old);
@@ -1348,9 +1346,7 @@ async fn the_old_token_never_succeeds_after_regenerate_returns() {
     c.get("/Users").await.error(401, None, "invalid_token");
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn concurrent_writes_conflict_or_merge_correctly() {
-    let env = TestEnv::new();
+async fn concurrent_writes_conflict_or_merge_correctly(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -1419,9 +1415,7 @@ async fn concurrent_writes_conflict_or_merge_correctly() {
     assert_eq!(c.members(&g).await, want);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn serve_and_the_cli_share_the_store() {
-    let env = TestEnv::new();
+async fn serve_and_the_cli_share_the_store(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -1511,9 +1505,7 @@ async fn serve_and_the_cli_share_the_store() {
     assert_eq!(c.members(&gid).await, vec![u]);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_acknowledged_create_survives_kill_9() {
-    let env = TestEnv::new();
+async fn every_acknowledged_create_survives_kill_9(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);

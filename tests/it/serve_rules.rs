@@ -12,16 +12,24 @@ use scimctl::engine::tokens::{fingerprint, hash};
 use crate::server::*;
 use crate::support::*;
 
+both_stores!(
+    async
+    scim_disabled_is_403_and_flips_with_the_switch,
+    a_pre_existing_user_is_matched_and_transferred_by_its_first_write,
+    self_and_central_users_are_refused_with_their_reasons,
+    an_email_that_exists_anywhere_is_a_conflict_naming_no_one,
+    the_tenants_own_user_must_be_matched_not_created,
+    disable_keeps_links_delete_unlinks_and_a_new_post_relinks,
+    the_invitation_is_enqueued_once_when_a_group_with_a_property_is_reached,
+);
+
 const DISABLED: &str = "Operation not permitted: SCIM provisioning is disabled for this tenant";
 
 fn invitations(env: &TestEnv, email: &str) -> i64 {
-    env.sql()
-        .query_row(
-            "SELECT COUNT(*) FROM invitations WHERE lower(email) = lower(?1)",
-            [email],
-            |r| r.get(0),
-        )
-        .unwrap()
+    env.count(&format!(
+        "invitations WHERE lower(email) = lower('{}')",
+        email.replace('\'', "''")
+    ))
 }
 
 fn add_members(ids: &[&str]) -> Value {
@@ -29,9 +37,7 @@ fn add_members(ids: &[&str]) -> Value {
     patch_op(json!([{"op": "Add", "path": "members", "value": v}]))
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn scim_disabled_is_403_and_flips_with_the_switch() {
-    let env = TestEnv::new();
+async fn scim_disabled_is_403_and_flips_with_the_switch(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let std_token = scim_tenant(&env, "Lab", "lab", "standard");
     // A tenant whose SCIM was never turned on, with a token.
@@ -128,9 +134,7 @@ async fn scim_disabled_is_403_and_flips_with_the_switch() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_pre_existing_user_is_matched_and_transferred_by_its_first_write() {
-    let env = TestEnv::new();
+async fn a_pre_existing_user_is_matched_and_transferred_by_its_first_write(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let written = add_member(&env, "acme", "Pre.Existing@acme.example", false);
     let untouched = add_member(&env, "acme", "identical@acme.example", false);
@@ -197,21 +201,14 @@ async fn a_pre_existing_user_is_matched_and_transferred_by_its_first_write() {
     get.ok(200);
     assert_eq!(wait_for_log(&env, get.request_id())["transfers"], json!([]));
     // The transfer is in the audit trail too.
-    let n: i64 = env
-        .sql()
-        .query_row(
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'ownership.transfer' AND subject = ?1",
-            ["Pre.Existing@acme.example"],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let n = env.count(
+        "audit_events WHERE action = 'ownership.transfer' AND subject = 'Pre.Existing@acme.example'",
+    );
     assert_eq!(n, 1);
     assert_all_logged(&env, &c);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn self_and_central_users_are_refused_with_their_reasons() {
-    let env = TestEnv::new();
+async fn self_and_central_users_are_refused_with_their_reasons(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let _ = scim_tenant(&env, "Beta Inns", "beta", "product");
     let own = add_member(&env, "acme", "roamer@people.example", false);
@@ -282,9 +279,7 @@ async fn self_and_central_users_are_refused_with_their_reasons() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_email_that_exists_anywhere_is_a_conflict_naming_no_one() {
-    let env = TestEnv::new();
+async fn an_email_that_exists_anywhere_is_a_conflict_naming_no_one(env: TestEnv) {
     let ta = scim_tenant(&env, "Acme Hotels Secretname", "acme-secret-id", "product");
     let tb = scim_tenant(&env, "Beta Inns", "beta", "product");
     add_member(&env, "acme-secret-id", "admin.made@acme.example", false);
@@ -326,9 +321,7 @@ async fn an_email_that_exists_anywhere_is_a_conflict_naming_no_one() {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_tenants_own_user_must_be_matched_not_created() {
-    let env = TestEnv::new();
+async fn the_tenants_own_user_must_be_matched_not_created(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let own = add_member(&env, "acme", "own@acme.example", false);
     let srv = Server::start(&env);
@@ -357,9 +350,7 @@ async fn the_tenants_own_user_must_be_matched_not_created() {
     assert_all_logged(&env, &c);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn disable_keeps_links_delete_unlinks_and_a_new_post_relinks() {
-    let env = TestEnv::new();
+async fn disable_keeps_links_delete_unlinks_and_a_new_post_relinks(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
     let c = srv.client("acme", &token);
@@ -394,14 +385,8 @@ async fn disable_keeps_links_delete_unlinks_and_a_new_post_relinks() {
     c.delete(&p).await.no_content();
     c.get(&p).await.error(404, None, "not_found");
     assert_eq!(c.members(&g).await, vec![stay.clone()]);
-    let audits: i64 = env
-        .sql()
-        .query_row(
-            "SELECT COUNT(*) FROM audit_events WHERE action = 'user.unlink' AND subject = 'leaver@acme.example'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let audits =
+        env.count("audit_events WHERE action = 'user.unlink' AND subject = 'leaver@acme.example'");
     assert_eq!(audits, 1);
 
     // A later POST of the same email creates it again: 201, a new id, no
@@ -423,9 +408,7 @@ async fn disable_keeps_links_delete_unlinks_and_a_new_post_relinks() {
     assert_all_logged(&env, &c);
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_invitation_is_enqueued_once_when_a_group_with_a_property_is_reached() {
-    let env = TestEnv::new();
+async fn the_invitation_is_enqueued_once_when_a_group_with_a_property_is_reached(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     env.ok(&["--tenant", "acme", "properties", "add", "Seaside Hotel"]);
     env.ok(&["--tenant", "acme", "properties", "add", "Mountain Lodge"]);

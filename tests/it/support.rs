@@ -8,9 +8,11 @@
 //! command it creates an operator key with `admin-key create` and starts
 //! the server, then hands each state command `SCIMCTL_SERVER` and
 //! `SCIMCTL_ADMIN_KEY`. `Postgres` runs every command locally on a fresh
-//! database of the test process's private PostgreSQL server (see `pg`),
-//! named in the config file, its password in `~/.pgpass`. `both_modes!`
-//! runs one test body in all three.
+//! database of the test process's PostgreSQL server (see `pg`: a private
+//! one, or the one `SCIMCTL_TEST_POSTGRES` names), named in the config
+//! file, its password in `~/.pgpass`. `both_modes!`
+//! runs one test body in all three; `both_stores!` runs one in `Local` and
+//! `Postgres` (for tests that start `serve` themselves).
 
 use std::ffi::OsStr;
 use std::fs;
@@ -59,7 +61,7 @@ pub struct TestEnv {
     dir: TempDir,
 }
 
-/// A fresh database of the private server, dropped with the environment.
+/// A fresh database of the test server, dropped with the environment.
 pub struct PgDatabase {
     pub url: String,
     guard: Option<Box<dyn std::any::Any + Send + Sync>>,
@@ -141,6 +143,43 @@ macro_rules! both_modes {
 }
 pub(crate) use both_modes;
 
+/// Runs each test body `fn NAME(env: TestEnv)` (or, after `async`, `async fn
+/// NAME(env: TestEnv)`) on both stores, as the tests `NAME::sqlite`
+/// (`Mode::Local`) and `NAME::postgres` (`Mode::Postgres`), each with a
+/// fresh environment: for the serve and support tests, whose server runs
+/// on the environment's store itself (no remote mode to run them through).
+macro_rules! both_stores {
+    (async $($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local)).await;
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres)).await;
+                }
+            }
+        )+
+    };
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[test]
+                fn sqlite() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local));
+                }
+                #[test]
+                fn postgres() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres));
+                }
+            }
+        )+
+    };
+}
+pub(crate) use both_stores;
+
 impl TestEnv {
     pub fn new() -> TestEnv {
         TestEnv::with_mode(Mode::Local)
@@ -164,7 +203,7 @@ impl TestEnv {
         };
         if let Some(db) = &env.pg {
             let pass = env.root().join(".pgpass");
-            fs::write(&pass, format!("*:*:*:*:{}\n", crate::pg::PASSWORD)).unwrap();
+            fs::write(&pass, format!("*:*:*:*:{}\n", crate::pg::password())).unwrap();
             fs::set_permissions(&pass, fs::Permissions::from_mode(0o600)).unwrap();
             env.write_config(&format!("store = \"{}\"\n", db.url));
         }
@@ -413,7 +452,34 @@ impl TestEnv {
         }
     }
 
-    /// The rows of a table, on either store.
+    /// Everything the store holds, to look for what it must never hold,
+    /// each part named: the SQLite file and its companions (WAL, journal,
+    /// the log's file) as bytes; every row of every table of a PostgreSQL
+    /// database as text (`bytea` in hex), one part a table.
+    pub fn store_contents(&self) -> Vec<(String, Vec<u8>)> {
+        if self.pg.is_none() {
+            return with_companions(&self.store())
+                .into_iter()
+                .map(|f| (f.display().to_string(), bytes(&f)))
+                .collect();
+        }
+        let tables = self.query(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename",
+        );
+        assert!(!tables.is_empty(), "no tables in the database");
+        tables
+            .into_iter()
+            .map(|t| {
+                let t = t[0].clone().expect("a table name");
+                let rows = self.query(&format!("SELECT t::text FROM \"{t}\" t"));
+                let text: Vec<String> = rows.into_iter().flatten().flatten().collect();
+                (format!("table {t}"), text.join("\n").into_bytes())
+            })
+            .collect()
+    }
+
+    /// The rows of a table, on either store (`table` may go on with a
+    /// `WHERE` clause).
     pub fn count(&self, table: &str) -> i64 {
         self.query(&format!("SELECT COUNT(*) FROM {table}"))[0][0]
             .as_deref()

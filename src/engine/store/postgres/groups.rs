@@ -12,6 +12,9 @@ impl GroupTx for PgTx<'_> {
     }
 
     fn group_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Group>> {
+        if !storable(id) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -24,6 +27,9 @@ impl GroupTx for PgTx<'_> {
     }
 
     fn group_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Group>> {
+        if !storable(name_lower) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -137,6 +143,9 @@ impl GroupTx for PgTx<'_> {
     }
 
     fn groups_by_external_id(&self, tenant_id: &str, external_id: &str) -> Result<Vec<Group>> {
+        if !storable(external_id) {
+            return Ok(Vec::new());
+        }
         self.all(
             concat!(
                 "SELECT ",

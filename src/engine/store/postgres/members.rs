@@ -12,6 +12,9 @@ impl MemberTx for PgTx<'_> {
     }
 
     fn account_by_id(&self, id: &str) -> Result<Option<Account>> {
+        if !storable(id) {
+            return Ok(None);
+        }
         self.one(
             concat!("SELECT ", account_cols!(), " FROM accounts WHERE id = $1"),
             &[&id],
@@ -24,6 +27,9 @@ impl MemberTx for PgTx<'_> {
         namespace: &str,
         user_name_lower: &str,
     ) -> Result<Option<Account>> {
+        if !storable(user_name_lower) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -56,6 +62,9 @@ impl MemberTx for PgTx<'_> {
     }
 
     fn membership_by_id(&self, tenant_id: &str, id: &str) -> Result<Option<Membership>> {
+        if !storable(id) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -96,6 +105,9 @@ impl MemberTx for PgTx<'_> {
         tenant_id: &str,
         external_id: &str,
     ) -> Result<Vec<Membership>> {
+        if !storable(external_id) {
+            return Ok(Vec::new());
+        }
         self.all(
             concat!(
                 "SELECT ",
@@ -143,6 +155,9 @@ impl MemberTx for PgTx<'_> {
     }
 
     fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
+        if !storable(id) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -162,6 +177,9 @@ impl MemberTx for PgTx<'_> {
         namespace: &str,
         user_name_lower: &str,
     ) -> Result<Vec<MemberRecord>> {
+        if !storable(user_name_lower) {
+            return Ok(Vec::new());
+        }
         self.all(
             concat!(
                 "SELECT ",
@@ -180,6 +198,9 @@ impl MemberTx for PgTx<'_> {
         tenant_id: &str,
         external_id: &str,
     ) -> Result<Vec<MemberRecord>> {
+        if !storable(external_id) {
+            return Ok(Vec::new());
+        }
         self.all(
             concat!(
                 "SELECT ",
@@ -194,6 +215,9 @@ impl MemberTx for PgTx<'_> {
     }
 
     fn members_by_email(&self, tenant_id: &str, email_lower: &str) -> Result<Vec<MemberRecord>> {
+        if !storable(email_lower) {
+            return Ok(Vec::new());
+        }
         self.all(
             concat!(
                 "SELECT ",

@@ -419,6 +419,15 @@ struct PgTx<'a> {
 
 type Params<'p> = &'p [&'p (dyn ToSql + Sync)];
 
+/// Whether a key can be in the database at all: PostgreSQL's text cannot
+/// hold a NUL, and a parameter with one fails its statement (and with it
+/// the transaction). No row has such a key, so a lookup by one (a client's
+/// filter value or resource id) finds nothing without asking, as SQLite
+/// finds nothing.
+fn storable(key: &str) -> bool {
+    !key.contains('\0')
+}
+
 impl PgTx<'_> {
     fn fail(&self, e: postgres::Error) -> EngineError {
         let err = pg(e);

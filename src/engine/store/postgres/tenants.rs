@@ -12,6 +12,9 @@ impl TenantTx for PgTx<'_> {
     }
 
     fn tenant_by_id(&self, id: &str) -> Result<Option<Tenant>> {
+        if !storable(id) {
+            return Ok(None);
+        }
         self.one(
             concat!("SELECT ", tenant_cols!(), " FROM tenants WHERE id = $1"),
             &[&id],
@@ -20,6 +23,9 @@ impl TenantTx for PgTx<'_> {
     }
 
     fn tenant_by_name(&self, name_lower: &str) -> Result<Option<Tenant>> {
+        if !storable(name_lower) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
@@ -77,6 +83,9 @@ impl TenantTx for PgTx<'_> {
     }
 
     fn property_by_name(&self, tenant_id: &str, name_lower: &str) -> Result<Option<Property>> {
+        if !storable(name_lower) {
+            return Ok(None);
+        }
         self.one(
             concat!(
                 "SELECT ",
