@@ -2,7 +2,7 @@
 //! Okta, strict RFC 7644 checkers — through a real `serve` and a real
 //! HTTP client, asserting the exact JSON returned.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::server::*;
 use crate::support::*;
@@ -23,6 +23,7 @@ both_stores!(
     projection_with_a_value_filter,
     okta_lifecycle_under_both_policies,
     generated_okta_shaped_requests_never_get_a_5xx,
+    a_nul_in_a_value_is_refused_on_either_store,
 );
 
 /// The endpoint segment in any letter case and a trailing slash before
@@ -1085,4 +1086,48 @@ fn generated_request(
             }
         }
     }
+}
+
+/// A NUL character (U+0000) in any value — a name, an externalId, an
+/// email, a displayName, a member, a PATCH value — is 400 invalidValue on
+/// both stores, naming the attribute, and nothing is stored; lookups by a
+/// key with a NUL find nothing.
+async fn a_nul_in_a_value_is_refused_on_either_store(env: TestEnv) {
+    let token = scim_tenant(&env, "Lab", "lab", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("lab", &token);
+    let mut given = entra_user("nul1@lab.example", "A\u{0}nn", "Lee", None);
+    given["name"]["formatted"] = json!("Ann Lee");
+    let mut external = entra_user("nul2@lab.example", "Ann", "Lee", None);
+    external["externalId"] = json!("x\u{0}y");
+    let mut email = entra_user("nul3@lab.example", "Ann", "Lee", None);
+    email["emails"] = json!([{"value": "a\u{0}@lab.example", "type": "work"}]);
+    for (body, attr) in [
+        (&given, "name.givenName"),
+        (&external, "externalId"),
+        (&email, "emails.value"),
+    ] {
+        let r = c.post("/Users", body).await;
+        let detail = r.error(400, Some("invalidValue"), "invalid_value");
+        assert!(detail.contains(&format!("\"{attr}\"")), "{detail}");
+        assert!(detail.contains("NUL"), "{detail}");
+    }
+    let r = c.post("/Groups", &entra_group("G\u{0}")).await;
+    r.error(400, Some("invalidValue"), "invalid_value");
+    assert!(c.find_users("userName sw \"nul\"").await.is_empty());
+    assert_eq!(env.count("groups"), 0);
+
+    let uid = c.create_user("ok@lab.example").await;
+    let patch = patch_op(json!([{"op": "replace", "path": "name.givenName", "value": "B\u{0}"}]));
+    let r = c.patch(&format!("/Users/{uid}"), &patch).await;
+    r.error(400, Some("invalidValue"), "invalid_value");
+    given["userName"] = json!("ok@lab.example");
+    let r = c.put(&format!("/Users/{uid}"), &given).await;
+    r.error(400, Some("invalidValue"), "invalid_value");
+    let got = c.get(&format!("/Users/{uid}")).await.ok(200);
+    assert!(!got.to_string().contains("\\u0000"), "{got}");
+    // A key with a NUL is nobody's.
+    assert_eq!(c.get("/Users/a%00").await.status, 404);
+    let found = c.find_users("externalId eq \"x\u{0}y\"").await;
+    assert!(found.is_empty());
 }

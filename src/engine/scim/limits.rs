@@ -167,6 +167,9 @@ impl Walk {
                 if s.len() > max {
                     return Err(value_too_long(path, s.len(), max));
                 }
+                if s.contains('\0') {
+                    return Err(nul_in_value(path));
+                }
                 self.size += s.len() + 2;
             }
             Value::Array(items) => {
@@ -249,18 +252,32 @@ fn check_member_values(v: &Value) -> Result<()> {
     for e in elements {
         let Value::Object(o) = e else { continue };
         for (k, sv) in o {
-            if let Value::String(s) = sv
-                && s.len() > MAX_VALUE_BYTES
-            {
-                return Err(value_too_long(
-                    &format!("members.{k}"),
-                    s.len(),
-                    MAX_VALUE_BYTES,
-                ));
+            if let Value::String(s) = sv {
+                if s.len() > MAX_VALUE_BYTES {
+                    return Err(value_too_long(
+                        &format!("members.{k}"),
+                        s.len(),
+                        MAX_VALUE_BYTES,
+                    ));
+                }
+                if s.contains('\0') {
+                    return Err(nul_in_value(&format!("members.{k}")));
+                }
             }
         }
     }
     Ok(())
+}
+
+/// A NUL character (U+0000) in a value: no name, id or text means one, and
+/// PostgreSQL's text cannot hold it, so both stores refuse it alike.
+fn nul_in_value(attr: &str) -> EngineError {
+    EngineError::ScimInvalid {
+        scim_type: crate::engine::ScimType::InvalidValue,
+        message: format!(
+            "attribute \"{attr}\" holds a NUL character (U+0000), which no value may hold; remove it"
+        ),
+    }
 }
 
 pub(crate) fn value_too_long(attr: &str, len: usize, max: usize) -> EngineError {
