@@ -245,7 +245,19 @@ impl PgServer {
 
     /// Runs `sql` in the `postgres` database as the superuser.
     pub fn admin(&self, sql: &str) {
-        self.try_admin(sql).unwrap_or_else(|e| panic!("{sql}: {e}"));
+        if let Err(e) = self.try_admin(sql) {
+            match e.as_db_error() {
+                Some(db) => panic!("{sql}: {db}"),
+                None => panic!("{sql}: {e}"),
+            }
+        }
+    }
+
+    /// Runs `sql` in database `db` as the superuser.
+    pub fn sql(&self, db: &str, sql: &str) {
+        if let Err(e) = self.admin_client(db).and_then(|mut c| c.batch_execute(sql)) {
+            panic!("{sql} (in {db}): {e:?}");
+        }
     }
 
     /// The URL `scimctl --store` takes for database `db` (the password
@@ -264,9 +276,8 @@ impl PgServer {
     /// Database `db` made anew as a copy of `template` (which no session
     /// may be connected to).
     pub fn copy_database(&self, template: &str, db: &str) {
-        self.admin(&format!(
-            "DROP DATABASE IF EXISTS {db} WITH (FORCE); CREATE DATABASE {db} TEMPLATE {template}"
-        ));
+        self.drop_database(db);
+        self.admin(&format!("CREATE DATABASE {db} TEMPLATE {template}"));
     }
 
     pub fn drop_database(&self, db: &str) {
