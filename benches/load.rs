@@ -32,6 +32,20 @@
 //! the rounds' pairs: the figure to quote on this shared machine.
 //! SCIMCTL_BENCH_REFERENCE=0 leaves it out.
 //!
+//! SCIMCTL_BENCH_STORES (default "sqlite") names the stores to run on, e.g.
+//! "sqlite,postgres,postgres2": `postgres` is one `serve` on a fresh
+//! database of a private PostgreSQL server the benchmark starts
+//! (benches/pg_server.rs: durability settings at their defaults, fsync and
+//! synchronous_commit on; the run fails if PostgreSQL's binaries are
+//! missing), `postgres2` two `serve` instances on one database, the
+//! client's connections split half and half between them. Every store's
+//! servers run side by side (each on its own copy of its prefilled store)
+//! and take their turn per scenario, like the log modes; server CPU per
+//! request is then summed over the store's `serve` instances, and
+//! PostgreSQL's CPU per request (the postmaster and its children) is shown
+//! in a column of its own. A table per store, then a last table compares
+//! the stores scenario by scenario (rate, p99, CPU per request).
+//!
 //! Every protection of `serve` is on, at its default (connection caps,
 //! header timeout, body limits, the failed-authentication budget, store
 //! jobs), except the two rate limits this benchmark's own traffic meets:
@@ -57,6 +71,51 @@ use serde_json::{Value, json};
 
 #[path = "reference.rs"]
 mod reference;
+
+#[path = "pg_server.rs"]
+mod pg_server;
+
+use pg_server::PgServer;
+use scimctl::engine::store::postgres::PostgresStore;
+
+/// Where a side's users are stored (SCIMCTL_BENCH_STORES).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum StoreKind {
+    Sqlite,
+    /// One `serve` on a PostgreSQL database.
+    Postgres,
+    /// Two `serve` instances on one PostgreSQL database.
+    Postgres2,
+}
+
+impl StoreKind {
+    fn parse(s: &str) -> StoreKind {
+        match s.trim() {
+            "sqlite" => StoreKind::Sqlite,
+            "postgres" => StoreKind::Postgres,
+            "postgres2" => StoreKind::Postgres2,
+            other => panic!(
+                "SCIMCTL_BENCH_STORES: unknown store {other:?} (sqlite, postgres, postgres2)"
+            ),
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            StoreKind::Sqlite => "sqlite",
+            StoreKind::Postgres => "postgres",
+            StoreKind::Postgres2 => "postgres2",
+        }
+    }
+    fn instances(self) -> usize {
+        match self {
+            StoreKind::Postgres2 => 2,
+            _ => 1,
+        }
+    }
+    fn is_postgres(self) -> bool {
+        self != StoreKind::Sqlite
+    }
+}
 
 /// The environment variable that makes this executable the reference
 /// server (its value: the seed file).
@@ -100,7 +159,9 @@ struct Server {
 }
 
 impl Server {
-    fn start(store: &std::path::Path, mode: Mode) -> Server {
+    /// `store`: a SQLite path or a PostgreSQL URL of `pg_server`'s.
+    fn start(store: impl AsRef<std::ffi::OsStr>, mode: Mode) -> Server {
+        let store = store.as_ref();
         let this = || {
             std::env::var("SCIMCTL_BENCH_SERVER")
                 .unwrap_or_else(|_| env!("CARGO_BIN_EXE_scimctl").to_owned())
@@ -130,6 +191,9 @@ impl Server {
             .args(["-q", "serve", "--listen", "127.0.0.1:0"]);
         if no_log {
             cmd.arg("--no-provisioning-log");
+        }
+        if store.to_string_lossy().starts_with("postgres://") {
+            cmd.env("PGPASSWORD", pg_server::PASSWORD);
         }
         Server::spawn(cmd)
     }
@@ -225,7 +289,28 @@ fn user_body(i: usize) -> Value {
 }
 
 fn prefill(store: &std::path::Path, n: usize) -> Fixture {
-    let engine = Engine::open_sqlite(store, "bench").expect("open store");
+    prefill_engine(&Engine::open_sqlite(store, "bench").expect("open store"), n)
+}
+
+/// The PostgreSQL database `db` made and prefilled through the engine (its
+/// own commits not waiting for the disk: the prefill is not measured; the
+/// database's setting is reset before any server starts), closed after.
+fn prefill_postgres(pg: &PgServer, db: &str, n: usize) -> Fixture {
+    pg.admin(&format!("CREATE DATABASE {db}"));
+    pg.admin(&format!("ALTER DATABASE {db} SET synchronous_commit = off"));
+    let store = PostgresStore::open(&pg.target(db)).expect("open the PostgreSQL store");
+    let fx = prefill_engine(&Engine::new(Arc::new(store), "bench"), n);
+    pg.admin(&format!("ALTER DATABASE {db} RESET synchronous_commit"));
+    // The statistics and visibility map autovacuum would have made by the
+    // time a database this size serves (the copies keep them).
+    pg.sql(db, "VACUUM ANALYZE");
+    fx
+}
+
+/// The bench tenant, its token, `n` users (made by a few threads: the
+/// store's writes run one at a time, the rest of the engine's work
+/// overlaps) and a group.
+fn prefill_engine(engine: &Engine, n: usize) -> Fixture {
     let t = engine
         .create_tenant("Bench", Some("bench"), Policy::Product)
         .expect("tenant");
@@ -240,15 +325,35 @@ fn prefill(store: &std::path::Path, n: usize) -> Fixture {
         tenant: &t,
         base: "http://bench/scim/v2/bench",
     };
-    let mut user_ids = Vec::with_capacity(n);
-    let mut user_names = Vec::with_capacity(n);
-    for i in 0..n {
-        let w = engine
-            .scim_create_user(scope, &user_body(i))
-            .expect("create");
-        user_ids.push(w.resource["id"].as_str().expect("id").to_owned());
-        user_names.push(format!("user{i}@bench.example.com"));
-    }
+    const THREADS: usize = 4;
+    let user_ids: Vec<String> = std::thread::scope(|ts| {
+        let parts: Vec<_> = (0..THREADS)
+            .map(|k| {
+                let t = &t;
+                ts.spawn(move || {
+                    let scope = Scope {
+                        tenant: t,
+                        base: "http://bench/scim/v2/bench",
+                    };
+                    (k * n / THREADS..(k + 1) * n / THREADS)
+                        .map(|i| {
+                            let w = engine
+                                .scim_create_user(scope, &user_body(i))
+                                .expect("create");
+                            w.resource["id"].as_str().expect("id").to_owned()
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().expect("a prefill thread panicked"))
+            .collect()
+    });
+    let user_names = (0..n)
+        .map(|i| format!("user{i}@bench.example.com"))
+        .collect();
     let g = engine
         .scim_create_group(scope, &json!({"displayName": "Bench group"}))
         .expect("group");
@@ -361,15 +466,21 @@ impl Scenario {
 
 struct Outcome {
     rps: f64,
-    /// Server CPU per request, microseconds.
+    /// Server CPU per request (every `serve` instance of the side),
+    /// microseconds.
     cpu_us: f64,
+    /// PostgreSQL's CPU per request (its postmaster and children),
+    /// microseconds; 0 on SQLite.
+    pg_cpu_us: f64,
     p50_us: u64,
     p99_us: u64,
     errors: u64,
 }
 
+/// Drives the servers at `bases` (connection `w` talks to `bases[w % len]`,
+/// so the connections are split evenly between them).
 fn run(
-    base: &str,
+    bases: &[String],
     fx: &Arc<Fixture>,
     s: Scenario,
     secs: u64,
@@ -392,7 +503,7 @@ fn run(
         let mut tasks = Vec::new();
         for w in 0..conc {
             let (client, fx, base, errors, seq, left) =
-                (client.clone(), fx.clone(), base.to_owned(), errors.clone(), seq.clone(), left.clone());
+                (client.clone(), fx.clone(), bases[w % bases.len()].clone(), errors.clone(), seq.clone(), left.clone());
             tasks.push(tokio::spawn(async move {
                 let mut lat = Vec::new();
                 let mut i = w;
@@ -444,6 +555,7 @@ fn run(
         let pct = |p: f64| all.get(((all.len() as f64 * p) as usize).min(all.len().saturating_sub(1))).copied().unwrap_or(0);
         Outcome {
             cpu_us: 0.0,
+            pg_cpu_us: 0.0,
             rps: all.len() as f64 / elapsed,
             p50_us: pct(0.50),
             p99_us: pct(0.99),
@@ -452,15 +564,30 @@ fn run(
     })
 }
 
-/// One server of a round: scimctl over its own copy of the store, or the
-/// reference over the same users.
+/// One side of a round: scimctl (one or two `serve` instances) over its own
+/// copy of its store, or the reference over the same users.
 struct Side {
+    /// `None` for the reference.
+    store: Option<StoreKind>,
     mode: Mode,
     /// The users, group and token of this side's store.
     fx: Arc<Fixture>,
-    store: Option<std::path::PathBuf>,
-    server: Server,
+    /// The SQLite file, or the PostgreSQL database, to remove after.
+    sqlite: Option<std::path::PathBuf>,
+    database: Option<String>,
+    servers: Vec<Server>,
     seq: Arc<AtomicU64>,
+}
+
+/// A store's figures for the last table: the medians of its rounds.
+struct Summary {
+    n: usize,
+    store: StoreKind,
+    scenario: Scenario,
+    rps: f64,
+    p99_us: f64,
+    cpu_us: f64,
+    pg_cpu_us: f64,
 }
 
 /// Pause between the two servers' runs of a pair.
@@ -566,168 +693,374 @@ fn main() {
             .collect::<Vec<_>>()
             .join(", ")
     );
+    let stores: Vec<StoreKind> = std::env::var("SCIMCTL_BENCH_STORES")
+        .unwrap_or_else(|_| "sqlite".into())
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(StoreKind::parse)
+        .collect();
+    assert!(!stores.is_empty(), "SCIMCTL_BENCH_STORES names no store");
     println!(
-        "| stored users | log | scenario | requests/s | p50 ms | p99 ms | server CPU µs/req | errors |"
+        "stores: {}",
+        stores
+            .iter()
+            .map(|s| match s {
+                StoreKind::Sqlite => "sqlite (a temporary file)",
+                StoreKind::Postgres =>
+                    "postgres (one serve on a private PostgreSQL server, fsync and synchronous_commit on)",
+                StoreKind::Postgres2 =>
+                    "postgres2 (two serve instances on one database of it, connections split half and half)",
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     );
-    println!("|---:|---|---|---:|---:|---:|---:|---:|");
+    // The PostgreSQL server, once for every size.
+    let pg = stores.iter().any(|s| s.is_postgres()).then(|| {
+        let pg = PgServer::start();
+        eprintln!("PostgreSQL on 127.0.0.1:{}", pg.port);
+        pg
+    });
+    let mut summary: Vec<Summary> = Vec::new();
     for &n in &sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         let template = dir.path().join("template.db");
-        let t0 = Instant::now();
-        let fx = Arc::new(prefill(&template, n));
-        eprintln!("prefilled {n} users in {:.1}s", t0.elapsed().as_secs_f64());
+        let pg_template = format!("bench_template_{n}");
+        // Each store's prefilled template and its fixture.
+        let fixtures: Vec<(StoreKind, Arc<Fixture>)> = {
+            let mut made: Vec<(StoreKind, Arc<Fixture>)> = Vec::new();
+            let mut pg_fx: Option<Arc<Fixture>> = None;
+            for &store in &stores {
+                let t0 = Instant::now();
+                let fx = match store {
+                    StoreKind::Sqlite => Arc::new(prefill(&template, n)),
+                    _ => match &pg_fx {
+                        // postgres and postgres2 copy the same template.
+                        Some(fx) => fx.clone(),
+                        None => {
+                            let pg = pg.as_ref().expect("the PostgreSQL server");
+                            let fx = Arc::new(prefill_postgres(pg, &pg_template, n));
+                            pg_fx = Some(fx.clone());
+                            fx
+                        }
+                    },
+                };
+                eprintln!(
+                    "{}: prefilled {n} users in {:.1}s",
+                    store.name(),
+                    t0.elapsed().as_secs_f64()
+                );
+                made.push((store, fx));
+            }
+            made
+        };
+        let fixture = |store: StoreKind| -> Arc<Fixture> {
+            fixtures
+                .iter()
+                .find(|(s, _)| *s == store)
+                .map(|(_, fx)| fx.clone())
+                .expect("a fixture per store")
+        };
+        // The reference holds the first store's users.
+        let ref_fx = fixtures[0].1.clone();
         let seed_file = dir.path().join("reference-seed.json");
         let seed = reference::Seed {
-            users: fx
+            users: ref_fx
                 .user_ids
                 .iter()
                 .cloned()
-                .zip(fx.user_names.iter().cloned())
+                .zip(ref_fx.user_names.iter().cloned())
                 .collect(),
-            group_id: fx.group_id.clone(),
+            group_id: ref_fx.group_id.clone(),
         };
         std::fs::write(&seed_file, serde_json::to_vec(&seed).expect("seed")).expect("write seed");
-        // (mode, scenario) -> per-round outcomes
         // The other binary's own store, made once per size.
-        let other = modes
-            .iter()
-            .any(|m| matches!(m, Mode::Other { .. }))
-            .then(|| {
-                let t = dir.path().join("other-template.db");
-                let bin =
-                    std::env::var("SCIMCTL_BENCH_COMPARE").expect("the binary to compare with");
-                let ofx = Arc::new(prefill_with(&bin, &t, n));
-                (t, ofx)
-            });
-        let mut results: Vec<(Mode, Scenario, Vec<Outcome>)> = Vec::new();
-        let mut rss: Vec<(Mode, u64)> = Vec::new();
+        let other = (stores.contains(&StoreKind::Sqlite)
+            && modes.iter().any(|m| matches!(m, Mode::Other { .. })))
+        .then(|| {
+            let t = dir.path().join("other-template.db");
+            let bin = std::env::var("SCIMCTL_BENCH_COMPARE").expect("the binary to compare with");
+            let ofx = Arc::new(prefill_with(&bin, &t, n));
+            (t, ofx)
+        });
+        // (store, mode, scenario) -> per-round outcomes
+        type Key = (Option<StoreKind>, Mode);
+        let mut results: Vec<(Key, Scenario, Vec<Outcome>)> = Vec::new();
+        let mut rss: Vec<(Key, u64)> = Vec::new();
         for round in 0..rounds {
             // The servers run side by side (scimctl each on its own copy of
-            // the prefilled store), and every scenario runs on one then the
-            // other (the order turning by round), so that a slow spell of
+            // its prefilled store), and every scenario runs on one then the
+            // others (the order turning by round), so that a slow spell of
             // the machine hits every side of a round alike.
-            let servers: Vec<Side> = modes
-                .iter()
-                .map(|&mode| {
-                    let (server, store, side_fx) = match (mode, &other) {
-                        (Mode::Reference, _) => {
-                            (Server::start_reference(&seed_file), None, fx.clone())
+            let mut servers: Vec<Side> = Vec::new();
+            for &store in &stores {
+                for &mode in &modes {
+                    let side = match (store, mode, &other) {
+                        (_, Mode::Reference, _) => continue,
+                        (StoreKind::Sqlite, Mode::Other { .. }, Some((t, ofx))) => {
+                            let path = dir.path().join(format!("run-{round}-other.db"));
+                            copy_store(t, &path);
+                            Side {
+                                store: Some(store),
+                                mode,
+                                fx: ofx.clone(),
+                                servers: vec![Server::start(&path, mode)],
+                                sqlite: Some(path),
+                                database: None,
+                                seq: Arc::new(AtomicU64::new(0)),
+                            }
                         }
-                        (Mode::Other { .. }, Some((t, ofx))) => {
-                            let store = dir.path().join(format!("run-{round}-other.db"));
-                            copy_store(t, &store);
-                            (Server::start(&store, mode), Some(store), ofx.clone())
+                        // The other binary: SQLite only.
+                        (_, Mode::Other { .. }, _) => continue,
+                        (StoreKind::Sqlite, _, _) => {
+                            let path = dir.path().join(format!("run-{round}-{}.db", mode.name()));
+                            copy_store(&template, &path);
+                            Side {
+                                store: Some(store),
+                                mode,
+                                fx: fixture(store),
+                                servers: vec![Server::start(&path, mode)],
+                                sqlite: Some(path),
+                                database: None,
+                                seq: Arc::new(AtomicU64::new(0)),
+                            }
                         }
                         _ => {
-                            let store = dir.path().join(format!("run-{round}-{}.db", mode.name()));
-                            copy_store(&template, &store);
-                            (Server::start(&store, mode), Some(store), fx.clone())
+                            let pg = pg.as_ref().expect("the PostgreSQL server");
+                            let db = format!("run_{round}_{}_{}", store.name(), mode.name());
+                            pg.copy_database(&pg_template, &db);
+                            let url = pg.url(&db);
+                            Side {
+                                store: Some(store),
+                                mode,
+                                fx: fixture(store),
+                                servers: (0..store.instances())
+                                    .map(|_| Server::start(&url, mode))
+                                    .collect(),
+                                sqlite: None,
+                                database: Some(db),
+                                seq: Arc::new(AtomicU64::new(0)),
+                            }
                         }
                     };
-                    eprintln!(
-                        "round {} {}: server pid {}",
-                        round + 1,
-                        mode.name(),
-                        server.child.id()
-                    );
-                    Side {
-                        mode,
-                        fx: side_fx,
-                        store,
-                        server,
-                        seq: Arc::new(AtomicU64::new(0)),
-                    }
-                })
-                .collect();
+                    servers.push(side);
+                }
+            }
+            if modes.contains(&Mode::Reference) {
+                servers.push(Side {
+                    store: None,
+                    mode: Mode::Reference,
+                    fx: ref_fx.clone(),
+                    servers: vec![Server::start_reference(&seed_file)],
+                    sqlite: None,
+                    database: None,
+                    seq: Arc::new(AtomicU64::new(0)),
+                });
+            }
+            for side in &servers {
+                eprintln!(
+                    "round {} {} {}: server pid(s) {:?}",
+                    round + 1,
+                    side.store.map_or("-", StoreKind::name),
+                    side.mode.name(),
+                    side.servers
+                        .iter()
+                        .map(|s| s.child.id())
+                        .collect::<Vec<_>>()
+                );
+            }
             for &s in &scenarios {
                 let mut order: Vec<&Side> = servers.iter().collect();
                 let turn = round % order.len().max(1);
                 order.rotate_left(turn);
-                for Side {
-                    mode,
-                    fx,
-                    server,
-                    seq,
-                    ..
-                } in order
-                {
+                for side in order {
                     if servers.len() > 1 {
-                        // The other server's log writer finishes its last
+                        // The other servers' log writers finish their last
                         // batch (gathered for half a second) before this run.
                         std::thread::sleep(SETTLE);
                     }
-                    let mode = *mode;
-                    let ticks = server.cpu_ticks();
+                    let key = (side.store, side.mode);
+                    let pg_side = pg
+                        .as_ref()
+                        .filter(|_| side.store.is_some_and(StoreKind::is_postgres));
+                    let cpu = || side.servers.iter().map(Server::cpu_ticks).sum::<u64>();
+                    let pg_cpu = || pg_side.map_or(0, PgServer::cpu_ticks);
+                    let (ticks, pg_ticks) = (cpu(), pg_cpu());
+                    let bases: Vec<String> = side.servers.iter().map(|s| s.base.clone()).collect();
                     let t0 = Instant::now();
-                    let mut o = run(&server.base, fx, s, secs, requests, conc, seq);
+                    let mut o = run(&bases, &side.fx, s, secs, requests, conc, &side.seq);
                     // 100 ticks a second on Linux.
                     let sent = o.rps * t0.elapsed().as_secs_f64();
-                    o.cpu_us = (server.cpu_ticks() - ticks) as f64 * 10_000.0 / sent.max(1.0);
+                    o.cpu_us = (cpu() - ticks) as f64 * 10_000.0 / sent.max(1.0);
+                    o.pg_cpu_us = (pg_cpu() - pg_ticks) as f64 * 10_000.0 / sent.max(1.0);
                     if rounds > 1 {
                         eprintln!(
-                            "  {n} {} {}: {:.0}/s p99 {:.2} ms, server CPU {:.0} µs/request",
-                            mode.name(),
+                            "  {n} {} {} {}: {:.0}/s p99 {:.2} ms, server CPU {:.0} µs/request, PostgreSQL {:.0}",
+                            side.store.map_or("-", StoreKind::name),
+                            side.mode.name(),
                             s.name(),
                             o.rps,
                             o.p99_us as f64 / 1000.0,
-                            o.cpu_us
+                            o.cpu_us,
+                            o.pg_cpu_us
                         );
                     }
-                    match results.iter_mut().find(|(m, sc, _)| *m == mode && *sc == s) {
+                    match results.iter_mut().find(|(k, sc, _)| *k == key && *sc == s) {
                         Some((_, _, v)) => v.push(o),
-                        None => results.push((mode, s, vec![o])),
+                        None => results.push((key, s, vec![o])),
                     }
                 }
             }
             for side in servers {
-                rss.push((side.mode, side.server.peak_rss_kib()));
-                drop(side.server);
-                if let Some(store) = &side.store {
-                    remove_store(store);
+                let peak = side.servers.iter().map(Server::peak_rss_kib).max();
+                rss.push(((side.store, side.mode), peak.unwrap_or(0)));
+                drop(side.servers);
+                if let Some(path) = &side.sqlite {
+                    remove_store(path);
+                }
+                if let (Some(db), Some(pg)) = (&side.database, &pg) {
+                    pg.drop_database(db);
                 }
             }
         }
-        for (mode, s, v) in &results {
+        let medians = |v: &[Outcome]| {
             let mut rps: Vec<f64> = v.iter().map(|o| o.rps).collect();
             let mut p50: Vec<f64> = v.iter().map(|o| o.p50_us as f64).collect();
             let mut p99: Vec<f64> = v.iter().map(|o| o.p99_us as f64).collect();
             let mut cpu: Vec<f64> = v.iter().map(|o| o.cpu_us).collect();
-            println!(
-                "| {n} | {} | {} | {:.0} | {:.2} | {:.2} | {:.0} | {} |",
-                mode.name(),
-                s.name(),
+            let mut pg_cpu: Vec<f64> = v.iter().map(|o| o.pg_cpu_us).collect();
+            (
                 median(&mut rps),
-                median(&mut p50) / 1000.0,
-                median(&mut p99) / 1000.0,
+                median(&mut p50),
+                median(&mut p99),
                 median(&mut cpu),
-                v.iter().map(|o| o.errors).sum::<u64>()
+                median(&mut pg_cpu),
+            )
+        };
+        // A table per store (and one for the reference).
+        let tables: Vec<Option<StoreKind>> = stores
+            .iter()
+            .copied()
+            .map(Some)
+            .chain(modes.contains(&Mode::Reference).then_some(None))
+            .collect();
+        for table in tables {
+            println!();
+            println!(
+                "{n} users, {}:",
+                match table {
+                    Some(StoreKind::Sqlite) => "sqlite",
+                    Some(StoreKind::Postgres) => "postgres (one serve)",
+                    Some(StoreKind::Postgres2) => "postgres2 (two serve instances, one database)",
+                    None => "the in-memory reference",
+                }
+            );
+            println!(
+                "| stored users | log | scenario | requests/s | p50 ms | p99 ms | server CPU µs/req | PostgreSQL CPU µs/req | errors |"
+            );
+            println!("|---:|---|---|---:|---:|---:|---:|---:|---:|");
+            for ((store, mode), s, v) in results.iter().filter(|((st, _), _, _)| *st == table) {
+                let (rps, p50, p99, cpu, pg_cpu) = medians(v);
+                println!(
+                    "| {n} | {} | {} | {rps:.0} | {:.2} | {:.2} | {cpu:.0} | {} | {} |",
+                    mode.name(),
+                    s.name(),
+                    p50 / 1000.0,
+                    p99 / 1000.0,
+                    if store.is_some_and(StoreKind::is_postgres) {
+                        format!("{pg_cpu:.0}")
+                    } else {
+                        "–".to_owned()
+                    },
+                    v.iter().map(|o| o.errors).sum::<u64>()
+                );
+                if let Some(store) = *store
+                    && *mode == modes[0]
+                {
+                    summary.push(Summary {
+                        n,
+                        store,
+                        scenario: *s,
+                        rps,
+                        p99_us: p99,
+                        cpu_us: cpu,
+                        pg_cpu_us: pg_cpu,
+                    });
+                }
+            }
+            let Some(store) = table else { continue };
+            for &mode in &modes {
+                if let Some((_, k)) = rss
+                    .iter()
+                    .filter(|(k, _)| *k == (table, mode))
+                    .max_by_key(|(_, k)| *k)
+                {
+                    println!(
+                        "| {n} | {} | server peak RSS{} | {} MiB | | | | | |",
+                        mode.name(),
+                        if store.instances() > 1 {
+                            " (each instance, the larger)"
+                        } else {
+                            ""
+                        },
+                        k / 1024
+                    );
+                }
+            }
+            // The store as prefilled (SQLite: the file and its WAL, the
+            // provisioning log being a file of its own that starts empty;
+            // PostgreSQL: the template database).
+            let bytes: u64 = match store {
+                StoreKind::Sqlite => {
+                    let mut wal = template.clone().into_os_string();
+                    wal.push("-wal");
+                    [template.clone(), wal.into()]
+                        .iter()
+                        .filter_map(|p| std::fs::metadata(p).ok())
+                        .map(|m| m.len())
+                        .sum()
+                }
+                _ => pg
+                    .as_ref()
+                    .expect("the PostgreSQL server")
+                    .database_bytes(&pg_template),
+            };
+            println!(
+                "| {n} | {} | store bytes per user | {} | | | | | |",
+                modes[0].name(),
+                bytes / n.max(1) as u64
             );
         }
-        let series = |mode: Mode, s: Scenario, f: fn(&Outcome) -> f64| -> Vec<f64> {
+        println!();
+        let series = |key: Key, s: Scenario, f: fn(&Outcome) -> f64| -> Vec<f64> {
             results
                 .iter()
-                .find(|(m, sc, _)| *m == mode && *sc == s)
+                .find(|(k, sc, _)| *k == key && *sc == s)
                 .map(|(_, _, v)| v.iter().map(f).collect())
                 .unwrap_or_default()
         };
         let pct = |r: f64| (r - 1.0) * 100.0;
-        for &s in &scenarios {
-            let rate = |m| series(m, s, |o| o.rps);
-            if let Some((mid, lo, hi)) = paired(&rate(Mode::LogOn), &rate(Mode::LogOff)) {
-                println!(
-                    "| {n} | on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | |",
-                    s.name(),
-                    pct(mid),
-                    pct(lo),
-                    pct(hi)
-                );
+        for &store in &stores {
+            let st = Some(store);
+            for &s in &scenarios {
+                let rate = |m| series((st, m), s, |o| o.rps);
+                if let Some((mid, lo, hi)) = paired(&rate(Mode::LogOn), &rate(Mode::LogOff)) {
+                    println!(
+                        "| {n} | {} on vs off | {} | {:+.1} % (rounds {:+.1} … {:+.1} %) | | | | | |",
+                        store.name(),
+                        s.name(),
+                        pct(mid),
+                        pct(lo),
+                        pct(hi)
+                    );
+                }
             }
         }
-        // This build against the other binary, round by round.
+        // This build against the other binary, round by round (SQLite).
         if let Some(&other) = modes.iter().find(|m| matches!(m, Mode::Other { .. })) {
+            let st = Some(StoreKind::Sqlite);
             for &s in &scenarios {
-                let rate = |m| series(m, s, |o| o.rps);
-                let cpu = |m| series(m, s, |o| o.cpu_us);
+                let rate = |m| series((st, m), s, |o| o.rps);
+                let cpu = |m| series((st, m), s, |o| o.cpu_us);
                 let (Some(r), Some(c)) = (
                     paired(&rate(modes[0]), &rate(other)),
                     paired(&cpu(modes[0]), &cpu(other)),
@@ -735,7 +1068,7 @@ fn main() {
                     continue;
                 };
                 println!(
-                    "| {n} | this vs other | {} | rate {:+.1} % ({:+.1} … {:+.1} %) | | | CPU {:+.1} % ({:+.1} … {:+.1} %) | |",
+                    "| {n} | this vs other | {} | rate {:+.1} % ({:+.1} … {:+.1} %) | | | CPU {:+.1} % ({:+.1} … {:+.1} %) | | |",
                     s.name(),
                     pct(r.0),
                     pct(r.1),
@@ -746,54 +1079,110 @@ fn main() {
                 );
             }
         }
-        // Each scimctl side against the reference of the same round.
-        for &mode in modes.iter().filter(|m| **m != Mode::Reference) {
+        // Each scimctl side against the reference of the same round (the
+        // CPU: scimctl's and PostgreSQL's together).
+        let reference = (None, Mode::Reference);
+        for &store in &stores {
+            for &mode in modes.iter().filter(|m| **m != Mode::Reference) {
+                for &s in &scenarios {
+                    let key = (Some(store), mode);
+                    let (Some(r), Some(c)) = (
+                        paired(&series(key, s, |o| o.rps), &series(reference, s, |o| o.rps)),
+                        paired(
+                            &series(key, s, |o| o.cpu_us + o.pg_cpu_us),
+                            &series(reference, s, |o| o.cpu_us),
+                        ),
+                    ) else {
+                        continue;
+                    };
+                    println!(
+                        "| {n} | {} {} vs reference | {} | rate × {:.2} ({:.2} … {:.2}) | | | CPU × {:.1} ({:.1} … {:.1}) | | |",
+                        store.name(),
+                        mode.name(),
+                        s.name(),
+                        r.0,
+                        r.1,
+                        r.2,
+                        c.0,
+                        c.1,
+                        c.2
+                    );
+                }
+            }
+        }
+        if let Some(pg) = &pg {
+            pg.drop_database(&pg_template);
+        }
+    }
+    // The stores side by side: medians of the rounds, log as the first mode.
+    if stores.len() > 1 || sizes.len() > 1 {
+        println!();
+        println!(
+            "stores compared (log {}; CPU µs/req: scimctl + PostgreSQL):",
+            modes[0].name()
+        );
+        let names = |what: &str| -> String {
+            stores
+                .iter()
+                .map(|s| format!(" {} {what} |", s.name()))
+                .collect()
+        };
+        println!(
+            "| stored users | scenario |{}{}{}",
+            names("req/s"),
+            names("p99 ms"),
+            names("CPU µs/req")
+        );
+        println!("|---:|---|{}", "---:|".repeat(stores.len() * 3));
+        let find = |n: usize, store: StoreKind, s: Scenario| {
+            summary
+                .iter()
+                .find(|x| x.n == n && x.store == store && x.scenario == s)
+        };
+        for &n in &sizes {
             for &s in &scenarios {
-                let rate = |m| series(m, s, |o| o.rps);
-                let cpu = |m| series(m, s, |o| o.cpu_us);
-                let (Some(r), Some(c)) = (
-                    paired(&rate(mode), &rate(Mode::Reference)),
-                    paired(&cpu(mode), &cpu(Mode::Reference)),
-                ) else {
-                    continue;
+                let cells = |f: &dyn Fn(&Summary) -> String| -> String {
+                    stores
+                        .iter()
+                        .map(|&st| format!(" {} |", find(n, st, s).map_or("–".into(), f)))
+                        .collect()
                 };
                 println!(
-                    "| {n} | {} vs reference | {} | rate × {:.2} ({:.2} … {:.2}) | | | CPU × {:.1} ({:.1} … {:.1}) | |",
-                    mode.name(),
+                    "| {n} | {} |{}{}{}",
                     s.name(),
-                    r.0,
-                    r.1,
-                    r.2,
-                    c.0,
-                    c.1,
-                    c.2
+                    cells(&|x| format!("{:.0}", x.rps)),
+                    cells(&|x| format!("{:.2}", x.p99_us / 1000.0)),
+                    cells(&|x| if x.store.is_postgres() {
+                        format!("{:.0} + {:.0}", x.cpu_us, x.pg_cpu_us)
+                    } else {
+                        format!("{:.0}", x.cpu_us)
+                    })
                 );
             }
         }
-        for &mode in &modes {
-            let peak = rss
-                .iter()
-                .filter(|(m, _)| *m == mode)
-                .map(|(_, k)| *k)
-                .max();
-            println!(
-                "| {n} | {} | server peak RSS | {} MiB | | | | |",
-                mode.name(),
-                peak.unwrap_or(0) / 1024
-            );
+        // The largest size's rate against the smallest's.
+        if let (Some(&small), Some(&large)) = (sizes.iter().min(), sizes.iter().max())
+            && small != large
+        {
+            for &s in &scenarios {
+                let cells: String = stores
+                    .iter()
+                    .map(|&st| match (find(small, st, s), find(large, st, s)) {
+                        (Some(a), Some(b)) => format!(" {:+.1} % |", pct_of(b.rps, a.rps)),
+                        _ => " – |".to_owned(),
+                    })
+                    .collect();
+                println!(
+                    "| {large} vs {small} | {} |{cells}{}",
+                    s.name(),
+                    " |".repeat(stores.len() * 2)
+                );
+            }
         }
-        // This build's store as prefilled (the file and its WAL; the
-        // provisioning log is a file of its own and starts empty).
-        let mut wal = template.clone().into_os_string();
-        wal.push("-wal");
-        let bytes: u64 = [template.clone(), wal.into()]
-            .iter()
-            .filter_map(|p| std::fs::metadata(p).ok())
-            .map(|m| m.len())
-            .sum();
-        println!(
-            "| {n} | on | store bytes per user | {} | | | | |",
-            bytes / n.max(1) as u64
-        );
     }
+}
+
+/// `a` against `b`, in percent.
+fn pct_of(a: f64, b: f64) -> f64 {
+    (a / b.max(1e-9) - 1.0) * 100.0
 }
