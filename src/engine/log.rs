@@ -76,7 +76,9 @@ pub struct LogQuery {
     pub since: Option<OffsetDateTime>,
     /// Only records after this sequence number (for following).
     pub after_seq: Option<i64>,
-    /// The newest `limit` records that match (all when `after_seq` is set).
+    /// At most this many records that match, oldest first: the newest
+    /// ones, or with `after_seq` the oldest after it (a follower's next
+    /// page); 0 for all.
     pub limit: u32,
 }
 
