@@ -72,6 +72,8 @@ use serde_json::{Value, json};
 #[path = "reference.rs"]
 mod reference;
 
+#[path = "../tests/pg_cluster.rs"]
+mod pg_cluster;
 #[path = "pg_server.rs"]
 mod pg_server;
 

@@ -16,6 +16,8 @@ mod layering;
 mod log_schema;
 mod mapping;
 mod pg;
+#[path = "../pg_cluster.rs"]
+mod pg_cluster;
 mod remote;
 mod rotation;
 mod scale_out;

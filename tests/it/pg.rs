@@ -21,15 +21,12 @@
 //! killed mid-test leaves its databases behind (a private server goes
 //! whole).
 
-use std::fs;
-use std::net::{TcpListener, TcpStream};
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Barrier, OnceLock};
 use std::time::{Duration, Instant};
 
+use crate::pg_cluster::{Cluster, Options, SUPERUSER, free_port};
 use scimctl::engine::EngineError;
 use scimctl::engine::StoreError;
 use scimctl::engine::model::*;
@@ -37,9 +34,7 @@ use scimctl::engine::store::postgres::target::{Environment, PgTarget};
 use scimctl::engine::store::postgres::{PostgresStore, SCHEMA_VERSION};
 use scimctl::engine::store::{LogScope, Store, read, write};
 
-/// The superuser `initdb` creates for a private server, and its password
-/// (TCP logins need it).
-pub const SUPERUSER: &str = "scimctl";
+/// The password of a private server's superuser (TCP logins need it).
 const PRIVATE_PASSWORD: &str = "scimctl-test-password";
 
 /// Names an existing server to use instead of a private one (see above).
@@ -196,162 +191,28 @@ impl Server {
     }
 }
 
-fn bin_dir() -> PathBuf {
-    let has = |d: &Path| d.join("initdb").is_file() && d.join("postgres").is_file();
-    if let Ok(out) = Command::new("pg_config").arg("--bindir").output()
-        && out.status.success()
-    {
-        let d = PathBuf::from(String::from_utf8_lossy(&out.stdout).trim());
-        if has(&d) {
-            return d;
-        }
-    }
-    let mut found: Vec<(u32, PathBuf)> = fs::read_dir("/usr/lib/postgresql")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let v = e.file_name().to_string_lossy().parse::<u32>().ok()?;
-            let bin = e.path().join("bin");
-            has(&bin).then_some((v, bin))
-        })
-        .collect();
-    found.sort();
-    match found.pop() {
-        Some((_, bin)) => bin,
-        None => panic!(
-            "the PostgreSQL tests need the server binaries (initdb, postgres), found neither by pg_config --bindir nor in /usr/lib/postgresql/*/bin: apt install postgresql"
-        ),
-    }
-}
-
-/// PostgreSQL refuses to run as root: then its commands run as `postgres`.
-fn as_owner(bin: &Path) -> Command {
-    if rustix::process::geteuid().is_root() {
-        let mut c = Command::new("runuser");
-        c.args(["-u", "postgres", "--"]).arg(bin);
-        c
-    } else {
-        Command::new(bin)
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
-}
-
-// The server and its watchdog outlive this process's use of them by
-// design: the watchdog stops the server once the process has exited.
-#[allow(clippy::zombie_processes)]
+/// A private server: durability off (a test's data need not survive a
+/// crash of the machine), TLS on with its own certificate.
 fn start() -> Server {
-    let bin = bin_dir();
-    let dir = tempfile::Builder::new()
-        .prefix("scimctl-pg-")
-        .tempdir()
-        .expect("temp dir")
-        .keep();
-    let data = dir.join("data");
-    let socket_dir = dir.join("sock");
-    fs::create_dir(&socket_dir).expect("socket dir");
-    let pwfile = dir.join("pw");
-    fs::write(&pwfile, PRIVATE_PASSWORD).expect("password file");
-    let ck =
-        rcgen::generate_simple_self_signed(vec!["127.0.0.1".to_owned(), "localhost".to_owned()])
-            .expect("certificate");
-    let cert = dir.join("server.crt");
-    let key = dir.join("server.key");
-    fs::write(&cert, ck.cert.pem()).expect("cert");
-    fs::write(&key, ck.signing_key.serialize_pem()).expect("key");
-    fs::set_permissions(&key, fs::Permissions::from_mode(0o600)).expect("chmod key");
-    if rustix::process::geteuid().is_root() {
-        let ok = Command::new("chown")
-            .args(["-R", "postgres:postgres"])
-            .arg(&dir)
-            .status()
-            .is_ok_and(|s| s.success());
-        assert!(ok, "chown -R postgres {}", dir.display());
+    let c = Cluster::start(&Options {
+        password: PRIVATE_PASSWORD,
+        settings: &[
+            "fsync=off",
+            "synchronous_commit=off",
+            "full_page_writes=off",
+            "max_connections=300",
+        ],
+        tls: true,
+        who: "the PostgreSQL tests",
+    });
+    Server {
+        host: "127.0.0.1".to_owned(),
+        port: c.port,
+        user: SUPERUSER.to_owned(),
+        password: PRIVATE_PASSWORD.to_owned(),
+        admin: Admin::Socket(c.socket_dir.clone()),
+        cert: c.cert.clone(),
     }
-    let out = as_owner(&bin.join("initdb"))
-        .arg("-D")
-        .arg(&data)
-        .args(["-U", SUPERUSER, "-E", "UTF8", "--locale=C", "--no-sync"])
-        .args(["--auth-local=trust", "--auth-host=scram-sha-256"])
-        .arg(format!("--pwfile={}", pwfile.display()))
-        .output()
-        .expect("run initdb");
-    assert!(
-        out.status.success(),
-        "initdb failed: {}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    // The watchdog: once this process is gone, the server stops at once
-    // and its directory goes.
-    let watchdog = format!(
-        "while kill -0 {pid} 2>/dev/null; do sleep 1; done; \
-         kill -QUIT $(head -1 {data}/postmaster.pid 2>/dev/null) 2>/dev/null; sleep 2; rm -rf {dir}",
-        pid = std::process::id(),
-        data = data.display(),
-        dir = dir.display(),
-    );
-    Command::new("sh")
-        .args(["-c", &watchdog])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start the watchdog");
-    let log = dir.join("server.log");
-    // A port taken between finding it and the server binding it: try again.
-    for _ in 0..3 {
-        let port = free_port();
-        let logf = fs::File::create(&log).expect("server log");
-        let mut child = as_owner(&bin.join("postgres"))
-            .arg("-D")
-            .arg(&data)
-            .arg("-k")
-            .arg(&socket_dir)
-            .args(["-p", &port.to_string()])
-            .args(["-c", "listen_addresses=127.0.0.1"])
-            .args(["-c", "fsync=off", "-c", "synchronous_commit=off"])
-            .args(["-c", "full_page_writes=off", "-c", "max_connections=300"])
-            .args(["-c", "ssl=on"])
-            .arg("-c")
-            .arg(format!("ssl_cert_file={}", cert.display()))
-            .arg("-c")
-            .arg(format!("ssl_key_file={}", key.display()))
-            .stdin(Stdio::null())
-            .stdout(logf.try_clone().expect("log"))
-            .stderr(logf)
-            .spawn()
-            .expect("start postgres");
-        let s = Server {
-            host: "127.0.0.1".to_owned(),
-            port,
-            user: SUPERUSER.to_owned(),
-            password: PRIVATE_PASSWORD.to_owned(),
-            admin: Admin::Socket(socket_dir.clone()),
-            cert: Some(cert.clone()),
-        };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while Instant::now() < deadline {
-            if let Ok(Some(_)) = child.try_wait() {
-                break;
-            }
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() && s.try_admin("SELECT 1").is_ok() {
-                return s;
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        let _ = child.kill();
-    }
-    panic!(
-        "the test PostgreSQL server did not start: {}",
-        fs::read_to_string(&log).unwrap_or_default()
-    );
 }
 
 // ---- the store's own tests -------------------------------------------------
