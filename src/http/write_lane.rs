@@ -1,7 +1,8 @@
 //! The thread that runs the server's SCIM writes, in batches.
 //!
-//! The store takes one write at a time anyway (SQLite's write lock, the
-//! store's writer connection). Run on the blocking pool, each write costs
+//! The store takes one write at a time anyway (SQLite's write lock and
+//! its writer connection; PostgreSQL's write lock, shared by every
+//! instance, which a batch takes once for all its requests). Run on the blocking pool, each write costs
 //! a hand-off to a pool thread and, under load, a sleep and a wake-up on
 //! the writer's mutex while another write holds it — context switches
 //! that cost more than a small write itself. One thread taking the writes
