@@ -265,19 +265,19 @@ impl LogTx for PgTx<'_> {
 
     fn forget_departed_log_tenants(&self) -> Result<u64> {
         self.lock_log()?;
-        let n = self.exec(
-            "INSERT INTO log_forgotten (n) SELECT n FROM log_tenants WHERE tenant_id NOT IN (SELECT id FROM tenants) ON CONFLICT DO NOTHING",
+        // One statement, so one snapshot of `tenants` for all three parts
+        // (under READ COMMITTED, three statements could each see another:
+        // a tenant deleted in between would lose its key unforgotten).
+        let n: Option<i64> = self.one(
+            "WITH gone AS (SELECT n FROM log_tenants WHERE tenant_id NOT IN (SELECT id FROM tenants)), \
+             forgotten AS (INSERT INTO log_forgotten (n) SELECT n FROM gone ON CONFLICT DO NOTHING RETURNING n), \
+             keys AS (DELETE FROM log_tenants WHERE n IN (SELECT n FROM gone)), \
+             counters AS (DELETE FROM log_counters WHERE tenant_id <> '' AND tenant_id NOT IN (SELECT id FROM tenants)) \
+             SELECT count(*) FROM forgotten",
             &[],
+            |r| col(r, 0),
         )?;
-        self.exec(
-            "DELETE FROM log_tenants WHERE tenant_id NOT IN (SELECT id FROM tenants)",
-            &[],
-        )?;
-        self.exec(
-            "DELETE FROM log_counters WHERE tenant_id <> '' AND tenant_id NOT IN (SELECT id FROM tenants)",
-            &[],
-        )?;
-        Ok(n)
+        Ok(n.unwrap_or(0) as u64)
     }
 
     fn purge_forgotten_log(&self, limit: u64) -> Result<u64> {

@@ -97,12 +97,19 @@ const CHECKOUT_TIMEOUT: Duration = Duration::from_secs(5);
 const SESSION_SETUP: &str = "SET lock_timeout = '5s'";
 
 const BEGIN_READ: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+// READ COMMITTED named, not left to the server's (or a role's)
+// `default_transaction_isolation`: each statement after the lock must see
+// every commit made before it was granted.
 const BEGIN_WRITE: &str = concat!(
-    "BEGIN; SELECT pg_advisory_xact_lock(",
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(",
     lock_key!(write),
     ")"
 );
-const BEGIN_APPEND: &str = concat!("BEGIN; SELECT pg_advisory_xact_lock(", lock_key!(log), ")");
+const BEGIN_APPEND: &str = concat!(
+    "BEGIN ISOLATION LEVEL READ COMMITTED; SELECT pg_advisory_xact_lock(",
+    lock_key!(log),
+    ")"
+);
 const LOG_LOCK: &str = concat!("SELECT pg_advisory_xact_lock(", lock_key!(log), ")");
 
 /// Prepared statements a connection keeps (keyed by their SQL text); the
