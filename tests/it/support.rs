@@ -103,45 +103,44 @@ pub fn apart<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 /// that mode (a module and a function may share a name: they live in
 /// different namespaces).
 macro_rules! both_modes {
-    // An async body, on the runtime the HTTP tests use.
-    (async $($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn local() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local)).await;
-                }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn remote() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote)).await;
-                }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres)).await;
-                }
-            }
-        )+
+    ($($rest:tt)+) => {
+        $crate::support::in_modes!([local: Local, remote: Remote, postgres: Postgres] $($rest)+);
     };
-    ($($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[test]
-                fn local() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local));
+}
+
+/// What `both_modes!` and `both_stores!` share: one module per body, one
+/// test per `name: Mode` of the list, each with a fresh environment.
+macro_rules! in_modes {
+    ($modes:tt async $($name:ident),+ $(,)?) => {
+        $( $crate::support::in_modes!(@one $modes async $name); )+
+    };
+    ($modes:tt $($name:ident),+ $(,)?) => {
+        $( $crate::support::in_modes!(@one $modes sync $name); )+
+    };
+    // An async body, on the runtime the HTTP tests use.
+    (@one [$($test:ident: $mode:ident),+] async $name:ident) => {
+        mod $name {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $test() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::$mode)).await;
                 }
+            )+
+        }
+    };
+    (@one [$($test:ident: $mode:ident),+] sync $name:ident) => {
+        mod $name {
+            $(
                 #[test]
-                fn remote() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Remote));
+                fn $test() {
+                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::$mode));
                 }
-                #[test]
-                fn postgres() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres));
-                }
-            }
-        )+
+            )+
+        }
     };
 }
 pub(crate) use both_modes;
+pub(crate) use in_modes;
 
 /// Runs each test body `fn NAME(env: TestEnv)` (or, after `async`, `async fn
 /// NAME(env: TestEnv)`) on both stores, as the tests `NAME::sqlite`
@@ -149,33 +148,8 @@ pub(crate) use both_modes;
 /// fresh environment: for the serve and support tests, whose server runs
 /// on the environment's store itself (no remote mode to run them through).
 macro_rules! both_stores {
-    (async $($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local)).await;
-                }
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres)).await;
-                }
-            }
-        )+
-    };
-    ($($name:ident),+ $(,)?) => {
-        $(
-            mod $name {
-                #[test]
-                fn sqlite() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Local));
-                }
-                #[test]
-                fn postgres() {
-                    super::$name($crate::support::TestEnv::with_mode($crate::support::Mode::Postgres));
-                }
-            }
-        )+
+    ($($rest:tt)+) => {
+        $crate::support::in_modes!([sqlite: Local, postgres: Postgres] $($rest)+);
     };
 }
 pub(crate) use both_stores;
