@@ -7,6 +7,7 @@ pub mod admin_keys;
 pub mod auth;
 pub mod diagnose;
 pub mod error;
+pub mod events;
 pub mod log;
 pub mod mapping;
 pub mod model;
@@ -30,6 +31,8 @@ use store::{Store, StoreInfo, Tx};
 pub struct Engine {
     store: Arc<dyn Store>,
     actor: Arc<str>,
+    /// The SCIM request this engine acts for (see `for_request`).
+    request: Option<Arc<str>>,
     usage: Arc<auth::UsageTracker>,
     /// Verified tokens (see `auth`), shared by every clone.
     tokens: Arc<auth::TokenCache>,
@@ -41,6 +44,7 @@ impl Engine {
         Engine {
             store,
             actor: actor.into(),
+            request: None,
             usage: Arc::default(),
             tokens: Arc::default(),
         }
@@ -73,6 +77,15 @@ impl Engine {
 
     pub fn actor(&self) -> &str {
         &self.actor
+    }
+
+    /// This engine acting for an identity provider's SCIM request: the
+    /// events its changes record name the request as their actor.
+    pub fn for_request(&self, request_id: &str) -> Engine {
+        Engine {
+            request: Some(request_id.into()),
+            ..self.clone()
+        }
     }
 
     pub(crate) fn read<R>(&self, f: impl FnOnce(&dyn Tx) -> Result<R>) -> Result<R> {

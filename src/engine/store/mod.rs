@@ -8,6 +8,7 @@ pub mod sqlite;
 
 mod admin_keys;
 mod audit;
+mod events;
 mod groups;
 mod invitations;
 mod log;
@@ -17,6 +18,7 @@ mod tokens;
 
 pub use admin_keys::AdminKeyTx;
 pub use audit::AuditTx;
+pub use events::EventTx;
 pub use groups::GroupTx;
 pub use invitations::InvitationTx;
 pub use log::{LogCut, LogScope, LogStat, LogTx};
@@ -28,7 +30,7 @@ pub use tokens::TokenTx;
 /// reach the aggregates' methods through `dyn Tx` without them).
 pub mod prelude {
     pub use super::{
-        AdminKeyTx, AuditTx, GroupTx, InvitationTx, LogTx, MemberTx, TenantTx, TokenTx, Tx,
+        AdminKeyTx, AuditTx, EventTx, GroupTx, InvitationTx, LogTx, MemberTx, TenantTx, TokenTx, Tx,
     };
 }
 
@@ -206,7 +208,7 @@ fn run_once<R>(
 /// alone. Names are lower-cased by the caller where a lookup is
 /// case-insensitive (`*_lower` arguments).
 pub trait Tx:
-    TenantTx + MemberTx + GroupTx + TokenTx + InvitationTx + LogTx + AuditTx + AdminKeyTx
+    TenantTx + MemberTx + GroupTx + TokenTx + InvitationTx + LogTx + AuditTx + AdminKeyTx + EventTx
 {
     /// Runs `f` as one step of this transaction that can fail alone: its
     /// writes are undone when it returns `Err` (or panics, which becomes

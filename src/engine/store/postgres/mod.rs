@@ -56,6 +56,7 @@ macro_rules! lock_key {
 mod rows;
 mod admin_keys;
 mod audit;
+mod events;
 mod groups;
 mod invitations;
 mod log;

@@ -10,6 +10,7 @@
 mod rows;
 mod admin_keys;
 mod audit;
+pub(super) mod events;
 mod groups;
 mod invitations;
 mod log;

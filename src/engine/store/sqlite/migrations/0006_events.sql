@@ -1,0 +1,17 @@
+-- Schema version 6: provisioning events (issue 15). One row per change to
+-- a tenant's directory, written in the transaction of the change.
+-- AUTOINCREMENT: a number is never given twice, even after the newest
+-- event is pruned, so a consumer's cursor never meets a reused number.
+-- No foreign key: an event outlives what it tells of (a deleted tenant's
+-- last events are still delivered), until retention removes it.
+CREATE TABLE events (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    id          TEXT NOT NULL UNIQUE,
+    tenant_id   TEXT NOT NULL,
+    at          INTEGER NOT NULL,
+    type        TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    request_id  TEXT,
+    data        TEXT NOT NULL
+);
+CREATE INDEX events_tenant ON events(tenant_id, seq);
