@@ -58,6 +58,7 @@ pub struct FileConfig {
     pub token_max_age_days: Option<u32>,
     pub log_retention_days: Option<u32>,
     pub log_max_records: Option<u64>,
+    pub event_retention_days: Option<u32>,
     /// The profile used without --profile / SCIMCTL_PROFILE.
     pub default_profile: Option<String>,
     /// `[serve]`: the server's limits (see `SERVE_LIMITS`).
@@ -94,6 +95,8 @@ pub struct Config {
     pub token_max_age_days: Setting<u32>,
     pub log_retention_days: Setting<u32>,
     pub log_max_records: Setting<u64>,
+    /// How long provisioning events are kept (`serve` prunes older ones).
+    pub event_retention_days: Setting<u32>,
     /// `scimctl serve`'s limits, each with its source.
     pub serve: ServeLimits,
     /// How the store and the server settings were weighed.
@@ -285,6 +288,16 @@ impl Config {
             )?,
             1..=MAX_LOG_RECORDS,
         )?;
+        let event_retention_days = bounded(
+            "event_retention_days",
+            number(
+                "SCIMCTL_EVENT_RETENTION_DAYS",
+                file.event_retention_days,
+                &file_src,
+                crate::engine::events::DEFAULT_RETENTION_DAYS,
+            )?,
+            1..=MAX_DAYS,
+        )?;
         let serve = ServeLimits::load(&file.serve, &file_src)?;
 
         let mut tenant = layer(
@@ -406,6 +419,7 @@ impl Config {
             token_max_age_days,
             log_retention_days,
             log_max_records,
+            event_retention_days,
             serve,
             backend,
             profile,

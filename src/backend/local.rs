@@ -1,12 +1,11 @@
 //! The backend over the engine on this machine's store: each command runs
 //! as the local caller (every tenant, no API bounds).
 
-use super::{OnRecords, Result};
-use crate::api::admin::{Caller, Command, Ctx};
+use super::{OnItems, Result};
+use crate::api::admin::{Caller, Command, Ctx, Followed};
 use crate::engine::Engine;
-use crate::engine::log::LogQuery;
+use crate::engine::follow::FOLLOW_EVERY;
 use crate::engine::model::Tenant;
-use crate::engine::views::FOLLOW_EVERY;
 
 #[derive(Clone)]
 pub struct Local {
@@ -36,14 +35,21 @@ impl Local {
         Ok(self.engine.resolve_tenant(key)?)
     }
 
-    pub fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()> {
-        let (records, mut at) = self.engine.log_follow_start(q)?;
-        if each(records).is_break() {
+    pub fn follow<C: Followed>(&self, c: &C, each: &mut OnItems<'_, C::Item>) -> Result<()> {
+        let ctx = Ctx::new(
+            &self.engine,
+            &self.public_url,
+            self.max_age_days,
+            Caller::Local,
+        );
+        let feed = c.feed(&ctx)?;
+        let (items, mut at) = self.engine.follow_start(&feed)?;
+        if each(items).is_break() {
             return Ok(());
         }
         loop {
             std::thread::sleep(FOLLOW_EVERY);
-            let new = self.engine.log_follow_next(q, &mut at)?;
+            let new = self.engine.follow_next(&feed, &mut at)?;
             if !new.is_empty() && each(new).is_break() {
                 return Ok(());
             }

@@ -22,8 +22,8 @@ pub use remote::{Remote, RemoteError};
 pub use crate::engine::views::Issue;
 
 use crate::api::admin::Command;
+use crate::api::admin::Followed;
 use crate::engine::EngineError;
-use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::Tenant;
 
 /// Why a backend call failed: the engine's own error (local, or a server
@@ -38,10 +38,10 @@ pub enum BackendError {
 
 pub type Result<T> = std::result::Result<T, BackendError>;
 
-/// What a followed log hands to its caller: a batch of new records. The
+/// What a followed feed hands to its caller: a batch of new items. The
 /// caller breaks to end the follow (stdout closed, say; it keeps its own
 /// error).
-pub type OnRecords<'a> = dyn FnMut(Vec<LogRecord>) -> ControlFlow<()> + 'a;
+pub type OnItems<'a, T> = dyn FnMut(Vec<T>) -> ControlFlow<()> + 'a;
 
 /// Where state lives and is changed. An enum rather than a trait object:
 /// [`Backend::call`] is generic over the command.
@@ -76,12 +76,13 @@ impl Backend {
         }
     }
 
-    /// The records `q` selects, then every new one as it is written, until
-    /// `each` fails or the source ends (a server shutting down).
-    pub fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()> {
+    /// The items the command's feed selects, then every new one as it is
+    /// written, until `each` breaks or the source ends (a server shutting
+    /// down). `c` asks for the stream (`follow: true`).
+    pub fn follow<C: Followed>(&self, c: &C, each: &mut OnItems<'_, C::Item>) -> Result<()> {
         match self {
-            Backend::Local(l) => l.follow_log(q, each),
-            Backend::Remote(r) => r.follow_log(q, each),
+            Backend::Local(l) => l.follow(c, each),
+            Backend::Remote(r) => r.follow(c, each),
         }
     }
 }

@@ -8,13 +8,12 @@
 use reqwest::{Method, Url};
 use serde::de::DeserializeOwned;
 
-use super::{BackendError, OnRecords, Result};
+use super::{BackendError, OnItems, Result};
 use crate::api::admin::{
-    self as api, Command, ErrorBody, Input, KeyInfo, PREFIX, Route, log, routes, tenant,
+    self as api, Command, ErrorBody, Followed, Input, KeyInfo, PREFIX, Route, routes, tenant,
 };
 use crate::credentials::server;
 use crate::engine::ErrorKind;
-use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::model::Tenant;
 use crate::engine::tenants::only_tenant;
 use crate::engine::tokens::Secret;
@@ -217,13 +216,10 @@ impl Remote {
         Ok(info.into_tenant())
     }
 
-    /// One streaming response of JSON lines: the records `q` selects, then
-    /// each new one; blank lines are the server's keep-alive.
-    pub fn follow_log(&self, q: &LogQuery, each: &mut OnRecords<'_>) -> Result<()> {
-        let req = match log::Of::new(q, true) {
-            log::Of::Tenant(c) => self.request_for(&c)?,
-            log::Of::All(c) => self.request_for(&c)?,
-        };
+    /// One streaming response of JSON lines: the items the command
+    /// selects, then each new one; blank lines are the server's keep-alive.
+    pub fn follow<C: Followed>(&self, c: &C, each: &mut OnItems<'_, C::Item>) -> Result<()> {
+        let req = self.request_for(c)?;
         self.rt.block_on(async {
             let mut res = self.send(req).await?;
             let mut pending: Vec<u8> = Vec::new();
@@ -239,10 +235,13 @@ impl Remote {
                 let complete: Vec<u8> = pending.drain(..=end).collect();
                 let mut batch = Vec::new();
                 for line in complete.split(|b| *b == b'\n').filter(|l| !l.is_empty()) {
-                    batch.push(serde_json::from_slice::<LogRecord>(line).map_err(|e| {
+                    batch.push(serde_json::from_slice::<C::Item>(line).map_err(|e| {
                         BackendError::Remote(RemoteError::BadAnswer {
                             server: self.server.clone(),
-                            detail: format!("a log line is not a record: {e}"),
+                            detail: format!(
+                                "a streamed line is not what {} answers: {e}",
+                                C::ROUTE.path
+                            ),
                         })
                     })?);
                 }

@@ -93,6 +93,11 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     value: Some(c.log_max_records.value.to_string()),
                     source: c.log_max_records.source.clone(),
                 },
+                Entry {
+                    key: "event_retention_days",
+                    value: Some(c.event_retention_days.value.to_string()),
+                    source: c.event_retention_days.source.clone(),
+                },
             ];
             entries.extend(crate::config::SERVE_LIMITS.iter().zip(&c.serve.values).map(
                 |(l, s)| Entry {

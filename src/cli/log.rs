@@ -116,13 +116,17 @@ pub fn run(a: LogArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     if a.follow {
         // Printing fails only when stdout does; that error ends the follow.
         let mut failed = None;
-        backend.follow_log(&q, &mut |records| match print(ctx, &records) {
+        let mut each = |records: Vec<LogRecord>| match print(ctx, &records) {
             Ok(()) => ControlFlow::Continue(()),
             Err(e) => {
                 failed = Some(e);
                 ControlFlow::Break(())
             }
-        })?;
+        };
+        match log::Of::new(&q, true) {
+            log::Of::Tenant(c) => backend.follow(&c, &mut each)?,
+            log::Of::All(c) => backend.follow(&c, &mut each)?,
+        }
         return failed.map_or(Ok(()), Err);
     }
     let records = match log::Of::new(&q, false) {

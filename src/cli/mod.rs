@@ -7,6 +7,7 @@ mod args;
 mod config_cmd;
 mod dashboard;
 mod diagnose;
+mod events;
 mod generate;
 mod groups;
 mod log;
@@ -86,6 +87,8 @@ pub enum Command {
     TestConnection(test_connection::TestConnectionArgs),
     /// The provisioning log: every SCIM request, filterable and followable
     Log(log::LogArgs),
+    /// Provisioning events: every change to users, groups, tokens and SCIM, with a cursor
+    Events(events::EventsArgs),
     /// Explain a user, a logged request or the tenant: a verdict and the fix
     #[command(subcommand)]
     Diagnose(diagnose::DiagnoseCmd),
@@ -291,6 +294,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Mapping(c) => mapping::run(c, &mut ctx),
         Command::TestConnection(a) => test_connection::run(a, &mut ctx),
         Command::Log(a) => log::run(a, &mut ctx),
+        Command::Events(a) => events::run(a, &mut ctx),
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::AdminKey(c) => admin_key::run(c, &mut ctx),

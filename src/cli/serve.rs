@@ -85,6 +85,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         days: ctx.config.log_retention_days.value,
         max_records: ctx.config.log_max_records.value,
         enabled: !a.no_provisioning_log,
+        event_days: ctx.config.event_retention_days.value,
     };
     let store = ctx.config.store.value.shown();
     let token_max_age_days = ctx.config.token_max_age_days.value;

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use time::OffsetDateTime;
 
 use super::error::Result;
-use super::model::{Account, Group, Membership};
+use super::model::{Account, Group, Membership, Tenant};
 use super::store::Tx;
 use super::{Engine, new_id, now};
 
@@ -67,12 +67,9 @@ pub enum EventType {
     #[serde(rename = "group.member_removed")]
     #[strum(serialize = "group.member_removed")]
     GroupMemberRemoved,
-    #[serde(rename = "group.property_assigned")]
-    #[strum(serialize = "group.property_assigned")]
-    GroupPropertyAssigned,
-    #[serde(rename = "group.property_unassigned")]
-    #[strum(serialize = "group.property_unassigned")]
-    GroupPropertyUnassigned,
+    #[serde(rename = "group.assigned")]
+    #[strum(serialize = "group.assigned")]
+    GroupAssigned,
     #[serde(rename = "invitation.queued")]
     #[strum(serialize = "invitation.queued")]
     InvitationQueued,
@@ -88,6 +85,9 @@ pub enum EventType {
     #[serde(rename = "scim.disabled")]
     #[strum(serialize = "scim.disabled")]
     ScimDisabled,
+    #[serde(rename = "token.generated")]
+    #[strum(serialize = "token.generated")]
+    TokenGenerated,
     #[serde(rename = "token.regenerated")]
     #[strum(serialize = "token.regenerated")]
     TokenRegenerated,
@@ -170,11 +170,15 @@ pub struct EventQuery {
     pub limit: u32,
 }
 
+/// How long events are kept unless `event_retention_days` says otherwise:
+/// long enough for a webhook endpoint that was down over a holiday.
+pub const DEFAULT_RETENTION_DAYS: u32 = 30;
+
 /// The most events one call of the events API returns.
 pub const MAX_EVENTS_PAGE: u32 = 1000;
 
 /// A user as events show it.
-pub(crate) fn user_json(m: &Membership, a: &Account) -> Value {
+pub(crate) fn event_user(m: &Membership, a: &Account) -> Value {
     json!({
         "id": m.id,
         "userName": a.user_name,
@@ -185,8 +189,18 @@ pub(crate) fn user_json(m: &Membership, a: &Account) -> Value {
     })
 }
 
+/// A tenant as events show it.
+pub(crate) fn event_tenant(t: &Tenant) -> Value {
+    json!({
+        "id": t.id,
+        "name": t.name,
+        "policy": t.policy.as_str(),
+        "scim_enabled": t.scim_enabled,
+    })
+}
+
 /// A group as events show it.
-pub(crate) fn group_json(g: &Group) -> Value {
+pub(crate) fn event_group(g: &Group) -> Value {
     json!({
         "id": g.id,
         "displayName": g.display_name,

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod diagnose;
 pub mod error;
 pub mod events;
+pub mod follow;
 pub mod log;
 pub mod mapping;
 pub mod model;

@@ -2,7 +2,10 @@
 //! invitation rule. Every face reaches them through the engine's
 //! operations; nothing else decides who may change a member.
 
+use serde_json::json;
+
 use super::error::{EngineError, Result};
+use super::events::EventType;
 use super::model::{AssignmentKind, Invitation, ManagedBy, MemberKind, MemberRecord, Membership};
 use super::store::Tx;
 use super::{Engine, new_id, now};
@@ -66,6 +69,16 @@ impl Engine {
             Some(email),
             Some("tenant → idp: first write by the identity provider".into()),
         )?;
+        self.emit(
+            tx,
+            &m.tenant_id,
+            EventType::UserTransferred,
+            json!({
+                "user": {"id": m.id, "userName": email, "externalId": m.external_id, "active": m.active},
+                "from": "tenant",
+                "to": "idp",
+            }),
+        )?;
         Ok(true)
     }
 
@@ -113,6 +126,12 @@ impl Engine {
             "invitation.enqueue",
             Some(&inv.email),
             Some("sign-up email queued: member of a group with a property".into()),
+        )?;
+        self.emit(
+            tx,
+            tenant_id,
+            EventType::InvitationQueued,
+            json!({"invitation": {"id": inv.id, "email": inv.email, "user_id": m.id}}),
         )?;
         tracing::info!(tenant = tenant_id, "sign-up invitation queued");
         Ok(Some(inv.email))

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use serde_json::json;
+
 use super::error::{EngineError, Result};
+use super::events::{EventType, event_tenant};
 use super::model::{MemberCounts, Policy, Tenant};
 use super::store::Tx;
 use super::{Engine, new_id, now, tenant_url};
@@ -162,6 +165,12 @@ impl Engine {
             };
             tx.insert_tenant(&t)?;
             self.audit(tx, Some(&t.id), "tenant.create", Some(&t.name), None)?;
+            self.emit(
+                tx,
+                &t.id,
+                EventType::TenantCreated,
+                json!({"tenant": event_tenant(&t)}),
+            )?;
             Ok(t)
         })
     }
@@ -212,6 +221,12 @@ impl Engine {
                 "tenant.delete",
                 Some(&tenant.name),
                 None,
+            )?;
+            self.emit(
+                tx,
+                &tenant.id,
+                EventType::TenantDeleted,
+                json!({"tenant": event_tenant(tenant)}),
             )
         })?;
         if let Err(e) = self.forget_tenant_log(&tenant.id) {
@@ -233,6 +248,11 @@ impl Engine {
                     "scim.disable"
                 };
                 self.audit(tx, Some(&t.id), action, None, None)?;
+                let kind = match enabled {
+                    true => EventType::ScimEnabled,
+                    false => EventType::ScimDisabled,
+                };
+                self.emit(tx, &t.id, kind, json!({"tenant": event_tenant(&t)}))?;
             }
             Ok(ScimSwitch {
                 tenant_id: t.id,
@@ -261,6 +281,12 @@ impl Engine {
             t.policy = policy;
             tx.update_tenant(&t)?;
             self.audit(tx, Some(&t.id), "scim.policy", Some(policy.as_str()), None)?;
+            self.emit(
+                tx,
+                &t.id,
+                EventType::TenantUpdated,
+                json!({"tenant": event_tenant(&t), "changed": ["policy"]}),
+            )?;
             Ok(t)
         })
     }

@@ -11,7 +11,10 @@ use subtle::ConstantTimeEq;
 use time::OffsetDateTime;
 use zeroize::Zeroizing;
 
+use serde_json::json;
+
 use super::error::{EngineError, Result};
+use super::events::EventType;
 use super::model::{Tenant, TokenRecord, TokenState};
 use super::{Engine, new_id, now, tenant_url, tenants};
 
@@ -312,6 +315,20 @@ impl Engine {
                 None => format!("replaced {f}"),
             });
             self.audit(tx, Some(&t.id), action, Some(&record.fingerprint), detail)?;
+            let previous_until = replaced.as_ref().and(grace).map(|g| at + g);
+            self.emit(
+                tx,
+                &t.id,
+                match replace {
+                    true => EventType::TokenRegenerated,
+                    false => EventType::TokenGenerated,
+                },
+                json!({
+                    "token": {"fingerprint": record.fingerprint},
+                    "replaced": replaced,
+                    "previous_valid_until": previous_until.map(crate::engine::scim::resource::rfc3339),
+                }),
+            )?;
             Ok(IssuedToken {
                 token: token.clone(),
                 previous_until: replaced.as_ref().and(grace).map(|g| at + g),
@@ -344,6 +361,12 @@ impl Engine {
                     Some(&old.fingerprint),
                     None,
                 )?;
+                self.emit(
+                    tx,
+                    &t.id,
+                    EventType::TokenRevoked,
+                    json!({"token": {"fingerprint": old.fingerprint}, "previous": false}),
+                )?;
                 revoked.push(old.fingerprint);
             }
             Ok(revoked)
@@ -372,6 +395,12 @@ impl Engine {
                 "token.revoke_previous",
                 Some(&old.fingerprint),
                 None,
+            )?;
+            self.emit(
+                tx,
+                &t.id,
+                EventType::TokenRevoked,
+                json!({"token": {"fingerprint": old.fingerprint}, "previous": true}),
             )?;
             Ok(old.fingerprint)
         })

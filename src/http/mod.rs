@@ -35,6 +35,8 @@ const MAINTAIN_EVERY: Duration = Duration::from_millis(100);
 /// How often idle rate-limiter state is swept, and the limits' counters
 /// reported on stderr when they grew.
 const SWEEP_EVERY: Duration = Duration::from_secs(60);
+/// How often `serve` prunes provisioning events past their retention.
+const PRUNE_EVENTS_EVERY: Duration = Duration::from_secs(3600);
 
 #[derive(Clone)]
 pub struct AppState {
@@ -303,15 +305,15 @@ fn routes(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
-/// writes pending token use.
-/// Provisioning-log retention.
+/// Provisioning-log and event retention.
 #[derive(Debug, Clone, Copy)]
 pub struct Retention {
     pub days: u32,
     pub max_records: u64,
     /// False only for benchmark comparisons.
     pub enabled: bool,
+    /// Provisioning events older than this many days are pruned.
+    pub event_days: u32,
 }
 
 /// Where `serve` listens: plain HTTP, or HTTPS with rustls.
@@ -320,6 +322,8 @@ pub enum Bound {
     Tls(tokio::net::TcpListener, Arc<rustls::ServerConfig>),
 }
 
+/// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
+/// writes pending token use.
 pub async fn serve(
     engine: Engine,
     listener: Bound,
@@ -381,6 +385,25 @@ pub async fn serve(
             }
         })
     };
+    let event_pruner = {
+        let engine = engine.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(PRUNE_EVENTS_EVERY);
+            loop {
+                tick.tick().await;
+                let e = engine.clone();
+                match tokio::task::spawn_blocking(move || e.prune_events(retention.event_days))
+                    .await
+                {
+                    Ok(Err(err)) => tracing::warn!(error = %err, "could not prune old events"),
+                    Ok(Ok(n)) if n > 0 => {
+                        tracing::info!(pruned = n, "old provisioning events pruned")
+                    }
+                    _ => {}
+                }
+            }
+        })
+    };
     let sweeper = {
         let (guard, conns) = (guard.clone(), conns.clone());
         tokio::spawn(async move {
@@ -419,6 +442,7 @@ pub async fn serve(
     let result: std::io::Result<()> = Ok(());
     sweeper.abort();
     flusher.abort();
+    event_pruner.abort();
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = maintainer {
         let _ = tokio::task::spawn_blocking(move || t.join()).await;

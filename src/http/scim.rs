@@ -529,6 +529,7 @@ where
                 presented: m.bearer.clone(),
                 client: m.client.clone(),
                 base,
+                request_id: m.request_id.clone(),
                 f: Box::new(run),
             };
             let len = bytes.as_ref().map_or(0, |b| b.len());

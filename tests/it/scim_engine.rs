@@ -356,6 +356,7 @@ fn batched_writes_fail_alone_and_answer_in_order(env: TestEnv) {
         presented: Some(secret),
         client: None,
         base: "http://127.0.0.1/scim/v2/acme".to_owned(),
+        request_id: format!("r-test-{i}"),
         f: Box::new(move |ses: &scimctl::engine::scim::session::Session<'_>| {
             Ok(ses.create_user(&user(i))?.resource["userName"].clone())
         }),

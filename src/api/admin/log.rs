@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{Command, Ctx, Input, MAX_LOG_LIMIT, Route, duration, is_false, routes};
+use super::{Command, Ctx, Followed, Input, MAX_LOG_LIMIT, Route, duration, is_false, routes};
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::{EngineError, now};
 
@@ -154,6 +154,39 @@ impl Command for All {
 
     fn run(self, ctx: &Ctx<'_>) -> Result<Vec<LogRecord>, EngineError> {
         ctx.engine.log_records(&self.0.scoped(ctx, None)?)
+    }
+}
+
+impl Followed for Tenant {
+    type Feed = LogQuery;
+    type Item = LogRecord;
+    type Params = LogParams;
+    fn new(tenant: Option<String>, params: LogParams) -> Tenant {
+        Tenant {
+            tenant: tenant.unwrap_or_default(),
+            params,
+        }
+    }
+    fn follows(&self) -> bool {
+        self.params.follow
+    }
+    fn feed(&self, ctx: &Ctx<'_>) -> Result<LogQuery, EngineError> {
+        self.params.scoped(ctx, Some(&self.tenant))
+    }
+}
+
+impl Followed for All {
+    type Feed = LogQuery;
+    type Item = LogRecord;
+    type Params = LogParams;
+    fn new(_: Option<String>, params: LogParams) -> All {
+        All(params)
+    }
+    fn follows(&self) -> bool {
+        self.0.follow
+    }
+    fn feed(&self, ctx: &Ctx<'_>) -> Result<LogQuery, EngineError> {
+        self.0.scoped(ctx, None)
     }
 }
 

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::admin_keys::AdminGrant;
+use crate::engine::follow::Feed;
 use crate::engine::model::Tenant;
 use crate::engine::{Engine, EngineError, ErrorKind};
 
@@ -130,6 +131,9 @@ pub mod routes {
     pub const LOG_TENANT: Route = Route::get("/tenants/{tenant}/log");
     /// Every tenant's log: operator keys only.
     pub const LOG_ALL: Route = Route::get("/log");
+    pub const EVENTS_TENANT: Route = Route::get("/tenants/{tenant}/events");
+    /// Every tenant's events: operator keys only.
+    pub const EVENTS_ALL: Route = Route::get("/events");
 }
 
 /// Where a command's fields other than its path parameters travel.
@@ -172,6 +176,21 @@ pub trait Command: Serialize + Send + 'static {
     /// Runs the command on the engine: the one place both the local
     /// backend and the admin API server run it.
     fn run(self, ctx: &Ctx<'_>) -> Result<Self::Output, EngineError>;
+}
+
+/// A command whose answer may instead be a stream that goes on
+/// (`follow=true`): JSON lines of its feed's items, what the feed selects
+/// now and then each new one as it is written (`engine::follow`). Its
+/// route takes the tenant (if any) in the path and `Params` in the query.
+pub trait Followed: Command + Sync {
+    type Feed: Feed<Item = Self::Item>;
+    type Item: Serialize + DeserializeOwned + Send + 'static;
+    type Params: DeserializeOwned + Send + 'static;
+    fn new(tenant: Option<String>, params: Self::Params) -> Self;
+    /// Whether the answer is to be the stream.
+    fn follows(&self) -> bool;
+    /// The feed the command selects, within the caller's scope.
+    fn feed(&self, ctx: &Ctx<'_>) -> Result<Self::Feed, EngineError>;
 }
 
 /// A command on one tenant: its type (the tenant and any other path
@@ -236,6 +255,7 @@ macro_rules! tenant_command {
 
 // The commands, each resource in its file; after the macro they use.
 pub mod diagnose;
+pub mod events;
 pub mod groups;
 pub mod log;
 pub mod properties;

@@ -5,7 +5,10 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::users::fold_case;
+use serde_json::json;
+
 use crate::engine::error::{EngineError, Result};
+use crate::engine::events::{EventType, event_group};
 use crate::engine::model::{
     Assignment, AssignmentKind, Group, ManagedBy, MemberKind, Property, Tenant,
 };
@@ -170,6 +173,12 @@ impl Engine {
             };
             tx.insert_group(&g)?;
             self.audit(tx, Some(&t.id), "group.create", Some(&g.display_name), None)?;
+            self.emit(
+                tx,
+                &t.id,
+                EventType::GroupCreated,
+                json!({"group": event_group(&g)}),
+            )?;
             group_info(tx, g)
         })
     }
@@ -226,6 +235,15 @@ impl Engine {
                         "group.assign",
                         Some(&g.display_name),
                         Some(format!("{} {}", a.kind.as_str(), a.value)),
+                    )?;
+                    self.emit(
+                        tx,
+                        &t.id,
+                        EventType::GroupAssigned,
+                        json!({
+                            "group": event_group(&g),
+                            "assignment": {"kind": a.kind.as_str(), "value": a.value},
+                        }),
                     )?;
                 }
             }

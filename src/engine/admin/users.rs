@@ -3,7 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::json;
+
 use crate::engine::error::{EngineError, Result};
+use crate::engine::events::{EventType, event_user};
 use crate::engine::model::{Account, ManagedBy, MemberKind, Membership, Tenant};
 use crate::engine::{Engine, new_id, now, tenants};
 
@@ -138,6 +141,7 @@ impl Engine {
             };
             for mut m in others.iter().cloned() {
                 if m.managed_by != ManagedBy::SelfManaged {
+                    let from = m.managed_by;
                     m.managed_by = ManagedBy::SelfManaged;
                     m.updated_at = at;
                     m.version += 1;
@@ -148,6 +152,16 @@ impl Engine {
                         "user.ownership",
                         Some(&account.user_name),
                         Some("now self-managed: linked to another tenant".into()),
+                    )?;
+                    self.emit(
+                        tx,
+                        &m.tenant_id,
+                        EventType::UserTransferred,
+                        json!({
+                            "user": event_user(&m, &account),
+                            "from": from.as_str(),
+                            "to": m.managed_by.as_str(),
+                        }),
                     )?;
                 }
             }
@@ -171,6 +185,12 @@ impl Engine {
                 "user.add",
                 Some(&account.user_name),
                 Some(format!("{} {}", kind.as_str(), managed_by.as_str())),
+            )?;
+            self.emit(
+                tx,
+                &t.id,
+                EventType::UserCreated,
+                json!({"user": event_user(&m, &account)}),
             )?;
             Ok(MemberAdded {
                 tenant_id: t.id,

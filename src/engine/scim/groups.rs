@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::filter::{CompareOp, Filter, IndexKey, Literal};
 use super::limits;
@@ -16,6 +16,7 @@ use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
 use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::{EngineError, Result, ScimType};
+use crate::engine::events::{EventType, event_group};
 use crate::engine::model::Group;
 use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
@@ -165,8 +166,15 @@ impl Engine {
                 updated_at: at,
             };
             tx.insert_group(&g)?;
+            self.emit(
+                tx,
+                t,
+                EventType::GroupCreated,
+                json!({"group": event_group(&g)}),
+            )?;
             for m in &w.members {
                 tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)?;
+                self.member_event(tx, &g, EventType::GroupMemberAdded, &m.id)?;
             }
             // A new group has no property yet, so nobody is invited here;
             // the product assigns properties to groups.
@@ -234,6 +242,7 @@ impl Engine {
                 let mut changed = false;
                 for m in add {
                     if tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)? {
+                        self.member_event(tx, &g, EventType::GroupMemberAdded, &m.id)?;
                         added.push(&m.id);
                         changed = true;
                     } else if m.display.is_some() {
@@ -244,7 +253,10 @@ impl Engine {
                     }
                 }
                 for m in remove {
-                    changed |= tx.remove_group_member(&g.id, m)?;
+                    if tx.remove_group_member(&g.id, m)? {
+                        self.member_event(tx, &g, EventType::GroupMemberRemoved, m)?;
+                        changed = true;
+                    }
                 }
                 let mut invited = Vec::new();
                 if !added.is_empty() && has_property(tx, &g.id)? {
@@ -335,12 +347,14 @@ impl Engine {
         let at = now();
         for m in &added {
             tx.add_group_member(&g.id, &m.id, m.display.as_deref(), at)?;
+            self.member_event(tx, &g, EventType::GroupMemberAdded, &m.id)?;
         }
         for m in &redisplayed {
             tx.set_group_member_display(&g.id, &m.id, m.display.as_deref())?;
         }
         for m in &removed {
             tx.remove_group_member(&g.id, m)?;
+            self.member_event(tx, &g, EventType::GroupMemberRemoved, m)?;
         }
         let mut invited = Vec::new();
         if !added.is_empty() && has_property(tx, &g.id)? {
@@ -354,11 +368,26 @@ impl Engine {
             || g.display_name != w.display_name
             || g.external_id != w.external_id;
         if changed {
+            let mut changes = Vec::new();
+            if g.display_name != w.display_name {
+                changes.push("displayName");
+            }
+            if g.external_id != w.external_id {
+                changes.push("externalId");
+            }
             g.display_name = w.display_name.clone();
             g.external_id = w.external_id.clone();
             g.version += 1;
             g.updated_at = at;
             tx.update_group(&g)?;
+            if !changes.is_empty() {
+                self.emit(
+                    tx,
+                    t,
+                    EventType::GroupUpdated,
+                    json!({"group": event_group(&g), "changed": changes}),
+                )?;
+            }
         }
         Ok(Written {
             resource: self.group_resource(tx, scope, &g, true)?,
@@ -384,6 +413,12 @@ impl Engine {
                 .ok_or_else(|| not_found(id))?;
             check_version(if_match, g.version)?;
             tx.delete_group(&scope.tenant.id, id)?;
+            self.emit(
+                tx,
+                &scope.tenant.id,
+                EventType::GroupDeleted,
+                json!({"group": event_group(&g)}),
+            )?;
             self.audit(
                 tx,
                 Some(&scope.tenant.id),
@@ -401,6 +436,24 @@ impl Engine {
                 invited: Vec::new(),
             })
         }
+    }
+}
+
+impl Engine {
+    /// `group.member_added` or `group.member_removed` of one member.
+    fn member_event(
+        &self,
+        tx: &dyn Tx,
+        g: &Group,
+        kind: EventType,
+        membership_id: &str,
+    ) -> Result<()> {
+        self.emit(
+            tx,
+            &g.tenant_id,
+            kind,
+            json!({"group": event_group(g), "user": {"id": membership_id}}),
+        )
     }
 }
 

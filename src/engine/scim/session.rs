@@ -154,6 +154,8 @@ pub struct WriteJob<R> {
     pub client: Option<String>,
     /// The tenant URL resources' locations start with.
     pub base: String,
+    /// The request's id: the actor of the events its changes record.
+    pub request_id: String,
     pub f: SessionWork<R>,
 }
 
@@ -251,7 +253,8 @@ impl Engine {
                     let f = f
                         .take()
                         .ok_or_else(|| EngineError::Internal("a batched write ran twice".into()))?;
-                    let r = f(&Session::new(self, tx, &grant, &job.base));
+                    let engine = self.for_request(&job.request_id);
+                    let r = f(&Session::new(&engine, tx, &grant, &job.base));
                     grant_seen = Some(grant);
                     match r {
                         Ok(v) => {

@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::filter::{Filter, FilterError, IndexKey};
 use super::limits;
@@ -13,6 +13,7 @@ use super::resource::{UserWrite, normalize, user_json, user_write, version_tag};
 use super::schema::{ResourceKind, ResourceSchema};
 use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::{EngineError, Result};
+use crate::engine::events::{EventType, doc_changes, event_user};
 use crate::engine::model::{
     Account, ManagedBy, MemberKind, MemberRecord, Membership, Policy, Tenant,
 };
@@ -361,6 +362,12 @@ impl Engine {
             };
             tx.insert_membership(&m)?;
             tx.set_member_emails(t, &m.id, &w.emails_lower)?;
+            self.emit(
+                tx,
+                t,
+                EventType::UserCreated,
+                json!({"user": event_user(&m, &account)}),
+            )?;
             let rec = MemberRecord {
                 membership: m,
                 account,
@@ -498,13 +505,27 @@ impl Engine {
             }
         }
         let at = now();
+        let active = w.active.unwrap_or(membership.active);
+        // What changed, named as the events name it (SCIM attribute paths).
+        let mut changes = Vec::new();
+        for (name, differs) in [
+            ("userName", account.user_name != w.user_name),
+            ("name.givenName", account.given_name != w.given_name),
+            ("name.familyName", account.family_name != w.family_name),
+            ("externalId", membership.external_id != w.external_id),
+        ] {
+            if differs {
+                changes.push(name.to_owned());
+            }
+        }
         let account_changed = account.user_name != w.user_name
             || account.given_name != w.given_name
             || account.family_name != w.family_name;
-        let active = w.active.unwrap_or(membership.active);
         let member_changed = membership.active != active
             || membership.external_id != w.external_id
             || membership.doc != w.doc;
+        doc_changes(membership.doc.as_deref(), w.doc.as_deref(), &mut changes);
+        let flipped = (membership.active != active).then_some(active);
         if account_changed {
             account.user_name = w.user_name;
             account.given_name = w.given_name;
@@ -521,6 +542,27 @@ impl Engine {
             membership.updated_at = at;
             tx.update_membership(&membership)?;
             tx.set_member_emails(&scope.tenant.id, &membership.id, &w.emails_lower)?;
+            let t = &scope.tenant.id;
+            if !changes.is_empty() {
+                self.emit(
+                    tx,
+                    t,
+                    EventType::UserUpdated,
+                    json!({"user": event_user(&membership, &account), "changed": changes}),
+                )?;
+            }
+            if let Some(now_active) = flipped {
+                let kind = match now_active {
+                    true => EventType::UserReactivated,
+                    false => EventType::UserDeactivated,
+                };
+                self.emit(
+                    tx,
+                    t,
+                    kind,
+                    json!({"user": event_user(&membership, &account)}),
+                )?;
+            }
         }
         let invited = self.maybe_invite(tx, &scope.tenant.id, &membership.id)?;
         let rec = MemberRecord {
@@ -555,9 +597,19 @@ impl Engine {
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
             tx.delete_membership(&scope.tenant.id, id)?;
-            if tx.memberships_of_account(&rec.account.id)?.is_empty() {
+            let account_deleted = tx.memberships_of_account(&rec.account.id)?.is_empty();
+            if account_deleted {
                 tx.delete_account(&rec.account.id)?;
             }
+            self.emit(
+                tx,
+                &scope.tenant.id,
+                EventType::UserUnlinked,
+                json!({
+                    "user": event_user(&rec.membership, &rec.account),
+                    "account_deleted": account_deleted,
+                }),
+            )?;
             self.audit(
                 tx,
                 Some(&scope.tenant.id),

@@ -41,7 +41,7 @@ use crate::engine::admin_keys::AdminGrant;
 use crate::engine::tokens::Secret;
 use crate::engine::{Engine, EngineError, ErrorKind};
 
-mod log;
+mod follow;
 mod mapping;
 mod whoami;
 
@@ -53,7 +53,9 @@ pub use crate::api::admin::PREFIX;
 /// the log (whose `follow=true` answer is a stream) are written by hand.
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
-    use crate::api::admin::{diagnose, groups, properties, scim, tenant, token, url, users};
+    use crate::api::admin::{
+        diagnose, events, groups, log, properties, scim, tenant, token, url, users,
+    };
     let table = [
         route(r::WHOAMI, whoami::whoami),
         at::<tenant::List>(),
@@ -84,8 +86,10 @@ pub fn routes() -> Router<AppState> {
         at::<diagnose::Request>(),
         at::<diagnose::Tenant>(),
         at::<diagnose::RequestAny>(),
-        route(r::LOG_TENANT, log::log_tenant),
-        route(r::LOG_ALL, log::log_all),
+        follow::streamed::<log::Tenant>(),
+        follow::streamed::<log::All>(),
+        follow::streamed::<events::Tenant>(),
+        follow::streamed::<events::All>(),
     ];
     table
         .into_iter()

@@ -1,72 +1,69 @@
-//! `log [--follow]`: a tenant's or every tenant's provisioning log, and
-//! the follow stream (JSON lines, re-checking the key on every poll).
+//! The streaming answers of the admin API: a command that follows a feed
+//! (`log?follow=true`, `events?follow=true`) answers JSON lines, what the
+//! feed selects and then each new item as it is written (see
+//! `engine::follow`: one cursor, never a skipped item), re-checking the key
+//! on every poll. Without `follow=true` the same route is an ordinary
+//! command.
 
 use axum::body::Bytes;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::Response;
+use axum::routing::MethodRouter;
 use std::time::Duration;
 
-use super::{Admin, ApiError, Call, admin_for, as_admin, blocking, query, run};
-use crate::api::admin::{Command, LogParams, log};
-use crate::engine::log::{LogQuery, LogRecord};
-use crate::engine::views::FOLLOW_EVERY;
+use super::{Admin, ApiError, Call, admin_for, as_admin, blocking, query, route, run};
+use crate::api::admin::Followed;
+use crate::engine::follow::{FOLLOW_EVERY, Feed};
 use crate::http::AppState;
 
-pub(super) async fn log_tenant(
-    State(st): State<AppState>,
-    call: Call,
-    Path(t): Path<String>,
-    q: Result<Query<LogParams>, QueryRejection>,
-) -> Response {
-    log(st, call, Some(t), q).await
+/// The command `C` at its route, streaming with `follow=true`.
+pub(super) fn streamed<C: Followed>() -> (&'static str, MethodRouter<AppState>) {
+    route(C::ROUTE, stream::<C>)
 }
 
-/// Every tenant's requests: operator keys only.
-pub(super) async fn log_all(
+async fn stream<C: Followed>(
     State(st): State<AppState>,
     call: Call,
-    q: Result<Query<LogParams>, QueryRejection>,
+    path: Option<Path<Vec<(String, String)>>>,
+    q: Result<Query<C::Params>, QueryRejection>,
 ) -> Response {
-    log(st, call, None, q).await
-}
-
-pub(super) async fn log(
-    st: AppState,
-    call: Call,
-    tenant: Option<String>,
-    q: Result<Query<LogParams>, QueryRejection>,
-) -> Response {
+    let path = path.map(|Path(p)| p).unwrap_or_default();
     let params = match query(q) {
         Ok(p) => p,
         Err(e) => return e.respond(&call.request_id),
     };
-    if !params.follow {
+    let tenant = path
+        .iter()
+        .find(|(name, _)| name == "tenant")
+        .map(|(_, v)| v.clone());
+    let c = C::new(tenant, params);
+    if !c.follows() {
         return run(st, call, StatusCode::OK, move |a| {
-            let records = match tenant {
-                Some(tenant) => log::Tenant { tenant, params }.run(&a.ctx())?,
-                None => log::All(params).run(&a.ctx())?,
-            };
-            Ok(records)
+            let mut ctx = a.ctx();
+            ctx.admit::<C>(&path)?;
+            Ok(c.run(&ctx)?)
         })
         .await;
     }
     // The key's scope and the query, settled again on every poll, so a
     // revoked key or a deleted tenant ends its stream.
     follow(st, call, move |a: &Admin| {
-        Ok(params.scoped(&a.ctx(), tenant.as_deref())?)
+        let mut ctx = a.ctx();
+        ctx.admit::<C>(&path)?;
+        Ok(c.feed(&ctx)?)
     })
     .await
 }
 
-/// The longest a followed log stays silent (a blank line then tells the
+/// The longest a followed feed stays silent (a blank line then tells the
 /// client the stream is alive); it polls, and checks the key again, every
 /// `FOLLOW_EVERY`.
 const KEEP_ALIVE: Duration = Duration::from_secs(10);
 
-/// JSON lines of records, newest last.
-fn lines(records: &[LogRecord]) -> String {
+/// JSON lines of items, newest last.
+fn lines<T: serde::Serialize>(records: &[T]) -> String {
     let mut out = String::new();
     for r in records {
         if let Ok(l) = serde_json::to_string(r) {
@@ -77,14 +74,15 @@ fn lines(records: &[LogRecord]) -> String {
     out
 }
 
-/// `log?follow=true`: the first answer as any other (errors included),
-/// then a task that polls the log and writes new records until the client
+/// `?follow=true`: the first answer as any other (errors included),
+/// then a task that polls the feed and writes new items until the client
 /// goes away, the server shuts down, or the key or tenant stops being
 /// valid (checked on every poll). A key has at most
 /// `max_follow_streams_per_key` streams open.
-pub(super) async fn follow<F>(st: AppState, call: Call, scoped: F) -> Response
+async fn follow<Q, F>(st: AppState, call: Call, scoped: F) -> Response
 where
-    F: Fn(&Admin) -> Result<LogQuery, ApiError> + Send + Sync + 'static,
+    Q: Feed,
+    F: Fn(&Admin) -> Result<Q, ApiError> + Send + Sync + 'static,
 {
     let request_id = call.request_id.clone();
     let mut shutdown = st.shutdown.clone();
@@ -98,22 +96,22 @@ where
                 status: StatusCode::TOO_MANY_REQUESTS,
                 reason: "too_many_streams",
                 message: format!(
-                    "this admin key already has {} log streams open",
+                    "this admin key already has {} streams (log or events) open",
                     st.guard.limits.max_follow_streams_per_key
                 ),
-                hint: Some("close another 'scimctl log --follow' of this key first"),
+                hint: Some("close another 'scimctl log --follow' or 'scimctl events --follow' of this key first"),
             })?;
         let sc = scoped.clone();
         let (q, records, last) = blocking(&st, &request_id, move || {
             let q = sc(&admin)?;
-            let (records, last) = admin.engine.log_follow_start(&q)?;
+            let (records, last) = admin.engine.follow_start(&q)?;
             Ok((q, records, last))
         })
         .await?;
         Ok::<_, ApiError>((slot, q, lines(&records), last))
     }
     .await;
-    let (slot, mut q, first, mut last) = match start {
+    let (slot, q, first, mut last) = match start {
         Ok(s) => s,
         Err(e) => return e.respond(&request_id),
     };
@@ -138,27 +136,23 @@ where
                 .guard
                 .store_job(move || {
                     // The key and its scope again: revoked, or its tenant
-                    // deleted, and the stream ends here.
+                    // deleted, and the stream ends here. The query stays
+                    // the first one (a `since` is not moved on).
                     let grant = st2.engine.authenticate_admin(bearer2.as_ref())?;
                     let admin = admin_for(&st2, grant);
-                    let fresh = sc(&admin)?;
-                    let q = LogQuery {
-                        since: q2.since,
-                        ..fresh
-                    };
-                    let new = admin.engine.log_follow_next(&q, &mut at)?;
-                    Ok::<_, ApiError>((q, new, at))
+                    sc(&admin)?;
+                    let new = admin.engine.follow_next(&q2, &mut at)?;
+                    Ok::<_, ApiError>((new, at))
                 })
                 .await;
             let new = match polled {
                 Err(_busy) => continue,
-                Ok(Ok(Ok((fresh, new, at)))) => {
-                    q = fresh;
+                Ok(Ok(Ok((new, at)))) => {
                     last = at;
                     new
                 }
                 Ok(Ok(Err(err))) => {
-                    tracing::info!(error = ?err, "log follow: the key or its scope is no longer valid; the stream ends");
+                    tracing::info!(error = ?err, "follow: the key or its scope is no longer valid; the stream ends");
                     return;
                 }
                 Ok(Err(_panicked)) => return,

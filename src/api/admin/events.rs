@@ -1,0 +1,181 @@
+//! `events`: a tenant's or every tenant's provisioning events, oldest
+//! first after a cursor; with `follow=true`, a stream of them as they are
+//! written (`engine::follow`).
+
+use serde::{Deserialize, Serialize};
+
+use super::{Command, Ctx, Followed, Input, Route, is_false, routes};
+use crate::engine::EngineError;
+use crate::engine::events::{Event, EventQuery, EventType, MAX_EVENTS_PAGE};
+
+/// The filters of `scimctl events`, in the query.
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventParams {
+    /// Only these types, comma-separated (`user.created,group.member_added`).
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub types: Option<String>,
+    /// Only events after this cursor (an event's `seq`), oldest first.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<i64>,
+    /// At most this many (100 by default, at most MAX_EVENTS_PAGE); without
+    /// `after`, the newest.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub follow: bool,
+}
+
+impl EventParams {
+    pub fn new(q: &EventQuery, follow: bool) -> EventParams {
+        let types: Vec<&str> = q.types.iter().map(|t| t.as_str()).collect();
+        EventParams {
+            types: (!types.is_empty()).then(|| types.join(",")),
+            after: q.after,
+            limit: Some(q.limit),
+            follow,
+        }
+    }
+
+    /// The engine's query for the events of `tenant` (id or name) within
+    /// the caller's scope, or every tenant's with `None` (operators only).
+    pub fn scoped(&self, ctx: &Ctx<'_>, tenant: Option<&str>) -> Result<EventQuery, EngineError> {
+        let tenant_id = match tenant {
+            Some(t) => Some(ctx.tenant(t)?.id),
+            None => {
+                ctx.operator()?;
+                None
+            }
+        };
+        let mut types = Vec::new();
+        for name in self.types.iter().flat_map(|t| t.split(',')) {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let t = EventType::parse(name).map_err(|reason| EngineError::InvalidValue {
+                field: "type",
+                reason,
+            })?;
+            if !types.contains(&t) {
+                types.push(t);
+            }
+        }
+        // One answer stays bounded, whoever asks: 0 means as many as allowed.
+        let limit = match self.limit.unwrap_or(100) {
+            0 => MAX_EVENTS_PAGE,
+            n => n.min(MAX_EVENTS_PAGE),
+        };
+        if let Some(after) = self.after
+            && after < 0
+        {
+            return Err(EngineError::InvalidValue {
+                field: "after",
+                reason: format!(
+                    "{after} is not a cursor; give an event's seq (0 for the oldest kept)"
+                ),
+            });
+        }
+        Ok(EventQuery {
+            tenant_id,
+            types,
+            after: self.after,
+            limit,
+        })
+    }
+}
+
+/// The events as `q` selects them: one tenant's or every tenant's.
+pub enum Of {
+    Tenant(Tenant),
+    All(All),
+}
+
+impl Of {
+    pub fn new(q: &EventQuery, follow: bool) -> Of {
+        let params = EventParams::new(q, follow);
+        match &q.tenant_id {
+            Some(t) => Of::Tenant(Tenant {
+                tenant: t.clone(),
+                params,
+            }),
+            None => Of::All(All(params)),
+        }
+    }
+}
+
+/// One tenant's events.
+#[derive(Debug, Serialize)]
+pub struct Tenant {
+    #[serde(skip)]
+    pub tenant: String,
+    #[serde(flatten)]
+    pub params: EventParams,
+}
+
+impl Command for Tenant {
+    const ROUTE: Route = routes::EVENTS_TENANT;
+    const INPUT: Input = Input::Query;
+    type Output = Vec<Event>;
+
+    fn path_args(&self) -> Vec<&str> {
+        vec![&self.tenant]
+    }
+
+    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<Event>, EngineError> {
+        ctx.engine.events(&self.feed(ctx)?)
+    }
+}
+
+impl Followed for Tenant {
+    type Feed = EventQuery;
+    type Item = Event;
+    type Params = EventParams;
+    fn new(tenant: Option<String>, params: EventParams) -> Tenant {
+        Tenant {
+            tenant: tenant.unwrap_or_default(),
+            params,
+        }
+    }
+    fn follows(&self) -> bool {
+        self.params.follow
+    }
+    fn feed(&self, ctx: &Ctx<'_>) -> Result<EventQuery, EngineError> {
+        self.params.scoped(ctx, Some(&self.tenant))
+    }
+}
+
+/// Every tenant's events: operator keys only.
+#[derive(Debug, Serialize)]
+#[serde(transparent)]
+pub struct All(pub EventParams);
+
+impl Command for All {
+    const ROUTE: Route = routes::EVENTS_ALL;
+    const INPUT: Input = Input::Query;
+    const OPERATOR: bool = true;
+    type Output = Vec<Event>;
+
+    fn path_args(&self) -> Vec<&str> {
+        Vec::new()
+    }
+
+    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<Event>, EngineError> {
+        ctx.engine.events(&self.feed(ctx)?)
+    }
+}
+
+impl Followed for All {
+    type Feed = EventQuery;
+    type Item = Event;
+    type Params = EventParams;
+    fn new(_: Option<String>, params: EventParams) -> All {
+        All(params)
+    }
+    fn follows(&self) -> bool {
+        self.0.follow
+    }
+    fn feed(&self, ctx: &Ctx<'_>) -> Result<EventQuery, EngineError> {
+        self.0.scoped(ctx, None)
+    }
+}
