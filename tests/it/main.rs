@@ -9,6 +9,7 @@ mod crash;
 mod credentials;
 mod dashboard;
 mod diagnose;
+mod events;
 mod generated;
 mod input_limits;
 mod interop;

@@ -9,6 +9,7 @@ use time::{Duration, OffsetDateTime};
 
 use scimctl::engine::EngineError;
 use scimctl::engine::auth::NOTE_PREVIOUS_TOKEN;
+use scimctl::engine::events::{Actor, Event, EventQuery, EventType};
 use scimctl::engine::log::{LogCounters, LogQuery, LogRecord};
 use scimctl::engine::model::*;
 use scimctl::engine::store::sqlite::SqliteStore;
@@ -184,6 +185,22 @@ macro_rules! conformance {
             #[test]
             fn log_follow_misses_nothing() {
                 check_log_follow_misses_nothing(F)
+            }
+            #[test]
+            fn events_round_trip_and_queries() {
+                check_events(F)
+            }
+            #[test]
+            fn event_numbers_never_go_back() {
+                check_event_numbers_never_go_back(F)
+            }
+            #[test]
+            fn event_follow_misses_nothing() {
+                check_event_follow_misses_nothing(F)
+            }
+            #[test]
+            fn event_rolls_back_with_its_change() {
+                check_event_atomicity(F)
             }
         }
     };
@@ -3014,4 +3031,235 @@ fn check_log_follow_misses_nothing(f: Factory) {
             "a record visible before one with a lower number"
         );
     }
+}
+
+fn event(tenant: &str, kind: EventType, at: OffsetDateTime, n: i64) -> Event {
+    Event {
+        seq: 0,
+        id: format!("e-{tenant}-{n}"),
+        kind,
+        tenant_id: tenant.into(),
+        at,
+        actor: match n % 2 {
+            0 => Actor::Idp {
+                request_id: format!("r-{n}"),
+            },
+            _ => Actor::Admin {
+                name: "cli:tester".into(),
+            },
+        },
+        data: serde_json::json!({"user": {"id": format!("u{n}"), "userName": format!("ü{n}@x")}, "n": n}),
+    }
+}
+
+fn events(s: &Subject, q: &EventQuery) -> Vec<Event> {
+    r(s, |tx| tx.events(q))
+}
+
+fn event_seqs(v: &[Event]) -> Vec<i64> {
+    v.iter().map(|e| e.seq).collect()
+}
+
+fn check_events(f: Factory) {
+    let s = f();
+    let t = t0();
+    assert_eq!(r(&s, |tx| tx.last_event_seq()), 0, "no event yet");
+    let kinds = [
+        EventType::UserCreated,
+        EventType::GroupCreated,
+        EventType::UserUpdated,
+        EventType::GroupMemberAdded,
+    ];
+    let written: Vec<Event> = w(&s, |tx| {
+        let mut out = Vec::new();
+        for n in 0..8 {
+            let tenant = if n % 4 == 3 { "t2" } else { "t1" };
+            let mut e = event(tenant, kinds[n as usize % 4], at(t, n), n);
+            tx.insert_event(&mut e)?;
+            out.push(e);
+        }
+        Ok(out)
+    });
+    let numbers = event_seqs(&written);
+    assert_increasing(&numbers, "numbers given in insert order");
+    assert!(numbers[0] > 0);
+    assert_eq!(r(&s, |tx| tx.last_event_seq()), numbers[7]);
+    // Every field reads back as written.
+    let all = events(&s, &EventQuery::default());
+    assert_eq!(all, written, "all, oldest first, as written");
+    let t1: Vec<Event> = written
+        .iter()
+        .filter(|e| e.tenant_id == "t1")
+        .cloned()
+        .collect();
+    let q1 = EventQuery {
+        tenant_id: Some("t1".into()),
+        ..Default::default()
+    };
+    assert_eq!(events(&s, &q1), t1);
+    // The newest `limit`, oldest first; with `after`, the oldest after it.
+    let newest = events(
+        &s,
+        &EventQuery {
+            limit: 2,
+            ..q1.clone()
+        },
+    );
+    assert_eq!(newest, t1[t1.len() - 2..].to_vec());
+    let after = events(
+        &s,
+        &EventQuery {
+            after: Some(t1[1].seq),
+            limit: 2,
+            ..q1.clone()
+        },
+    );
+    assert_eq!(after, t1[2..4].to_vec());
+    let typed = events(
+        &s,
+        &EventQuery {
+            types: vec![EventType::GroupCreated, EventType::UserUpdated],
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        typed,
+        written
+            .iter()
+            .filter(|e| matches!(e.kind, EventType::GroupCreated | EventType::UserUpdated))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        events(
+            &s,
+            &EventQuery {
+                tenant_id: Some("t3".into()),
+                ..Default::default()
+            }
+        )
+        .is_empty()
+    );
+    // Retention: the oldest go, in bounded chunks.
+    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 3), 2)), 2);
+    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 3), 2)), 1);
+    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 3), 2)), 0);
+    assert_eq!(
+        event_seqs(&events(&s, &EventQuery::default())),
+        numbers[3..].to_vec()
+    );
+}
+
+fn check_event_numbers_never_go_back(f: Factory) {
+    let s = f();
+    let t = t0();
+    let first = w(&s, |tx| {
+        let mut e = event("t1", EventType::UserCreated, t, 1);
+        tx.insert_event(&mut e)?;
+        Ok(e.seq)
+    });
+    // The newest pruned, and the store reopened: its number is not given again.
+    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 10), 10)), 1);
+    let again = (s.reopen)();
+    let next = write(again.as_ref(), |tx| {
+        assert_eq!(tx.last_event_seq()?, first, "the high-water mark stays");
+        let mut e = event("t1", EventType::UserCreated, t, 2);
+        tx.insert_event(&mut e)?;
+        Ok(e.seq)
+    })
+    .unwrap();
+    assert!(next > first, "{next} after {first}");
+}
+
+fn check_event_atomicity(f: Factory) {
+    let s = f();
+    let t = t0();
+    let failed = write(s.store.as_ref(), |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        let mut e = event("t1", EventType::TenantCreated, t, 1);
+        tx.insert_event(&mut e)?;
+        Err::<(), _>(EngineError::Internal("the change failed".into()))
+    });
+    assert!(failed.is_err());
+    assert!(
+        events(&s, &EventQuery::default()).is_empty(),
+        "no event without its change"
+    );
+    // A step that fails takes its event with it; the others keep theirs.
+    w(&s, |tx| {
+        for n in 0..3 {
+            let _ = tx.step(&mut |tx| {
+                let mut e = event("t1", EventType::UserCreated, t, n);
+                tx.insert_event(&mut e)?;
+                match n {
+                    1 => Err(EngineError::Internal("this one fails".into())),
+                    _ => Ok(()),
+                }
+            });
+        }
+        Ok(())
+    });
+    let ids: Vec<String> = events(&s, &EventQuery::default())
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(ids, ["e-t1-0", "e-t1-2"]);
+}
+
+fn check_event_follow_misses_nothing(f: Factory) {
+    let s = f();
+    let t = t0();
+    let other = (s.reopen)();
+    let writers: Vec<_> = [
+        Arc::clone(&s.store),
+        Arc::clone(&other),
+        Arc::clone(&s.store),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(n, store)| {
+        std::thread::spawn(move || {
+            (0..8)
+                .map(|i| {
+                    write(store.as_ref(), |tx| {
+                        let mut e = event("t1", EventType::UserUpdated, t, (n * 100 + i) as i64);
+                        tx.insert_event(&mut e)?;
+                        // Held a while: the others queue behind it.
+                        std::thread::sleep(std::time::Duration::from_millis(3));
+                        Ok(e.seq)
+                    })
+                    .unwrap()
+                })
+                .collect::<Vec<i64>>()
+        })
+    })
+    .collect();
+    let mut followed: Vec<i64> = Vec::new();
+    let follow = |followed: &mut Vec<i64>| {
+        let new = events(
+            &s,
+            &EventQuery {
+                after: Some(followed.last().copied().unwrap_or(0)),
+                ..EventQuery::default()
+            },
+        );
+        followed.extend(event_seqs(&new));
+    };
+    while !writers.iter().all(|w| w.is_finished()) {
+        follow(&mut followed);
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    let mut all = Vec::new();
+    for w in writers {
+        let own = w.join().unwrap();
+        assert_increasing(&own, "one writer's events");
+        all.extend(own);
+    }
+    follow(&mut followed);
+    all.sort();
+    assert_eq!(all.len(), 24);
+    assert_eq!(
+        followed, all,
+        "the follower saw every event, once, in order"
+    );
 }
