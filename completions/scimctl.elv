@@ -44,6 +44,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand events 'Provisioning events: every change to users, groups, tokens and SCIM, with a cursor'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
@@ -869,6 +870,29 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'scimctl;events'= {
+            cand --type 'Only events of this type (repeatable), e.g. user.created, group.member_added'
+            cand --after 'Only events after this cursor (an event''s seq; 0 for the oldest kept)'
+            cand --limit 'How many events to show: the newest, or with --after the oldest after it'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand -f 'Keep printing new events as they are written (Ctrl-C to stop)'
+            cand --follow 'Keep printing new events as they are written (Ctrl-C to stop)'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'scimctl;diagnose'= {
             cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
@@ -1302,6 +1326,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
             cand log 'The provisioning log: every SCIM request, filterable and followable'
+            cand events 'Provisioning events: every change to users, groups, tokens and SCIM, with a cursor'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
@@ -1407,6 +1432,8 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;test-connection'= {
         }
         &'scimctl;help;log'= {
+        }
+        &'scimctl;help;events'= {
         }
         &'scimctl;help;diagnose'= {
             cand user 'Why a user is (not) provisioned, refused, disabled or without a sign-up email'

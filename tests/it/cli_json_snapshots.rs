@@ -33,7 +33,9 @@ use crate::support::*;
 
 /// Commands whose JSON differs between local and remote mode (a finding,
 /// not a wish): each has an `@local` and an `@remote` snapshot.
-const DIFFERS: &[&str] = &[];
+/// `events`: an event's actor is who made the change, the CLI's user
+/// locally and the admin key through a server.
+const DIFFERS: &[&str] = &["events", "events_typed"];
 
 /// One `--output json` document as a command printed it, normalised.
 #[derive(Debug)]
@@ -72,7 +74,7 @@ impl Session<'_> {
         );
         // `log` prints JSON lines (one record per line, so that `--follow`
         // can be piped): taken as an array, whatever their number.
-        let doc = if args.contains(&"log") {
+        let doc = if args.contains(&"log") || args.contains(&"events") {
             Value::Array(stdout.lines().map(parse_json).collect())
         } else {
             parse_json(&stdout)
@@ -316,6 +318,11 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
     );
     s.ok("log_errors", &at(&["log", "--errors"]));
     s.ok("log_request", &["log", "--request", &patched]);
+    s.ok("events", &at(&["events", "--after", "0", "--limit", "1000"]));
+    s.ok(
+        "events_typed",
+        &at(&["events", "--type", "user.created", "--type", "token.generated"]),
+    );
 
     // Entra's Test Connection, then the suite.
     let url = format!("{origin}/scim/v2/acme");
