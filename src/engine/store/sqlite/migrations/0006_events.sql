@@ -4,7 +4,8 @@
 -- event is pruned, so a consumer's cursor never meets a reused number.
 -- No foreign key: an event outlives what it tells of (a deleted tenant's
 -- last events are still delivered), until retention removes it.
-CREATE TABLE events (
+-- IF NOT EXISTS: a store rolled back to an older version number has it.
+CREATE TABLE IF NOT EXISTS events (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     id          TEXT NOT NULL UNIQUE,
     tenant_id   TEXT NOT NULL,
@@ -14,4 +15,4 @@ CREATE TABLE events (
     request_id  TEXT,
     data        TEXT NOT NULL
 );
-CREATE INDEX events_tenant ON events(tenant_id, seq);
+CREATE INDEX IF NOT EXISTS events_tenant ON events(tenant_id, seq);
