@@ -318,10 +318,19 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
     );
     s.ok("log_errors", &at(&["log", "--errors"]));
     s.ok("log_request", &["log", "--request", &patched]);
-    s.ok("events", &at(&["events", "--after", "0", "--limit", "1000"]));
+    s.ok(
+        "events",
+        &at(&["events", "--after", "0", "--limit", "1000"]),
+    );
     s.ok(
         "events_typed",
-        &at(&["events", "--type", "user.created", "--type", "token.generated"]),
+        &at(&[
+            "events",
+            "--type",
+            "user.created",
+            "--type",
+            "token.generated",
+        ]),
     );
 
     // Entra's Test Connection, then the suite.

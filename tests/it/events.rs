@@ -268,6 +268,8 @@ async fn an_entra_session_is_told_alike_by_the_cli_the_api_and_the_stream(env: T
     assert_eq!(after[3]["data"]["user"]["active"], true);
     assert_eq!(after[5]["data"]["assignment"]["kind"], "property");
     assert_eq!(after[6]["data"]["user"]["id"], json!(uid));
+    assert_eq!(after[6]["data"]["user"]["userName"], "jane@acme.example");
+    assert_eq!(after[8]["data"]["user"]["userName"], "jane@acme.example");
     assert_eq!(after[6]["data"]["group"]["displayName"], "Front Desk");
     assert_eq!(after[7]["data"]["invitation"]["email"], "jane@acme.example");
     assert_eq!(after[9]["data"]["changed"], json!(["displayName"]));
@@ -476,10 +478,16 @@ async fn event_queries_are_scoped_bounded_and_checked(env: TestEnv) {
     assert_eq!(status, 400, "{bad}");
     let (status, bad) = api_get(&srv, &ops, "/events?colour=red").await;
     assert_eq!(status, 400, "{bad}");
-    let out = env.cmd(["events", "--type", "user.exploded"]).output().unwrap();
+    let out = env
+        .cmd(["events", "--type", "user.exploded"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("user.exploded") && err.contains("user.created"), "{err}");
+    assert!(
+        err.contains("user.exploded") && err.contains("user.created"),
+        "{err}"
+    );
     srv.stop();
 }
 

@@ -16,7 +16,7 @@ use super::schema::ResourceKind;
 use super::users::{Scope, Written, check_version, mentions, page_of, prepare};
 use crate::engine::admin::users::{fold_case, same_folded};
 use crate::engine::error::{EngineError, Result, ScimType};
-use crate::engine::events::{EventType, event_group};
+use crate::engine::events::{EventType, event_group, event_user};
 use crate::engine::model::Group;
 use crate::engine::ownership::has_property;
 use crate::engine::store::Tx;
@@ -448,11 +448,18 @@ impl Engine {
         kind: EventType,
         membership_id: &str,
     ) -> Result<()> {
+        // The member as the product knows it (a removed member may be gone
+        // already: the removal that a user's DELETE implies has no event of
+        // its own, but a group PATCH naming an unknown id is harmless).
+        let user = match tx.member(&g.tenant_id, membership_id)? {
+            Some(rec) => event_user(&rec.membership, &rec.account),
+            None => json!({"id": membership_id}),
+        };
         self.emit(
             tx,
             &g.tenant_id,
             kind,
-            json!({"group": event_group(g), "user": {"id": membership_id}}),
+            json!({"group": event_group(g), "user": user}),
         )
     }
 }
