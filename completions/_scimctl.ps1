@@ -205,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn it off: every SCIM request gets 403 "Operation not permitted"')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Is SCIM on, the tenant URL, the token''s age and use, member counts')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The tenant''s attribute policy')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'The deprovisioning guard: hold an identity provider that deactivates too many users at once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -316,11 +317,162 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
         'scimctl;scim;policy;help;help' {
             break
         }
+        'scimctl;scim;guard' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Its threshold, window, count and hold')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Let the held deactivations and deletions through on the IdP''s next retries')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Keep holding them: the identity provider''s scope must be fixed')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'End a hold without letting it through (after the IdP''s scope is fixed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'scimctl;scim;guard;show' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;scim;guard;set' {
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Deprovisionings allowed per window: a number (25) or a percentage (10%)')
+            [CompletionResult]::new('--window', '--window', [CompletionResultType]::ParameterName, 'The window they are counted in, e.g. 1h, 30m, 1d')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Turn the guard off (a hold in force ends)')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;scim;guard;approve' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;scim;guard;reject' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;scim;guard;reset' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]')
+            [CompletionResult]::new('--tenant', '--tenant', [CompletionResultType]::ParameterName, 'Tenant to act on, by id or name (default: the only tenant)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]')
+            [CompletionResult]::new('--server', '--server', [CompletionResultType]::ParameterName, 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: tables for people, stable JSON for scripts')
+            [CompletionResult]::new('--admin-key-stdin', '--admin-key-stdin', [CompletionResultType]::ParameterName, 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colour (also NO_COLOR)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'scimctl;scim;guard;help' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Its threshold, window, count and hold')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Let the held deactivations and deletions through on the IdP''s next retries')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Keep holding them: the identity provider''s scope must be fixed')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'End a hold without letting it through (after the IdP''s scope is fixed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'scimctl;scim;guard;help;show' {
+            break
+        }
+        'scimctl;scim;guard;help;set' {
+            break
+        }
+        'scimctl;scim;guard;help;approve' {
+            break
+        }
+        'scimctl;scim;guard;help;reject' {
+            break
+        }
+        'scimctl;scim;guard;help;reset' {
+            break
+        }
+        'scimctl;scim;guard;help;help' {
+            break
+        }
         'scimctl;scim;help' {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Turn SCIM provisioning on for the tenant')
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn it off: every SCIM request gets 403 "Operation not permitted"')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Is SCIM on, the tenant URL, the token''s age and use, member counts')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The tenant''s attribute policy')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'The deprovisioning guard: hold an identity provider that deactivates too many users at once')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -338,6 +490,29 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;scim;help;policy;set' {
+            break
+        }
+        'scimctl;scim;help;guard' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Its threshold, window, count and hold')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Let the held deactivations and deletions through on the IdP''s next retries')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Keep holding them: the identity provider''s scope must be fixed')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'End a hold without letting it through (after the IdP''s scope is fixed)')
+            break
+        }
+        'scimctl;scim;help;guard;show' {
+            break
+        }
+        'scimctl;scim;help;guard;set' {
+            break
+        }
+        'scimctl;scim;help;guard;approve' {
+            break
+        }
+        'scimctl;scim;help;guard;reject' {
+            break
+        }
+        'scimctl;scim;help;guard;reset' {
             break
         }
         'scimctl;scim;help;help' {
@@ -1484,6 +1659,7 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Turn it off: every SCIM request gets 403 "Operation not permitted"')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Is SCIM on, the tenant URL, the token''s age and use, member counts')
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'The tenant''s attribute policy')
+            [CompletionResult]::new('guard', 'guard', [CompletionResultType]::ParameterValue, 'The deprovisioning guard: hold an identity provider that deactivates too many users at once')
             break
         }
         'scimctl;help;scim;enable' {
@@ -1500,6 +1676,29 @@ Register-ArgumentCompleter -Native -CommandName 'scimctl' -ScriptBlock {
             break
         }
         'scimctl;help;scim;policy;set' {
+            break
+        }
+        'scimctl;help;scim;guard' {
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Its threshold, window, count and hold')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off')
+            [CompletionResult]::new('approve', 'approve', [CompletionResultType]::ParameterValue, 'Let the held deactivations and deletions through on the IdP''s next retries')
+            [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Keep holding them: the identity provider''s scope must be fixed')
+            [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'End a hold without letting it through (after the IdP''s scope is fixed)')
+            break
+        }
+        'scimctl;help;scim;guard;show' {
+            break
+        }
+        'scimctl;help;scim;guard;set' {
+            break
+        }
+        'scimctl;help;scim;guard;approve' {
+            break
+        }
+        'scimctl;help;scim;guard;reject' {
+            break
+        }
+        'scimctl;help;scim;guard;reset' {
             break
         }
         'scimctl;help;url' {

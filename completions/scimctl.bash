@@ -310,11 +310,29 @@ _scimctl() {
             scimctl__subcmd__help__subcmd__scim,enable)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__enable"
                 ;;
+            scimctl__subcmd__help__subcmd__scim,guard)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard"
+                ;;
             scimctl__subcmd__help__subcmd__scim,policy)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__policy"
                 ;;
             scimctl__subcmd__help__subcmd__scim,status)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__status"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__guard,approve)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__approve"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__guard,reject)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__reject"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__guard,reset)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__reset"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__guard,set)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__set"
+                ;;
+            scimctl__subcmd__help__subcmd__scim__subcmd__guard,show)
+                cmd="scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__show"
                 ;;
             scimctl__subcmd__help__subcmd__scim__subcmd__policy,set)
                 cmd="scimctl__subcmd__help__subcmd__scim__subcmd__policy__subcmd__set"
@@ -409,6 +427,9 @@ _scimctl() {
             scimctl__subcmd__scim,enable)
                 cmd="scimctl__subcmd__scim__subcmd__enable"
                 ;;
+            scimctl__subcmd__scim,guard)
+                cmd="scimctl__subcmd__scim__subcmd__guard"
+                ;;
             scimctl__subcmd__scim,help)
                 cmd="scimctl__subcmd__scim__subcmd__help"
                 ;;
@@ -418,11 +439,50 @@ _scimctl() {
             scimctl__subcmd__scim,status)
                 cmd="scimctl__subcmd__scim__subcmd__status"
                 ;;
+            scimctl__subcmd__scim__subcmd__guard,approve)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__approve"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard,help)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard,reject)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__reject"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard,reset)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__reset"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard,set)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__set"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard,show)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__show"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,approve)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__approve"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,help)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,reject)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__reject"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,reset)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__reset"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,set)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__set"
+                ;;
+            scimctl__subcmd__scim__subcmd__guard__subcmd__help,show)
+                cmd="scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__show"
+                ;;
             scimctl__subcmd__scim__subcmd__help,disable)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__disable"
                 ;;
             scimctl__subcmd__scim__subcmd__help,enable)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__enable"
+                ;;
+            scimctl__subcmd__scim__subcmd__help,guard)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard"
                 ;;
             scimctl__subcmd__scim__subcmd__help,help)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__help"
@@ -432,6 +492,21 @@ _scimctl() {
                 ;;
             scimctl__subcmd__scim__subcmd__help,status)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__status"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__guard,approve)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__approve"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__guard,reject)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__reject"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__guard,reset)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__reset"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__guard,set)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__set"
+                ;;
+            scimctl__subcmd__scim__subcmd__help__subcmd__guard,show)
+                cmd="scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__show"
                 ;;
             scimctl__subcmd__scim__subcmd__help__subcmd__policy,set)
                 cmd="scimctl__subcmd__scim__subcmd__help__subcmd__policy__subcmd__set"
@@ -2163,7 +2238,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__scim)
-            opts="enable disable status policy"
+            opts="enable disable status policy guard"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2193,6 +2268,90 @@ _scimctl() {
         scimctl__subcmd__help__subcmd__scim__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard)
+            opts="show set approve reject reset"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__scim__subcmd__guard__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3091,7 +3250,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__scim)
-            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version enable disable status policy help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version enable disable status policy guard help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3204,8 +3363,342 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__scim__subcmd__guard)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version show set approve reject reset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__approve)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help)
+            opts="show set approve reject reset help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__reject)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__reset)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__set)
+            opts="-q -v -h -V --max --window --off --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --window)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__guard__subcmd__show)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__scim__subcmd__help)
-            opts="enable disable status policy help"
+            opts="enable disable status policy guard help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3235,6 +3728,90 @@ _scimctl() {
         scimctl__subcmd__scim__subcmd__help__subcmd__enable)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard)
+            opts="show set approve reject reset"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__approve)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__reject)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__reset)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__scim__subcmd__help__subcmd__guard__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

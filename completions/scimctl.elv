@@ -190,6 +190,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
             cand policy 'The tenant''s attribute policy'
+            cand guard 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;enable'= {
@@ -292,11 +293,149 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;scim;policy;help;help'= {
         }
+        &'scimctl;scim;guard'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand show 'Its threshold, window, count and hold'
+            cand set 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off'
+            cand approve 'Let the held deactivations and deletions through on the IdP''s next retries'
+            cand reject 'Keep holding them: the identity provider''s scope must be fixed'
+            cand reset 'End a hold without letting it through (after the IdP''s scope is fixed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;scim;guard;show'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;guard;set'= {
+            cand --max 'Deprovisionings allowed per window: a number (25) or a percentage (10%)'
+            cand --window 'The window they are counted in, e.g. 1h, 30m, 1d'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --off 'Turn the guard off (a hold in force ends)'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;guard;approve'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;guard;reject'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;guard;reset'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;scim;guard;help'= {
+            cand show 'Its threshold, window, count and hold'
+            cand set 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off'
+            cand approve 'Let the held deactivations and deletions through on the IdP''s next retries'
+            cand reject 'Keep holding them: the identity provider''s scope must be fixed'
+            cand reset 'End a hold without letting it through (after the IdP''s scope is fixed)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;scim;guard;help;show'= {
+        }
+        &'scimctl;scim;guard;help;set'= {
+        }
+        &'scimctl;scim;guard;help;approve'= {
+        }
+        &'scimctl;scim;guard;help;reject'= {
+        }
+        &'scimctl;scim;guard;help;reset'= {
+        }
+        &'scimctl;scim;guard;help;help'= {
+        }
         &'scimctl;scim;help'= {
             cand enable 'Turn SCIM provisioning on for the tenant'
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
             cand policy 'The tenant''s attribute policy'
+            cand guard 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'scimctl;scim;help;enable'= {
@@ -309,6 +448,23 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand set 'Set it (only while the tenant has no members)'
         }
         &'scimctl;scim;help;policy;set'= {
+        }
+        &'scimctl;scim;help;guard'= {
+            cand show 'Its threshold, window, count and hold'
+            cand set 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off'
+            cand approve 'Let the held deactivations and deletions through on the IdP''s next retries'
+            cand reject 'Keep holding them: the identity provider''s scope must be fixed'
+            cand reset 'End a hold without letting it through (after the IdP''s scope is fixed)'
+        }
+        &'scimctl;scim;help;guard;show'= {
+        }
+        &'scimctl;scim;help;guard;set'= {
+        }
+        &'scimctl;scim;help;guard;approve'= {
+        }
+        &'scimctl;scim;help;guard;reject'= {
+        }
+        &'scimctl;scim;help;guard;reset'= {
         }
         &'scimctl;scim;help;help'= {
         }
@@ -1357,6 +1513,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand disable 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
             cand status 'Is SCIM on, the tenant URL, the token''s age and use, member counts'
             cand policy 'The tenant''s attribute policy'
+            cand guard 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
         }
         &'scimctl;help;scim;enable'= {
         }
@@ -1368,6 +1525,23 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand set 'Set it (only while the tenant has no members)'
         }
         &'scimctl;help;scim;policy;set'= {
+        }
+        &'scimctl;help;scim;guard'= {
+            cand show 'Its threshold, window, count and hold'
+            cand set 'Set the threshold (N users or P% of the IdP''s users) and window, or turn it off'
+            cand approve 'Let the held deactivations and deletions through on the IdP''s next retries'
+            cand reject 'Keep holding them: the identity provider''s scope must be fixed'
+            cand reset 'End a hold without letting it through (after the IdP''s scope is fixed)'
+        }
+        &'scimctl;help;scim;guard;show'= {
+        }
+        &'scimctl;help;scim;guard;set'= {
+        }
+        &'scimctl;help;scim;guard;approve'= {
+        }
+        &'scimctl;help;scim;guard;reject'= {
+        }
+        &'scimctl;help;scim;guard;reset'= {
         }
         &'scimctl;help;url'= {
         }

@@ -135,24 +135,25 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one tenant (default: --tenant, or the only one)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a tenant with its members, groups and tokens'
 complete -c scimctl -n "__fish_scimctl_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
 json\t''"
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s q -l quiet -d 'Print only data and errors'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -l no-color -d 'No colour (also NO_COLOR)'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s h -l help -d 'Print help'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -s V -l version -d 'Print version'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "enable" -d 'Turn SCIM provisioning on for the tenant'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "disable" -d 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "policy" -d 'The tenant\'s attribute policy'
-complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "enable" -d 'Turn SCIM provisioning on for the tenant'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "disable" -d 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "policy" -d 'The tenant\'s attribute policy'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "guard" -d 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and not __fish_seen_subcommand_from enable disable status policy guard help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from enable" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
@@ -207,10 +208,30 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -s V -l version -d 'Print version'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Set it (only while the tenant has no members)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from policy" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l tenant -d 'Tenant to act on, by id or name (default: the only tenant)' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l profile -d 'Profile for remote administration, as \'scimctl login\' wrote it [default: default_profile in the config file, else "default"]' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l server -d 'Administer a remote \'scimctl serve\' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile\'s server, see \'scimctl login\']' -r
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l output -d 'Output format: tables for people, stable JSON for scripts' -r -f -a "table\t''
+json\t''"
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l admin-key-stdin -d 'Read the remote server\'s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -s q -l quiet -d 'Print only data and errors'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -s v -l verbose -d 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -l no-color -d 'No colour (also NO_COLOR)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -s h -l help -d 'Print help'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -s V -l version -d 'Print version'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "show" -d 'Its threshold, window, count and hold'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "set" -d 'Set the threshold (N users or P% of the IdP\'s users) and window, or turn it off'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "approve" -d 'Let the held deactivations and deletions through on the IdP\'s next retries'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "reject" -d 'Keep holding them: the identity provider\'s scope must be fixed'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "reset" -d 'End a hold without letting it through (after the IdP\'s scope is fixed)'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from guard" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Turn SCIM provisioning on for the tenant'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "policy" -d 'The tenant\'s attribute policy'
+complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "guard" -d 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
 complete -c scimctl -n "__fish_scimctl_using_subcommand scim; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l store -d 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]' -r -F
 complete -c scimctl -n "__fish_scimctl_using_subcommand url" -l config -d 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]' -r -F
@@ -932,6 +953,7 @@ complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_su
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "disable" -d 'Turn it off: every SCIM request gets 403 "Operation not permitted"'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "status" -d 'Is SCIM on, the tenant URL, the token\'s age and use, member counts'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "policy" -d 'The tenant\'s attribute policy'
+complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from scim" -f -a "guard" -d 'The deprovisioning guard: hold an identity provider that deactivates too many users at once'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "generate" -d 'Generate the tenant\'s secret token (refused when one exists)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "regenerate" -d 'Replace the token: the old one stops working when this returns (or when --grace ends)'
 complete -c scimctl -n "__fish_scimctl_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "revoke" -d 'Revoke the token: SCIM requests are refused until a new one is generated'

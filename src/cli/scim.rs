@@ -17,6 +17,74 @@ pub enum ScimCmd {
     /// The tenant's attribute policy
     #[command(subcommand)]
     Policy(PolicyCmd),
+    /// The deprovisioning guard: hold an identity provider that deactivates too many users at once
+    #[command(subcommand)]
+    Guard(GuardCmd),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GuardCmd {
+    /// Its threshold, window, count and hold
+    Show,
+    /// Set the threshold (N users or P% of the IdP's users) and window, or turn it off
+    Set {
+        /// Deprovisionings allowed per window: a number (25) or a percentage (10%)
+        #[arg(long, value_name = "N|P%")]
+        max: Option<String>,
+        /// The window they are counted in, e.g. 1h, 30m, 1d
+        #[arg(long, value_name = "DURATION")]
+        window: Option<String>,
+        /// Turn the guard off (a hold in force ends)
+        #[arg(long, conflicts_with_all = ["max", "window"])]
+        off: bool,
+    },
+    /// Let the held deactivations and deletions through on the IdP's next retries
+    Approve,
+    /// Keep holding them: the identity provider's scope must be fixed
+    Reject,
+    /// End a hold without letting it through (after the IdP's scope is fixed)
+    Reset,
+}
+
+fn guard_rows(g: &crate::engine::guard::GuardView) -> Vec<(&'static str, String)> {
+    let window = humantime::format_duration(std::time::Duration::from_secs(g.window_secs as u64));
+    let mut rows = vec![
+        ("guard", if g.enabled { "on" } else { "off" }.to_owned()),
+        (
+            "threshold",
+            format!("{} within {window}", g.threshold.shown()),
+        ),
+        (
+            "counted",
+            format!(
+                "{} deprovisioned in the window; held from {} (of {} IdP users)",
+                g.counted, g.limit, g.idp_users
+            ),
+        ),
+    ];
+    let state = match (g.held, g.decision) {
+        (true, Some(crate::engine::guard::Decision::Rejected)) => format!(
+            "HELD since {}, rejected by {}: {} requests refused",
+            g.held_since.map(crate::format::when).unwrap_or_default(),
+            g.decided_by.as_deref().unwrap_or("?"),
+            g.held_requests
+        ),
+        (true, _) => format!(
+            "HELD since {}: {} requests refused; approve or reject",
+            g.held_since.map(crate::format::when).unwrap_or_default(),
+            g.held_requests
+        ),
+        (false, _) => match g.approved_until {
+            Some(u) => format!(
+                "approved by {} until {}",
+                g.decided_by.as_deref().unwrap_or("?"),
+                crate::format::when(u)
+            ),
+            None => "armed".to_owned(),
+        },
+    };
+    rows.push(("state", state));
+    rows
 }
 
 #[derive(Debug, Subcommand)]
@@ -77,6 +145,26 @@ pub fn run(cmd: ScimCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     t.name,
                     set.policy.as_str()
                 ));
+            }
+        }
+        ScimCmd::Guard(g) => {
+            let tenant = t.id.clone();
+            let view = match g {
+                GuardCmd::Show => backend.call(scim::GuardShow { tenant })?,
+                GuardCmd::Set { max, window, off } => backend.call(scim::GuardSet {
+                    tenant,
+                    max,
+                    window,
+                    off,
+                })?,
+                GuardCmd::Approve => backend.call(scim::GuardApprove { tenant })?,
+                GuardCmd::Reject => backend.call(scim::GuardReject { tenant })?,
+                GuardCmd::Reset => backend.call(scim::GuardReset { tenant })?,
+            };
+            if ctx.out.is_json() {
+                ctx.out.json(&view)?;
+            } else {
+                ctx.out.fields(guard_rows(&view))?;
             }
         }
         ScimCmd::Status => {

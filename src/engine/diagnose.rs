@@ -135,6 +135,8 @@ pub struct TenantDiagnosis {
     pub log_dropped: u64,
     #[serde(default, with = "time::serde::rfc3339::option")]
     pub log_dropped_last_at: Option<OffsetDateTime>,
+    /// The deprovisioning guard (`scim guard show`).
+    pub guard: super::guard::GuardView,
     pub findings: Vec<Finding>,
 }
 
@@ -508,6 +510,34 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
         .as_ref()
         .is_some_and(|t| t.last_used_at.is_some())
         || d.requests_24h > tr.unauthenticated;
+    // First: while the guard holds, the IdP's deprovisioning waits for an
+    // administrator, whatever else is wrong.
+    if d.guard.held {
+        let decided = match d.guard.decision {
+            Some(super::guard::Decision::Rejected) => format!(
+                " An administrator ({}) rejected them: the identity provider keeps retrying until its scope is fixed.",
+                d.guard.decided_by.as_deref().unwrap_or("?")
+            ),
+            _ => String::new(),
+        };
+        out.push(finding(
+            "deprovisioning_held",
+            Severity::Problem,
+            format!(
+                "The deprovisioning guard holds the identity provider's deactivations and deletions: it deprovisioned {} of {} users within {} (the threshold is {}), and {} further request(s) were refused with 429 since {}.{decided}",
+                d.guard.counted,
+                d.guard.idp_users,
+                humantime::format_duration(std::time::Duration::from_secs(d.guard.window_secs as u64)),
+                d.guard.limit,
+                d.guard.held_requests,
+                d.guard.held_since.map(super::scim::resource::rfc3339).unwrap_or_default(),
+            ),
+            Some(match d.guard.decision {
+                Some(super::guard::Decision::Rejected) => "fix the identity provider's provisioning scope (scoping filter, assigned users and groups), then run 'scimctl scim guard reset'".into(),
+                _ => "check the identity provider's provisioning scope: if the deactivations are intended, run 'scimctl scim guard approve' (the held changes go through on its next retries); if not, 'scimctl scim guard reject' and fix the scope".into(),
+            }),
+        ));
+    }
     if !d.scim_enabled {
         out.push(finding(
             "scim_disabled",
@@ -713,15 +743,16 @@ impl Engine {
                 .collect::<Vec<_>>();
             let stats = tx.log_stats(&t.id, start)?;
             let counters = tx.log_counters(Some(&t.id))?;
+            let guard = super::guard::view(tx, &t)?;
             Ok((
                 t.clone(),
                 tx.member_counts(&t.id)?,
                 pending,
                 sample,
-                (stats, counters),
+                (stats, counters, guard),
             ))
         })?;
-        let (stats, counters) = stats;
+        let (stats, counters, guard) = stats;
         let tr = traffic(&stats, start);
         let last = tr.hourly.last().copied();
         let mut d = TenantDiagnosis {
@@ -741,6 +772,7 @@ impl Engine {
             pending_transfer_sample: sample,
             log_dropped: counters.dropped,
             log_dropped_last_at: counters.dropped_last_at,
+            guard,
             findings: Vec::new(),
         };
         d.findings = tenant_findings(&d, &tr);

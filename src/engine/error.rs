@@ -171,6 +171,10 @@ pub enum EngineError {
     AlreadyMember { email: String, tenant: String },
     #[error("the account {email} is provisioned by another tenant's identity provider")]
     ManagedElsewhere { email: String },
+    /// The deprovisioning guard holds the IdP's deactivations and deletions
+    /// (`engine::guard`): retryable, answered 429 with `Retry-After`.
+    #[error("{message}")]
+    DeprovisioningHeld { message: String },
 
     #[error("property \"{name}\" not found in tenant \"{tenant}\"")]
     PropertyNotFound { name: String, tenant: String },
@@ -285,6 +289,7 @@ impl EngineError {
             ResourceNotFound { .. } | ScimNotFound(_) => ErrorKind::NotFound,
             PreconditionFailed { .. } => ErrorKind::PreconditionFailed,
             ManagedElsewhere { .. } => ErrorKind::Forbidden,
+            DeprovisioningHeld { .. } => ErrorKind::StoreUnavailable,
             AdminKeyRejected(_) => ErrorKind::Unauthorized,
             AdminKeyExists { .. } => ErrorKind::Conflict,
             AdminKeyNotFound { .. } => ErrorKind::NotFound,
@@ -315,6 +320,7 @@ impl EngineError {
             InvalidValue { .. } => "invalid_value",
             AlreadyMember { .. } => "uniqueness",
             ManagedElsewhere { .. } => "managed_elsewhere",
+            DeprovisioningHeld { .. } => "deprovisioning_held",
             PropertyNotFound { .. } => "property_not_found",
             PropertyExists { .. } => "property_exists",
             GroupNotFound { .. } => "group_not_found",
@@ -427,6 +433,9 @@ impl EngineError {
             }
             E::ManagedElsewhere { .. } => {
                 "only that tenant's identity provider can change it; use another email address"
+            }
+            E::DeprovisioningHeld { .. } => {
+                "check the identity provider's scope; then 'scimctl scim guard approve' or 'scimctl scim guard reject'"
             }
             E::PropertyNotFound { .. } => {
                 "add it with 'scimctl properties add NAME', or see 'scimctl properties list'"

@@ -85,6 +85,21 @@ pub enum EventType {
     #[serde(rename = "scim.disabled")]
     #[strum(serialize = "scim.disabled")]
     ScimDisabled,
+    #[serde(rename = "scim.deprovisioning_held")]
+    #[strum(serialize = "scim.deprovisioning_held")]
+    DeprovisioningHeld,
+    #[serde(rename = "scim.guard_updated")]
+    #[strum(serialize = "scim.guard_updated")]
+    GuardUpdated,
+    #[serde(rename = "scim.guard_approved")]
+    #[strum(serialize = "scim.guard_approved")]
+    GuardApproved,
+    #[serde(rename = "scim.guard_rejected")]
+    #[strum(serialize = "scim.guard_rejected")]
+    GuardRejected,
+    #[serde(rename = "scim.guard_reset")]
+    #[strum(serialize = "scim.guard_reset")]
+    GuardReset,
     #[serde(rename = "token.generated")]
     #[strum(serialize = "token.generated")]
     TokenGenerated,
@@ -281,6 +296,10 @@ impl Engine {
         else {
             return Ok(0);
         };
+        // The guard's counts: none is older than its longest window.
+        if let Some(t) = now().checked_sub(time::Duration::seconds(super::guard::MAX_WINDOW_SECS)) {
+            self.write(|tx| tx.prune_deprovisions(t))?;
+        }
         let mut total = 0;
         loop {
             let n = self.write(|tx| tx.prune_events(before, 2_000))?;

@@ -9,6 +9,7 @@ pub mod diagnose;
 pub mod error;
 pub mod events;
 pub mod follow;
+pub mod guard;
 pub mod log;
 pub mod mapping;
 pub mod model;

@@ -92,8 +92,13 @@ impl ScimError {
     }
 
     pub fn from_engine(e: &EngineError, request_id: &str) -> ScimError {
-        let status = StatusCode::from_u16(e.kind().http_status())
-            .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status = match e {
+            // Retryable, and retried by Entra and Okta after Retry-After
+            // (see engine::guard and README's guard section).
+            EngineError::DeprovisioningHeld { .. } => StatusCode::TOO_MANY_REQUESTS,
+            e => StatusCode::from_u16(e.kind().http_status())
+                .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
+        };
         let message = match e {
             EngineError::Unauthenticated(_) => {
                 "The secret token is missing or not valid for this tenant URL; enter the tenant's current secret token in the identity provider (it changes when the token is regenerated)".to_owned()

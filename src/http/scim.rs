@@ -621,7 +621,14 @@ fn answer(s: &AppState, tenant: &str, m: &Meta, body: Option<&[u8]>, res: Worked
                     ..Logged::refused(&err, true)
                 },
             );
-            err.into_response()
+            let mut res = err.into_response();
+            if let EngineError::DeprovisioningHeld { .. } = e {
+                res.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    HeaderValue::from(crate::engine::guard::RETRY_AFTER_SECS),
+                );
+            }
+            res
         }
         Err(join) => failed(s, tenant, m, &join),
     }

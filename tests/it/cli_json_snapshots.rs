@@ -306,6 +306,11 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         &["diagnose", "request", &refused],
     );
     s.ok("diagnose_tenant", &at(&["diagnose", "tenant"]));
+    s.ok("scim_guard_show", &at(&["scim", "guard", "show"]));
+    s.ok(
+        "scim_guard_set",
+        &at(&["scim", "guard", "set", "--max", "25", "--window", "2h"]),
+    );
     let log = s.ok("log", &["log"]);
     // `log --follow` starts with the records `log` prints, as the same
     // JSON lines; the stream after them is tests/it/remote.rs's.

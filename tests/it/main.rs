@@ -11,6 +11,7 @@ mod dashboard;
 mod diagnose;
 mod events;
 mod generated;
+mod guard;
 mod input_limits;
 mod interop;
 mod layering;

@@ -107,6 +107,11 @@ pub mod routes {
     pub const SCIM_DISABLE: Route = Route::post("/tenants/{tenant}/scim/disable");
     pub const SCIM_STATUS: Route = Route::get("/tenants/{tenant}/scim/status");
     pub const SCIM_POLICY: Route = Route::post("/tenants/{tenant}/scim/policy");
+    pub const GUARD_SHOW: Route = Route::get("/tenants/{tenant}/scim/guard");
+    pub const GUARD_SET: Route = Route::post("/tenants/{tenant}/scim/guard");
+    pub const GUARD_APPROVE: Route = Route::post("/tenants/{tenant}/scim/guard/approve");
+    pub const GUARD_REJECT: Route = Route::post("/tenants/{tenant}/scim/guard/reject");
+    pub const GUARD_RESET: Route = Route::post("/tenants/{tenant}/scim/guard/reset");
     pub const URL: Route = Route::get("/tenants/{tenant}/url");
     pub const TOKEN_GENERATE: Route = Route::post("/tenants/{tenant}/token/generate");
     pub const TOKEN_REGENERATE: Route = Route::post("/tenants/{tenant}/token/regenerate");

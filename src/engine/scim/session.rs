@@ -215,6 +215,10 @@ impl Engine {
             Access::Read => self.read(body),
             Access::Write => self.write(body),
         };
+        if let Err(EngineError::DeprovisioningHeld { .. }) = &result {
+            // The hold is recorded though the write is not.
+            let _ = self.write(|tx| self.record_hold(tx, tenant_id));
+        }
         if let Some(g) = &grant_seen {
             self.record_use(g, client);
             if verified {
@@ -266,7 +270,13 @@ impl Engine {
                 });
                 let result = match stepped {
                     Ok(()) => out.take(),
-                    Err(e) => Some(Err(e)),
+                    Err(e) => {
+                        if matches!(e, EngineError::DeprovisioningHeld { .. }) {
+                            // The hold is recorded though the write is not.
+                            let _ = tx.step(&mut |tx| self.record_hold(tx, &job.tenant));
+                        }
+                        Some(Err(e))
+                    }
                 };
                 done.push((grant_seen, result, job.client));
             }

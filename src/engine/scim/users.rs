@@ -526,6 +526,9 @@ impl Engine {
             || membership.doc != w.doc;
         doc_changes(membership.doc.as_deref(), w.doc.as_deref(), &mut changes);
         let flipped = (membership.active != active).then_some(active);
+        if flipped == Some(false) {
+            self.guard_deprovision(tx, scope.tenant)?;
+        }
         if account_changed {
             account.user_name = w.user_name;
             account.given_name = w.given_name;
@@ -596,6 +599,9 @@ impl Engine {
                 .ok_or_else(|| not_found(id))?;
             check_version(if_match, rec.membership.version)?;
             check_scim_write(&rec)?;
+            if rec.membership.active {
+                self.guard_deprovision(tx, scope.tenant)?;
+            }
             tx.delete_membership(&scope.tenant.id, id)?;
             let account_deleted = tx.memberships_of_account(&rec.account.id)?.is_empty();
             if account_deleted {

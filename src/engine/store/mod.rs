@@ -10,6 +10,7 @@ mod admin_keys;
 mod audit;
 mod events;
 mod groups;
+mod guard;
 mod invitations;
 mod log;
 mod members;
@@ -20,6 +21,7 @@ pub use admin_keys::AdminKeyTx;
 pub use audit::AuditTx;
 pub use events::EventTx;
 pub use groups::GroupTx;
+pub use guard::GuardTx;
 pub use invitations::InvitationTx;
 pub use log::{LogCut, LogScope, LogStat, LogTx};
 pub use members::{MemberFilter, MemberTx};
@@ -30,7 +32,8 @@ pub use tokens::TokenTx;
 /// reach the aggregates' methods through `dyn Tx` without them).
 pub mod prelude {
     pub use super::{
-        AdminKeyTx, AuditTx, EventTx, GroupTx, InvitationTx, LogTx, MemberTx, TenantTx, TokenTx, Tx,
+        AdminKeyTx, AuditTx, EventTx, GroupTx, GuardTx, InvitationTx, LogTx, MemberTx, TenantTx,
+        TokenTx, Tx,
     };
 }
 
@@ -208,7 +211,16 @@ fn run_once<R>(
 /// alone. Names are lower-cased by the caller where a lookup is
 /// case-insensitive (`*_lower` arguments).
 pub trait Tx:
-    TenantTx + MemberTx + GroupTx + TokenTx + InvitationTx + LogTx + AuditTx + AdminKeyTx + EventTx
+    TenantTx
+    + MemberTx
+    + GroupTx
+    + TokenTx
+    + InvitationTx
+    + LogTx
+    + AuditTx
+    + AdminKeyTx
+    + EventTx
+    + GuardTx
 {
     /// Runs `f` as one step of this transaction that can fail alone: its
     /// writes are undone when it returns `Err` (or panics, which becomes

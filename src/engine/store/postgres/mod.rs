@@ -58,6 +58,7 @@ mod admin_keys;
 mod audit;
 mod events;
 mod groups;
+mod guard;
 mod invitations;
 mod log;
 mod members;

@@ -12,6 +12,7 @@ mod admin_keys;
 mod audit;
 pub(super) mod events;
 mod groups;
+pub(super) mod guard;
 mod invitations;
 mod log;
 mod members;
