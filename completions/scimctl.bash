@@ -28,6 +28,9 @@ _scimctl() {
             scimctl,diagnose)
                 cmd="scimctl__subcmd__diagnose"
                 ;;
+            scimctl,directory)
+                cmd="scimctl__subcmd__directory"
+                ;;
             scimctl,events)
                 cmd="scimctl__subcmd__events"
                 ;;
@@ -139,6 +142,18 @@ _scimctl() {
             scimctl__subcmd__diagnose__subcmd__help,user)
                 cmd="scimctl__subcmd__diagnose__subcmd__help__subcmd__user"
                 ;;
+            scimctl__subcmd__directory,help)
+                cmd="scimctl__subcmd__directory__subcmd__help"
+                ;;
+            scimctl__subcmd__directory,move)
+                cmd="scimctl__subcmd__directory__subcmd__move"
+                ;;
+            scimctl__subcmd__directory__subcmd__help,help)
+                cmd="scimctl__subcmd__directory__subcmd__help__subcmd__help"
+                ;;
+            scimctl__subcmd__directory__subcmd__help,move)
+                cmd="scimctl__subcmd__directory__subcmd__help__subcmd__move"
+                ;;
             scimctl__subcmd__generate,completions)
                 cmd="scimctl__subcmd__generate__subcmd__completions"
                 ;;
@@ -198,6 +213,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help,diagnose)
                 cmd="scimctl__subcmd__help__subcmd__diagnose"
+                ;;
+            scimctl__subcmd__help,directory)
+                cmd="scimctl__subcmd__help__subcmd__directory"
                 ;;
             scimctl__subcmd__help,events)
                 cmd="scimctl__subcmd__help__subcmd__events"
@@ -270,6 +288,9 @@ _scimctl() {
                 ;;
             scimctl__subcmd__help__subcmd__diagnose,user)
                 cmd="scimctl__subcmd__help__subcmd__diagnose__subcmd__user"
+                ;;
+            scimctl__subcmd__help__subcmd__directory,move)
+                cmd="scimctl__subcmd__help__subcmd__directory__subcmd__move"
                 ;;
             scimctl__subcmd__help__subcmd__generate,completions)
                 cmd="scimctl__subcmd__help__subcmd__generate__subcmd__completions"
@@ -620,7 +641,7 @@ _scimctl() {
 
     case "${cmd}" in
         scimctl)
-            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log events diagnose serve dashboard admin-key login logout profiles config generate help"
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version tenant scim url token users groups properties mapping test-connection log events diagnose directory serve dashboard admin-key login logout profiles config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1257,6 +1278,136 @@ _scimctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        scimctl__subcmd__directory)
+            opts="-q -v -h -V --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version move help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__directory__subcmd__help)
+            opts="move help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__directory__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__directory__subcmd__help__subcmd__move)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__directory__subcmd__move)
+            opts="-q -v -h -V --from --to --dry-run --batch --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tenant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         scimctl__subcmd__events)
             opts="-f -q -v -h -V --type --after --limit --follow --store --config --tenant --profile --server --admin-key-stdin --output --quiet --verbose --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1776,7 +1927,7 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help)
-            opts="tenant scim url token users groups properties mapping test-connection log events diagnose serve dashboard admin-key login logout profiles config generate help"
+            opts="tenant scim url token users groups properties mapping test-connection log events diagnose directory serve dashboard admin-key login logout profiles config generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1930,6 +2081,34 @@ _scimctl() {
             return 0
             ;;
         scimctl__subcmd__help__subcmd__diagnose__subcmd__user)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__directory)
+            opts="move"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        scimctl__subcmd__help__subcmd__directory__subcmd__move)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

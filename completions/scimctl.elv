@@ -46,6 +46,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand events 'Provisioning events: every change to users, groups, tokens and SCIM, with a cursor'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
+            cand directory 'Support operations over tenants: move a directory to a new subscription'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
             cand admin-key 'Create, list and revoke the admin API''s keys (on the server host)'
@@ -1139,6 +1140,56 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;diagnose;help;help'= {
         }
+        &'scimctl;directory'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand move 'Move the IdP-managed users of tenant OLD to tenant NEW, so that NEW''s identity provider takes them over'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;directory;move'= {
+            cand --from 'The tenant the users are linked to now (id or name)'
+            cand --to 'The tenant the customer moved to (id or name)'
+            cand --batch 'Members per transaction (the move is resumable: run it again after an interruption)'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --dry-run 'Only say what would move, what conflicts and what would be done about it'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;directory;help'= {
+            cand move 'Move the IdP-managed users of tenant OLD to tenant NEW, so that NEW''s identity provider takes them over'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;directory;help;move'= {
+        }
+        &'scimctl;directory;help;help'= {
+        }
         &'scimctl;serve'= {
             cand --listen 'Address to listen on'
             cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
@@ -1484,6 +1535,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand log 'The provisioning log: every SCIM request, filterable and followable'
             cand events 'Provisioning events: every change to users, groups, tokens and SCIM, with a cursor'
             cand diagnose 'Explain a user, a logged request or the tenant: a verdict and the fix'
+            cand directory 'Support operations over tenants: move a directory to a new subscription'
             cand serve 'Serve the SCIM 2.0 endpoint that identity providers provision into'
             cand dashboard 'The full-screen dashboard: status, token, members, groups, live log, actions'
             cand admin-key 'Create, list and revoke the admin API''s keys (on the server host)'
@@ -1619,6 +1671,11 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;diagnose;request'= {
         }
         &'scimctl;help;diagnose;tenant'= {
+        }
+        &'scimctl;help;directory'= {
+            cand move 'Move the IdP-managed users of tenant OLD to tenant NEW, so that NEW''s identity provider takes them over'
+        }
+        &'scimctl;help;directory;move'= {
         }
         &'scimctl;help;serve'= {
         }

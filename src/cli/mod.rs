@@ -7,6 +7,7 @@ mod args;
 mod config_cmd;
 mod dashboard;
 mod diagnose;
+mod directory;
 mod events;
 mod generate;
 mod groups;
@@ -92,6 +93,9 @@ pub enum Command {
     /// Explain a user, a logged request or the tenant: a verdict and the fix
     #[command(subcommand)]
     Diagnose(diagnose::DiagnoseCmd),
+    /// Support operations over tenants: move a directory to a new subscription
+    #[command(subcommand)]
+    Directory(directory::DirectoryCmd),
     /// Serve the SCIM 2.0 endpoint that identity providers provision into
     Serve(serve::ServeArgs),
     /// The full-screen dashboard: status, token, members, groups, live log, actions
@@ -296,6 +300,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Log(a) => log::run(a, &mut ctx),
         Command::Events(a) => events::run(a, &mut ctx),
         Command::Diagnose(c) => diagnose::run(c, &mut ctx),
+        Command::Directory(c) => directory::run(c, &mut ctx),
         Command::Serve(a) => serve::run(a, &mut ctx),
         Command::AdminKey(c) => admin_key::run(c, &mut ctx),
         Command::Login(a) => login::login(a, &mut ctx),

@@ -74,6 +74,10 @@ fn ranked(mut v: Vec<Finding>) -> Vec<Finding> {
 const FIX_ENABLE: &str =
     "turn SCIM on with 'scimctl scim enable'; the identity provider's next cycle goes through";
 const FIX_EXTERNAL_ID: &str = "map mailNickname → externalId in the identity provider's attribute mappings ('scimctl mapping show'), then restart provisioning: the next cycle writes externalId and transfers the user";
+/// The fix when another tenant's IdP owns the account: the customer may
+/// have moved to this tenant (the article's "All my users are still linked
+/// to my old subscription"). The other tenant is never named.
+const FIX_MOVED: &str = "if the customer moved to this tenant from another subscription, its users are still linked to the old one: support staff hand them over with 'scimctl directory move --from OLD --to THIS' (try --dry-run first), after which this identity provider's next cycle matches them; otherwise give the user another email address in the identity provider";
 const FIX_NEW_TOKEN: &str = "paste the tenant's current token into the identity provider (Entra: Provisioning → Admin Credentials → Secret Token) and Test Connection; if nobody has it, run 'scimctl token regenerate' and paste the new one";
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -158,10 +162,17 @@ fn user_findings(f: &UserFacts, recent: &[LogRecord]) -> Vec<Finding> {
             "owned_elsewhere",
             Severity::Problem,
             format!(
-                "{email} already has an account that belongs to {} other tenant(s): every create from the identity provider gets 409 \"user already exists\", cycle after cycle.",
-                f.other_tenants
+                "{email} already has an account that belongs to {} other tenant(s){}: every create from the identity provider gets 409 \"user already exists\", cycle after cycle.",
+                f.other_tenants,
+                match f.other_idp {
+                    true => ", whose identity provider provisions it",
+                    false => "",
+                }
             ),
-            Some("give the user another email address in the identity provider, or have the account added to this tenant in the product (it is then self-managed and stays outside SCIM)".into()),
+            Some(match f.other_idp {
+                true => FIX_MOVED.into(),
+                false => "give the user another email address in the identity provider, or have the account added to this tenant in the product (it is then self-managed and stays outside SCIM)".into(),
+            }),
         )),
         None => {
             let tried = !recent.is_empty();
@@ -378,6 +389,11 @@ fn request_findings(r: &LogRecord) -> Vec<Finding> {
             "group_exists",
             format!("A group with that displayName already exists in this tenant: {detail}"),
             "rename one of the groups, or let the identity provider match the existing group by displayName".into(),
+        ),
+        "uniqueness" if detail.contains("managed elsewhere") => (
+            "owned_elsewhere",
+            "An account with this email already exists and another tenant's identity provider or product manages it: the create gets 409 \"user already exists\" on every cycle.".into(),
+            FIX_MOVED.into(),
         ),
         "uniqueness" => (
             "owned_elsewhere",

@@ -52,6 +52,12 @@ pub enum EventType {
     #[serde(rename = "user.transferred")]
     #[strum(serialize = "user.transferred")]
     UserTransferred,
+    #[serde(rename = "user.moved_in")]
+    #[strum(serialize = "user.moved_in")]
+    UserMovedIn,
+    #[serde(rename = "user.moved_out")]
+    #[strum(serialize = "user.moved_out")]
+    UserMovedOut,
     #[serde(rename = "group.created")]
     #[strum(serialize = "group.created")]
     GroupCreated,

@@ -9,6 +9,7 @@ mod crash;
 mod credentials;
 mod dashboard;
 mod diagnose;
+mod directory;
 mod events;
 mod generated;
 mod guard;

@@ -136,6 +136,8 @@ pub mod routes {
     pub const LOG_TENANT: Route = Route::get("/tenants/{tenant}/log");
     /// Every tenant's log: operator keys only.
     pub const LOG_ALL: Route = Route::get("/log");
+    /// Operator keys only.
+    pub const DIRECTORY_MOVE: Route = Route::post("/directory/move");
     pub const EVENTS_TENANT: Route = Route::get("/tenants/{tenant}/events");
     /// Every tenant's events: operator keys only.
     pub const EVENTS_ALL: Route = Route::get("/events");
@@ -260,6 +262,7 @@ macro_rules! tenant_command {
 
 // The commands, each resource in its file; after the macro they use.
 pub mod diagnose;
+pub mod directory;
 pub mod events;
 pub mod groups;
 pub mod log;

@@ -110,6 +110,10 @@ pub struct UserFacts {
     pub account_exists: bool,
     /// How many other tenants link the account.
     pub other_tenants: u64,
+    /// Another tenant's identity provider manages the account (the case
+    /// `directory move` fixes when the customer moved to this tenant).
+    #[serde(default)]
+    pub other_idp: bool,
     /// Present when the account is a member of this tenant.
     pub member: Option<MemberFacts>,
 }
@@ -259,6 +263,7 @@ impl Engine {
                 scim_enabled: t.scim_enabled,
                 account_exists: false,
                 other_tenants: 0,
+                other_idp: false,
                 member: None,
             };
             let Some(account) = tx.account_by_user_name(t.namespace(), &lower)? else {
@@ -268,6 +273,9 @@ impl Engine {
             facts.email = account.user_name.clone();
             let links = tx.memberships_of_account(&account.id)?;
             facts.other_tenants = links.iter().filter(|m| m.tenant_id != t.id).count() as u64;
+            facts.other_idp = links
+                .iter()
+                .any(|m| m.tenant_id != t.id && m.managed_by == ManagedBy::Idp);
             let Some(m) = links.into_iter().find(|m| m.tenant_id == t.id) else {
                 return Ok(facts);
             };

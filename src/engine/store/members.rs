@@ -69,6 +69,19 @@ pub trait MemberTx {
         limit: u64,
     ) -> Result<Vec<MemberRecord>>;
     fn member_list_total(&self, tenant_id: &str, f: &MemberFilter) -> Result<u64>;
+    /// Hands the membership `id` of tenant `from` to tenant `to`, with its
+    /// id, externalId, active state and document, its email index entries
+    /// and its invitation; it leaves `from`'s groups (group memberships
+    /// stay with the tenant that made them). With `namespace`, the account
+    /// moves to that userName namespace too (a standard-policy tenant's).
+    /// False when `from` has no such membership.
+    fn move_membership(
+        &self,
+        id: &str,
+        from: &str,
+        to: &str,
+        namespace: Option<&str>,
+    ) -> Result<bool>;
 }
 
 /// Which members `member_list` returns; every set field must match.

@@ -54,7 +54,7 @@ pub use crate::api::admin::PREFIX;
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
     use crate::api::admin::{
-        diagnose, events, groups, log, properties, scim, tenant, token, url, users,
+        diagnose, directory, events, groups, log, properties, scim, tenant, token, url, users,
     };
     let table = [
         route(r::WHOAMI, whoami::whoami),
@@ -91,6 +91,7 @@ pub fn routes() -> Router<AppState> {
         at::<diagnose::Request>(),
         at::<diagnose::Tenant>(),
         at::<diagnose::RequestAny>(),
+        at::<directory::Move>(),
         follow::streamed::<log::Tenant>(),
         follow::streamed::<log::All>(),
         follow::streamed::<events::Tenant>(),

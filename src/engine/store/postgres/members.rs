@@ -3,6 +3,38 @@
 use super::*;
 
 impl MemberTx for PgTx<'_> {
+    fn move_membership(
+        &self,
+        id: &str,
+        from: &str,
+        to: &str,
+        namespace: Option<&str>,
+    ) -> Result<bool> {
+        if self.exec(
+            "UPDATE memberships SET tenant_id = $3 WHERE id = $1 AND tenant_id = $2",
+            &[&id, &from, &to],
+        )? == 0
+        {
+            return Ok(false);
+        }
+        self.exec(
+            "UPDATE member_emails SET tenant_id = $2 WHERE membership_id = $1",
+            &[&id, &to],
+        )?;
+        self.exec(
+            "UPDATE invitations SET tenant_id = $2 WHERE membership_id = $1",
+            &[&id, &to],
+        )?;
+        self.exec("DELETE FROM group_members WHERE membership_id = $1", &[&id])?;
+        if let Some(ns) = namespace {
+            self.exec(
+                "UPDATE accounts SET namespace = $2 WHERE id = (SELECT account_id FROM memberships WHERE id = $1)",
+                &[&id, &ns],
+            )?;
+        }
+        Ok(true)
+    }
+
     fn insert_account(&self, a: &Account) -> Result<()> {
         self.exec(
             "INSERT INTO accounts (id, namespace, user_name, user_name_lower, given_name, family_name, name_lower, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
