@@ -7,6 +7,7 @@ pub mod admin_keys;
 pub mod auth;
 pub mod diagnose;
 pub mod error;
+pub mod invitations;
 pub mod log;
 pub mod mapping;
 pub mod model;

@@ -18,7 +18,7 @@ mod tokens;
 pub use admin_keys::AdminKeyTx;
 pub use audit::AuditTx;
 pub use groups::GroupTx;
-pub use invitations::InvitationTx;
+pub use invitations::{InvitationCounts, InvitationFilter, InvitationTx};
 pub use log::{LogCut, LogScope, LogStat, LogTx};
 pub use members::{MemberFilter, MemberTx};
 pub use tenants::TenantTx;

@@ -5,7 +5,11 @@
 use super::*;
 
 /// Migrations in order; `scimctl_schema.version` is how many have run.
-pub(super) const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+pub(super) const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    // 0002 is reserved for the events table (being built on main).
+    include_str!("migrations/0003_invitation_delivery.sql"),
+];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
