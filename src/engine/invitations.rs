@@ -332,8 +332,9 @@ impl Engine {
             // The link of a message that was not sent must not work.
             d.token_hash = None;
             d.token_expires_at = None;
+            let attempt = d.attempts;
             tx.update_invitation(&inv)?;
-            tracing::warn!(tenant = %inv.tenant_id, attempt = d.attempts, error = %error, "sign-up email not sent; will retry");
+            tracing::warn!(tenant = %inv.tenant_id, attempt, error = %error, "sign-up email not sent; will retry");
             Ok(true)
         })
     }
@@ -514,7 +515,9 @@ mod tests {
 
     #[test]
     fn an_address_refusal_points_at_the_email() {
-        assert!(failure_fix("550 5.1.1 no such user", "a@x.com").contains("check the user's email"));
+        assert!(
+            failure_fix("550 5.1.1 no such user", "a@x.com").contains("check the user's email")
+        );
         assert!(failure_fix("554 transaction failed", "a@x.com").contains("smtp_url"));
     }
 }

@@ -53,6 +53,8 @@ pub struct AppState {
     pub conns: Arc<ConnCounters>,
     /// Where SCIM writes run (see `write_lane`).
     pub writes: Arc<write_lane::WriteLane>,
+    /// The sign-up email sender, when `smtp_url` is set.
+    pub mailer: Option<crate::mail::Mailer>,
 }
 
 impl AppState {
@@ -68,6 +70,7 @@ impl AppState {
             guard: Arc::new(Guard::new(Limits::default())),
             conns: Arc::default(),
             writes: Arc::default(),
+            mailer: None,
         }
     }
 }
@@ -327,6 +330,7 @@ pub async fn serve(
     retention: Retention,
     token_max_age_days: u32,
     limits: Limits,
+    mailer: Option<crate::mail::Mailer>,
     signal: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
@@ -342,6 +346,7 @@ pub async fn serve(
         guard: guard.clone(),
         conns: conns.clone(),
         writes: Arc::default(),
+        mailer: mailer.clone(),
     };
     let shutdown = async move {
         signal.await;
@@ -410,6 +415,11 @@ pub async fn serve(
             }
         })
     };
+    // Sign-up email: drains the outbox while the server runs.
+    let delivery = mailer.map(|m| {
+        let stop = state.shutdown.clone();
+        tokio::spawn(crate::mail::worker(engine.clone(), m, stop))
+    });
     let app = router(state);
     let (tcp, tls) = match listener {
         Bound::Plain(l) => (l, None),
@@ -419,6 +429,11 @@ pub async fn serve(
     let result: std::io::Result<()> = Ok(());
     sweeper.abort();
     flusher.abort();
+    if let Some(d) = delivery {
+        // A send under way ends with the runtime; its row's lease runs out
+        // and the next pass sends it (at most once more).
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), d).await;
+    }
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = maintainer {
         let _ = tokio::task::spawn_blocking(move || t.join()).await;

@@ -53,7 +53,9 @@ pub use crate::api::admin::PREFIX;
 /// the log (whose `follow=true` answer is a stream) are written by hand.
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
-    use crate::api::admin::{diagnose, groups, properties, scim, tenant, token, url, users};
+    use crate::api::admin::{
+        diagnose, groups, invitations, properties, scim, tenant, token, url, users,
+    };
     let table = [
         route(r::WHOAMI, whoami::whoami),
         at::<tenant::List>(),
@@ -84,6 +86,9 @@ pub fn routes() -> Router<AppState> {
         at::<diagnose::Request>(),
         at::<diagnose::Tenant>(),
         at::<diagnose::RequestAny>(),
+        at::<invitations::List>(),
+        at::<invitations::Resend>(),
+        at::<invitations::Redeem>(),
         route(r::LOG_TENANT, log::log_tenant),
         route(r::LOG_ALL, log::log_all),
     ];
@@ -373,6 +378,8 @@ pub struct Admin {
     pub public_url: String,
     /// Tokens older than this are flagged (config `token_max_age_days`).
     pub max_age_days: u32,
+    /// This server sends sign-up email (`smtp_url` set).
+    pub mail_configured: bool,
     pub grant: AdminGrant,
 }
 
@@ -385,6 +392,7 @@ impl Admin {
             self.max_age_days,
             Caller::Key(&self.grant),
         )
+        .with_mail(self.mail_configured)
     }
 }
 
@@ -513,6 +521,7 @@ fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
         engine: st.engine.with_actor(&grant.actor()),
         public_url: st.public_url.to_string(),
         max_age_days: st.token_max_age_days,
+        mail_configured: st.mailer.is_some(),
         grant,
     }
 }

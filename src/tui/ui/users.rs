@@ -15,8 +15,17 @@ use crate::tui::app::App;
 fn invitation(s: &InvitationState) -> String {
     match s {
         InvitationState::Pending { .. } => "pending".into(),
+        InvitationState::Queued {
+            last_error: Some(_),
+            ..
+        } => "retrying".into(),
         InvitationState::Queued { .. } => "queued".into(),
+        InvitationState::Sent {
+            redeemed_at: Some(_),
+            ..
+        } => "signed up".into(),
         InvitationState::Sent { .. } => "sent".into(),
+        InvitationState::Failed { .. } => "failed".into(),
     }
 }
 

@@ -198,6 +198,12 @@ pub(super) fn invitation_row(r: &Row) -> Result<Invitation> {
     })
 }
 
+macro_rules! admin_key_cols {
+    () => {
+        "id, name, tenant_id, hash, fingerprint, created_at, last_used_at, revoked_at"
+    };
+}
+
 pub(super) fn admin_key_row(r: &Row) -> Result<AdminKeyRecord> {
     Ok(AdminKeyRecord {
         id: col(r, 0)?,

@@ -37,7 +37,11 @@ impl InvitationTx for SqliteTx<'_> {
 
     fn invitation_by_id(&self, id: &str) -> Result<Option<Invitation>> {
         self.one(
-            concat!("SELECT ", invitation_cols!(), " FROM invitations WHERE id = ?1"),
+            concat!(
+                "SELECT ",
+                invitation_cols!(),
+                " FROM invitations WHERE id = ?1"
+            ),
             [id],
             invitation_row,
         )
