@@ -12,6 +12,7 @@ mod diagnose;
 mod generated;
 mod input_limits;
 mod interop;
+mod invitations;
 mod layering;
 mod log_schema;
 mod mapping;

@@ -1,0 +1,433 @@
+//! Sign-up email delivery (issue 15) end to end: a real `scimctl serve`
+//! provisioned over SCIM by a real HTTP client, a real SMTP server on
+//! 127.0.0.1 (`tests/smtp_server.py`), the sign-up link redeemed through
+//! the admin API and the CLI; on both stores.
+
+use std::time::{Duration, Instant};
+
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::server::*;
+use crate::support::*;
+
+both_stores!(
+    async
+    a_provisioned_user_gets_exactly_one_email_whose_link_redeems_once,
+    a_4xx_is_retried_until_the_server_recovers,
+    a_5xx_is_recorded_as_failed_and_diagnose_shows_the_fix,
+    resend_kills_the_old_link_at_once,
+    kill_9_during_delivery_sends_at_most_once_more,
+    deliver_does_one_pass_without_a_server,
+);
+
+const FROM: &str = "Acme Hotels <no-reply@acme.example>";
+const SIGNUP: &str = "https://app.example.com/signup/{token}";
+
+/// The server's delivery settings: the SMTP server, one-second retries
+/// and a short timeout (so a lease is 2 × 3 + 5 = 11 s).
+fn mail_vars(smtp: &SmtpServer) -> Vec<(&'static str, String)> {
+    vec![
+        ("SCIMCTL_SMTP_URL", smtp.url()),
+        ("SCIMCTL_MAIL_FROM", FROM.into()),
+        ("SCIMCTL_SIGNUP_URL", SIGNUP.into()),
+        ("SCIMCTL_SMTP_RETRY_SECS", "1".into()),
+        ("SCIMCTL_SMTP_TIMEOUT_SECS", "3".into()),
+    ]
+}
+
+fn serve(env: &TestEnv, smtp: &SmtpServer) -> Server {
+    let vars = mail_vars(smtp);
+    let refs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    Server::start_with(env, &[], &refs)
+}
+
+/// A tenant with SCIM on, a property and a SCIM group "Front Desk" that
+/// has it; returns the SCIM token and the group's id.
+async fn tenant_with_property_group(env: &TestEnv, srv: &Server) -> (String, String) {
+    let token = scim_tenant(env, "Acme Hotels", "acme", "product");
+    env.ok(&["--tenant", "acme", "properties", "add", "Seaside Hotel"]);
+    let c = srv.client("acme", &token);
+    let g = c.create_group("Front Desk").await;
+    env.ok(&[
+        "--tenant",
+        "acme",
+        "groups",
+        "assign",
+        "Front Desk",
+        "--property",
+        "Seaside Hotel",
+    ]);
+    (token, g)
+}
+
+/// Provisions `email` by SCIM and adds it to the group: the invitation is
+/// queued by that PATCH.
+async fn provision(srv: &Server, token: &str, group: &str, email: &str, given: &str, family: &str) {
+    let c = srv.client("acme", token);
+    let r = c
+        .post("/Users", &entra_user(email, given, family, None))
+        .await;
+    let id = id_of(&r.ok(201));
+    c.patch(
+        &format!("/Groups/{group}"),
+        &patch_op(json!([{"op": "Add", "path": "members", "value": [{"value": id}]}])),
+    )
+    .await
+    .no_content();
+}
+
+fn list(env: &TestEnv, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["--tenant", "acme", "invitations", "list"];
+    all.extend_from_slice(args);
+    array_key(&env.json(&all), "invitations").clone()
+}
+
+/// Waits until the invitation of `email` is in `state`; returns it.
+fn wait_state(env: &TestEnv, email: &str, state: &str, secs: u64) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(secs);
+    loop {
+        let v = list(env, &["--user", email]);
+        if let Some(i) = v.first()
+            && str_key(i, "state") == state
+        {
+            return i.clone();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{email}'s invitation never reached {state}: {v:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// A client of the admin API with a key scoped to the tenant.
+struct Desk {
+    http: reqwest::Client,
+    base: String,
+    key: String,
+}
+
+impl Desk {
+    fn new(env: &TestEnv, srv: &Server) -> Desk {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let key = env
+            .ok(&["admin-key", "create", "signup-page", "--tenant", "acme"])
+            .trim()
+            .to_owned();
+        Desk {
+            http: reqwest::Client::builder()
+                .no_proxy()
+                .timeout(Duration::from_secs(30))
+                .build()
+                .expect("HTTP client"),
+            base: format!("{}/admin/v1", srv.origin()),
+            key,
+        }
+    }
+
+    async fn redeem(&self, token: &str) -> (u16, Value) {
+        let res = self
+            .http
+            .request(
+                Method::POST,
+                format!("{}/tenants/acme/invitations/redeem", self.base),
+            )
+            .header("Authorization", format!("Bearer {}", self.key))
+            .json(&json!({ "token": token }))
+            .send()
+            .await
+            .expect("redeem");
+        let status = res.status().as_u16();
+        let body: Value = res.json().await.expect("a JSON answer");
+        (status, body)
+    }
+}
+
+async fn a_provisioned_user_gets_exactly_one_email_whose_link_redeems_once(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    let srv = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(
+        &srv,
+        &token,
+        &group,
+        "jane@acme.example",
+        "Jane",
+        "O'Doe <Ops>",
+    )
+    .await;
+
+    let mail = smtp.wait_for(1, 20).remove(0);
+    let sent = wait_state(&env, "jane@acme.example", "sent", 20);
+    assert_eq!(mail.rcpt_tos, ["jane@acme.example"]);
+    assert_eq!(mail.mail_from, "no-reply@acme.example");
+    assert_eq!(
+        mail.header("Subject").as_deref(),
+        Some("Finish signing up to Acme Hotels")
+    );
+    let body = mail.decoded();
+    assert!(
+        body.contains("Hello Jane O'Doe <Ops>,"),
+        "plain text part:\n{body}"
+    );
+    assert!(
+        body.contains("Hello Jane O&#39;Doe &lt;Ops&gt;,"),
+        "the HTML part escapes the name:\n{body}"
+    );
+    assert!(body.contains("Acme Hotels has created an account for you"));
+    assert!(body.contains("text/plain") && body.contains("text/html"));
+    let link_token = mail.token();
+    assert!(body.contains(&format!("https://app.example.com/signup/{link_token}")));
+
+    // Stored only as its hash; never in the server's log.
+    let hash = scimctl::engine::tokens::hash(&link_token);
+    let hex: String = hash.iter().map(|b| format!("{b:02x}")).collect();
+    let stored = env.query(match env.pg() {
+        None => "SELECT lower(hex(token_hash)) FROM invitations",
+        Some(_) => "SELECT encode(token_hash, 'hex') FROM invitations",
+    });
+    assert_eq!(stored[0][0].as_deref(), Some(hex.as_str()));
+    assert!(!srv.stderr().contains(&link_token));
+    assert!(sent["link_expires_at"].is_string());
+
+    // The first redeem answers the user; the second is gone (410).
+    let desk = Desk::new(&env, &srv);
+    let (status, r) = desk.redeem(&link_token).await;
+    assert_eq!(status, 200, "{r}");
+    assert_eq!(str_key(&r, "email"), "jane@acme.example");
+    assert_eq!(str_key(&r, "given_name"), "Jane");
+    assert_eq!(str_key(&r, "tenant_name"), "Acme Hotels");
+    let (status, r) = desk.redeem(&link_token).await;
+    assert_eq!(status, 410, "{r}");
+    assert_eq!(str_key(&r, "reason"), "invitation_link_gone");
+    assert!(str_key(&r, "error").contains("already used"), "{r}");
+    assert!(
+        !r.to_string().contains(&link_token),
+        "no token in an error body"
+    );
+    let (status, _) = desk.redeem("inv_guessed").await;
+    assert_eq!(status, 410);
+    wait_state(&env, "jane@acme.example", "redeemed", 5);
+
+    // Nothing more is sent: exactly one message.
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(smtp.messages().len(), 1);
+    let shown = env.ok(&["--tenant", "acme", "users", "show", "jane@acme.example"]);
+    assert!(
+        shown.contains("sent ") && shown.contains("link used"),
+        "{shown}"
+    );
+    srv.stop();
+}
+
+async fn a_4xx_is_retried_until_the_server_recovers(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    smtp.control("tempfail", Some(""));
+    let srv = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(&srv, &token, &group, "temp@acme.example", "Tem", "Porary").await;
+
+    let retrying = wait_state(&env, "temp@acme.example", "retrying", 20);
+    assert!(
+        str_key(&retrying, "last_error").starts_with("451"),
+        "{retrying}"
+    );
+    let d = env.json(&["--tenant", "acme", "diagnose", "user", "temp@acme.example"]);
+    assert!(d.to_string().contains("invitation_retrying"), "{d}");
+    assert!(smtp.messages().is_empty());
+
+    smtp.control("tempfail", None);
+    let sent = wait_state(&env, "temp@acme.example", "sent", 30);
+    assert!(u64_key(&sent, "attempts") >= 2, "{sent}");
+    assert_eq!(smtp.wait_for(1, 5).len(), 1);
+    std::thread::sleep(Duration::from_millis(2500));
+    assert_eq!(
+        smtp.messages().len(),
+        1,
+        "exactly one message once it recovered"
+    );
+    srv.stop();
+}
+
+async fn a_5xx_is_recorded_as_failed_and_diagnose_shows_the_fix(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    smtp.control("reject", Some("^typo@"));
+    let srv = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(&srv, &token, &group, "typo@acme.example", "Ty", "Po").await;
+
+    let failed = wait_state(&env, "typo@acme.example", "failed", 20);
+    assert!(
+        str_key(&failed, "last_error").starts_with("550"),
+        "{failed}"
+    );
+    assert_eq!(u64_key(&failed, "attempts"), 1, "no retry after a 5xx");
+    assert!(smtp.messages().is_empty());
+
+    let d = env.json(&["--tenant", "acme", "diagnose", "user", "typo@acme.example"]);
+    let f = array_key(&d, "findings")
+        .iter()
+        .find(|f| str_key(f, "code") == "invitation_failed")
+        .unwrap_or_else(|| panic!("no invitation_failed finding: {d}"))
+        .clone();
+    assert!(str_key(&f, "verdict").contains("550"), "{f}");
+    assert!(
+        str_key(&f, "fix").contains("the SMTP server refused the address: check the user's email"),
+        "{f}"
+    );
+    let text = env.ok(&["--tenant", "acme", "diagnose", "user", "typo@acme.example"]);
+    assert!(
+        text.contains("failed") && text.contains("check the user's email"),
+        "{text}"
+    );
+    let t = env.json(&["--tenant", "acme", "diagnose", "tenant"]);
+    assert!(t.to_string().contains("invitations_failed"), "{t}");
+    assert_eq!(list(&env, &["--failed"]).len(), 1);
+    assert!(list(&env, &["--sent"]).is_empty());
+    srv.stop();
+}
+
+async fn resend_kills_the_old_link_at_once(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    let srv = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(&srv, &token, &group, "again@acme.example", "Ag", "Ain").await;
+    let first = smtp.wait_for(1, 20)[0].token();
+    wait_state(&env, "again@acme.example", "sent", 20);
+
+    let v = env.json(&[
+        "--tenant",
+        "acme",
+        "invitations",
+        "resend",
+        "again@acme.example",
+    ]);
+    assert_eq!(str_key(&v, "state"), "queued");
+    // The old link is dead as soon as resend returns.
+    let out = env
+        .cmd(["--tenant", "acme", "invitations", "redeem"])
+        .write_stdin(format!("{first}\n"))
+        .output()
+        .unwrap();
+    let err = expect_failure(&["invitations", "redeem"], &out, 5);
+    assert!(err.contains("sign-up link no longer works"), "{err}");
+
+    let second = smtp.wait_for(2, 20)[1].token();
+    assert_ne!(first, second);
+    wait_state(&env, "again@acme.example", "sent", 20);
+    let out = env
+        .cmd([
+            "--tenant",
+            "acme",
+            "invitations",
+            "redeem",
+            "--output",
+            "json",
+        ])
+        .write_stdin(format!("{second}\n"))
+        .output()
+        .unwrap();
+    expect_success(&["invitations", "redeem"], &out);
+    let r = parse_json(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(str_key(&r, "email"), "again@acme.example");
+    // Redeemed: nothing to resend.
+    let err = env.fail(
+        &[
+            "--tenant",
+            "acme",
+            "invitations",
+            "resend",
+            "again@acme.example",
+        ],
+        6,
+    );
+    assert!(err.contains("signed up"), "{err}");
+    srv.stop();
+}
+
+async fn kill_9_during_delivery_sends_at_most_once_more(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    // The message is stored, then the 250 waits: serve is killed in between.
+    smtp.control("slow", Some("2"));
+    let srv = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(&srv, &token, &group, "crash@acme.example", "Cr", "Ash").await;
+    smtp.wait_for(1, 20);
+    srv.kill9();
+    smtp.control("slow", None);
+    let v = list(&env, &["--user", "crash@acme.example"]);
+    assert_eq!(str_key(&v[0], "state"), "queued", "not marked sent: {v:?}");
+
+    // After the lease (11 s) the restarted server sends it once more.
+    let srv = serve(&env, &smtp);
+    let sent = wait_state(&env, "crash@acme.example", "sent", 40);
+    assert_eq!(u64_key(&sent, "attempts"), 2, "{sent}");
+    std::thread::sleep(Duration::from_millis(2500));
+    let all = smtp.messages();
+    assert!(all.len() <= 2, "at most once more: {} messages", all.len());
+    assert_eq!(all.len(), 2, "the first was accepted before the kill");
+    assert_eq!(list(&env, &["--sent"]).len(), 1, "exactly one sent");
+    // Only the last message's link works.
+    let desk = Desk::new(&env, &srv);
+    assert_eq!(desk.redeem(&all[0].token()).await.0, 410);
+    assert_eq!(desk.redeem(&all[1].token()).await.0, 200);
+    srv.stop();
+}
+
+async fn deliver_does_one_pass_without_a_server(env: TestEnv) {
+    let smtp = SmtpServer::start();
+    // A server without SMTP: the invitation waits in the outbox.
+    let srv = Server::start(&env);
+    let (token, group) = tenant_with_property_group(&env, &srv).await;
+    provision(&srv, &token, &group, "cron@acme.example", "Cr", "On").await;
+    srv.stop();
+    let t = env.json(&["--tenant", "acme", "diagnose", "tenant"]);
+    assert!(t.to_string().contains("mail_not_configured"), "{t}");
+    assert_eq!(str_key(&list(&env, &[])[0], "state"), "queued");
+
+    let mut cmd = env.cmd([
+        "--tenant",
+        "acme",
+        "invitations",
+        "deliver",
+        "--output",
+        "json",
+    ]);
+    for (k, v) in mail_vars(&smtp) {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    expect_success(&["invitations", "deliver"], &out);
+    let report = parse_json(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(report, json!({"sent": 1, "retrying": 0, "failed": 0}));
+    assert_eq!(smtp.messages().len(), 1);
+    assert_eq!(str_key(&list(&env, &[])[0], "state"), "sent");
+
+    // A second pass has nothing to do.
+    let mut cmd = env.cmd([
+        "--tenant",
+        "acme",
+        "invitations",
+        "deliver",
+        "--output",
+        "json",
+    ]);
+    for (k, v) in mail_vars(&smtp) {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    expect_success(&["invitations", "deliver"], &out);
+    assert_eq!(smtp.messages().len(), 1);
+
+    // A URL with a password is refused, naming the fix and not the password.
+    let mut cmd = env.cmd(["invitations", "deliver"]);
+    cmd.env("SCIMCTL_SMTP_URL", "smtps://ops:hunter2@mail.example.com");
+    let out = cmd.output().unwrap();
+    let err = expect_failure(&["invitations", "deliver"], &out, 3);
+    assert!(
+        err.contains("password") && err.contains("SCIMCTL_SMTP_PASSWORD"),
+        "{err}"
+    );
+    assert!(!err.contains("hunter2"), "{err}");
+}
