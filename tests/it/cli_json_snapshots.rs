@@ -304,6 +304,17 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         &["diagnose", "request", &refused],
     );
     s.ok("diagnose_tenant", &at(&["diagnose", "tenant"]));
+
+    // Sign-up emails (no SMTP server here: they wait in the outbox).
+    s.ok("invitations_list", &at(&["invitations", "list"]));
+    s.ok(
+        "invitations_list_failed",
+        &at(&["invitations", "list", "--failed"]),
+    );
+    s.ok(
+        "invitations_resend",
+        &at(&["invitations", "resend", "erin@acme.example"]),
+    );
     let log = s.ok("log", &["log"]);
     // `log --follow` starts with the records `log` prints, as the same
     // JSON lines; the stream after them is tests/it/remote.rs's.

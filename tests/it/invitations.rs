@@ -191,10 +191,17 @@ async fn a_provisioned_user_gets_exactly_one_email_whose_link_redeems_once(env: 
     assert!(!srv.stderr().contains(&link_token));
     assert!(sent["link_expires_at"].is_string());
 
+    insta::assert_json_snapshot!("invitations_list_sent", sent, {
+        ".queued_at" => "[time]",
+        ".sent_at" => "[time]",
+        ".link_expires_at" => "[time]",
+    });
+
     // The first redeem answers the user; the second is gone (410).
     let desk = Desk::new(&env, &srv);
     let (status, r) = desk.redeem(&link_token).await;
     assert_eq!(status, 200, "{r}");
+    insta::assert_json_snapshot!("invitations_redeem", r, {".redeemed_at" => "[time]"});
     assert_eq!(str_key(&r, "email"), "jane@acme.example");
     assert_eq!(str_key(&r, "given_name"), "Jane");
     assert_eq!(str_key(&r, "tenant_name"), "Acme Hotels");
@@ -258,6 +265,10 @@ async fn a_5xx_is_recorded_as_failed_and_diagnose_shows_the_fix(env: TestEnv) {
     provision(&srv, &token, &group, "typo@acme.example", "Ty", "Po").await;
 
     let failed = wait_state(&env, "typo@acme.example", "failed", 20);
+    insta::assert_json_snapshot!("invitations_list_failed_one", failed, {
+        ".queued_at" => "[time]",
+        ".failed_at" => "[time]",
+    });
     assert!(
         str_key(&failed, "last_error").starts_with("550"),
         "{failed}"
@@ -400,7 +411,7 @@ async fn deliver_does_one_pass_without_a_server(env: TestEnv) {
     let out = cmd.output().unwrap();
     expect_success(&["invitations", "deliver"], &out);
     let report = parse_json(&String::from_utf8(out.stdout).unwrap());
-    assert_eq!(report, json!({"sent": 1, "retrying": 0, "failed": 0}));
+    insta::assert_json_snapshot!("invitations_deliver", report);
     assert_eq!(smtp.messages().len(), 1);
     assert_eq!(str_key(&list(&env, &[])[0], "state"), "sent");
 
