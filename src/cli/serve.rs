@@ -126,16 +126,14 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
-        crate::http::serve(
-            engine,
-            listener,
+        let settings = crate::http::ServeSettings {
             public_url,
             retention,
             token_max_age_days,
             limits,
             mailer,
-            signal,
-        )
+        };
+        crate::http::serve(engine, listener, settings, signal)
         .await?;
         out.note("scimctl serve: stopped.");
         Ok(())

@@ -323,16 +323,30 @@ pub enum Bound {
     Tls(tokio::net::TcpListener, Arc<rustls::ServerConfig>),
 }
 
+/// What `serve` runs with besides the engine and the listener.
+pub struct ServeSettings {
+    pub public_url: String,
+    pub retention: Retention,
+    /// `token status` flags older tokens (config `token_max_age_days`).
+    pub token_max_age_days: u32,
+    pub limits: Limits,
+    /// Sends sign-up email while the server runs (`smtp_url` set).
+    pub mailer: Option<crate::mail::Mailer>,
+}
+
 pub async fn serve(
     engine: Engine,
     listener: Bound,
-    public_url: String,
-    retention: Retention,
-    token_max_age_days: u32,
-    limits: Limits,
-    mailer: Option<crate::mail::Mailer>,
+    settings: ServeSettings,
     signal: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let ServeSettings {
+        public_url,
+        retention,
+        token_max_age_days,
+        limits,
+        mailer,
+    } = settings;
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let guard = Arc::new(Guard::new(limits.clone()));
