@@ -292,6 +292,13 @@ async fn a_5xx_is_recorded_as_failed_and_diagnose_shows_the_fix(env: TestEnv) {
         text.contains("failed") && text.contains("check the user's email"),
         "{text}"
     );
+    let shown = env.ok(&["--tenant", "acme", "users", "show", "typo@acme.example"]);
+    assert!(
+        shown.contains("failed")
+            && shown.contains("550")
+            && shown.contains("check the user's email"),
+        "{shown}"
+    );
     let t = env.json(&["--tenant", "acme", "diagnose", "tenant"]);
     assert!(t.to_string().contains("invitations_failed"), "{t}");
     assert_eq!(list(&env, &["--failed"]).len(), 1);
