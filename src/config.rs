@@ -84,6 +84,8 @@ pub struct MailFile {
     pub retry_secs: Option<u64>,
     pub max_attempts: Option<u32>,
     pub timeout_secs: Option<u64>,
+    /// A PEM file of extra trusted certificates for the SMTP server's TLS.
+    pub ca_file: Option<PathBuf>,
 }
 
 /// Sign-up email delivery settings, each with its source (`[mail]`,
@@ -99,6 +101,7 @@ pub struct MailConfig {
     pub retry_secs: Setting<u64>,
     pub max_attempts: Setting<u32>,
     pub timeout_secs: Setting<u64>,
+    pub ca_file: Setting<Option<PathBuf>>,
 }
 
 pub const DEFAULT_LINK_DAYS: u32 = 7;
@@ -162,6 +165,13 @@ impl MailConfig {
                 )?,
                 1..=600,
             )?,
+            ca_file: match env_value("SCIMCTL_SMTP_CA_FILE") {
+                Some(v) => Setting {
+                    value: Some(PathBuf::from(v)),
+                    source: Source::Env("SCIMCTL_SMTP_CA_FILE".into()),
+                },
+                None => layer(Given::none(), file.ca_file.map(Some), file_src, None),
+            },
         };
         c.check()?;
         Ok(c)

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A real SMTP server on 127.0.0.1 for scimctl's integration tests.
 
-    smtp_server.py DIR
+    smtp_server.py DIR [--tls starttls|implicit --cert PEM --key PEM]
 
 Binds 127.0.0.1 on a free port, prints "PORT <n>" on stdout, and stores
 every accepted message as DIR/messages/<n>.json: {"mail_from", "rcpt_tos",
@@ -14,6 +14,9 @@ at run time by files in DIR/control/:
                 (a sender killed then has had its message accepted but
                 never heard so)
 
+With --tls starttls it offers (and requires) STARTTLS with the given
+certificate; with --tls implicit it speaks TLS from the first byte.
+
 It exits when its standard input closes (the test process died or is done)
 or after --max-seconds (default 900), whichever comes first.
 """
@@ -24,6 +27,7 @@ import json
 import os
 import re
 import socket
+import ssl
 import sys
 import threading
 import time
@@ -80,24 +84,39 @@ class Handler:
 class BoundController(Controller):
     """A Controller on a socket bound beforehand (port 0: a free port)."""
 
-    def __init__(self, handler, sock):
+    def __init__(self, handler, sock, **kwargs):
         self._sock = sock
-        super().__init__(handler, hostname="127.0.0.1", port=sock.getsockname()[1])
+        super().__init__(
+            handler, hostname="127.0.0.1", port=sock.getsockname()[1], **kwargs
+        )
 
     def _create_server(self):
-        return self.loop.create_server(self._factory_invoker, sock=self._sock)
+        return self.loop.create_server(
+            self._factory_invoker, sock=self._sock, ssl=self.ssl_context
+        )
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("dir")
     p.add_argument("--max-seconds", type=float, default=900.0)
+    p.add_argument("--tls", choices=["starttls", "implicit"])
+    p.add_argument("--cert")
+    p.add_argument("--key")
     a = p.parse_args()
+    kwargs = {}
+    if a.tls:
+        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        ctx.load_cert_chain(a.cert, a.key)
+        if a.tls == "starttls":
+            kwargs = {"tls_context": ctx, "require_starttls": True}
+        else:
+            kwargs = {"ssl_context": ctx}
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
-    controller = BoundController(Handler(a.dir), sock)
+    controller = BoundController(Handler(a.dir), sock, **kwargs)
     controller.start()
     print(f"PORT {sock.getsockname()[1]}", flush=True)
     done = threading.Event()

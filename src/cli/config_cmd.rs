@@ -156,6 +156,11 @@ fn mail_entries(c: &Config) -> Vec<Entry> {
             value: Some(m.timeout_secs.value.to_string()),
             source: m.timeout_secs.source.clone(),
         },
+        Entry {
+            key: "mail.ca_file",
+            value: m.ca_file.value.as_ref().map(|p| p.display().to_string()),
+            source: m.ca_file.source.clone(),
+        },
     ]
 }
 

@@ -124,7 +124,18 @@ pub fn mail_settings(config: &Config, a: &MailArgs) -> Result<Option<MailSetting
         tracing::info!("SMTP credentials go to a loopback relay without TLS");
     }
     let timeout = std::time::Duration::from_secs(m.timeout_secs.value);
+    let ca_pem = match &m.ca_file.value {
+        Some(p) => Some(std::fs::read(p).map_err(|e| {
+            CliError::Usage(format!(
+                "cannot read the SMTP CA file {} ({e}; from {}); give a readable PEM file in [mail] ca_file or SCIMCTL_SMTP_CA_FILE",
+                p.display(),
+                m.ca_file.source
+            ))
+        })?),
+        None => None,
+    };
     Ok(Some(MailSettings {
+        ca_pem,
         target,
         from,
         signup_url,

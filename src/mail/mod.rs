@@ -23,7 +23,7 @@ use std::time::Duration;
 
 use lettre::message::{Mailbox, MultiPart, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials as SmtpCredentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
 use lettre::{Address, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use serde::{Deserialize, Serialize};
 
@@ -207,6 +207,9 @@ pub struct MailSettings {
     /// One send's bound (connect, each reply, the whole conversation).
     pub timeout: Duration,
     pub policy: DeliveryPolicy,
+    /// Extra trusted certificates (PEM) beside the system's roots, for a
+    /// relay with a private CA (`[mail] ca_file`).
+    pub ca_pem: Option<Vec<u8>>,
 }
 
 impl MailSettings {
@@ -250,7 +253,15 @@ impl Mailer {
         let tls = match t.security {
             Security::Plain => Tls::None,
             Security::StartTls | Security::Tls => {
-                let params = TlsParameters::new_rustls(t.host.clone())
+                let mut b = TlsParameters::builder(t.host.clone());
+                if let Some(pem) = &settings.ca_pem {
+                    let cert = Certificate::from_pem(pem).map_err(|e| {
+                        format!("ca_file holds no PEM certificate ({e}); give the CA's certificate chain in PEM")
+                    })?;
+                    b = b.add_root_certificate(cert);
+                }
+                let params = b
+                    .build_rustls()
                     .map_err(|e| format!("cannot set up TLS for {}: {e}", t.shown()))?;
                 if t.security == Security::StartTls {
                     Tls::Required(params)
@@ -380,9 +391,12 @@ fn classify(e: &lettre::transport::smtp::Error, target: &SmtpTarget) -> Outcome 
             Outcome::Transient(text)
         };
     }
+    let lower = answer.to_ascii_lowercase();
     let what = if e.is_timeout() {
         "timed out"
-    } else if e.is_tls() {
+    } else if lower.contains("certificate") {
+        "TLS failed (the server's certificate did not verify; a private CA goes in [mail] ca_file)"
+    } else if e.is_tls() || lower.contains("tls") {
         "TLS failed"
     } else {
         "connection failed"

@@ -21,6 +21,77 @@ both_stores!(
     deliver_does_one_pass_without_a_server,
 );
 
+#[test]
+fn starttls_and_implicit_tls_verify_the_server_against_ca_file() {
+    tls_delivery("starttls", "smtp://localhost:{port}?tls=starttls");
+    tls_delivery("implicit", "smtps://localhost:{port}");
+}
+
+/// `invitations deliver` over TLS to a server with a private certificate:
+/// refused without `ca_file` (left queued, retrying, the TLS failure
+/// named), sent with it.
+fn tls_delivery(mode: &str, url: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let ck = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()]).unwrap();
+    let (cert, key) = (env.path("smtp.pem"), env.path("smtp.key"));
+    std::fs::write(&cert, ck.cert.pem()).unwrap();
+    std::fs::write(&key, ck.signing_key.serialize_pem()).unwrap();
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let smtp = SmtpServer::start_tls(mode, &cert, &key);
+    let url = url.replace("{port}", &smtp.port.to_string());
+
+    // An invitation in the outbox: a member provisioned by SCIM (a server
+    // without SMTP) into a group with a property.
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let srv = Server::start(&env);
+        let (token, group) = tenant_with_property_group(&env, &srv).await;
+        provision(&srv, &token, &group, "tls@acme.example", "Tee", "Ls").await;
+        srv.stop();
+    });
+    let deliver = |ca: Option<&std::path::Path>| {
+        let mut cmd = env.cmd([
+            "--tenant",
+            "acme",
+            "invitations",
+            "deliver",
+            "--output",
+            "json",
+        ]);
+        cmd.env("SCIMCTL_SMTP_URL", &url)
+            .env("SCIMCTL_MAIL_FROM", FROM)
+            .env("SCIMCTL_SIGNUP_URL", SIGNUP)
+            .env("SCIMCTL_SMTP_RETRY_SECS", "1")
+            .env("SCIMCTL_SMTP_TIMEOUT_SECS", "5");
+        if let Some(ca) = ca {
+            cmd.env("SCIMCTL_SMTP_CA_FILE", ca);
+        }
+        let out = cmd.output().unwrap();
+        expect_success(&["invitations", "deliver"], &out);
+        parse_json(&String::from_utf8(out.stdout).unwrap())
+    };
+    assert_eq!(
+        deliver(None),
+        json!({"sent": 0, "retrying": 1, "failed": 0}),
+        "{mode}"
+    );
+    let v = &list(&env, &[])[0];
+    assert_eq!(str_key(v, "state"), "retrying");
+    assert!(str_key(v, "last_error").contains("TLS"), "{mode}: {v}");
+    assert!(smtp.messages().is_empty());
+
+    std::thread::sleep(Duration::from_millis(1600));
+    assert_eq!(
+        deliver(Some(&cert)),
+        json!({"sent": 1, "retrying": 0, "failed": 0}),
+        "{mode}"
+    );
+    let m = smtp.wait_for(1, 5);
+    assert_eq!(m[0].rcpt_tos, ["tls@acme.example"]);
+    assert_eq!(str_key(&list(&env, &[])[0], "state"), "sent");
+}
+
 const FROM: &str = "Acme Hotels <no-reply@acme.example>";
 const SIGNUP: &str = "https://app.example.com/signup/{token}";
 

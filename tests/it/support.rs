@@ -781,6 +781,16 @@ impl Mail {
 
 impl SmtpServer {
     pub fn start() -> SmtpServer {
+        SmtpServer::start_args(&[])
+    }
+
+    /// With TLS: `"starttls"` or `"implicit"`, a PEM certificate and key.
+    pub fn start_tls(mode: &str, cert: &Path, key: &Path) -> SmtpServer {
+        let (cert, key) = (cert.to_str().unwrap(), key.to_str().unwrap());
+        SmtpServer::start_args(&["--tls", mode, "--cert", cert, "--key", key])
+    }
+
+    fn start_args(extra: &[&str]) -> SmtpServer {
         use std::io::BufRead;
         let dir = tempfile::Builder::new()
             .prefix("scimctl-smtp-")
@@ -791,9 +801,16 @@ impl SmtpServer {
             .arg(&script)
             .arg(dir.path())
             .args(["--max-seconds", "600"])
+            .args(extra)
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::inherit())
+            // Its tracebacks (a refused TLS handshake, say) go to a file, not
+            // the test run's output.
+            .stderr(
+                fs::File::create(dir.path().join("server.log"))
+                    .map(std::process::Stdio::from)
+                    .unwrap_or_else(|_| std::process::Stdio::null()),
+            )
             .spawn()
             .expect("start tests/smtp_server.py (needs python3-aiosmtpd)");
         let stdout = child.stdout.take().expect("stdout");
