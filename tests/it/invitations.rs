@@ -520,3 +520,46 @@ async fn deliver_does_one_pass_without_a_server(env: TestEnv) {
     );
     assert!(!err.contains("hunter2"), "{err}");
 }
+
+/// Through `--server` (the admin API): the same answers and exit codes as
+/// locally, and never the token in an error.
+#[test]
+fn through_a_server_redeem_and_resend_refuse_with_their_reasons() {
+    let env = TestEnv::remote();
+    env.tenant("Acme Hotels", "acme");
+    let out = env
+        .cmd(["--tenant", "acme", "invitations", "redeem"])
+        .write_stdin("inv_not-a-real-link\n")
+        .output()
+        .unwrap();
+    let err = expect_failure(&["invitations", "redeem"], &out, 5);
+    assert!(err.contains("sign-up link no longer works"), "{err}");
+    assert!(!err.contains("not-a-real-link"), "{err}");
+
+    add_member(&env, "acme", "pre@acme.example", false);
+    let err = env.fail(
+        &[
+            "--tenant",
+            "acme",
+            "invitations",
+            "resend",
+            "pre@acme.example",
+        ],
+        5,
+    );
+    assert!(err.contains("has no sign-up invitation"), "{err}");
+    let err = env.fail(
+        &[
+            "--tenant",
+            "acme",
+            "invitations",
+            "resend",
+            "nobody@acme.example",
+        ],
+        5,
+    );
+    assert!(err.contains("not found"), "{err}");
+    assert!(list(&env, &["--pending"]).is_empty());
+    let err = env.fail(&["--tenant", "acme", "invitations", "deliver"], 2);
+    assert!(err.contains("store's host"), "{err}");
+}
