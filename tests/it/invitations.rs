@@ -563,3 +563,35 @@ fn through_a_server_redeem_and_resend_refuse_with_their_reasons() {
     let err = env.fail(&["--tenant", "acme", "invitations", "deliver"], 2);
     assert!(err.contains("store's host"), "{err}");
 }
+
+/// Two `serve` instances on one PostgreSQL database, both delivering:
+/// every invitation is sent exactly once (claims are write transactions,
+/// which the advisory write lock runs one at a time across instances).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_instances_on_one_database_send_each_email_once() {
+    let env = TestEnv::with_mode(Mode::Postgres);
+    let smtp = SmtpServer::start();
+    let a = serve(&env, &smtp);
+    let b = serve(&env, &smtp);
+    let (token, group) = tenant_with_property_group(&env, &a).await;
+    let emails: Vec<String> = (0..8).map(|i| format!("u{i}@acme.example")).collect();
+    for (i, e) in emails.iter().enumerate() {
+        // Half through each instance.
+        let srv = if i % 2 == 0 { &a } else { &b };
+        provision(srv, &token, &group, e, "U", &format!("N{i}")).await;
+    }
+    smtp.wait_for(emails.len(), 30);
+    for e in &emails {
+        wait_state(&env, e, "sent", 20);
+    }
+    std::thread::sleep(Duration::from_millis(2500));
+    let mut got: Vec<String> = smtp
+        .messages()
+        .iter()
+        .flat_map(|m| m.rcpt_tos.clone())
+        .collect();
+    got.sort();
+    assert_eq!(got, emails, "each recipient exactly once");
+    a.stop();
+    b.stop();
+}
