@@ -40,6 +40,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand token 'Generate, regenerate, revoke and inspect the tenant''s SCIM secret token'
             cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
+            cand invitations 'The tenant''s sign-up emails: list, resend, deliver, redeem a link'
             cand properties 'Add and list the tenant''s properties (sites)'
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
@@ -842,6 +843,147 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;groups;help;help'= {
         }
+        &'scimctl;invitations'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the tenant''s sign-up emails: queued, retrying, sent, redeemed, failed'
+            cand resend 'Send a member''s sign-up email again, with a new link (the old link stops working at once)'
+            cand deliver 'Send the sign-up emails that are due, once, and exit (for cron; ''serve'' does it continuously)'
+            cand redeem 'Redeem a sign-up link''s token, read from standard input (what the product''s sign-up page does)'
+            cand smtp-login 'Store the SMTP password in the OS keyring (read from standard input or the terminal)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;invitations;list'= {
+            cand --user 'Only this member''s'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --pending 'Only those not sent yet (queued or retrying)'
+            cand --failed 'Only those given up (the SMTP server refused them)'
+            cand --sent 'Only those sent (redeemed or not)'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;invitations;resend'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;invitations;deliver'= {
+            cand --smtp-url 'The SMTP server: smtp://127.0.0.1:25 (loopback only), smtp://HOST:587?tls=starttls, smtps://HOST:465'
+            cand --mail-from 'The sender, e.g. "Acme <no-reply@acme.example>"'
+            cand --signup-url 'The sign-up link, with {token} (and optionally {tenant}) in it'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;invitations;redeem'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;invitations;smtp-login'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;invitations;help'= {
+            cand list 'List the tenant''s sign-up emails: queued, retrying, sent, redeemed, failed'
+            cand resend 'Send a member''s sign-up email again, with a new link (the old link stops working at once)'
+            cand deliver 'Send the sign-up emails that are due, once, and exit (for cron; ''serve'' does it continuously)'
+            cand redeem 'Redeem a sign-up link''s token, read from standard input (what the product''s sign-up page does)'
+            cand smtp-login 'Store the SMTP password in the OS keyring (read from standard input or the terminal)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;invitations;help;list'= {
+        }
+        &'scimctl;invitations;help;resend'= {
+        }
+        &'scimctl;invitations;help;deliver'= {
+        }
+        &'scimctl;invitations;help;redeem'= {
+        }
+        &'scimctl;invitations;help;smtp-login'= {
+        }
+        &'scimctl;invitations;help;help'= {
+        }
         &'scimctl;properties'= {
             cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
@@ -1195,6 +1337,9 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand --public-url 'Base of the tenant URLs given to identity providers (default: the configured public_url, or http://<listen address>)'
             cand --tls-cert 'Serve HTTPS with this certificate chain (PEM, leaf first)'
             cand --tls-key 'The certificate''s private key (PEM; keep it mode 0600)'
+            cand --smtp-url 'The SMTP server: smtp://127.0.0.1:25 (loopback only), smtp://HOST:587?tls=starttls, smtps://HOST:465'
+            cand --mail-from 'The sender, e.g. "Acme <no-reply@acme.example>"'
+            cand --signup-url 'The sign-up link, with {token} (and optionally {tenant}) in it'
             cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
             cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
@@ -1529,6 +1674,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand token 'Generate, regenerate, revoke and inspect the tenant''s SCIM secret token'
             cand users 'Add, list and show the tenant''s members'
             cand groups 'Create groups and assign properties, roles and permissions to them'
+            cand invitations 'The tenant''s sign-up emails: list, resend, deliver, redeem a link'
             cand properties 'Add and list the tenant''s properties (sites)'
             cand mapping 'The attributes the product takes from an identity provider; check Entra''s mapping'
             cand test-connection 'Test the connection as Entra''s Test Connection does, step by step'
@@ -1638,6 +1784,23 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         &'scimctl;help;groups;list'= {
         }
         &'scimctl;help;groups;show'= {
+        }
+        &'scimctl;help;invitations'= {
+            cand list 'List the tenant''s sign-up emails: queued, retrying, sent, redeemed, failed'
+            cand resend 'Send a member''s sign-up email again, with a new link (the old link stops working at once)'
+            cand deliver 'Send the sign-up emails that are due, once, and exit (for cron; ''serve'' does it continuously)'
+            cand redeem 'Redeem a sign-up link''s token, read from standard input (what the product''s sign-up page does)'
+            cand smtp-login 'Store the SMTP password in the OS keyring (read from standard input or the terminal)'
+        }
+        &'scimctl;help;invitations;list'= {
+        }
+        &'scimctl;help;invitations;resend'= {
+        }
+        &'scimctl;help;invitations;deliver'= {
+        }
+        &'scimctl;help;invitations;redeem'= {
+        }
+        &'scimctl;help;invitations;smtp-login'= {
         }
         &'scimctl;help;properties'= {
             cand add 'Add a property (a site, e.g. a hotel)'

@@ -64,10 +64,137 @@ pub struct FileConfig {
     /// `[serve]`: the server's limits (see `SERVE_LIMITS`).
     #[serde(default)]
     pub serve: BTreeMap<String, u64>,
+    /// `[mail]`: sign-up email delivery. Never a secret: SMTP credentials
+    /// come from the environment or the OS keyring.
+    #[serde(default)]
+    pub mail: MailFile,
     /// `[profiles.NAME]`: remote servers. Never a secret: the admin key
     /// lives in the OS keyring (`scimctl login`).
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+}
+
+/// The `[mail]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MailFile {
+    pub smtp_url: Option<String>,
+    pub mail_from: Option<String>,
+    pub signup_url: Option<String>,
+    pub link_days: Option<u32>,
+    pub retry_secs: Option<u64>,
+    pub max_attempts: Option<u32>,
+    pub timeout_secs: Option<u64>,
+    /// A PEM file of extra trusted certificates for the SMTP server's TLS.
+    pub ca_file: Option<PathBuf>,
+}
+
+/// Sign-up email delivery settings, each with its source (`[mail]`,
+/// `SCIMCTL_SMTP_URL`, …; `serve` and `invitations deliver` take flags for
+/// the first three). Checked on load: a bad URL or template stops every
+/// command that needs the config, naming the setting and its source.
+#[derive(Debug, Clone)]
+pub struct MailConfig {
+    pub smtp_url: Setting<Option<String>>,
+    pub mail_from: Setting<Option<String>>,
+    pub signup_url: Setting<Option<String>>,
+    pub link_days: Setting<u32>,
+    pub retry_secs: Setting<u64>,
+    pub max_attempts: Setting<u32>,
+    pub timeout_secs: Setting<u64>,
+    pub ca_file: Setting<Option<PathBuf>>,
+}
+
+pub const DEFAULT_LINK_DAYS: u32 = 7;
+pub const DEFAULT_RETRY_SECS: u64 = 60;
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 8;
+pub const DEFAULT_SMTP_TIMEOUT_SECS: u64 = 30;
+
+fn text_setting(env: &str, file: Option<String>, file_src: &Source) -> Setting<Option<String>> {
+    match env_value(env) {
+        Some(v) => Setting {
+            value: Some(v),
+            source: Source::Env(env.into()),
+        },
+        None => layer(Given::none(), file.map(Some), file_src, None),
+    }
+}
+
+impl MailConfig {
+    fn load(file: MailFile, file_src: &Source) -> Result<MailConfig, ConfigError> {
+        let c = MailConfig {
+            smtp_url: text_setting("SCIMCTL_SMTP_URL", file.smtp_url, file_src),
+            mail_from: text_setting("SCIMCTL_MAIL_FROM", file.mail_from, file_src),
+            signup_url: text_setting("SCIMCTL_SIGNUP_URL", file.signup_url, file_src),
+            link_days: bounded(
+                "[mail] link_days",
+                number(
+                    "SCIMCTL_SIGNUP_LINK_DAYS",
+                    file.link_days,
+                    file_src,
+                    DEFAULT_LINK_DAYS,
+                )?,
+                1..=365,
+            )?,
+            retry_secs: bounded(
+                "[mail] retry_secs",
+                number(
+                    "SCIMCTL_SMTP_RETRY_SECS",
+                    file.retry_secs,
+                    file_src,
+                    DEFAULT_RETRY_SECS,
+                )?,
+                1..=86_400,
+            )?,
+            max_attempts: bounded(
+                "[mail] max_attempts",
+                number(
+                    "SCIMCTL_SMTP_MAX_ATTEMPTS",
+                    file.max_attempts,
+                    file_src,
+                    DEFAULT_MAX_ATTEMPTS,
+                )?,
+                1..=100,
+            )?,
+            timeout_secs: bounded(
+                "[mail] timeout_secs",
+                number(
+                    "SCIMCTL_SMTP_TIMEOUT_SECS",
+                    file.timeout_secs,
+                    file_src,
+                    DEFAULT_SMTP_TIMEOUT_SECS,
+                )?,
+                1..=600,
+            )?,
+            ca_file: match env_value("SCIMCTL_SMTP_CA_FILE") {
+                Some(v) => Setting {
+                    value: Some(PathBuf::from(v)),
+                    source: Source::Env("SCIMCTL_SMTP_CA_FILE".into()),
+                },
+                None => layer(Given::none(), file.ca_file.map(Some), file_src, None),
+            },
+        };
+        c.check()?;
+        Ok(c)
+    }
+
+    /// Every given value checked as `mail` reads it.
+    pub fn check(&self) -> Result<(), ConfigError> {
+        let named = |s: &Setting<Option<String>>, what: &str, m: String| {
+            err(format!("{what}: {m} (from {})", s.source))
+        };
+        if let Some(u) = &self.smtp_url.value {
+            crate::mail::SmtpTarget::parse(u).map_err(|m| named(&self.smtp_url, "smtp_url", m))?;
+        }
+        if let Some(f) = &self.mail_from.value {
+            crate::mail::check_from(f).map_err(|m| named(&self.mail_from, "mail_from", m))?;
+        }
+        if let Some(t) = &self.signup_url.value {
+            crate::mail::check_signup_url(t)
+                .map_err(|m| named(&self.signup_url, "signup_url", m))?;
+        }
+        Ok(())
+    }
 }
 
 /// One `[profiles.NAME]` table.
@@ -99,6 +226,8 @@ pub struct Config {
     pub event_retention_days: Setting<u32>,
     /// `scimctl serve`'s limits, each with its source.
     pub serve: ServeLimits,
+    /// Sign-up email delivery (`[mail]`).
+    pub mail: MailConfig,
     /// How the store and the server settings were weighed.
     pub backend: Backend,
     /// The chosen profile's name (it need not exist yet: `login` creates it).
@@ -237,7 +366,7 @@ impl Config {
             },
         };
         let explicit = config_file.source != Source::Default;
-        let (file, exists) = read_file(&config_file.value, explicit)?;
+        let (mut file, exists) = read_file(&config_file.value, explicit)?;
         let file_src = Source::File(config_file.value.display().to_string());
 
         let public_url = match env_value("SCIMCTL_PUBLIC_URL") {
@@ -299,6 +428,7 @@ impl Config {
             1..=MAX_DAYS,
         )?;
         let serve = ServeLimits::load(&file.serve, &file_src)?;
+        let mail = MailConfig::load(std::mem::take(&mut file.mail), &file_src)?;
 
         let mut tenant = layer(
             Given {
@@ -421,6 +551,7 @@ impl Config {
             log_max_records,
             event_retention_days,
             serve,
+            mail,
             backend,
             profile,
             profiles: file.profiles,

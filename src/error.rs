@@ -41,7 +41,7 @@ pub mod exit {
             K::Invalid => INVALID,
             K::Unauthorized => AUTH,
             K::Forbidden => FORBIDDEN,
-            K::NotFound => NOT_FOUND,
+            K::NotFound | K::Gone => NOT_FOUND,
             K::Conflict | K::PreconditionFailed => CONFLICT,
             K::StoreUnavailable => STORE,
             K::Internal => INTERNAL,

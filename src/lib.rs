@@ -15,6 +15,7 @@ pub mod error;
 pub mod format;
 pub mod http;
 pub mod logging;
+pub mod mail;
 pub mod net;
 pub mod output;
 pub mod probe;

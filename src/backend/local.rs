@@ -14,6 +14,8 @@ pub struct Local {
     pub public_url: String,
     /// Tokens older than this are flagged (config `token_max_age_days`).
     pub max_age_days: u32,
+    /// Whether this machine's config can send sign-up email.
+    pub mail_configured: bool,
 }
 
 impl Local {
@@ -27,7 +29,8 @@ impl Local {
             &self.public_url,
             self.max_age_days,
             Caller::Local,
-        );
+        )
+        .with_mail(self.mail_configured);
         Ok(c.run(&ctx)?)
     }
 

@@ -106,6 +106,7 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
                     source: s.source.clone(),
                 },
             ));
+            entries.extend(mail_entries(c));
             entries.extend(profile_entries(c));
             if ctx.out.is_json() {
                 ctx.out.json(&entries)?;
@@ -125,6 +126,47 @@ pub fn run(cmd: ConfigCmd, ctx: &mut Ctx) -> Result<(), CliError> {
         }
     }
     Ok(())
+}
+
+/// `[mail]`: sign-up email delivery (never a credential: those come from
+/// SCIMCTL_SMTP_USERNAME/SCIMCTL_SMTP_PASSWORD or the keyring).
+fn mail_entries(c: &Config) -> Vec<Entry> {
+    let m = &c.mail;
+    let text = |key, s: &crate::config::Setting<Option<String>>| Entry {
+        key,
+        value: s.value.clone(),
+        source: s.source.clone(),
+    };
+    vec![
+        text("mail.smtp_url", &m.smtp_url),
+        text("mail.mail_from", &m.mail_from),
+        text("mail.signup_url", &m.signup_url),
+        Entry {
+            key: "mail.link_days",
+            value: Some(m.link_days.value.to_string()),
+            source: m.link_days.source.clone(),
+        },
+        Entry {
+            key: "mail.retry_secs",
+            value: Some(m.retry_secs.value.to_string()),
+            source: m.retry_secs.source.clone(),
+        },
+        Entry {
+            key: "mail.max_attempts",
+            value: Some(m.max_attempts.value.to_string()),
+            source: m.max_attempts.source.clone(),
+        },
+        Entry {
+            key: "mail.timeout_secs",
+            value: Some(m.timeout_secs.value.to_string()),
+            source: m.timeout_secs.source.clone(),
+        },
+        Entry {
+            key: "mail.ca_file",
+            value: m.ca_file.value.as_ref().map(|p| p.display().to_string()),
+            source: m.ca_file.source.clone(),
+        },
+    ]
 }
 
 /// The chosen profile and, when the file has it, its values; their source

@@ -11,6 +11,7 @@ mod directory;
 mod events;
 mod generate;
 mod groups;
+mod invitations;
 mod log;
 mod login;
 mod mapping;
@@ -78,6 +79,9 @@ pub enum Command {
     /// Create groups and assign properties, roles and permissions to them
     #[command(subcommand)]
     Groups(groups::GroupsCmd),
+    /// The tenant's sign-up emails: list, resend, deliver, redeem a link
+    #[command(subcommand)]
+    Invitations(invitations::InvitationsCmd),
     /// Add and list the tenant's properties (sites)
     #[command(subcommand)]
     Properties(properties::PropertiesCmd),
@@ -167,6 +171,7 @@ impl Ctx {
                     engine: self.engine()?.clone(),
                     public_url: self.config.public_url.value.clone(),
                     max_age_days: self.config.token_max_age_days.value,
+                    mail_configured: self.config.mail.smtp_url.value.is_some(),
                 })
             }
         });
@@ -293,6 +298,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Url(a) => url::run(a, &mut ctx),
         Command::Token(c) => token::run(c, &mut ctx),
         Command::Users(c) => users::run(c, &mut ctx),
+        Command::Invitations(c) => invitations::run(c, &mut ctx),
         Command::Groups(c) => groups::run(c, &mut ctx),
         Command::Properties(c) => properties::run(c, &mut ctx),
         Command::Mapping(c) => mapping::run(c, &mut ctx),

@@ -34,6 +34,9 @@ pub struct ServeArgs {
     /// network in clear: only behind a TLS-terminating proxy)
     #[arg(long, conflicts_with = "tls_cert")]
     pub allow_insecure_http: bool,
+    /// Sign-up email delivery (also [mail] in the config file)
+    #[command(flatten)]
+    pub mail: super::invitations::MailArgs,
     /// Do not record the provisioning log (benchmark comparisons only)
     #[arg(long, hide = true)]
     pub no_provisioning_log: bool,
@@ -64,6 +67,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         )));
     }
     no_core_dumps();
+    let mailer = super::invitations::mailer(&ctx.config, &a.mail)?;
     let engine = ctx.engine()?.clone();
     let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -106,6 +110,15 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         if scheme == "https" {
             out.note("TLS: on (rustls)");
         }
+        match &mailer {
+            Some(m) => out.note(&format!(
+                "sign-up email: via {}",
+                m.settings().target.shown()
+            )),
+            None => out.note(
+                "sign-up email: off (no smtp_url); invitations wait in the outbox",
+            ),
+        }
         // Before the line below: a signal right after it must find the
         // handlers installed.
         let signal = crate::http::shutdown_signal();
@@ -114,15 +127,14 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
         out.note(&format!(
             "scimctl serve: store {store}; tenant URLs are {public_url}/scim/v2/<tenant id>. Ctrl-C to stop."
         ));
-        crate::http::serve(
-            engine,
-            listener,
+        let settings = crate::http::ServeSettings {
             public_url,
             retention,
             token_max_age_days,
             limits,
-            signal,
-        )
+            mailer,
+        };
+        crate::http::serve(engine, listener, settings, signal)
         .await?;
         out.note("scimctl serve: stopped.");
         Ok(())

@@ -198,6 +198,9 @@ pub(super) fn facts_rows(f: &UserFacts) -> Vec<(&'static str, String)> {
         },
     ));
     rows.push(("invitation", m.invitation.describe()));
+    if let crate::engine::admin::members::InvitationState::Failed { fix, .. } = &m.invitation {
+        rows.push(("  fix", fix.clone()));
+    }
     rows.push(("created", when(m.created_at)));
     rows.push(("updated", when(m.updated_at)));
     rows

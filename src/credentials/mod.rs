@@ -29,6 +29,8 @@ pub enum Account {
     AdminKey(String),
     /// The SCIM token of a tenant URL (`token generate --save-to-keyring`).
     ScimToken(String),
+    /// The SMTP password of `user@host` (`invitations smtp-login`).
+    SmtpPassword(String),
 }
 
 impl Account {
@@ -37,6 +39,7 @@ impl Account {
         match self {
             Account::AdminKey(p) => format!("admin-key:{p}"),
             Account::ScimToken(url) => format!("scim-token:{}", url.trim().trim_end_matches('/')),
+            Account::SmtpPassword(user_at_host) => format!("smtp-password:{user_at_host}"),
         }
     }
 }
@@ -138,6 +141,48 @@ pub struct KeyRequest<'a> {
     pub stdin: bool,
     /// The store to consult last; `None` skips it (`login` prompts instead).
     pub store: Option<&'a dyn SecretStore>,
+}
+
+/// The SMTP user name's variable.
+pub const SMTP_USERNAME_ENV: &str = "SCIMCTL_SMTP_USERNAME";
+/// The SMTP password's variable (else the keyring).
+pub const SMTP_PASSWORD_ENV: &str = "SCIMCTL_SMTP_PASSWORD";
+
+/// The SMTP credentials for `host`: the user name from
+/// `SCIMCTL_SMTP_USERNAME`, its password from `SCIMCTL_SMTP_PASSWORD`, else
+/// the keyring entry `smtp-password:USER@HOST` (`open_keyring` is called
+/// only then). `Ok(None)` when no user name is set: no SMTP AUTH.
+pub fn smtp_credentials(
+    host: &str,
+    open_keyring: impl FnOnce() -> Result<Keyring>,
+) -> std::result::Result<Option<(String, Secret)>, String> {
+    let user = std::env::var(SMTP_USERNAME_ENV)
+        .ok()
+        .filter(|u| !u.trim().is_empty());
+    let password = std::env::var(SMTP_PASSWORD_ENV)
+        .ok()
+        .filter(|p| !p.is_empty());
+    let Some(user) = user else {
+        return match password {
+            Some(_) => Err(format!(
+                "{SMTP_PASSWORD_ENV} is set but {SMTP_USERNAME_ENV} is not; set the SMTP user name too"
+            )),
+            None => Ok(None),
+        };
+    };
+    if let Some(p) = password {
+        return Ok(Some((user, Secret::new(p))));
+    }
+    let account = Account::SmtpPassword(format!("{}@{host}", user.trim()));
+    let found = open_keyring()
+        .and_then(|k| k.get(&account))
+        .map_err(|e| format!("{e}; set {SMTP_PASSWORD_ENV} instead"))?;
+    match found {
+        Some(p) => Ok(Some((user, p))),
+        None => Err(format!(
+            "{SMTP_USERNAME_ENV} is set but there is no password: set {SMTP_PASSWORD_ENV}, or store it in the OS keyring with 'scimctl invitations smtp-login'"
+        )),
+    }
 }
 
 /// The admin key a command uses, from the non-interactive sources in order:

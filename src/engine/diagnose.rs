@@ -141,7 +141,25 @@ pub struct TenantDiagnosis {
     pub log_dropped_last_at: Option<OffsetDateTime>,
     /// The deprovisioning guard (`scim guard show`).
     pub guard: super::guard::GuardView,
+    /// The tenant's sign-up invitations by state.
+    #[serde(default)]
+    pub invitations: InvitationSummary,
+    /// Whether whoever answers can send email (`smtp_url` set); absent
+    /// when not known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail_configured: Option<bool>,
     pub findings: Vec<Finding>,
+}
+
+/// A tenant's sign-up invitations by state.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationSummary {
+    /// Queued, not yet sent (retrying included).
+    pub pending: u64,
+    /// Pending after at least one failed attempt.
+    pub retrying: u64,
+    pub failed: u64,
+    pub sent: u64,
 }
 
 /// The verdict for one user from its facts and its log records.
@@ -291,6 +309,34 @@ fn member_findings(out: &mut Vec<Finding>, email: &str, m: &MemberFacts, recent:
             verdict,
             Some("add the user to a group that has a property (and assign that group to the enterprise application), or give one of its groups a property: 'scimctl groups assign GROUP --property NAME'".into()),
         ));
+    }
+    match &m.invitation {
+        InvitationState::Failed { at, reason, fix } => out.push(finding(
+            "invitation_failed",
+            Severity::Problem,
+            format!(
+                "{email}'s sign-up email failed at {} because {reason}; it will not be retried.",
+                crate::engine::scim::resource::rfc3339(*at)
+            ),
+            Some(fix.clone()),
+        )),
+        InvitationState::Queued {
+            attempts,
+            last_error: Some(e),
+            next_attempt_at,
+            ..
+        } => out.push(finding(
+            "invitation_retrying",
+            Severity::Warning,
+            format!(
+                "{email}'s sign-up email is not sent yet: attempt {attempts} failed ({e}){}.",
+                next_attempt_at
+                    .map(|n| format!("; the next attempt is at {}", crate::engine::scim::resource::rfc3339(n)))
+                    .unwrap_or_default()
+            ),
+            Some("it is retried on its own; if it keeps failing, check that the SMTP server in smtp_url is reachable and accepts mail from mail_from ('scimctl config show')".into()),
+        )),
+        _ => {}
     }
 }
 
@@ -670,6 +716,40 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
             Some("look for 'provisioning log' lines in the server's stderr: a full disk or a failing log file is named there; otherwise the server is short of CPU for its low-priority log writer (or under a request flood), so give it more CPU or rate-limit the flood".into()),
         ));
     }
+    let inv = &d.invitations;
+    if inv.pending > 0 && d.mail_configured == Some(false) {
+        out.push(finding(
+            "mail_not_configured",
+            Severity::Problem,
+            format!(
+                "{} sign-up email(s) are waiting, and no SMTP server is configured: nothing sends them.",
+                inv.pending
+            ),
+            Some("set smtp_url, mail_from and signup_url ([mail] in the config file, or SCIMCTL_SMTP_URL, SCIMCTL_MAIL_FROM, SCIMCTL_SIGNUP_URL) where 'scimctl serve' runs, or run 'scimctl invitations deliver' from cron".into()),
+        ));
+    }
+    if inv.failed > 0 {
+        out.push(finding(
+            "invitations_failed",
+            Severity::Problem,
+            format!(
+                "{} sign-up email(s) of this tenant failed and will not be retried.",
+                inv.failed
+            ),
+            Some("'scimctl invitations list --failed' shows each SMTP answer and its fix; after fixing, 'scimctl invitations resend EMAIL'".into()),
+        ));
+    }
+    if inv.retrying > 0 {
+        out.push(finding(
+            "invitations_retrying",
+            Severity::Warning,
+            format!(
+                "{} sign-up email(s) are being retried after the SMTP server did not take them.",
+                inv.retrying
+            ),
+            Some("'scimctl invitations list --pending' shows the last answer; check that the SMTP server in smtp_url is reachable and accepts mail from mail_from".into()),
+        ));
+    }
     if out.is_empty() {
         out.push(finding(
             "ok",
@@ -739,6 +819,16 @@ impl Engine {
         tenant: &Tenant,
         max_token_age_days: u32,
     ) -> Result<TenantDiagnosis> {
+        self.diagnose_tenant_with(tenant, max_token_age_days, None)
+    }
+
+    /// `diagnose tenant`, knowing whether email can be sent where it runs.
+    pub fn diagnose_tenant_with(
+        &self,
+        tenant: &Tenant,
+        max_token_age_days: u32,
+        mail_configured: Option<bool>,
+    ) -> Result<TenantDiagnosis> {
         let token = self.token_status(tenant, max_token_age_days)?;
         let at = now();
         let this_hour =
@@ -760,15 +850,16 @@ impl Engine {
             let stats = tx.log_stats(&t.id, start)?;
             let counters = tx.log_counters(Some(&t.id))?;
             let guard = super::guard::view(tx, &t)?;
+            let inv = tx.invitation_counts(&t.id)?;
             Ok((
                 t.clone(),
                 tx.member_counts(&t.id)?,
                 pending,
                 sample,
-                (stats, counters, guard),
+                (stats, counters, guard, inv),
             ))
         })?;
-        let (stats, counters, guard) = stats;
+        let (stats, counters, guard, inv) = stats;
         let tr = traffic(&stats, start);
         let last = tr.hourly.last().copied();
         let mut d = TenantDiagnosis {
@@ -789,6 +880,13 @@ impl Engine {
             log_dropped: counters.dropped,
             log_dropped_last_at: counters.dropped_last_at,
             guard,
+            invitations: InvitationSummary {
+                pending: inv.pending,
+                retrying: inv.retrying,
+                failed: inv.failed,
+                sent: inv.sent,
+            },
+            mail_configured,
             findings: Vec::new(),
         };
         d.findings = tenant_findings(&d, &tr);

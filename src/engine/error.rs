@@ -22,6 +22,8 @@ pub enum ErrorKind {
     PreconditionFailed,
     /// The store cannot be used (unreadable, not a database, newer schema).
     StoreUnavailable,
+    /// It existed and is no more: a sign-up link used, expired or replaced.
+    Gone,
     /// A bug or an unexpected failure below us.
     Internal,
 }
@@ -36,6 +38,7 @@ impl ErrorKind {
             ErrorKind::Conflict => 409,
             ErrorKind::PreconditionFailed => 412,
             ErrorKind::StoreUnavailable => 503,
+            ErrorKind::Gone => 410,
             ErrorKind::Internal => 500,
         }
     }
@@ -50,6 +53,7 @@ impl ErrorKind {
             404 => ErrorKind::NotFound,
             409 => ErrorKind::Conflict,
             412 => ErrorKind::PreconditionFailed,
+            410 => ErrorKind::Gone,
             // Refused by a limit, or busy: nothing was done; retry later.
             429 | 503 => ErrorKind::StoreUnavailable,
             _ => ErrorKind::Internal,
@@ -190,6 +194,12 @@ pub enum EngineError {
     NoPreviousToken { tenant: String },
     #[error("no request {0:?} in the provisioning log")]
     RequestNotFound(String),
+    #[error("{email} has no sign-up invitation")]
+    NoInvitation { email: String },
+    #[error("{email} already used the sign-up link: the account is signed up")]
+    InvitationRedeemed { email: String },
+    #[error("the sign-up link no longer works: {why}")]
+    InvitationLinkGone { why: &'static str },
 
     /// A SCIM request's bearer token is missing or not valid for the tenant.
     #[error("the secret token is missing or not valid for this tenant URL")]
@@ -269,7 +279,10 @@ impl EngineError {
             PropertyNotFound { .. }
             | GroupNotFound { .. }
             | UserNotFound { .. }
-            | RequestNotFound(_) => ErrorKind::NotFound,
+            | RequestNotFound(_)
+            | NoInvitation { .. } => ErrorKind::NotFound,
+            InvitationRedeemed { .. } => ErrorKind::Conflict,
+            InvitationLinkGone { .. } => ErrorKind::Gone,
             TenantNotChosen { .. }
             | InvalidTenantId(_)
             | InvalidTenantName(_)
@@ -327,6 +340,9 @@ impl EngineError {
             GroupExists { .. } => "group_exists",
             UserNotFound { .. } => "user_not_found",
             RequestNotFound(_) => "request_not_found",
+            NoInvitation { .. } => "no_invitation",
+            InvitationRedeemed { .. } => "invitation_redeemed",
+            InvitationLinkGone { .. } => "invitation_link_gone",
             NoPreviousToken { .. } => "no_previous_token",
             Unauthenticated(_) => "invalid_token",
             ScimDisabled => "scim_disabled",
@@ -453,6 +469,13 @@ impl EngineError {
             }
             E::RequestNotFound(_) => {
                 "copy the id from the error's detail (reason …, request r-…) or from 'scimctl log'; records older than the retention ('scimctl config show') are pruned"
+            }
+            E::NoInvitation { .. } => {
+                "a user is invited once it is in a group with a property: 'scimctl diagnose user EMAIL' says why not yet"
+            }
+            E::InvitationRedeemed { .. } => "nothing to resend: the user has signed up",
+            E::InvitationLinkGone { .. } => {
+                "ask the tenant's administrator for a new link ('scimctl invitations resend EMAIL')"
             }
             E::Unauthenticated(_) => "give the tenant's current token",
             E::ScimDisabled => "turn SCIM on with 'scimctl scim enable'",

@@ -85,6 +85,9 @@ pub enum EventType {
     #[serde(rename = "invitation.failed")]
     #[strum(serialize = "invitation.failed")]
     InvitationFailed,
+    #[serde(rename = "invitation.redeemed")]
+    #[strum(serialize = "invitation.redeemed")]
+    InvitationRedeemed,
     #[serde(rename = "scim.enabled")]
     #[strum(serialize = "scim.enabled")]
     ScimEnabled,

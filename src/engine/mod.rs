@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod follow;
 pub mod guard;
+pub mod invitations;
 pub mod log;
 pub mod mapping;
 pub mod model;

@@ -261,7 +261,28 @@ pub struct Invitation {
     pub membership_id: String,
     pub email: String,
     pub enqueued_at: OffsetDateTime,
+    /// When an SMTP server accepted the message carrying the live link.
     pub sent_at: Option<OffsetDateTime>,
+    pub delivery: Delivery,
+}
+
+/// Where an invitation's delivery stands: its lease, its attempts and the
+/// sign-up link's token (by its SHA-256 only).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Delivery {
+    /// Claims so far (each claim is one attempt to send).
+    pub attempts: u32,
+    /// Not to be tried before this (a transient failure's backoff).
+    pub next_attempt_at: Option<OffsetDateTime>,
+    /// A sender holds the row until then; after it, another may claim it.
+    pub lease_until: Option<OffsetDateTime>,
+    /// The SMTP server's last answer (or the connection's failure).
+    pub last_error: Option<String>,
+    /// Given up: a permanent refusal, or too many transient ones.
+    pub failed_at: Option<OffsetDateTime>,
+    pub token_hash: Option<[u8; 32]>,
+    pub token_expires_at: Option<OffsetDateTime>,
+    pub redeemed_at: Option<OffsetDateTime>,
 }
 
 /// An audit record: who changed what outside the provisioning log

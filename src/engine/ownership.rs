@@ -116,6 +116,7 @@ impl Engine {
             email: rec.account.user_name.clone(),
             enqueued_at: now(),
             sent_at: None,
+            delivery: Default::default(),
         };
         if !tx.enqueue_invitation(&inv)? {
             return Ok(None);

@@ -55,6 +55,8 @@ pub struct AppState {
     pub conns: Arc<ConnCounters>,
     /// Where SCIM writes run (see `write_lane`).
     pub writes: Arc<write_lane::WriteLane>,
+    /// The sign-up email sender, when `smtp_url` is set.
+    pub mailer: Option<crate::mail::Mailer>,
 }
 
 impl AppState {
@@ -70,6 +72,7 @@ impl AppState {
             guard: Arc::new(Guard::new(Limits::default())),
             conns: Arc::default(),
             writes: Arc::default(),
+            mailer: None,
         }
     }
 }
@@ -322,17 +325,32 @@ pub enum Bound {
     Tls(tokio::net::TcpListener, Arc<rustls::ServerConfig>),
 }
 
+/// What `serve` runs with besides the engine and the listener.
+pub struct ServeSettings {
+    pub public_url: String,
+    pub retention: Retention,
+    /// `token status` flags older tokens (config `token_max_age_days`).
+    pub token_max_age_days: u32,
+    pub limits: Limits,
+    /// Sends sign-up email while the server runs (`smtp_url` set).
+    pub mailer: Option<crate::mail::Mailer>,
+}
+
 /// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
 /// writes pending token use.
 pub async fn serve(
     engine: Engine,
     listener: Bound,
-    public_url: String,
-    retention: Retention,
-    token_max_age_days: u32,
-    limits: Limits,
+    settings: ServeSettings,
     signal: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let ServeSettings {
+        public_url,
+        retention,
+        token_max_age_days,
+        limits,
+        mailer,
+    } = settings;
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let guard = Arc::new(Guard::new(limits.clone()));
@@ -346,6 +364,7 @@ pub async fn serve(
         guard: guard.clone(),
         conns: conns.clone(),
         writes: Arc::default(),
+        mailer: mailer.clone(),
     };
     let shutdown = async move {
         signal.await;
@@ -433,6 +452,11 @@ pub async fn serve(
             }
         })
     };
+    // Sign-up email: drains the outbox while the server runs.
+    let delivery = mailer.map(|m| {
+        let stop = state.shutdown.clone();
+        tokio::spawn(crate::mail::worker(engine.clone(), m, stop))
+    });
     let app = router(state);
     let (tcp, tls) = match listener {
         Bound::Plain(l) => (l, None),
@@ -443,6 +467,11 @@ pub async fn serve(
     sweeper.abort();
     flusher.abort();
     event_pruner.abort();
+    if let Some(d) = delivery {
+        // A send under way ends with the runtime; its row's lease runs out
+        // and the next pass sends it (at most once more).
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(5), d).await;
+    }
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);
     if let Some(t) = maintainer {
         let _ = tokio::task::spawn_blocking(move || t.join()).await;

@@ -311,6 +311,17 @@ async fn session(env: &TestEnv) -> Vec<Doc> {
         "scim_guard_set",
         &at(&["scim", "guard", "set", "--max", "25", "--window", "2h"]),
     );
+
+    // Sign-up emails (no SMTP server here: they wait in the outbox).
+    s.ok("invitations_list", &at(&["invitations", "list"]));
+    s.ok(
+        "invitations_list_failed",
+        &at(&["invitations", "list", "--failed"]),
+    );
+    s.ok(
+        "invitations_resend",
+        &at(&["invitations", "resend", "erin@acme.example"]),
+    );
     let log = s.ok("log", &["log"]);
     // `log --follow` starts with the records `log` prints, as the same
     // JSON lines; the stream after them is tests/it/remote.rs's.

@@ -78,6 +78,7 @@ fn local(engine: &Engine) -> Arc<Backend> {
         engine: engine.clone(),
         public_url: PUBLIC_URL.into(),
         max_age_days: 90,
+        mail_configured: false,
     }))
 }
 

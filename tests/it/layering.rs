@@ -16,7 +16,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("output", &[]),
     ("api", &["engine"]),
     ("net", &["format"]),
-    ("config", &["engine", "output"]),
+    ("mail", &["engine"]),
+    ("config", &["engine", "mail", "output"]),
     ("probe", &["engine", "net", "format"]),
     ("credentials", &["api", "config", "engine", "net"]),
     ("backend", &["api", "credentials", "engine", "net"]),
@@ -26,7 +27,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "http",
-        &["api", "config", "engine", "format", "logging", "net"],
+        &[
+            "api", "config", "engine", "format", "logging", "mail", "net",
+        ],
     ),
     (
         "tui",
@@ -46,6 +49,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "format",
             "http",
             "logging",
+            "mail",
             "net",
             "output",
             "probe",
@@ -67,6 +71,7 @@ const NOT_IN_ENGINE: &[&str] = &[
     "crossterm",
     "comfy_table",
     "tokio_rustls",
+    "lettre",
 ];
 
 fn src() -> PathBuf {

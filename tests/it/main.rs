@@ -15,6 +15,7 @@ mod generated;
 mod guard;
 mod input_limits;
 mod interop;
+mod invitations;
 mod layering;
 mod log_schema;
 mod mapping;

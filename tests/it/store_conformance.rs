@@ -103,6 +103,14 @@ macro_rules! conformance {
                 check_invitations(F)
             }
             #[test]
+            fn invitation_delivery_claims_and_leases() {
+                check_invitation_delivery(F)
+            }
+            #[test]
+            fn invitation_claims_never_overlap_across_instances() {
+                check_invitation_claims_concurrent(F)
+            }
+            #[test]
             fn audit_events() {
                 check_audit(F)
             }
@@ -856,6 +864,7 @@ fn check_invitations(f: Factory) {
         email: "a1@example.com".into(),
         enqueued_at: t,
         sent_at: None,
+        delivery: Default::default(),
     };
     assert_eq!(r(&s, |tx| tx.invitation_for("m1")), None);
     assert!(w(&s, |tx| tx.enqueue_invitation(&inv)));
@@ -872,6 +881,187 @@ fn check_invitations(f: Factory) {
     );
     assert_eq!(r(&s, |tx| tx.invitation_for("m1")), Some(inv));
     assert_eq!(r(&s, |tx| tx.invitation_for("m9")), None);
+}
+
+fn outbox(s: &Subject, t: OffsetDateTime, n: usize) {
+    w(s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        for i in 1..=n {
+            tx.insert_account(&account(
+                &format!("a{i}"),
+                "",
+                &format!("u{i}@example.com"),
+                t,
+            ))?;
+            tx.insert_membership(&membership(
+                &format!("m{i}"),
+                "t1",
+                &format!("a{i}"),
+                ManagedBy::Idp,
+                t,
+            ))?;
+            tx.enqueue_invitation(&Invitation {
+                id: format!("i{i}"),
+                tenant_id: "t1".into(),
+                membership_id: format!("m{i}"),
+                email: format!("u{i}@example.com"),
+                enqueued_at: at(t, i as i64),
+                sent_at: None,
+                delivery: Default::default(),
+            })?;
+        }
+        Ok(())
+    });
+}
+
+fn due_ids(s: &Subject, now: OffsetDateTime) -> Vec<String> {
+    r(s, |tx| tx.due_invitations(now, 100))
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+/// The claim/lease rules the delivery worker relies on: what is due, in
+/// which order, and that every delivery column reads back as written.
+fn check_invitation_delivery(f: Factory) {
+    use scimctl::engine::store::{InvitationCounts, InvitationFilter};
+    let s = f();
+    let t = t0();
+    outbox(&s, t, 3);
+    assert_eq!(due_ids(&s, at(t, 10)), ["i1", "i2", "i3"], "oldest first");
+    assert_eq!(
+        r(&s, |tx| tx.due_invitations(at(t, 10), 1)).len(),
+        1,
+        "limit"
+    );
+
+    // A lease hides a row until it runs out (inclusive).
+    let h1 = hash("inv_one");
+    let mut i1 = r(&s, |tx| tx.invitation_by_id("i1")).expect("i1");
+    i1.delivery = Delivery {
+        attempts: 1,
+        lease_until: Some(at(t, 100)),
+        token_hash: Some(h1),
+        token_expires_at: Some(at(t, 1000)),
+        ..Default::default()
+    };
+    assert!(w(&s, |tx| tx.update_invitation(&i1)));
+    assert_eq!(r(&s, |tx| tx.invitation_by_id("i1")), Some(i1.clone()));
+    assert_eq!(due_ids(&s, at(t, 99)), ["i2", "i3"]);
+    assert_eq!(due_ids(&s, at(t, 100)), ["i1", "i2", "i3"]);
+    assert_eq!(
+        r(&s, |tx| tx.invitation_by_token(&h1)).map(|i| i.id),
+        Some("i1".into())
+    );
+    assert_eq!(r(&s, |tx| tx.invitation_by_token(&hash("inv_other"))), None);
+
+    // A backoff hides a row until its next attempt.
+    let mut i2 = r(&s, |tx| tx.invitation_by_id("i2")).expect("i2");
+    i2.delivery.attempts = 1;
+    i2.delivery.last_error = Some("451 try later".into());
+    i2.delivery.next_attempt_at = Some(at(t, 50));
+    assert!(w(&s, |tx| tx.update_invitation(&i2)));
+    assert_eq!(due_ids(&s, at(t, 49)), ["i3"]);
+    assert_eq!(due_ids(&s, at(t, 50)), ["i2", "i3"]);
+
+    // Two rows never share a token.
+    let mut dup = i2.clone();
+    dup.delivery.token_hash = Some(h1);
+    refused(&s, "a second row with the same token hash", |tx| {
+        tx.update_invitation(&dup).map(|_| ())
+    });
+
+    // Sent and failed rows are never due again.
+    i1.sent_at = Some(at(t, 20));
+    i1.delivery.lease_until = None;
+    assert!(w(&s, |tx| tx.update_invitation(&i1)));
+    let mut i3 = r(&s, |tx| tx.invitation_by_id("i3")).expect("i3");
+    i3.delivery.attempts = 1;
+    i3.delivery.failed_at = Some(at(t, 30));
+    i3.delivery.last_error = Some("550 no such user".into());
+    assert!(w(&s, |tx| tx.update_invitation(&i3)));
+    assert_eq!(r(&s, |tx| tx.invitation_by_id("i3")), Some(i3.clone()));
+    assert_eq!(due_ids(&s, at(t, 10_000)), ["i2"]);
+
+    let ids = |f: InvitationFilter, m: Option<&str>| -> Vec<String> {
+        r(&s, |tx| tx.invitations("t1", f, m, 100))
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    };
+    assert_eq!(ids(InvitationFilter::All, None), ["i1", "i2", "i3"]);
+    assert_eq!(ids(InvitationFilter::Pending, None), ["i2"]);
+    assert_eq!(ids(InvitationFilter::Sent, None), ["i1"]);
+    assert_eq!(ids(InvitationFilter::Failed, None), ["i3"]);
+    assert_eq!(ids(InvitationFilter::All, Some("m2")), ["i2"]);
+    assert!(ids(InvitationFilter::Sent, Some("m2")).is_empty());
+    assert_eq!(
+        r(&s, |tx| tx.invitation_counts("t1")),
+        InvitationCounts {
+            pending: 1,
+            retrying: 1,
+            failed: 1,
+            sent: 1
+        }
+    );
+    assert_eq!(
+        r(&s, |tx| tx.invitation_counts("nobody")),
+        InvitationCounts::default()
+    );
+    assert!(!w(&s, |tx| tx.update_invitation(&Invitation {
+        id: "missing".into(),
+        ..i1.clone()
+    })));
+}
+
+/// Claims by two engines over two handles of one store (two `serve`
+/// instances): every invitation is claimed exactly once while leased.
+fn check_invitation_claims_concurrent(f: Factory) {
+    use scimctl::engine::Engine;
+    use scimctl::engine::invitations::DeliveryPolicy;
+    let s = f();
+    let t = t0();
+    outbox(&s, t, 24);
+    let policy = DeliveryPolicy {
+        lease: Duration::minutes(5),
+        link_lifetime: Duration::days(7),
+        retry_base: Duration::seconds(60),
+        max_attempts: 8,
+    };
+    let stores = [s.store.clone(), (s.reopen)()];
+    let claimed: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = stores
+            .iter()
+            .map(|store| {
+                let engine = Engine::new(store.clone(), "test");
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let batch = engine.claim_invitations(&policy, 3).expect("claim");
+                        if batch.is_empty() {
+                            return mine;
+                        }
+                        mine.extend(batch.into_iter().map(|c| c.invitation_id));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("claimer"))
+            .collect()
+    });
+    let mut sorted = claimed.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), 24, "every invitation claimed");
+    assert_eq!(claimed.len(), 24, "none claimed twice: {claimed:?}");
+    // Leased: nothing is due until the lease runs out.
+    assert!(due_ids(&s, scimctl::engine::now()).is_empty());
+    assert_eq!(
+        due_ids(&s, scimctl::engine::now() + Duration::minutes(6)).len(),
+        24
+    );
 }
 
 fn check_audit(f: Factory) {
@@ -924,6 +1114,7 @@ fn check_delete_tenant(f: Factory) {
         email: "only@example.com".into(),
         enqueued_at: t,
         sent_at: None,
+        delivery: Default::default(),
     };
     let k1 = token("k1", "t1", TokenState::Active, t);
     let k2 = token("k2", "t1", TokenState::Superseded, t);

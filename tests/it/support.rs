@@ -695,3 +695,215 @@ pub fn add_member(env: &TestEnv, tenant: &str, email: &str, central: bool) -> Va
     }
     env.json(&args)
 }
+
+/// A real SMTP server on 127.0.0.1 (`tests/smtp_server.py`, Debian's
+/// python3-aiosmtpd): each accepted message is a file the test reads, and
+/// its behaviour is switched at run time by control files (see the
+/// script). Killed at drop; it also exits when its stdin closes.
+pub struct SmtpServer {
+    child: std::process::Child,
+    pub port: u16,
+    dir: TempDir,
+}
+
+/// One message the SMTP server accepted.
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub mail_from: String,
+    pub rcpt_tos: Vec<String>,
+    /// The message as sent (headers and MIME parts).
+    pub data: String,
+}
+
+impl Mail {
+    /// The message with quoted-printable soft line breaks and `=XX`
+    /// escapes undone (enough to read the parts' text).
+    pub fn decoded(&self) -> String {
+        let joined = self.data.replace("=\r\n", "").replace("=\n", "");
+        let b = joined.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == b'='
+                && i + 2 < b.len()
+                && let Ok(v) = u8::from_str_radix(&joined[i + 1..i + 3], 16)
+            {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+            out.push(b[i]);
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    /// A header's value (unfolded).
+    pub fn header(&self, name: &str) -> Option<String> {
+        let head = self.data.split("\r\n\r\n").next().unwrap_or("");
+        let unfolded = head.replace("\r\n ", " ").replace("\r\n\t", " ");
+        unfolded.lines().find_map(|l| {
+            let (k, v) = l.split_once(':')?;
+            k.eq_ignore_ascii_case(name).then(|| v.trim().to_owned())
+        })
+    }
+
+    /// The sign-up link tokens in the message (`inv_` + 43 characters).
+    pub fn tokens(&self) -> Vec<String> {
+        let text = self.decoded();
+        let mut out: Vec<String> = Vec::new();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("inv_") {
+            let t: String = rest[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                .collect();
+            if t.len() == 47 && !out.contains(&t) {
+                out.push(t.clone());
+            }
+            rest = &rest[i + 4..];
+        }
+        out
+    }
+
+    /// The one token of the message.
+    pub fn token(&self) -> String {
+        let t = self.tokens();
+        assert_eq!(
+            t.len(),
+            1,
+            "one sign-up token in the message:\n{}",
+            self.data
+        );
+        t[0].clone()
+    }
+}
+
+impl SmtpServer {
+    pub fn start() -> SmtpServer {
+        SmtpServer::start_args(&[])
+    }
+
+    /// With TLS: `"starttls"` or `"implicit"`, a PEM certificate and key.
+    pub fn start_tls(mode: &str, cert: &Path, key: &Path) -> SmtpServer {
+        let (cert, key) = (cert.to_str().unwrap(), key.to_str().unwrap());
+        SmtpServer::start_args(&["--tls", mode, "--cert", cert, "--key", key])
+    }
+
+    fn start_args(extra: &[&str]) -> SmtpServer {
+        use std::io::BufRead;
+        let dir = tempfile::Builder::new()
+            .prefix("scimctl-smtp-")
+            .tempdir()
+            .expect("temp dir");
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smtp_server.py");
+        let mut child = std::process::Command::new("/usr/bin/python3")
+            .arg(&script)
+            .arg(dir.path())
+            .args(["--max-seconds", "600"])
+            .args(extra)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            // Its tracebacks (a refused TLS handshake, say) go to a file, not
+            // the test run's output.
+            .stderr(
+                fs::File::create(dir.path().join("server.log"))
+                    .map(std::process::Stdio::from)
+                    .unwrap_or_else(|_| std::process::Stdio::null()),
+            )
+            .spawn()
+            .expect("start tests/smtp_server.py (needs python3-aiosmtpd)");
+        let stdout = child.stdout.take().expect("stdout");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = std::io::BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap_or_default();
+        let Some(port) = line
+            .trim()
+            .strip_prefix("PORT ")
+            .and_then(|p| p.parse().ok())
+        else {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("the SMTP server did not start (printed {line:?})");
+        };
+        SmtpServer { child, port, dir }
+    }
+
+    /// `smtp://127.0.0.1:PORT`
+    pub fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Turns a behaviour on (`Some(content)`) or off: `tempfail`, `reject`
+    /// (a regular expression of recipients), `slow` (seconds).
+    pub fn control(&self, name: &str, content: Option<&str>) {
+        let p = self.dir.path().join("control").join(name);
+        match content {
+            Some(c) => fs::write(p, c).unwrap(),
+            None => {
+                let _ = fs::remove_file(p);
+            }
+        }
+    }
+
+    /// Every message accepted so far, in order.
+    pub fn messages(&self) -> Vec<Mail> {
+        let dir = self.dir.path().join("messages");
+        let mut names: Vec<PathBuf> = fs::read_dir(&dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
+            .iter()
+            .map(|p| {
+                let v: Value = serde_json::from_slice(&fs::read(p).unwrap()).unwrap();
+                Mail {
+                    mail_from: v["mail_from"].as_str().unwrap_or("").to_owned(),
+                    rcpt_tos: v["rcpt_tos"]
+                        .as_array()
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(str::to_owned))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    data: v["data"].as_str().unwrap_or("").to_owned(),
+                }
+            })
+            .collect()
+    }
+
+    /// Waits (at most `secs`) until at least `n` messages arrived.
+    pub fn wait_for(&self, n: usize, secs: u64) -> Vec<Mail> {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            let m = self.messages();
+            if m.len() >= n {
+                return m;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{n} message(s) expected within {secs} s; {} arrived",
+                m.len()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

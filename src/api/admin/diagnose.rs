@@ -44,5 +44,5 @@ impl Command for RequestAny {
 
 tenant_command! {
     Tenant at routes::DIAGNOSE_TENANT => TenantDiagnosis,
-    |_, t, ctx| ctx.engine.diagnose_tenant(&t, ctx.max_age_days)
+    |_, t, ctx| ctx.engine.diagnose_tenant_with(&t, ctx.max_age_days, ctx.mail_configured)
 }

@@ -133,6 +133,9 @@ pub mod routes {
     pub const DIAGNOSE_TENANT: Route = Route::get("/tenants/{tenant}/diagnose/tenant");
     /// Any tenant's request: operator keys only.
     pub const DIAGNOSE_REQUEST_ANY: Route = Route::get("/diagnose/request/{request}");
+    pub const INVITATIONS_LIST: Route = Route::get("/tenants/{tenant}/invitations");
+    pub const INVITATIONS_RESEND: Route = Route::post("/tenants/{tenant}/invitations/resend");
+    pub const INVITATIONS_REDEEM: Route = Route::post("/tenants/{tenant}/invitations/redeem");
     pub const LOG_TENANT: Route = Route::get("/tenants/{tenant}/log");
     /// Every tenant's log: operator keys only.
     pub const LOG_ALL: Route = Route::get("/log");
@@ -265,6 +268,7 @@ pub mod diagnose;
 pub mod directory;
 pub mod events;
 pub mod groups;
+pub mod invitations;
 pub mod log;
 pub mod properties;
 pub mod scim;
@@ -293,6 +297,9 @@ pub struct Ctx<'a> {
     /// Tokens older than this are flagged (config `token_max_age_days`).
     pub max_age_days: u32,
     pub caller: Caller<'a>,
+    /// Whether email can be sent where the command runs (`smtp_url` set);
+    /// `None` when not known.
+    pub mail_configured: Option<bool>,
     /// The tenant [`Ctx::admit`] resolved, with the key it was named by.
     known: Option<(String, Tenant)>,
 }
@@ -309,8 +316,15 @@ impl<'a> Ctx<'a> {
             public_url,
             max_age_days,
             caller,
+            mail_configured: None,
             known: None,
         }
+    }
+
+    /// The same, saying whether email can be sent here.
+    pub fn with_mail(mut self, configured: bool) -> Ctx<'a> {
+        self.mail_configured = Some(configured);
+        self
     }
 
     /// Whether the caller may touch the tenant with this id.

@@ -9,7 +9,8 @@ use time::OffsetDateTime;
 use super::groups::group_info;
 use super::users::{check_email, fold_case};
 use crate::engine::error::{EngineError, Result};
-use crate::engine::model::{ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
+use crate::engine::invitations::failure_fix;
+use crate::engine::model::{Invitation, ManagedBy, MemberKind, MemberRecord, Policy, Tenant};
 use crate::engine::ownership::{has_property, invitation_not_due};
 use crate::engine::scim::resource::rfc3339;
 use crate::engine::store::{MemberFilter, Tx};
@@ -43,23 +44,100 @@ pub struct MemberQuery {
 pub enum InvitationState {
     /// Not due: why not, in words.
     Pending { why: String },
-    /// In the outbox, waiting for the notifier.
+    /// In the outbox, waiting for the delivery worker (or retrying).
     Queued {
         #[serde(with = "time::serde::rfc3339")]
         at: OffsetDateTime,
+        /// Attempts that failed so far (absent when none).
+        #[serde(default, skip_serializing_if = "is_zero")]
+        attempts: u32,
+        /// The SMTP server's last answer, when an attempt failed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        last_error: Option<String>,
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "time::serde::rfc3339::option"
+        )]
+        next_attempt_at: Option<OffsetDateTime>,
     },
     Sent {
         #[serde(with = "time::serde::rfc3339")]
         at: OffsetDateTime,
+        /// When the user used the sign-up link.
+        #[serde(
+            default,
+            skip_serializing_if = "Option::is_none",
+            with = "time::serde::rfc3339::option"
+        )]
+        redeemed_at: Option<OffsetDateTime>,
+    },
+    /// Given up: the SMTP server's answer and what to do.
+    Failed {
+        #[serde(with = "time::serde::rfc3339")]
+        at: OffsetDateTime,
+        reason: String,
+        fix: String,
     },
 }
 
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
 impl InvitationState {
+    pub fn of(inv: &Invitation) -> InvitationState {
+        let d = &inv.delivery;
+        if let Some(at) = d.failed_at {
+            let reason = d.last_error.clone().unwrap_or_default();
+            return InvitationState::Failed {
+                at,
+                fix: failure_fix(&reason, &inv.email),
+                reason,
+            };
+        }
+        match inv.sent_at {
+            Some(at) => InvitationState::Sent {
+                at,
+                redeemed_at: d.redeemed_at,
+            },
+            None => InvitationState::Queued {
+                at: inv.enqueued_at,
+                attempts: if d.last_error.is_some() {
+                    d.attempts
+                } else {
+                    0
+                },
+                last_error: d.last_error.clone(),
+                next_attempt_at: d.next_attempt_at.filter(|_| d.last_error.is_some()),
+            },
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             InvitationState::Pending { why } => format!("pending — {why}"),
-            InvitationState::Queued { at } => format!("queued {}", rfc3339(*at)),
-            InvitationState::Sent { at } => format!("sent {}", rfc3339(*at)),
+            InvitationState::Queued {
+                at,
+                attempts,
+                last_error: Some(e),
+                next_attempt_at,
+            } => format!(
+                "queued {}; attempt {attempts} failed: {e}{}",
+                rfc3339(*at),
+                next_attempt_at
+                    .map(|n| format!("; next attempt {}", rfc3339(n)))
+                    .unwrap_or_default()
+            ),
+            InvitationState::Queued { at, .. } => format!("queued {}", rfc3339(*at)),
+            InvitationState::Sent {
+                at,
+                redeemed_at: Some(r),
+            } => format!("sent {}; link used {}", rfc3339(*at), rfc3339(*r)),
+            InvitationState::Sent { at, .. } => format!("sent {}", rfc3339(*at)),
+            InvitationState::Failed { at, reason, .. } => {
+                format!("failed {} because {reason}", rfc3339(*at))
+            }
         }
     }
 }
@@ -164,12 +242,7 @@ fn invitation_state(
 ) -> Result<InvitationState> {
     let m = &r.membership;
     if let Some(inv) = tx.invitation_for(&m.id)? {
-        return Ok(match inv.sent_at {
-            Some(at) => InvitationState::Sent { at },
-            None => InvitationState::Queued {
-                at: inv.enqueued_at,
-            },
-        });
+        return Ok(InvitationState::of(&inv));
     }
     // Due but not queued: the next SCIM write to the member queues it.
     let why = invitation_not_due(m, || Ok(in_property_group))?

@@ -22,7 +22,7 @@ pub use audit::AuditTx;
 pub use events::EventTx;
 pub use groups::GroupTx;
 pub use guard::GuardTx;
-pub use invitations::InvitationTx;
+pub use invitations::{InvitationCounts, InvitationFilter, InvitationTx};
 pub use log::{LogCut, LogScope, LogStat, LogTx};
 pub use members::{MemberFilter, MemberTx};
 pub use tenants::TenantTx;

@@ -54,7 +54,8 @@ pub use crate::api::admin::PREFIX;
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
     use crate::api::admin::{
-        diagnose, directory, events, groups, log, properties, scim, tenant, token, url, users,
+        diagnose, directory, events, groups, invitations, log, properties, scim, tenant, token,
+        url, users,
     };
     let table = [
         route(r::WHOAMI, whoami::whoami),
@@ -92,6 +93,9 @@ pub fn routes() -> Router<AppState> {
         at::<diagnose::Tenant>(),
         at::<diagnose::RequestAny>(),
         at::<directory::Move>(),
+        at::<invitations::List>(),
+        at::<invitations::Resend>(),
+        at::<invitations::Redeem>(),
         follow::streamed::<log::Tenant>(),
         follow::streamed::<log::All>(),
         follow::streamed::<events::Tenant>(),
@@ -383,6 +387,8 @@ pub struct Admin {
     pub public_url: String,
     /// Tokens older than this are flagged (config `token_max_age_days`).
     pub max_age_days: u32,
+    /// This server sends sign-up email (`smtp_url` set).
+    pub mail_configured: bool,
     pub grant: AdminGrant,
 }
 
@@ -395,6 +401,7 @@ impl Admin {
             self.max_age_days,
             Caller::Key(&self.grant),
         )
+        .with_mail(self.mail_configured)
     }
 }
 
@@ -523,6 +530,7 @@ fn admin_for(st: &AppState, grant: AdminGrant) -> Admin {
         engine: st.engine.with_actor(&grant.actor()),
         public_url: st.public_url.to_string(),
         max_age_days: st.token_max_age_days,
+        mail_configured: st.mailer.is_some(),
         grant,
     }
 }

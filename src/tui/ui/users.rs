@@ -12,11 +12,22 @@ use crate::engine::admin::members::InvitationState;
 use crate::engine::model::ManagedBy;
 use crate::tui::app::App;
 
+/// The INVITE column (7 wide): pending, queued, retry (an attempt failed),
+/// sent, joined (the link was used), failed.
 fn invitation(s: &InvitationState) -> String {
     match s {
         InvitationState::Pending { .. } => "pending".into(),
+        InvitationState::Queued {
+            last_error: Some(_),
+            ..
+        } => "retry".into(),
         InvitationState::Queued { .. } => "queued".into(),
+        InvitationState::Sent {
+            redeemed_at: Some(_),
+            ..
+        } => "joined".into(),
         InvitationState::Sent { .. } => "sent".into(),
+        InvitationState::Failed { .. } => "failed".into(),
     }
 }
 
@@ -95,4 +106,48 @@ pub fn render(app: &App, f: &mut Frame, area: Rect) {
         .header(Row::new(header).style(Style::new().fg(ACCENT).bold()))
         .block(block(title));
     f.render_widget(table, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_invitation_state_fits_its_column() {
+        let at = time::OffsetDateTime::UNIX_EPOCH;
+        let states = [
+            InvitationState::Pending { why: "x".into() },
+            InvitationState::Queued {
+                at,
+                attempts: 0,
+                last_error: None,
+                next_attempt_at: None,
+            },
+            InvitationState::Queued {
+                at,
+                attempts: 2,
+                last_error: Some("451 later".into()),
+                next_attempt_at: Some(at),
+            },
+            InvitationState::Sent {
+                at,
+                redeemed_at: None,
+            },
+            InvitationState::Sent {
+                at,
+                redeemed_at: Some(at),
+            },
+            InvitationState::Failed {
+                at,
+                reason: "550".into(),
+                fix: "check".into(),
+            },
+        ];
+        let shown: Vec<String> = states.iter().map(invitation).collect();
+        assert_eq!(
+            shown,
+            ["pending", "queued", "retry", "sent", "joined", "failed"]
+        );
+        assert!(shown.iter().all(|s| s.len() <= 7));
+    }
 }

@@ -171,11 +171,13 @@ pub(super) fn token_row(r: &Row) -> Result<TokenRecord> {
 
 macro_rules! invitation_cols {
     () => {
-        "id, tenant_id, membership_id, email, enqueued_at, sent_at"
+        "id, tenant_id, membership_id, email, enqueued_at, sent_at, attempts, next_attempt_at, lease_until, last_error, failed_at, token_hash, token_expires_at, redeemed_at"
     };
 }
 
 pub(super) fn invitation_row(r: &Row) -> Result<Invitation> {
+    let attempts: i32 = col(r, 6)?;
+    let token_hash: Option<Vec<u8>> = col(r, 11)?;
     Ok(Invitation {
         id: col(r, 0)?,
         tenant_id: col(r, 1)?,
@@ -183,6 +185,16 @@ pub(super) fn invitation_row(r: &Row) -> Result<Invitation> {
         email: col(r, 3)?,
         enqueued_at: col(r, 4)?,
         sent_at: col(r, 5)?,
+        delivery: Delivery {
+            attempts: u32::try_from(attempts).map_err(|_| bad_value("attempts", "negative"))?,
+            next_attempt_at: col(r, 7)?,
+            lease_until: col(r, 8)?,
+            last_error: col(r, 9)?,
+            failed_at: col(r, 10)?,
+            token_hash: token_hash.map(hash32).transpose()?,
+            token_expires_at: col(r, 12)?,
+            redeemed_at: col(r, 13)?,
+        },
     })
 }
 

@@ -1,6 +1,19 @@
 //! [`InvitationTx`](crate::engine::store::InvitationTx) on SQLite.
 
 use super::*;
+use crate::engine::store::{InvitationCounts, InvitationFilter};
+
+macro_rules! invitations_where {
+    ($state:literal) => {
+        concat!(
+            "SELECT ",
+            invitation_cols!(),
+            " FROM invitations WHERE tenant_id = ?1 AND (?2 IS NULL OR membership_id = ?2) ",
+            $state,
+            " ORDER BY enqueued_at, id LIMIT ?3"
+        )
+    };
+}
 
 impl InvitationTx for SqliteTx<'_> {
     fn enqueue_invitation(&self, inv: &Invitation) -> Result<bool> {
@@ -20,5 +33,107 @@ impl InvitationTx for SqliteTx<'_> {
             [membership_id],
             invitation_row,
         )
+    }
+
+    fn invitation_by_id(&self, id: &str) -> Result<Option<Invitation>> {
+        self.one(
+            concat!(
+                "SELECT ",
+                invitation_cols!(),
+                " FROM invitations WHERE id = ?1"
+            ),
+            [id],
+            invitation_row,
+        )
+    }
+
+    fn invitation_by_token(&self, token_hash: &[u8; 32]) -> Result<Option<Invitation>> {
+        self.one(
+            concat!(
+                "SELECT ",
+                invitation_cols!(),
+                " FROM invitations WHERE token_hash = ?1"
+            ),
+            [&token_hash[..]],
+            invitation_row,
+        )
+    }
+
+    fn due_invitations(&self, now: OffsetDateTime, limit: u64) -> Result<Vec<Invitation>> {
+        self.all(
+            concat!(
+                "SELECT ",
+                invitation_cols!(),
+                " FROM invitations WHERE sent_at IS NULL AND failed_at IS NULL",
+                " AND (next_attempt_at IS NULL OR next_attempt_at <= ?1)",
+                " AND (lease_until IS NULL OR lease_until <= ?1)",
+                " ORDER BY enqueued_at, id LIMIT ?2"
+            ),
+            params![ms(now), limit as i64],
+            invitation_row,
+        )
+    }
+
+    fn update_invitation(&self, inv: &Invitation) -> Result<bool> {
+        let d = &inv.delivery;
+        Ok(self.exec(
+            "UPDATE invitations SET sent_at = ?2, attempts = ?3, next_attempt_at = ?4, lease_until = ?5, last_error = ?6, failed_at = ?7, token_hash = ?8, token_expires_at = ?9, redeemed_at = ?10 WHERE id = ?1",
+            params![
+                inv.id,
+                inv.sent_at.map(ms),
+                d.attempts,
+                d.next_attempt_at.map(ms),
+                d.lease_until.map(ms),
+                d.last_error,
+                d.failed_at.map(ms),
+                d.token_hash.as_ref().map(|h| &h[..]),
+                d.token_expires_at.map(ms),
+                d.redeemed_at.map(ms),
+            ],
+        )? > 0)
+    }
+
+    fn invitations(
+        &self,
+        tenant_id: &str,
+        filter: InvitationFilter,
+        membership_id: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<Invitation>> {
+        let q = match filter {
+            InvitationFilter::All => invitations_where!(""),
+            InvitationFilter::Pending => {
+                invitations_where!("AND sent_at IS NULL AND failed_at IS NULL")
+            }
+            InvitationFilter::Failed => invitations_where!("AND failed_at IS NOT NULL"),
+            InvitationFilter::Sent => invitations_where!("AND sent_at IS NOT NULL"),
+        };
+        self.all(
+            q,
+            params![tenant_id, membership_id, limit as i64],
+            invitation_row,
+        )
+    }
+
+    fn invitation_counts(&self, tenant_id: &str) -> Result<InvitationCounts> {
+        Ok(self
+            .one(
+                "SELECT \
+                   COALESCE(SUM(sent_at IS NULL AND failed_at IS NULL), 0), \
+                   COALESCE(SUM(sent_at IS NULL AND failed_at IS NULL AND last_error IS NOT NULL), 0), \
+                   COALESCE(SUM(failed_at IS NOT NULL), 0), \
+                   COALESCE(SUM(sent_at IS NOT NULL), 0) \
+                 FROM invitations WHERE tenant_id = ?1",
+                [tenant_id],
+                |r| {
+                    Ok(InvitationCounts {
+                        pending: r.get::<_, i64>(0)? as u64,
+                        retrying: r.get::<_, i64>(1)? as u64,
+                        failed: r.get::<_, i64>(2)? as u64,
+                        sent: r.get::<_, i64>(3)? as u64,
+                    })
+                },
+            )?
+            .unwrap_or_default())
     }
 }

@@ -182,11 +182,15 @@ pub(super) fn token_row(r: &Row) -> rusqlite::Result<TokenRecord> {
 
 macro_rules! invitation_cols {
     () => {
-        "id, tenant_id, membership_id, email, enqueued_at, sent_at"
+        "id, tenant_id, membership_id, email, enqueued_at, sent_at, attempts, next_attempt_at, lease_until, last_error, failed_at, token_hash, token_expires_at, redeemed_at"
     };
 }
 
 pub(super) fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
+    let token_hash: Option<Vec<u8>> = r.get(11)?;
+    let token_hash = token_hash
+        .map(|h| <[u8; 32]>::try_from(h).map_err(|_| bad_enum(11, "hash of wrong length")))
+        .transpose()?;
     Ok(Invitation {
         id: r.get(0)?,
         tenant_id: r.get(1)?,
@@ -194,6 +198,16 @@ pub(super) fn invitation_row(r: &Row) -> rusqlite::Result<Invitation> {
         email: r.get(3)?,
         enqueued_at: at(r.get(4)?)?,
         sent_at: opt_at(r.get(5)?)?,
+        delivery: Delivery {
+            attempts: r.get(6)?,
+            next_attempt_at: opt_at(r.get(7)?)?,
+            lease_until: opt_at(r.get(8)?)?,
+            last_error: r.get(9)?,
+            failed_at: opt_at(r.get(10)?)?,
+            token_hash,
+            token_expires_at: opt_at(r.get(12)?)?,
+            redeemed_at: opt_at(r.get(13)?)?,
+        },
     })
 }
 

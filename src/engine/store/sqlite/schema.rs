@@ -12,6 +12,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_account_name_lower.sql"),
     include_str!("migrations/0005_member_display.sql"),
     include_str!("migrations/0006_events.sql"),
+    include_str!("migrations/0007_invitation_delivery.sql"),
     include_str!("migrations/0009_guard.sql"),
 ];
 
@@ -43,10 +44,13 @@ pub(super) type Fill = fn(&Connection) -> rusqlite::Result<()>;
 
 pub(super) const FILL_DISPLAY: &str = "-- @member-display";
 
+pub(super) const FILL_DELIVERY: &str = "-- @invitation-delivery";
+
 pub(super) const FILLS: &[(&str, Fill)] = &[
     (FILL_KEYS, fill_log_keys),
     (FILL_NAMES, fill_account_names),
     (FILL_DISPLAY, add_member_display),
+    (FILL_DELIVERY, add_invitation_delivery),
 ];
 
 pub(super) const LOG_APPLICATION_ID: i64 = 0x5343_494C;
@@ -122,6 +126,40 @@ pub(super) fn add_column(tx: &Connection, table: &str, column: &str) -> rusqlite
     )?;
     if has == 0 {
         tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
+    }
+    Ok(())
+}
+
+/// Adds `column` of SQL type `decl` unless the table has it.
+fn add_typed_column(
+    tx: &Connection,
+    table: &str,
+    column: &str,
+    decl: &str,
+) -> rusqlite::Result<()> {
+    let has: i64 = tx.query_row(
+        "SELECT COUNT(*) FROM pragma_table_info(?1) WHERE name = ?2",
+        [table, column],
+        |r| r.get(0),
+    )?;
+    if has == 0 {
+        tx.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} {decl}"))?;
+    }
+    Ok(())
+}
+
+pub(super) fn add_invitation_delivery(tx: &Connection) -> rusqlite::Result<()> {
+    for (column, decl) in [
+        ("attempts", "INTEGER NOT NULL DEFAULT 0"),
+        ("next_attempt_at", "INTEGER"),
+        ("lease_until", "INTEGER"),
+        ("last_error", "TEXT"),
+        ("failed_at", "INTEGER"),
+        ("token_hash", "BLOB"),
+        ("token_expires_at", "INTEGER"),
+        ("redeemed_at", "INTEGER"),
+    ] {
+        add_typed_column(tx, "invitations", column, decl)?;
     }
     Ok(())
 }
