@@ -43,7 +43,7 @@ use crate::support::*;
 /// Rounds: at least MIN_ROUNDS, then more (up to MAX_ROUNDS) until the
 /// acknowledged writes reach GOAL.
 const MIN_ROUNDS: usize = 6;
-const MAX_ROUNDS: usize = 16;
+const MAX_ROUNDS: usize = 24;
 const GOAL: u64 = 10_000;
 /// Concurrent workers per round, drawn from this range.
 const WORKERS: std::ops::RangeInclusive<u64> = 8..=16;

@@ -3344,22 +3344,35 @@ fn check_events(f: Factory) {
 fn check_event_numbers_never_go_back(f: Factory) {
     let s = f();
     let t = t0();
-    let first = w(&s, |tx| {
-        let mut e = event("t1", EventType::UserCreated, t, 1);
-        tx.insert_event(&mut e)?;
-        Ok(e.seq)
+    let numbers = w(&s, |tx| {
+        let mut out = Vec::new();
+        for n in 0..3 {
+            let mut e = event("t1", EventType::UserCreated, at(t, n), n);
+            tx.insert_event(&mut e)?;
+            out.push(e.seq);
+        }
+        Ok(out)
     });
-    // The newest pruned, and the store reopened: its number is not given again.
-    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 10), 10)), 1);
+    // Retention past every event keeps the newest, whose number the next
+    // one counts from; reopened, the store gives a higher number still.
+    assert_eq!(w(&s, |tx| tx.prune_events(at(t, 10), 10)), 2);
+    assert_eq!(
+        event_seqs(&events(&s, &EventQuery::default())),
+        [numbers[2]]
+    );
     let again = (s.reopen)();
     let next = write(again.as_ref(), |tx| {
-        assert_eq!(tx.last_event_seq()?, first, "the high-water mark stays");
-        let mut e = event("t1", EventType::UserCreated, t, 2);
+        assert_eq!(
+            tx.last_event_seq()?,
+            numbers[2],
+            "the high-water mark stays"
+        );
+        let mut e = event("t1", EventType::UserCreated, t, 9);
         tx.insert_event(&mut e)?;
         Ok(e.seq)
     })
     .unwrap();
-    assert!(next > first, "{next} after {first}");
+    assert!(next > numbers[2], "{next} after {numbers:?}");
 }
 
 fn check_event_atomicity(f: Factory) {

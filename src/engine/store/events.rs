@@ -17,7 +17,8 @@ pub trait EventTx {
     fn events(&self, q: &EventQuery) -> Result<Vec<Event>>;
     /// The highest sequence number given so far (0 when none).
     fn last_event_seq(&self) -> Result<i64>;
-    /// Removes at most `limit` events older than `before`, oldest first;
+    /// Removes at most `limit` events older than `before`, oldest first,
+    /// but never the newest of all (a store may count on its number);
     /// returns how many.
     fn prune_events(&self, before: OffsetDateTime, limit: u64) -> Result<u64>;
 }

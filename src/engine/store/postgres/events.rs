@@ -71,7 +71,7 @@ impl EventTx for PgTx<'_> {
 
     fn prune_events(&self, before: OffsetDateTime, limit: u64) -> Result<u64> {
         self.exec(
-            "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < $1 ORDER BY seq LIMIT $2)",
+            "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < $1 AND seq < (SELECT max(seq) FROM events) ORDER BY seq LIMIT $2)",
             &[&ms(before), &(limit as i64)],
         )
     }

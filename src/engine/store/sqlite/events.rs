@@ -7,13 +7,11 @@ impl EventTx for SqliteTx<'_> {
     fn insert_event(&self, e: &mut Event) -> Result<()> {
         let (actor, request_id) = actor_cols(&e.actor);
         let data = e.data.to_string();
-        e.seq = self
-            .one(
-                "INSERT INTO events (id, tenant_id, at, type, actor, request_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING seq",
-                params![e.id, e.tenant_id, ms(e.at), e.kind.as_str(), actor, request_id, data],
-                |r| r.get(0),
-            )?
-            .ok_or_else(|| StoreError::Backend("an event insert returned no number".into()))?;
+        self.exec(
+            "INSERT INTO events (id, tenant_id, at, type, actor, request_id, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![e.id, e.tenant_id, ms(e.at), e.kind.as_str(), actor, request_id, data],
+        )?;
+        e.seq = self.tx.last_insert_rowid();
         Ok(())
     }
 
@@ -73,20 +71,19 @@ impl EventTx for SqliteTx<'_> {
     }
 
     fn last_event_seq(&self) -> Result<i64> {
-        // The sequence's own high-water mark: a pruned newest event keeps
-        // its number taken.
+        // Retention keeps the newest, so the highest number given is here.
         Ok(self
-            .one(
-                "SELECT seq FROM sqlite_sequence WHERE name = 'events'",
-                [],
-                |r| r.get(0),
-            )?
+            .one("SELECT max(seq) FROM events", [], |r| {
+                r.get::<_, Option<i64>>(0)
+            })?
+            .flatten()
             .unwrap_or(0))
     }
 
     fn prune_events(&self, before: OffsetDateTime, limit: u64) -> Result<u64> {
+        // Never the newest: its number is where the next one counts from.
         Ok(self.exec(
-            "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < ?1 ORDER BY seq LIMIT ?2)",
+            "DELETE FROM events WHERE seq IN (SELECT seq FROM events WHERE at < ?1 AND seq < (SELECT max(seq) FROM events) ORDER BY seq LIMIT ?2)",
             params![ms(before), limit as i64],
         )? as u64)
     }
