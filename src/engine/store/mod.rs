@@ -15,6 +15,7 @@ mod log;
 mod members;
 mod tenants;
 mod tokens;
+mod webhooks;
 
 pub use admin_keys::AdminKeyTx;
 pub use audit::AuditTx;
@@ -25,12 +26,14 @@ pub use log::{LogCut, LogScope, LogStat, LogTx};
 pub use members::{MemberFilter, MemberTx};
 pub use tenants::TenantTx;
 pub use tokens::TokenTx;
+pub use webhooks::WebhookTx;
 
 /// Every transaction trait, for a store's implementation (`Tx`'s callers
 /// reach the aggregates' methods through `dyn Tx` without them).
 pub mod prelude {
     pub use super::{
-        AdminKeyTx, AuditTx, EventTx, GroupTx, InvitationTx, LogTx, MemberTx, TenantTx, TokenTx, Tx,
+        AdminKeyTx, AuditTx, EventTx, GroupTx, InvitationTx, LogTx, MemberTx, TenantTx, TokenTx,
+        Tx, WebhookTx,
     };
 }
 
@@ -208,7 +211,16 @@ fn run_once<R>(
 /// alone. Names are lower-cased by the caller where a lookup is
 /// case-insensitive (`*_lower` arguments).
 pub trait Tx:
-    TenantTx + MemberTx + GroupTx + TokenTx + InvitationTx + LogTx + AuditTx + AdminKeyTx + EventTx
+    TenantTx
+    + MemberTx
+    + GroupTx
+    + TokenTx
+    + InvitationTx
+    + LogTx
+    + AuditTx
+    + AdminKeyTx
+    + EventTx
+    + WebhookTx
 {
     /// Runs `f` as one step of this transaction that can fail alone: its
     /// writes are undone when it returns `Err` (or panics, which becomes

@@ -8,6 +8,8 @@ use super::*;
 pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_events.sql"),
+    // 0003 is reserved (invitation delivery); renumbered at merge.
+    include_str!("migrations/0004_webhooks.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

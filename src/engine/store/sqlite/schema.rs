@@ -12,6 +12,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0004_account_name_lower.sql"),
     include_str!("migrations/0005_member_display.sql"),
     include_str!("migrations/0006_events.sql"),
+    // 0007 is reserved (invitation delivery); renumbered at merge.
+    include_str!("migrations/0008_webhooks.sql"),
 ];
 
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
