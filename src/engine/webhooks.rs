@@ -1022,6 +1022,21 @@ fn next_events(tx: &dyn Tx, e: &Endpoint, limit: u32) -> Result<Vec<Event>> {
     })
 }
 
+impl Engine {
+    /// Writes one event of `tenant_id` through the engine's own path (a
+    /// write transaction and `emit`), for tests that need events before
+    /// every change site emits them. Not part of the product.
+    #[doc(hidden)]
+    pub fn webhook_emit_test_event(
+        &self,
+        tenant_id: &str,
+        kind: EventType,
+        data: serde_json::Value,
+    ) -> Result<()> {
+        self.write(|tx| self.emit(tx, tenant_id, kind, data.clone()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

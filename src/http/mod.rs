@@ -8,6 +8,7 @@ pub mod limits;
 mod response;
 mod scim;
 pub mod tls;
+pub mod webhooks;
 mod write_lane;
 
 use std::net::SocketAddr;
@@ -327,10 +328,17 @@ pub async fn serve(
     retention: Retention,
     token_max_age_days: u32,
     limits: Limits,
+    hooks: webhooks::Settings,
     signal: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    // Webhook delivery: claims endpoints, sends, stops with the server.
+    let deliverer = tokio::spawn(webhooks::Worker::run(
+        engine.clone(),
+        hooks,
+        stop_rx.clone(),
+    ));
     let guard = Arc::new(Guard::new(limits.clone()));
     let conns = Arc::new(ConnCounters::default());
     let state = AppState {
@@ -417,6 +425,9 @@ pub async fn serve(
     };
     conn::serve(tcp, tls, app, &limits, conns, shutdown).await;
     let result: std::io::Result<()> = Ok(());
+    if let Err(e) = deliverer.await {
+        tracing::warn!(error = %e, "webhook delivery worker failed");
+    }
     sweeper.abort();
     flusher.abort();
     stop_maintenance.store(true, std::sync::atomic::Ordering::Relaxed);

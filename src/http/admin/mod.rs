@@ -53,7 +53,9 @@ pub use crate::api::admin::PREFIX;
 /// the log (whose `follow=true` answer is a stream) are written by hand.
 pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
-    use crate::api::admin::{diagnose, groups, properties, scim, tenant, token, url, users};
+    use crate::api::admin::{
+        diagnose, groups, properties, scim, tenant, token, url, users, webhook,
+    };
     let table = [
         route(r::WHOAMI, whoami::whoami),
         at::<tenant::List>(),
@@ -86,6 +88,14 @@ pub fn routes() -> Router<AppState> {
         at::<diagnose::RequestAny>(),
         route(r::LOG_TENANT, log::log_tenant),
         route(r::LOG_ALL, log::log_all),
+        at::<webhook::List>(),
+        at::<webhook::Add>(),
+        at::<webhook::Remove>(),
+        at::<webhook::Enable>(),
+        at::<webhook::Test>(),
+        at::<webhook::Deliveries>(),
+        at::<webhook::DeliveryShow>(),
+        at::<webhook::Redeliver>(),
     ];
     table
         .into_iter()
