@@ -1037,6 +1037,48 @@ impl Engine {
     }
 }
 
+/// What `diagnose tenant` says of a tenant's endpoints: a problem for
+/// each disabled one, a warning for each failing one.
+pub(crate) fn findings(hooks: &[WebhookView]) -> Vec<super::diagnose::Finding> {
+    use super::diagnose::{Finding, Severity};
+    hooks
+        .iter()
+        .filter_map(|w| {
+            if !w.enabled {
+                Some(Finding {
+                    code: "webhook_disabled".into(),
+                    severity: Severity::Problem,
+                    verdict: format!(
+                        "webhook endpoint {} ({}) is disabled: {}",
+                        w.id,
+                        w.url,
+                        w.disabled_reason.as_deref().unwrap_or("by an administrator")
+                    ),
+                    fix: Some(format!(
+                        "fix the receiver (see 'scimctl webhook deliveries --failed {}'), then 'scimctl webhook enable {}': it resumes after event {}",
+                        w.id, w.id, w.cursor
+                    )),
+                })
+            } else if w.consecutive_failures > 0 {
+                Some(Finding {
+                    code: "webhook_failing".into(),
+                    severity: Severity::Warning,
+                    verdict: format!(
+                        "webhook endpoint {} ({}) has failed {} deliveries in a row",
+                        w.id, w.url, w.consecutive_failures
+                    ),
+                    fix: Some(format!(
+                        "see 'scimctl webhook deliveries --failed {}' for the receiver's answers",
+                        w.id
+                    )),
+                })
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
