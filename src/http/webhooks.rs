@@ -48,7 +48,7 @@ impl Settings {
                 disable_after: u32::try_from(c.get("webhook_disable_after")).unwrap_or(u32::MAX),
                 // Longer than any one attempt, so a live holder renews it
                 // (at every job) well before it lapses.
-                lease: (timeout * 3).max(Duration::from_secs(30)),
+                lease: (timeout * 3).max(Duration::from_secs(5)),
                 max_body: usize::try_from(c.get("scim_max_body_bytes")).unwrap_or(usize::MAX),
             },
             timeout,
