@@ -56,6 +56,9 @@ def take_mode():
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes: without this, delayed ACKs
+    # hold each answer ~40 ms.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
@@ -90,11 +93,12 @@ class Handler(BaseHTTPRequestHandler):
             "status": status,
             "at": time.time(),
         }
-        if mode == "sleep":
-            time.sleep(sleep)
+        # Recorded on arrival, so the log's order is the order requests came.
         with LOCK:
             with open(LOG, "a", encoding="utf-8") as f:
                 f.write(json.dumps(record) + "\n")
+        if mode == "sleep":
+            time.sleep(sleep)
         answer = b'{"received": true}' if status == 200 else b"nope"
         try:
             self.send_response(status)

@@ -88,7 +88,9 @@ impl Receiver {
     /// Every request so far, oldest first.
     pub fn requests(&self) -> Vec<Value> {
         let text = std::fs::read_to_string(self.dir.path().join("log.jsonl")).unwrap_or_default();
-        text.lines()
+        // A line still being written (no newline yet) is not one yet.
+        let done = text.rfind('\n').map_or("", |end| &text[..end]);
+        done.lines()
             .filter(|l| !l.trim().is_empty())
             .map(parse_json)
             .collect()
