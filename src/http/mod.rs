@@ -321,6 +321,8 @@ pub enum Bound {
     Tls(tokio::net::TcpListener, Arc<rustls::ServerConfig>),
 }
 
+// The server's settings, each its own type, in the order `cli::serve` has them.
+#[allow(clippy::too_many_arguments)]
 pub async fn serve(
     engine: Engine,
     listener: Bound,
