@@ -576,3 +576,102 @@ fn webhook_deliver_is_one_pass_on_the_local_store() {
     let leases = env.query("SELECT lease_owner FROM webhook_endpoints");
     assert_eq!(leases, vec![vec![None]], "the pass gave its lease back");
 }
+
+both_stores!(async webhook_scim_changes_reach_the_endpoint);
+
+/// Provisioning through a real `scimctl serve` (SCIM POST /Users, a
+/// group): every event the changes wrote reaches the endpoint, in seq
+/// order, signed, with a ping and an emitted event among them. (Before
+/// every change site emits, the SCIM requests write no events and only
+/// the ping and the emitted event arrive; the check is the same.)
+async fn webhook_scim_changes_reach_the_endpoint(env: TestEnv) {
+    let r = Receiver::start();
+    let token = scim_tenant(&env, "Acme", "acme", "standard");
+    let hook = add_hook(&env, &r, "acme", "a", &[]);
+    let id = str_key(&hook, "id").to_owned();
+    let server = serve(&env, "60", "5", "5");
+    let scim = server.client("acme", &token);
+    for i in 0..5 {
+        scim.create_user(&format!("jane{i}@acme.example")).await;
+    }
+    scim.create_group("Sales").await;
+    let (env, r) = tokio::task::spawn_blocking(move || {
+        emit(&env, "acme", EventType::TenantUpdated, 1);
+        let ping = env.json(&["--tenant", "acme", "webhook", "test", &id, "--no-wait"]);
+        let events: Vec<String> = apart(|| {
+            env.engine()
+                .events(&EventQuery {
+                    tenant_id: Some("acme".into()),
+                    ..EventQuery::default()
+                })
+                .expect("events")
+        })
+        .into_iter()
+        .map(|e| e.id)
+        .collect();
+        let n = events.len() + 1;
+        let reqs = r.wait(30, "every event and the ping", |q| q.len() >= n);
+        assert!(reqs.iter().all(|q| bool_key(q, "verified")), "{reqs:#?}");
+        let got: Vec<String> = ids_of(&reqs, "/a")
+            .into_iter()
+            .filter(|m| *m != str_key(&ping, "message_id"))
+            .collect();
+        assert_eq!(got, events, "every event, in seq order, once");
+        (env, r)
+    })
+    .await
+    .unwrap();
+    drop((server, r, env));
+}
+
+/// A key scoped to a tenant manages that tenant's endpoints and no
+/// other's (404, as for a tenant that does not exist).
+#[test]
+fn webhook_scoped_keys_manage_their_own_tenant_only() {
+    let env = TestEnv::new();
+    let r = Receiver::start();
+    env.tenant("Acme", "acme");
+    env.tenant("Beta", "beta");
+    let beta = add_hook(&env, &r, "beta", "b", &[]);
+    let key = env.ok(&["admin-key", "create", "acme-bot", "--tenant", "acme"]);
+    let server = Server::start(&env);
+    let run = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--output", "json"]);
+        env.std_cmd(&all)
+            .env("SCIMCTL_SERVER", server.origin())
+            .env("SCIMCTL_ADMIN_KEY", key.trim())
+            .output()
+            .unwrap()
+    };
+    let url = r.url("a");
+    let out = run(&["--tenant", "acme", "webhook", "add", &url]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let added = parse_json(&String::from_utf8_lossy(&out.stdout));
+    assert!(str_key(&added, "secret").starts_with("whsec_"));
+    let out = run(&["--tenant", "beta", "webhook", "list"]);
+    assert_eq!(
+        out.status.code(),
+        Some(5),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&[
+        "--tenant",
+        "acme",
+        "webhook",
+        "remove",
+        str_key(&beta, "id"),
+    ]);
+    assert_eq!(out.status.code(), Some(5), "another tenant's endpoint");
+    assert_eq!(env.count("webhook_endpoints"), 2);
+    let log = server.stderr();
+    assert!(
+        !log.contains(str_key(&added, "secret")),
+        "a secret in the log"
+    );
+}
