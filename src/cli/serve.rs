@@ -66,7 +66,10 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     no_core_dumps();
     let engine = ctx.engine()?.clone();
     let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
-    let hooks = crate::http::webhooks::Settings::from_config(&ctx.config.serve);
+    let hooks = crate::http::webhooks::Settings::from_config(
+        &ctx.config.serve,
+        ctx.config.log_retention_days.value,
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("scimctl-serve")

@@ -147,7 +147,7 @@ fn show_delivery(ctx: &Ctx, d: &DeliveryView) -> Result<(), CliError> {
 
 /// Settings for a pass run by this CLI, from the same `[serve]` config.
 fn settings(ctx: &Ctx) -> Settings {
-    Settings::from_config(&ctx.config.serve)
+    Settings::from_config(&ctx.config.serve, ctx.config.log_retention_days.value)
 }
 
 /// One delivery pass on the local engine, on a runtime of its own.

@@ -1012,6 +1012,26 @@ impl Engine {
     }
 }
 
+impl Engine {
+    /// Removes finished deliveries older than `keep_days`, in chunks of
+    /// their own transactions; returns how many.
+    pub fn prune_deliveries(&self, keep_days: u32) -> Result<u64> {
+        let Some(before) = time::Duration::checked_seconds_f64(f64::from(keep_days) * 86_400.0)
+            .and_then(|d| now().checked_sub(d))
+        else {
+            return Ok(0);
+        };
+        let mut total = 0;
+        loop {
+            let n = self.write(|tx| tx.prune_deliveries(before, 2_000))?;
+            total += n;
+            if n < 2_000 {
+                return Ok(total);
+            }
+        }
+    }
+}
+
 /// The next events for `e` after its cursor: its tenant's, of its types.
 fn next_events(tx: &dyn Tx, e: &Endpoint, limit: u32) -> Result<Vec<Event>> {
     tx.events(&EventQuery {

@@ -29,6 +29,8 @@ use crate::engine::webhooks::{
 
 /// How often the worker looks for endpoints to claim and work to do.
 pub const TICK: Duration = Duration::from_millis(200);
+/// How often the worker removes deliveries older than `keep_days`.
+const PRUNE_EVERY: Duration = Duration::from_secs(600);
 /// Endpoints one worker holds at most (others are left to other instances).
 const MAX_HELD: usize = 256;
 
@@ -37,10 +39,12 @@ const MAX_HELD: usize = 256;
 pub struct Settings {
     pub policy: Policy,
     pub timeout: Duration,
+    /// Finished deliveries are kept this long (config `log_retention_days`).
+    pub keep_days: u32,
 }
 
 impl Settings {
-    pub fn from_config(c: &ServeLimits) -> Settings {
+    pub fn from_config(c: &ServeLimits, keep_days: u32) -> Settings {
         let timeout = Duration::from_secs(c.get("webhook_timeout_secs"));
         Settings {
             policy: Policy {
@@ -52,6 +56,7 @@ impl Settings {
                 max_body: usize::try_from(c.get("scim_max_body_bytes")).unwrap_or(usize::MAX),
             },
             timeout,
+            keep_days,
         }
     }
 }
@@ -228,7 +233,15 @@ impl Worker {
         };
         let owner = owner_name("serve");
         let mut running: HashMap<String, tokio::task::JoinHandle<Tally>> = HashMap::new();
+        let mut pruned = std::time::Instant::now();
         loop {
+            if pruned.elapsed() >= PRUNE_EVERY {
+                pruned = std::time::Instant::now();
+                let (e, days) = (engine.clone(), s.keep_days);
+                if let Err(err) = blocking(move || e.prune_deliveries(days)).await {
+                    tracing::warn!(error = %err, "webhook delivery: cannot remove old deliveries");
+                }
+            }
             running.retain(|_, t| !t.is_finished());
             let (e, o, p) = (engine.clone(), owner.clone(), s.policy.clone());
             match blocking(move || e.webhook_claim(&o, &p, MAX_HELD)).await {

@@ -3161,6 +3161,12 @@ fn check_webhooks(f: Factory) {
     assert_eq!(r(&s, |tx| tx.delivery("d1")), Some(done));
     assert_eq!(r(&s, |tx| tx.pending_deliveries("e1")), vec![d2]);
 
+    // Only finished ones, only before the cut.
+    assert_eq!(w(&s, |tx| tx.prune_deliveries(at(t, 15), 10)), 1);
+    assert_eq!(r(&s, |tx| tx.delivery("d1")), None);
+    assert!(r(&s, |tx| tx.delivery("d2")).is_some());
+    assert_eq!(w(&s, |tx| tx.prune_deliveries(at(t, 25), 10)), 1);
+    w(&s, |tx| tx.insert_delivery(&d3));
     assert!(w(&s, |tx| tx.delete_webhook("e1")));
     assert!(!w(&s, |tx| tx.delete_webhook("e1")));
     assert_eq!(r(&s, |tx| tx.delivery("d1")), None);

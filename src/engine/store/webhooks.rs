@@ -1,5 +1,7 @@
 //! Webhook endpoints and their deliveries (see `engine::webhooks`).
 
+use time::OffsetDateTime;
+
 use crate::engine::error::Result;
 use crate::engine::webhooks::{Delivery, DeliveryQuery, Endpoint};
 
@@ -22,4 +24,7 @@ pub trait WebhookTx {
     fn deliveries(&self, q: &DeliveryQuery) -> Result<Vec<Delivery>>;
     /// An endpoint's pending deliveries, the soonest due first.
     fn pending_deliveries(&self, endpoint_id: &str) -> Result<Vec<Delivery>>;
+    /// Removes at most `limit` finished (succeeded or failed) deliveries
+    /// created before `before`; returns how many.
+    fn prune_deliveries(&self, before: OffsetDateTime, limit: u64) -> Result<u64>;
 }

@@ -202,4 +202,11 @@ impl WebhookTx for PgTx<'_> {
             delivery_row,
         )
     }
+
+    fn prune_deliveries(&self, before: OffsetDateTime, limit: u64) -> Result<u64> {
+        self.exec(
+            "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1 ORDER BY created_at LIMIT $2)",
+            &[&ms(before), &(limit as i64)],
+        )
+    }
 }

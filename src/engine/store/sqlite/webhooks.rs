@@ -189,4 +189,11 @@ impl WebhookTx for SqliteTx<'_> {
             delivery_row,
         )
     }
+
+    fn prune_deliveries(&self, before: OffsetDateTime, limit: u64) -> Result<u64> {
+        Ok(self.exec(
+            "DELETE FROM webhook_deliveries WHERE id IN (SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ?2)",
+            params![ms(before), limit as i64],
+        )? as u64)
+    }
 }
