@@ -15,6 +15,7 @@
 
 use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -365,6 +366,14 @@ pub enum Outcome {
     },
 }
 
+/// Moves at every change to endpoints or queued messages made in this
+/// process (see [`Engine::webhook_marker`]).
+static CHANGES: AtomicU64 = AtomicU64::new(0);
+
+fn changed() {
+    CHANGES.fetch_add(1, Ordering::Relaxed);
+}
+
 // ---- rules -------------------------------------------------------------
 
 /// Whether `url` may be an endpoint: `https://`, or `http://` to a
@@ -586,6 +595,7 @@ impl Engine {
         types.sort_by_key(|t| t.as_str());
         types.dedup();
         let secret = new_secret()?;
+        changed();
         self.write(|tx| {
             if tx.webhooks(Some(&t.id))?.len() >= MAX_ENDPOINTS_PER_TENANT {
                 return Err(EngineError::InvalidValue {
@@ -655,6 +665,7 @@ impl Engine {
     /// Enables an endpoint again (after it was disabled by failures): it
     /// resumes from its cursor, its run of failures forgotten.
     pub fn webhook_enable(&self, t: &Tenant, id: &str) -> Result<WebhookView> {
+        changed();
         self.write(|tx| {
             let mut e = endpoint_of(tx, t, id)?;
             e.enabled = true;
@@ -669,6 +680,7 @@ impl Engine {
     /// Queues a test ping (`webhook.test`) to an endpoint: a delivery of
     /// its own, sent once by the next worker pass.
     pub fn webhook_test(&self, t: &Tenant, id: &str) -> Result<DeliveryView> {
+        changed();
         self.write(|tx| {
             let e = endpoint_of(tx, t, id)?;
             if !e.enabled {
@@ -720,6 +732,7 @@ impl Engine {
     /// Sends an earlier message again (same `webhook-id`, same body), as
     /// a new delivery retried as any other; the cursor stays where it is.
     pub fn webhook_redeliver(&self, t: &Tenant, delivery_id: &str) -> Result<DeliveryView> {
+        changed();
         self.write(|tx| {
             let old = match tx.delivery(delivery_id)? {
                 Some(d) if d.tenant_id == t.id => d,
@@ -769,13 +782,31 @@ fn free(e: &Endpoint, at: OffsetDateTime) -> bool {
     e.lease_owner.is_none() || e.lease_until.is_none_or(|u| u <= at)
 }
 
+/// What a worker's claim found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Claim {
+    /// The endpoints the worker holds now.
+    pub held: Vec<String>,
+    /// Enabled endpoints there are, held by anyone.
+    pub enabled: usize,
+}
+
 impl Engine {
+    /// A mark that moves when endpoints may have changed: at any change
+    /// made in this process, and (through the store's stamp) at any commit
+    /// by another process. A worker that found no enabled endpoint reads
+    /// the store again only when it moved; None: it cannot be told (look).
+    pub fn webhook_marker(&self) -> Option<(u64, u64)> {
+        let stamp = self.store.auth_stamp()?;
+        Some((stamp, CHANGES.load(Ordering::Relaxed)))
+    }
+
     /// Claims (or renews) leases on enabled endpoints for the worker
     /// `owner`, up to `max` held at once; returns the ids it holds. A
     /// write transaction only when something is to be claimed or renewed:
     /// those are serialized on both stores, so two workers never both
     /// hold one endpoint.
-    pub fn webhook_claim(&self, owner: &str, p: &Policy, max: usize) -> Result<Vec<String>> {
+    pub fn webhook_claim(&self, owner: &str, p: &Policy, max: usize) -> Result<Claim> {
         let at = now();
         let renew_before = later(at, p.lease / 2);
         let wants = |all: &[Endpoint]| {
@@ -788,20 +819,25 @@ impl Engine {
         };
         let all = self.read(|tx| tx.webhooks(None))?;
         if !wants(&all) {
-            return Ok(all
-                .iter()
-                .filter(|e| e.enabled && holds(e, owner, at))
-                .map(|e| e.id.clone())
-                .collect());
+            return Ok(Claim {
+                held: all
+                    .iter()
+                    .filter(|e| e.enabled && holds(e, owner, at))
+                    .map(|e| e.id.clone())
+                    .collect(),
+                enabled: all.iter().filter(|e| e.enabled).count(),
+            });
         }
         self.write(|tx| {
             let at = now();
             let until = later(at, p.lease);
             let mut held = Vec::new();
+            let mut enabled = 0;
             for mut e in tx.webhooks(None)? {
                 if !e.enabled {
                     continue;
                 }
+                enabled += 1;
                 let mine = holds(&e, owner, at);
                 if mine || (free(&e, at) && held.len() < max) {
                     e.lease_owner = Some(owner.to_owned());
@@ -810,7 +846,7 @@ impl Engine {
                     held.push(e.id);
                 }
             }
-            Ok(held)
+            Ok(Claim { held, enabled })
         })
     }
 

@@ -234,7 +234,22 @@ impl Worker {
         let owner = owner_name("serve");
         let mut running: HashMap<String, tokio::task::JoinHandle<Tally>> = HashMap::new();
         let mut pruned = std::time::Instant::now();
+        // The marker when the last look found no enabled endpoint: until it
+        // moves, an idle server does not read the store at all.
+        let mut idle_at = None;
         loop {
+            let marker = engine.webhook_marker();
+            let idle = running.is_empty() && marker.is_some() && idle_at == marker;
+            if idle {
+                tokio::select! {
+                    _ = tokio::time::sleep(TICK) => {}
+                    _ = stop.changed() => break,
+                }
+                if *stop.borrow() {
+                    break;
+                }
+                continue;
+            }
             if pruned.elapsed() >= PRUNE_EVERY {
                 pruned = std::time::Instant::now();
                 let (e, days) = (engine.clone(), s.keep_days);
@@ -245,8 +260,9 @@ impl Worker {
             running.retain(|_, t| !t.is_finished());
             let (e, o, p) = (engine.clone(), owner.clone(), s.policy.clone());
             match blocking(move || e.webhook_claim(&o, &p, MAX_HELD)).await {
-                Ok(held) => {
-                    for id in held {
+                Ok(claim) => {
+                    idle_at = if claim.enabled == 0 { marker } else { None };
+                    for id in claim.held {
                         if running.contains_key(&id) {
                             continue;
                         }
@@ -291,9 +307,9 @@ pub async fn deliver_once(engine: &Engine, s: &Settings) -> Result<Tally, String
     let client = client(s.timeout)?;
     let owner = owner_name("cli");
     let (e, o, p) = (engine.clone(), owner.clone(), s.policy.clone());
-    let held = blocking(move || e.webhook_claim(&o, &p, usize::MAX)).await?;
+    let claim = blocking(move || e.webhook_claim(&o, &p, usize::MAX)).await?;
     let mut total = Tally::default();
-    for id in held {
+    for id in claim.held {
         let t = run_endpoint(engine.clone(), client.clone(), owner.clone(), id, s.clone()).await;
         total.succeeded += t.succeeded;
         total.failed_attempts += t.failed_attempts;
