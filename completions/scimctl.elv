@@ -54,6 +54,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand login 'Check an admin key against a remote server and keep it in the OS keyring'
             cand logout 'Remove the profile''s admin key from the OS keyring'
             cand profiles 'The remote servers of the config file (see ''scimctl login'')'
+            cand webhook 'Signed webhooks: endpoints that get the tenant''s provisioning events'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1551,6 +1552,210 @@ set edit:completion:arg-completer[scimctl] = {|@words|
         }
         &'scimctl;profiles;help;help'= {
         }
+        &'scimctl;webhook'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a signed webhook endpoint for the tenant; prints its signing secret once'
+            cand list 'The tenant''s endpoints: URL, event types, state, cursor, failures'
+            cand remove 'Remove an endpoint and its deliveries'
+            cand enable 'Enable an endpoint again after it was disabled by failures'
+            cand test 'Send a webhook.test ping through the delivery path and show the result'
+            cand deliveries 'What was sent: the newest deliveries, their status and the receiver''s answer'
+            cand redeliver 'Send a delivery''s message again (same webhook-id, same body)'
+            cand deliver 'One delivery pass on the local store (for a store no ''scimctl serve'' runs on)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;webhook;add'= {
+            cand --event 'Only events of this type (repeatable; e.g. user.created); default: every type'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;list'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;remove'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;enable'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;test'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --no-wait 'Queue the ping and return at once, without waiting for its result'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;deliveries'= {
+            cand --limit 'At most this many, newest first (at most 200)'
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --failed 'Only failed deliveries'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;redeliver'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;deliver'= {
+            cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
+            cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
+            cand --tenant 'Tenant to act on, by id or name (default: the only tenant)'
+            cand --profile 'Profile for remote administration, as ''scimctl login'' wrote it [default: default_profile in the config file, else "default"]'
+            cand --server 'Administer a remote ''scimctl serve'' through its admin API instead of the local store, e.g. https://scim.example.com [default: the profile''s server, see ''scimctl login'']'
+            cand --output 'Output format: tables for people, stable JSON for scripts'
+            cand --admin-key-stdin 'Read the remote server''s admin key from standard input (first line); SCIMCTL_ADMIN_KEY, when set, comes first, the OS keyring last'
+            cand -q 'Print only data and errors'
+            cand --quiet 'Print only data and errors'
+            cand -v 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --verbose 'Log to stderr (-v info, -vv debug, -vvv trace; or SCIMCTL_LOG)'
+            cand --no-color 'No colour (also NO_COLOR)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'scimctl;webhook;help'= {
+            cand add 'Add a signed webhook endpoint for the tenant; prints its signing secret once'
+            cand list 'The tenant''s endpoints: URL, event types, state, cursor, failures'
+            cand remove 'Remove an endpoint and its deliveries'
+            cand enable 'Enable an endpoint again after it was disabled by failures'
+            cand test 'Send a webhook.test ping through the delivery path and show the result'
+            cand deliveries 'What was sent: the newest deliveries, their status and the receiver''s answer'
+            cand redeliver 'Send a delivery''s message again (same webhook-id, same body)'
+            cand deliver 'One delivery pass on the local store (for a store no ''scimctl serve'' runs on)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'scimctl;webhook;help;add'= {
+        }
+        &'scimctl;webhook;help;list'= {
+        }
+        &'scimctl;webhook;help;remove'= {
+        }
+        &'scimctl;webhook;help;enable'= {
+        }
+        &'scimctl;webhook;help;test'= {
+        }
+        &'scimctl;webhook;help;deliveries'= {
+        }
+        &'scimctl;webhook;help;redeliver'= {
+        }
+        &'scimctl;webhook;help;deliver'= {
+        }
+        &'scimctl;webhook;help;help'= {
+        }
         &'scimctl;config'= {
             cand --store 'Store: a SQLite file, or postgres://USER@HOST:PORT/DATABASE with the password in PGPASSWORD or ~/.pgpass [default: $XDG_DATA_HOME/scimctl/scimctl.db]'
             cand --config 'Config file [default: $XDG_CONFIG_HOME/scimctl/config.toml]'
@@ -1688,6 +1893,7 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand login 'Check an admin key against a remote server and keep it in the OS keyring'
             cand logout 'Remove the profile''s admin key from the OS keyring'
             cand profiles 'The remote servers of the config file (see ''scimctl login'')'
+            cand webhook 'Signed webhooks: endpoints that get the tenant''s provisioning events'
             cand config 'Show the effective configuration and where each value comes from'
             cand generate 'Write shell completions or man pages (for packagers)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -1863,6 +2069,32 @@ set edit:completion:arg-completer[scimctl] = {|@words|
             cand list 'List the profiles: server, tenant, whether the keyring holds a key, and the default'
         }
         &'scimctl;help;profiles;list'= {
+        }
+        &'scimctl;help;webhook'= {
+            cand add 'Add a signed webhook endpoint for the tenant; prints its signing secret once'
+            cand list 'The tenant''s endpoints: URL, event types, state, cursor, failures'
+            cand remove 'Remove an endpoint and its deliveries'
+            cand enable 'Enable an endpoint again after it was disabled by failures'
+            cand test 'Send a webhook.test ping through the delivery path and show the result'
+            cand deliveries 'What was sent: the newest deliveries, their status and the receiver''s answer'
+            cand redeliver 'Send a delivery''s message again (same webhook-id, same body)'
+            cand deliver 'One delivery pass on the local store (for a store no ''scimctl serve'' runs on)'
+        }
+        &'scimctl;help;webhook;add'= {
+        }
+        &'scimctl;help;webhook;list'= {
+        }
+        &'scimctl;help;webhook;remove'= {
+        }
+        &'scimctl;help;webhook;enable'= {
+        }
+        &'scimctl;help;webhook;test'= {
+        }
+        &'scimctl;help;webhook;deliveries'= {
+        }
+        &'scimctl;help;webhook;redeliver'= {
+        }
+        &'scimctl;help;webhook;deliver'= {
         }
         &'scimctl;help;config'= {
             cand show 'Print each effective setting with its source (flag, env, file, default)'

@@ -727,6 +727,30 @@ pub const SERVE_LIMITS: &[LimitSpec] = &[
         max: 1024,
         doc: "concurrent log?follow streams of one admin key",
     },
+    LimitSpec {
+        key: "webhook_retry_for_secs",
+        env: "SCIMCTL_WEBHOOK_RETRY_FOR_SECS",
+        default: 86_400,
+        min: 1,
+        max: 30 * 86_400,
+        doc: "a webhook delivery is retried (backoff with jitter) this long, then marked failed and the endpoint moves on",
+    },
+    LimitSpec {
+        key: "webhook_timeout_secs",
+        env: "SCIMCTL_WEBHOOK_TIMEOUT_SECS",
+        default: 10,
+        min: 1,
+        max: 300,
+        doc: "a webhook receiver must connect and answer within this (else the attempt failed)",
+    },
+    LimitSpec {
+        key: "webhook_disable_after",
+        env: "SCIMCTL_WEBHOOK_DISABLE_AFTER",
+        default: 5,
+        min: 1,
+        max: 1000,
+        doc: "failed webhook deliveries in a row (each after its retry period) that disable an endpoint",
+    },
 ];
 
 /// The effective values of `SERVE_LIMITS`, in the same order.

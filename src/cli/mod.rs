@@ -24,6 +24,7 @@ mod test_connection;
 mod token;
 mod url;
 mod users;
+mod webhook;
 
 use std::path::PathBuf;
 
@@ -114,6 +115,9 @@ pub enum Command {
     /// The remote servers of the config file (see 'scimctl login')
     #[command(subcommand)]
     Profiles(profiles::ProfilesCmd),
+    /// Signed webhooks: endpoints that get the tenant's provisioning events
+    #[command(subcommand)]
+    Webhook(webhook::WebhookCmd),
     /// Show the effective configuration and where each value comes from
     #[command(subcommand)]
     Config(config_cmd::ConfigCmd),
@@ -313,6 +317,7 @@ pub fn run(cli: Cli, overrides: Overrides) -> Result<(), CliError> {
         Command::Logout(a) => login::logout(a, &mut ctx),
         Command::Profiles(c) => profiles::run(c, &mut ctx),
         Command::Config(c) => config_cmd::run(c, &mut ctx),
+        Command::Webhook(c) => webhook::run(c, &mut ctx),
         Command::Dashboard(a) => dashboard::run(a, &mut ctx, cli.global.verbose),
         Command::Generate(_) => Ok(()),
     }

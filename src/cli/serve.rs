@@ -70,6 +70,10 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
     let mailer = super::invitations::mailer(&ctx.config, &a.mail)?;
     let engine = ctx.engine()?.clone();
     let limits = crate::http::limits::Limits::from_config(&ctx.config.serve);
+    let hooks = crate::http::webhooks::Settings::from_config(
+        &ctx.config.serve,
+        ctx.config.log_retention_days.value,
+    );
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("scimctl-serve")
@@ -133,6 +137,7 @@ pub fn run(a: ServeArgs, ctx: &mut Ctx) -> Result<(), CliError> {
             token_max_age_days,
             limits,
             mailer,
+            hooks,
         };
         crate::http::serve(engine, listener, settings, signal)
         .await?;

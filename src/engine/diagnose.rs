@@ -132,6 +132,9 @@ pub struct TenantDiagnosis {
     /// Property users the tenant's admins created that no SCIM write has
     /// transferred yet, and the first few of them.
     pub pending_transfers: u64,
+    /// The tenant's webhook endpoints (absent when it has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhooks: Vec<super::webhooks::WebhookView>,
     pub pending_transfer_sample: Vec<String>,
     /// The tenant's provisioning-log records dropped because the log could
     /// not keep up (or could not write them), and when the last was.
@@ -887,9 +890,12 @@ impl Engine {
                 sent: inv.sent,
             },
             mail_configured,
+            webhooks: self.webhooks(tenant)?,
             findings: Vec::new(),
         };
-        d.findings = tenant_findings(&d, &tr);
+        let mut findings = tenant_findings(&d, &tr);
+        findings.extend(super::webhooks::findings(&d.webhooks));
+        d.findings = ranked(findings);
         Ok(d)
     }
 }

@@ -261,6 +261,13 @@ pub enum EngineError {
     #[error("Operation not permitted: this admin key is scoped to one tenant")]
     OperatorKeyRequired,
 
+    #[error("webhook endpoint \"{id}\" not found in tenant \"{tenant}\"")]
+    WebhookNotFound { id: String, tenant: String },
+    #[error("webhook delivery \"{id}\" not found in tenant \"{tenant}\"")]
+    DeliveryNotFound { id: String, tenant: String },
+    #[error("webhook endpoint \"{id}\" is disabled")]
+    WebhookDisabled { id: String },
+
     /// A failure that is no one's input: the OS random generator, a value
     /// that would not serialise, a worker thread that died.
     #[error("internal error: {0}")]
@@ -306,6 +313,8 @@ impl EngineError {
             AdminKeyRejected(_) => ErrorKind::Unauthorized,
             AdminKeyExists { .. } => ErrorKind::Conflict,
             AdminKeyNotFound { .. } => ErrorKind::NotFound,
+            WebhookNotFound { .. } | DeliveryNotFound { .. } => ErrorKind::NotFound,
+            WebhookDisabled { .. } => ErrorKind::Conflict,
             OperatorKeyRequired => ErrorKind::Forbidden,
             Internal(_) => ErrorKind::Internal,
             Store(e) => match e {
@@ -370,6 +379,9 @@ impl EngineError {
             AdminKeyRejected(_) => "invalid_admin_key",
             AdminKeyExists { .. } => "admin_key_exists",
             AdminKeyNotFound { .. } => "admin_key_not_found",
+            WebhookNotFound { .. } => "webhook_not_found",
+            DeliveryNotFound { .. } => "delivery_not_found",
+            WebhookDisabled { .. } => "webhook_disabled",
             OperatorKeyRequired => "operator_key_required",
             Internal(_) => "internal_error",
             Store(e) => match e {
@@ -527,6 +539,13 @@ impl EngineError {
             }
             E::AdminKeyExists { .. } => "choose another name, or see 'scimctl admin-key list'",
             E::AdminKeyNotFound { .. } => "see 'scimctl admin-key list'",
+            E::WebhookNotFound { .. } => "see 'scimctl webhook list' for the tenant's endpoints",
+            E::DeliveryNotFound { .. } => {
+                "see 'scimctl webhook deliveries' for the tenant's deliveries"
+            }
+            E::WebhookDisabled { .. } => {
+                "see why with 'scimctl webhook list', then enable it with 'scimctl webhook enable ID'"
+            }
             E::OperatorKeyRequired => {
                 "use an operator key (created with 'scimctl admin-key create NAME' without --tenant)"
             }

@@ -20,6 +20,7 @@ pub mod store;
 pub mod tenants;
 pub mod tokens;
 pub mod views;
+pub mod webhooks;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -8,6 +8,7 @@ pub mod limits;
 mod response;
 mod scim;
 pub mod tls;
+pub mod webhooks;
 mod write_lane;
 
 use std::net::SocketAddr;
@@ -334,6 +335,8 @@ pub struct ServeSettings {
     pub limits: Limits,
     /// Sends sign-up email while the server runs (`smtp_url` set).
     pub mailer: Option<crate::mail::Mailer>,
+    /// Webhook delivery's settings.
+    pub hooks: webhooks::Settings,
 }
 
 /// Runs the server until SIGINT/SIGTERM, then drains in-flight requests and
@@ -350,9 +353,16 @@ pub async fn serve(
         token_max_age_days,
         limits,
         mailer,
+        hooks,
     } = settings;
     let writer = LogWriter::start(engine.clone(), retention.days, retention.max_records);
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    // Webhook delivery: claims endpoints, sends, stops with the server.
+    let deliverer = tokio::spawn(webhooks::Worker::run(
+        engine.clone(),
+        hooks,
+        stop_rx.clone(),
+    ));
     let guard = Arc::new(Guard::new(limits.clone()));
     let conns = Arc::new(ConnCounters::default());
     let state = AppState {
@@ -464,6 +474,9 @@ pub async fn serve(
     };
     conn::serve(tcp, tls, app, &limits, conns, shutdown).await;
     let result: std::io::Result<()> = Ok(());
+    if let Err(e) = deliverer.await {
+        tracing::warn!(error = %e, "webhook delivery worker failed");
+    }
     sweeper.abort();
     flusher.abort();
     event_pruner.abort();

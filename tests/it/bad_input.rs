@@ -317,10 +317,11 @@ fn a_store_of_schema_version_1_is_upgraded_in_place() {
         "--family-name",
         "E",
     ]);
-    // What version 1 looked like: no owner index, no admin keys.
+    // What version 1 looked like: no owner index, no admin keys, no
+    // events, no webhooks.
     let db = env.sql();
     db.execute_batch(
-        "DROP INDEX memberships_owner; DROP TABLE admin_keys; PRAGMA user_version = 1;",
+        "DROP INDEX memberships_owner; DROP TABLE admin_keys; DROP TABLE events; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; PRAGMA user_version = 1;",
     )
     .unwrap();
     drop(db);

@@ -465,7 +465,9 @@ fn a_store_from_before_folded_names_upgrades_in_place() {
     // What schema 3 had: no accounts.name_lower.
     {
         let c = rusqlite::Connection::open(&path).unwrap();
-        c.execute_batch("ALTER TABLE accounts DROP COLUMN name_lower; PRAGMA user_version = 3;")
+        c.execute_batch(
+            "ALTER TABLE accounts DROP COLUMN name_lower; DROP TABLE events; DROP TABLE webhook_deliveries; DROP TABLE webhook_endpoints; PRAGMA user_version = 3;",
+        )
             .unwrap();
     }
     let e = Engine::open_sqlite(&path, "test").expect("reopen and migrate");

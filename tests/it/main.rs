@@ -35,3 +35,4 @@ mod server;
 mod store_conformance;
 mod support;
 mod test_connection;
+mod webhooks;

@@ -210,6 +210,10 @@ macro_rules! conformance {
             fn event_rolls_back_with_its_change() {
                 check_event_atomicity(F)
             }
+            #[test]
+            fn webhooks() {
+                check_webhooks(F)
+            }
         }
     };
 }
@@ -3466,4 +3470,163 @@ fn check_event_follow_misses_nothing(f: Factory) {
         followed, all,
         "the follower saw every event, once, in order"
     );
+}
+
+// ---- webhooks ---------------------------------------------------------------
+
+fn endpoint(id: &str, tenant_id: &str, t: OffsetDateTime) -> scimctl::engine::webhooks::Endpoint {
+    scimctl::engine::webhooks::Endpoint {
+        id: id.into(),
+        tenant_id: tenant_id.into(),
+        url: format!("https://hooks.example.com/{id}"),
+        secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw".into(),
+        types: vec![
+            scimctl::engine::events::EventType::UserCreated,
+            scimctl::engine::events::EventType::GroupDeleted,
+        ],
+        enabled: true,
+        disabled_reason: None,
+        cursor: 7,
+        consecutive_failures: 0,
+        lease_owner: None,
+        lease_until: None,
+        created_at: t,
+    }
+}
+
+fn delivery(
+    id: &str,
+    e: &scimctl::engine::webhooks::Endpoint,
+    next: OffsetDateTime,
+    t: OffsetDateTime,
+) -> scimctl::engine::webhooks::Delivery {
+    use scimctl::engine::webhooks::{Delivery, DeliveryKind, DeliveryStatus};
+    Delivery {
+        id: id.into(),
+        endpoint_id: e.id.clone(),
+        tenant_id: e.tenant_id.clone(),
+        kind: DeliveryKind::Event,
+        message_id: format!("msg-{id}"),
+        event_seq: Some(8),
+        event_type: "user.created".into(),
+        body: r#"{"type":"user.created","data":{"é":"\u0000 ünïcode"}}"#.into(),
+        status: DeliveryStatus::Pending,
+        attempts: 0,
+        next_attempt_at: next,
+        first_attempt_at: None,
+        last_attempt_at: None,
+        last_status: None,
+        last_error: None,
+        response_excerpt: None,
+        created_at: t,
+    }
+}
+
+/// Endpoints and deliveries round-trip every column; updates write what
+/// they say; pending deliveries come soonest due first; deliveries newest
+/// first, by tenant, endpoint and status; removing an endpoint or its
+/// tenant removes its deliveries.
+fn check_webhooks(f: Factory) {
+    use scimctl::engine::webhooks::{DeliveryKind, DeliveryQuery, DeliveryStatus};
+    let s = f();
+    let t = t0();
+    let e1 = endpoint("e1", "t1", t);
+    let mut e2 = endpoint("e2", "t2", at(t, 1));
+    e2.types.clear();
+    w(&s, |tx| {
+        tx.insert_tenant(&tenant("t1", "T1", t))?;
+        tx.insert_tenant(&tenant("t2", "T2", t))?;
+        tx.insert_webhook(&e1)?;
+        tx.insert_webhook(&e2)
+    });
+    assert_eq!(r(&s, |tx| tx.webhook("e1")), Some(e1.clone()));
+    assert_eq!(r(&s, |tx| tx.webhook("nope")), None);
+    assert_eq!(r(&s, |tx| tx.webhooks(None)), vec![e1.clone(), e2.clone()]);
+    assert_eq!(r(&s, |tx| tx.webhooks(Some("t2"))), vec![e2.clone()]);
+
+    let mut changed = e1.clone();
+    changed.enabled = false;
+    changed.disabled_reason = Some("5 in a row".into());
+    changed.cursor = 99;
+    changed.consecutive_failures = 5;
+    changed.lease_owner = Some("serve-1-abc".into());
+    changed.lease_until = Some(at(t, 60_000));
+    changed.url = "https://ignored.example.com".into();
+    w(&s, |tx| tx.update_webhook(&changed));
+    let mut want = changed.clone();
+    want.url = e1.url.clone();
+    assert_eq!(r(&s, |tx| tx.webhook("e1")), Some(want));
+
+    let d1 = delivery("d1", &e1, at(t, 500), t);
+    let mut d2 = delivery("d2", &e1, at(t, 100), at(t, 10));
+    d2.kind = DeliveryKind::Test;
+    d2.event_seq = None;
+    let mut d3 = delivery("d3", &e2, at(t, 100), at(t, 20));
+    d3.status = DeliveryStatus::Failed;
+    w(&s, |tx| {
+        tx.insert_delivery(&d1)?;
+        tx.insert_delivery(&d2)?;
+        tx.insert_delivery(&d3)
+    });
+    assert_eq!(r(&s, |tx| tx.delivery("d1")), Some(d1.clone()));
+    assert_eq!(
+        r(&s, |tx| tx.pending_deliveries("e1")),
+        vec![d2.clone(), d1.clone()]
+    );
+    assert_eq!(r(&s, |tx| tx.pending_deliveries("e2")), vec![]);
+    let q = |tenant: Option<&str>, endpoint: Option<&str>, failed_only, limit| DeliveryQuery {
+        tenant_id: tenant.map(str::to_owned),
+        endpoint_id: endpoint.map(str::to_owned),
+        failed_only,
+        limit,
+    };
+    let ids = |v: Vec<scimctl::engine::webhooks::Delivery>| -> Vec<String> {
+        v.into_iter().map(|d| d.id).collect()
+    };
+    assert_eq!(
+        ids(r(&s, |tx| tx.deliveries(&q(None, None, false, 0)))),
+        ["d3", "d2", "d1"]
+    );
+    assert_eq!(
+        ids(r(&s, |tx| tx.deliveries(&q(Some("t1"), None, false, 1)))),
+        ["d2"]
+    );
+    assert_eq!(
+        ids(r(&s, |tx| tx.deliveries(&q(None, Some("e2"), false, 0)))),
+        ["d3"]
+    );
+    assert_eq!(
+        ids(r(&s, |tx| tx.deliveries(&q(None, None, true, 0)))),
+        ["d3"]
+    );
+
+    let mut done = d1.clone();
+    done.status = DeliveryStatus::Succeeded;
+    done.attempts = 3;
+    done.first_attempt_at = Some(at(t, 1_000));
+    done.last_attempt_at = Some(at(t, 3_000));
+    done.next_attempt_at = at(t, 4_000);
+    done.last_status = Some(204);
+    done.last_error = Some("HTTP 500 — earlier".into());
+    done.response_excerpt = Some("ok".into());
+    w(&s, |tx| tx.update_delivery(&done));
+    assert_eq!(r(&s, |tx| tx.delivery("d1")), Some(done));
+    assert_eq!(r(&s, |tx| tx.pending_deliveries("e1")), vec![d2]);
+
+    // Only finished ones, only before the cut.
+    assert_eq!(w(&s, |tx| tx.prune_deliveries(at(t, 15), 10)), 1);
+    assert_eq!(r(&s, |tx| tx.delivery("d1")), None);
+    assert!(r(&s, |tx| tx.delivery("d2")).is_some());
+    assert_eq!(w(&s, |tx| tx.prune_deliveries(at(t, 25), 10)), 1);
+    w(&s, |tx| tx.insert_delivery(&d3));
+    assert!(w(&s, |tx| tx.delete_webhook("e1")));
+    assert!(!w(&s, |tx| tx.delete_webhook("e1")));
+    assert_eq!(r(&s, |tx| tx.delivery("d1")), None);
+    assert_eq!(
+        ids(r(&s, |tx| tx.deliveries(&q(None, None, false, 0)))),
+        ["d3"]
+    );
+    w(&s, |tx| tx.delete_tenant("t2"));
+    assert_eq!(r(&s, |tx| tx.webhooks(None)), vec![]);
+    assert_eq!(r(&s, |tx| tx.delivery("d3")), None);
 }

@@ -144,6 +144,16 @@ pub mod routes {
     pub const EVENTS_TENANT: Route = Route::get("/tenants/{tenant}/events");
     /// Every tenant's events: operator keys only.
     pub const EVENTS_ALL: Route = Route::get("/events");
+    pub const WEBHOOK_LIST: Route = Route::get("/tenants/{tenant}/webhooks");
+    pub const WEBHOOK_ADD: Route = Route::post("/tenants/{tenant}/webhooks");
+    pub const WEBHOOK_REMOVE: Route = Route::delete("/tenants/{tenant}/webhooks/{id}");
+    pub const WEBHOOK_ENABLE: Route = Route::post("/tenants/{tenant}/webhooks/{id}/enable");
+    pub const WEBHOOK_TEST: Route = Route::post("/tenants/{tenant}/webhooks/{id}/test");
+    pub const WEBHOOK_DELIVERIES: Route = Route::get("/tenants/{tenant}/webhook-deliveries");
+    pub const WEBHOOK_DELIVERY: Route =
+        Route::get("/tenants/{tenant}/webhook-deliveries/{delivery}");
+    pub const WEBHOOK_REDELIVER: Route =
+        Route::post("/tenants/{tenant}/webhook-deliveries/{delivery}/redeliver");
 }
 
 /// Where a command's fields other than its path parameters travel.
@@ -276,6 +286,7 @@ pub mod tenant;
 pub mod token;
 pub mod url;
 pub mod users;
+pub mod webhook;
 
 /// Who runs a command.
 #[derive(Debug, Clone, Copy)]

@@ -16,6 +16,7 @@ mod log;
 mod members;
 mod tenants;
 mod tokens;
+mod webhooks;
 
 pub use admin_keys::AdminKeyTx;
 pub use audit::AuditTx;
@@ -27,13 +28,14 @@ pub use log::{LogCut, LogScope, LogStat, LogTx};
 pub use members::{MemberFilter, MemberTx};
 pub use tenants::TenantTx;
 pub use tokens::TokenTx;
+pub use webhooks::WebhookTx;
 
 /// Every transaction trait, for a store's implementation (`Tx`'s callers
 /// reach the aggregates' methods through `dyn Tx` without them).
 pub mod prelude {
     pub use super::{
         AdminKeyTx, AuditTx, EventTx, GroupTx, GuardTx, InvitationTx, LogTx, MemberTx, TenantTx,
-        TokenTx, Tx,
+        TokenTx, Tx, WebhookTx,
     };
 }
 
@@ -221,6 +223,7 @@ pub trait Tx:
     + AdminKeyTx
     + EventTx
     + GuardTx
+    + WebhookTx
 {
     /// Runs `f` as one step of this transaction that can fail alone: its
     /// writes are undone when it returns `Err` (or panics, which becomes

@@ -55,7 +55,7 @@ pub fn routes() -> Router<AppState> {
     use crate::api::admin::routes as r;
     use crate::api::admin::{
         diagnose, directory, events, groups, invitations, log, properties, scim, tenant, token,
-        url, users,
+        url, users, webhook,
     };
     let table = [
         route(r::WHOAMI, whoami::whoami),
@@ -100,6 +100,14 @@ pub fn routes() -> Router<AppState> {
         follow::streamed::<log::All>(),
         follow::streamed::<events::Tenant>(),
         follow::streamed::<events::All>(),
+        at::<webhook::List>(),
+        at::<webhook::Add>(),
+        at::<webhook::Remove>(),
+        at::<webhook::Enable>(),
+        at::<webhook::Test>(),
+        at::<webhook::Deliveries>(),
+        at::<webhook::DeliveryShow>(),
+        at::<webhook::Redeliver>(),
     ];
     table
         .into_iter()

@@ -149,6 +149,26 @@ fn tenant_lines(o: &Overview) -> Vec<Line<'static>> {
             o.detail.groups, o.detail.properties
         ))],
     ));
+    if !d.webhooks.is_empty() {
+        let disabled = d.webhooks.iter().filter(|w| !w.enabled).count();
+        let failing = d
+            .webhooks
+            .iter()
+            .filter(|w| w.enabled && w.consecutive_failures > 0)
+            .count();
+        let text = format!(
+            "{} endpoint(s) · {disabled} disabled · {failing} failing",
+            d.webhooks.len()
+        );
+        let style = if disabled > 0 {
+            Style::new().fg(BAD).bold()
+        } else if failing > 0 {
+            Style::new().fg(WARN)
+        } else {
+            Style::new()
+        };
+        lines.push(kv("webhooks", vec![Span::styled(text, style)]));
+    }
     lines
 }
 

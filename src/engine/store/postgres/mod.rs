@@ -66,6 +66,7 @@ mod schema;
 pub mod target;
 mod tenants;
 mod tokens;
+mod webhooks;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;

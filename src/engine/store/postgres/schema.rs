@@ -9,6 +9,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_events.sql"),
     include_str!("migrations/0003_invitation_delivery.sql"),
+    include_str!("migrations/0004_webhooks.sql"),
     include_str!("migrations/0005_guard.sql"),
 ];
 

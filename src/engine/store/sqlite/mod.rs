@@ -20,6 +20,7 @@ mod schema;
 mod stamp;
 mod tenants;
 mod tokens;
+mod webhooks;
 
 use std::cell::Cell;
 use std::ffi::c_int;

@@ -13,6 +13,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_member_display.sql"),
     include_str!("migrations/0006_events.sql"),
     include_str!("migrations/0007_invitation_delivery.sql"),
+    include_str!("migrations/0008_webhooks.sql"),
     include_str!("migrations/0009_guard.sql"),
 ];
 
