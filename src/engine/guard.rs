@@ -201,8 +201,9 @@ impl Engine {
             .guard(&t.id)?
             .unwrap_or_else(|| Guard::default_for(&t.id));
         let at = now();
+        // Off, or approved: nothing is held, and nothing counted (a window
+        // never counts from before an approval's end, see `counting_from`).
         if !g.enabled || g.approved_until.is_some_and(|u| u > at) {
-            tx.count_deprovision(&t.id, at)?;
             return Ok(());
         }
         let counted = tx.deprovisions_since(&t.id, g.counting_from(at))?;
