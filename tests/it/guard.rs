@@ -123,6 +123,13 @@ async fn an_idp_deactivating_most_users_is_held_at_the_threshold_until_approved(
         "json",
     ]);
     assert_eq!(evs.lines().count(), 1, "{evs}");
+    // Its actor is the IdP's first held request; the numbers are the hold's.
+    let held_event = parse_json(evs.trim());
+    assert_eq!(
+        held_event["actor"],
+        json!({"kind": "idp", "request_id": held[0].1})
+    );
+    assert_eq!(held_event["data"]["counted"], 10);
 
     // Approved: the IdP's retries go through, and the approved burst does
     // not trip the guard again.

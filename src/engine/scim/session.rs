@@ -252,12 +252,12 @@ impl Engine {
                 let mut grant_seen = None;
                 let mut out = None;
                 let mut f = Some(job.f);
+                let engine = self.for_request(&job.request_id);
                 let stepped = tx.step(&mut |tx| {
                     let grant = Arc::new(authenticate_in(tx, &job.tenant, h.as_ref())?);
                     let f = f
                         .take()
                         .ok_or_else(|| EngineError::Internal("a batched write ran twice".into()))?;
-                    let engine = self.for_request(&job.request_id);
                     let r = f(&Session::new(&engine, tx, &grant, &job.base));
                     grant_seen = Some(grant);
                     match r {
@@ -273,7 +273,7 @@ impl Engine {
                     Err(e) => {
                         if matches!(e, EngineError::DeprovisioningHeld { .. }) {
                             // The hold is recorded though the write is not.
-                            let _ = tx.step(&mut |tx| self.record_hold(tx, &job.tenant));
+                            let _ = tx.step(&mut |tx| engine.record_hold(tx, &job.tenant));
                         }
                         Some(Err(e))
                     }
