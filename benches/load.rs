@@ -1256,6 +1256,37 @@ fn main() {
                 );
             }
         }
+        // Each scimctl side against the reference of the same round (the
+        // CPU: scimctl's and PostgreSQL's together).
+        let reference = (None, Mode::Reference);
+        for &store in &stores {
+            for &mode in modes.iter().filter(|m| **m != Mode::Reference) {
+                for &s in &scenarios {
+                    let key = (Some(store), mode);
+                    let (Some(r), Some(c)) = (
+                        paired(&series(key, s, |o| o.rps), &series(reference, s, |o| o.rps)),
+                        paired(
+                            &series(key, s, |o| o.cpu_us + o.pg_cpu_us),
+                            &series(reference, s, |o| o.cpu_us),
+                        ),
+                    ) else {
+                        continue;
+                    };
+                    println!(
+                        "| {n} | {} {} vs reference | {} | rate × {:.2} ({:.2} … {:.2}) | | | CPU × {:.1} ({:.1} … {:.1}) | | |",
+                        store.name(),
+                        mode.name(),
+                        s.name(),
+                        r.0,
+                        r.1,
+                        r.2,
+                        c.0,
+                        c.1,
+                        c.2
+                    );
+                }
+            }
+        }
         // The webhook side against the log-on side, round by round (SQLite).
         if modes.contains(&Mode::Webhook) && stores.contains(&StoreKind::Sqlite) {
             let st = Some(StoreKind::Sqlite);
@@ -1307,37 +1338,6 @@ fn main() {
                     med(Mode::Webhook, |o| o.undrained),
                     med(Mode::Webhook, |o| o.cpu_drain_us)
                 );
-            }
-        }
-        // Each scimctl side against the reference of the same round (the
-        // CPU: scimctl's and PostgreSQL's together).
-        let reference = (None, Mode::Reference);
-        for &store in &stores {
-            for &mode in modes.iter().filter(|m| **m != Mode::Reference) {
-                for &s in &scenarios {
-                    let key = (Some(store), mode);
-                    let (Some(r), Some(c)) = (
-                        paired(&series(key, s, |o| o.rps), &series(reference, s, |o| o.rps)),
-                        paired(
-                            &series(key, s, |o| o.cpu_us + o.pg_cpu_us),
-                            &series(reference, s, |o| o.cpu_us),
-                        ),
-                    ) else {
-                        continue;
-                    };
-                    println!(
-                        "| {n} | {} {} vs reference | {} | rate × {:.2} ({:.2} … {:.2}) | | | CPU × {:.1} ({:.1} … {:.1}) | | |",
-                        store.name(),
-                        mode.name(),
-                        s.name(),
-                        r.0,
-                        r.1,
-                        r.2,
-                        c.0,
-                        c.1,
-                        c.2
-                    );
-                }
             }
         }
         if let Some(pg) = &pg {
