@@ -32,6 +32,27 @@
 //! the rounds' pairs: the figure to quote on this shared machine.
 //! SCIMCTL_BENCH_REFERENCE=0 leaves it out.
 //!
+//! SCIMCTL_BENCH_WEBHOOK=1 (off by default) adds a side `webhook` on
+//! SQLite: this build with the provisioning log on (a log-on side is added
+//! if the others have none) and one enabled webhook endpoint for the bench
+//! tenant, every event type, added to that side's own copy of the store
+//! before its server starts (its cursor at the newest event, so only the
+//! run's own changes are delivered). The endpoint is
+//! `http://127.0.0.1:PORT/hook`, a receiver inside this benchmark process
+//! (its own thread and tokio runtime, started once per run) that answers
+//! 200 to every POST and counts them. A last table gives per scenario the
+//! webhook side's rate, p99 and server CPU per request next to the log-on
+//! side's and their ratios (medians of the rounds' pairs), the webhook
+//! requests the receiver got while the scenario ran on the webhook side
+//! (per second), the events the side wrote meanwhile (per second), and the
+//! backlog at the scenario's end (the newest event's seq minus the
+//! endpoint's cursor, read from the store): `serve` delivers
+//! asynchronously, in order, one message at a time per endpoint. After
+//! each of its scenarios the webhook side is given up to 30 s to deliver
+//! that backlog before the next side runs (so that its deliveries do not
+//! load another side's run); the table gives how long it took, what was
+//! left, and the side's server CPU per request counted until then.
+//!
 //! SCIMCTL_BENCH_STORES (default "sqlite") names the stores to run on, e.g.
 //! "sqlite,postgres,postgres2": `postgres` is one `serve` on a fresh
 //! database of a private PostgreSQL server the benchmark starts
@@ -130,8 +151,12 @@ const REFERENCE_CHILD: &str = "SCIMCTL_BENCH_REFERENCE_SEED";
 enum Mode {
     LogOn,
     LogOff,
-    Other { no_log: bool },
+    Other {
+        no_log: bool,
+    },
     Reference,
+    /// This build, the log on, one webhook endpoint (SCIMCTL_BENCH_WEBHOOK).
+    Webhook,
 }
 
 impl Mode {
@@ -141,6 +166,7 @@ impl Mode {
             Mode::LogOff => "off",
             Mode::Other { .. } => "other",
             Mode::Reference => "reference",
+            Mode::Webhook => "webhook",
         }
     }
 }
@@ -150,6 +176,78 @@ fn env_or<T: std::str::FromStr>(k: &str, d: T) -> T {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(d)
+}
+
+/// The webhook receiver (SCIMCTL_BENCH_WEBHOOK): `POST /hook` answered
+/// 200 at once, on 127.0.0.1, on a thread with its own tokio runtime, for
+/// the whole run; `received` counts the requests.
+struct Receiver {
+    port: u16,
+    received: Arc<AtomicU64>,
+}
+
+impl Receiver {
+    fn start() -> Receiver {
+        let received = Arc::new(AtomicU64::new(0));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind the receiver");
+        listener.set_nonblocking(true).expect("nonblocking");
+        let port = listener.local_addr().expect("receiver address").port();
+        let count = received.clone();
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("receiver runtime");
+            rt.block_on(async move {
+                let listener =
+                    tokio::net::TcpListener::from_std(listener).expect("receiver listener");
+                let app = axum::Router::new().route(
+                    "/hook",
+                    axum::routing::post(move || {
+                        count.fetch_add(1, Ordering::Relaxed);
+                        async { axum::http::StatusCode::OK }
+                    }),
+                );
+                axum::serve(listener, app).await.expect("the receiver");
+            });
+        });
+        Receiver { port, received }
+    }
+
+    fn received(&self) -> u64 {
+        self.received.load(Ordering::Relaxed)
+    }
+}
+
+/// Adds the webhook endpoint (every event type) to the bench tenant of the
+/// SQLite store at `store`, before its server starts.
+fn add_webhook(store: &std::path::Path, port: u16) {
+    let engine = Engine::open_sqlite(store, "bench").expect("open the webhook side's store");
+    let t = engine
+        .resolve_tenant(Some("bench"))
+        .expect("the bench tenant");
+    engine
+        .webhook_add(&t, &format!("http://127.0.0.1:{port}/hook"), &[])
+        .expect("add the webhook endpoint");
+}
+
+/// The newest event's seq and its excess over the endpoint's cursor (the
+/// events not yet delivered), read from the webhook side's SQLite store.
+fn event_backlog(store: &std::path::Path) -> (i64, i64) {
+    let conn = rusqlite::Connection::open_with_flags(
+        store,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .expect("open the store to read the backlog");
+    conn.busy_timeout(Duration::from_secs(5))
+        .expect("busy timeout");
+    conn.query_row(
+        "SELECT coalesce((SELECT max(seq) FROM events), 0), \
+                coalesce((SELECT max(seq) FROM events), 0) - coalesce((SELECT min(cursor) FROM webhook_endpoints), 0)",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .expect("read the backlog")
 }
 
 /// The rate limits the server runs with (see the module doc).
@@ -481,6 +579,16 @@ struct Outcome {
     p50_us: u64,
     p99_us: u64,
     errors: u64,
+    /// The webhook side: requests the receiver got during the scenario,
+    /// events the side wrote, per second, and the backlog at its end.
+    hooks_per_s: f64,
+    events_per_s: f64,
+    backlog: f64,
+    /// Then: how long the backlog took to deliver, what was left after
+    /// DRAIN, and the server CPU per request of the scenario until then.
+    drain_s: f64,
+    undrained: f64,
+    cpu_drain_us: f64,
 }
 
 /// Drives the servers at `bases` (connection `w` talks to `bases[w % len]`,
@@ -566,6 +674,12 @@ fn run(
             p50_us: pct(0.50),
             p99_us: pct(0.99),
             errors: errors.load(Ordering::Relaxed),
+            hooks_per_s: 0.0,
+            events_per_s: 0.0,
+            backlog: 0.0,
+            drain_s: 0.0,
+            undrained: 0.0,
+            cpu_drain_us: 0.0,
         }
     })
 }
@@ -595,6 +709,9 @@ struct Summary {
     cpu_us: f64,
     pg_cpu_us: f64,
 }
+
+/// How long the webhook side may take to deliver a scenario's backlog.
+const DRAIN: Duration = Duration::from_secs(30);
 
 /// Pause between the two servers' runs of a pair.
 const SETTLE: Duration = Duration::from_secs(1);
@@ -669,9 +786,19 @@ fn main() {
             no_log: modes[0] == Mode::LogOff,
         });
     }
+    let webhook = std::env::var("SCIMCTL_BENCH_WEBHOOK").as_deref() == Ok("1");
+    if webhook {
+        // Compared with this build, the log on, in the same run.
+        if !modes.contains(&Mode::LogOn) {
+            modes.push(Mode::LogOn);
+        }
+        modes.push(Mode::Webhook);
+    }
     if std::env::var("SCIMCTL_BENCH_REFERENCE").as_deref() != Ok("0") {
         modes.push(Mode::Reference);
     }
+    // The webhook receiver, once for the run.
+    let receiver = webhook.then(Receiver::start);
     let all = [
         Scenario::Filter,
         Scenario::GetById,
@@ -694,6 +821,10 @@ fn main() {
             .map(|m| match m {
                 Mode::Reference => "the in-memory reference".to_owned(),
                 Mode::Other { .. } => "the SCIMCTL_BENCH_COMPARE binary".to_owned(),
+                Mode::Webhook => format!(
+                    "scimctl with the provisioning log on and a webhook endpoint (receiver on 127.0.0.1:{})",
+                    receiver.as_ref().map_or(0, |r| r.port)
+                ),
                 m => format!("scimctl with the provisioning log {}", m.name()),
             })
             .collect::<Vec<_>>()
@@ -820,6 +951,9 @@ fn main() {
                         (StoreKind::Sqlite, _, _) => {
                             let path = dir.path().join(format!("run-{round}-{}.db", mode.name()));
                             copy_store(&template, &path);
+                            if mode == Mode::Webhook {
+                                add_webhook(&path, receiver.as_ref().expect("the receiver").port);
+                            }
                             Side {
                                 store: Some(store),
                                 mode,
@@ -830,6 +964,8 @@ fn main() {
                                 seq: Arc::new(AtomicU64::new(0)),
                             }
                         }
+                        // The webhook side: SQLite only.
+                        (_, Mode::Webhook, _) => continue,
                         _ => {
                             let pg = pg.as_ref().expect("the PostgreSQL server");
                             let db = format!("run_{round}_{}_{}", store.name(), mode.name());
@@ -892,11 +1028,35 @@ fn main() {
                     let pg_cpu = || pg_side.map_or(0, PgServer::cpu_ticks);
                     let (ticks, pg_ticks) = (cpu(), pg_cpu());
                     let bases: Vec<String> = side.servers.iter().map(|s| s.base.clone()).collect();
+                    let hook_store = side.sqlite.as_ref().filter(|_| side.mode == Mode::Webhook);
+                    let hooks = || receiver.as_ref().map_or(0, Receiver::received);
+                    let (hooks0, seq0) = (hooks(), hook_store.map_or(0, |p| event_backlog(p).0));
                     let t0 = Instant::now();
                     let mut o = run(&bases, &side.fx, s, secs, requests, conc, &side.seq);
+                    let elapsed = t0.elapsed().as_secs_f64();
+                    if let Some(p) = hook_store {
+                        let (seq, backlog) = event_backlog(p);
+                        o.hooks_per_s = (hooks() - hooks0) as f64 / elapsed;
+                        o.events_per_s = (seq - seq0) as f64 / elapsed;
+                        o.backlog = backlog as f64;
+                    }
                     // 100 ticks a second on Linux.
-                    let sent = o.rps * t0.elapsed().as_secs_f64();
+                    let sent = o.rps * elapsed;
                     o.cpu_us = (cpu() - ticks) as f64 * 10_000.0 / sent.max(1.0);
+                    if let Some(p) = hook_store {
+                        // The webhook side delivers its backlog before the
+                        // next run (so that it does not load another side's),
+                        // DRAIN at most; its CPU until then, per request.
+                        let t1 = Instant::now();
+                        let mut left = o.backlog as i64;
+                        while left > 0 && t1.elapsed() < DRAIN {
+                            std::thread::sleep(Duration::from_millis(50));
+                            left = event_backlog(p).1;
+                        }
+                        o.drain_s = t1.elapsed().as_secs_f64();
+                        o.undrained = left as f64;
+                        o.cpu_drain_us = (cpu() - ticks) as f64 * 10_000.0 / sent.max(1.0);
+                    }
                     o.pg_cpu_us = (pg_cpu() - pg_ticks) as f64 * 10_000.0 / sent.max(1.0);
                     if rounds > 1 {
                         eprintln!(
@@ -909,6 +1069,17 @@ fn main() {
                             o.cpu_us,
                             o.pg_cpu_us
                         );
+                        if hook_store.is_some() {
+                            eprintln!(
+                                "    webhooks received {:.0}/s, events written {:.0}/s, backlog at the end {:.0}, delivered in {:.1}s more (left {:.0}), server CPU with it {:.0} µs/request",
+                                o.hooks_per_s,
+                                o.events_per_s,
+                                o.backlog,
+                                o.drain_s,
+                                o.undrained,
+                                o.cpu_drain_us
+                            );
+                        }
                     }
                     match results.iter_mut().find(|(k, sc, _)| *k == key && *sc == s) {
                         Some((_, _, v)) => v.push(o),
@@ -1114,6 +1285,59 @@ fn main() {
                         c.2
                     );
                 }
+            }
+        }
+        // The webhook side against the log-on side, round by round (SQLite).
+        if modes.contains(&Mode::Webhook) && stores.contains(&StoreKind::Sqlite) {
+            let st = Some(StoreKind::Sqlite);
+            println!();
+            println!(
+                "{n} users, sqlite, webhook (log on, one endpoint, every event type) vs log on; ratios: medians of the rounds' pairs (range):"
+            );
+            println!(
+                "| stored users | scenario | on req/s | webhook req/s | rate webhook/on | on p99 ms | webhook p99 ms | p99 webhook/on | on CPU µs/req | webhook CPU µs/req | CPU webhook/on | webhooks received/s | events written/s | backlog at end | backlog delivered in s (left) | webhook CPU µs/req incl. delivery after |"
+            );
+            println!(
+                "|---:|---|---:|---:|---|---:|---:|---|---:|---:|---|---:|---:|---:|---:|---:|"
+            );
+            let ratio = |r: Option<(f64, f64, f64)>| {
+                r.map_or("–".to_owned(), |(mid, lo, hi)| {
+                    format!("{:+.1} % ({:+.1} … {:+.1} %)", pct(mid), pct(lo), pct(hi))
+                })
+            };
+            for &s in &scenarios {
+                let med = |m, f: fn(&Outcome) -> f64| median(&mut series((st, m), s, f));
+                let pair = |f: fn(&Outcome) -> f64| {
+                    paired(
+                        &series((st, Mode::Webhook), s, f),
+                        &series((st, Mode::LogOn), s, f),
+                    )
+                };
+                let backlogs = series((st, Mode::Webhook), s, |o| o.backlog);
+                println!(
+                    "| {n} | {} | {:.0} | {:.0} | {} | {:.2} | {:.2} | {} | {:.0} | {:.0} | {} | {:.0} | {:.0} | {:.0} (rounds {}) | {:.1} ({:.0}) | {:.0} |",
+                    s.name(),
+                    med(Mode::LogOn, |o| o.rps),
+                    med(Mode::Webhook, |o| o.rps),
+                    ratio(pair(|o| o.rps)),
+                    med(Mode::LogOn, |o| o.p99_us as f64) / 1000.0,
+                    med(Mode::Webhook, |o| o.p99_us as f64) / 1000.0,
+                    ratio(pair(|o| o.p99_us as f64)),
+                    med(Mode::LogOn, |o| o.cpu_us),
+                    med(Mode::Webhook, |o| o.cpu_us),
+                    ratio(pair(|o| o.cpu_us)),
+                    med(Mode::Webhook, |o| o.hooks_per_s),
+                    med(Mode::Webhook, |o| o.events_per_s),
+                    median(&mut backlogs.clone()),
+                    backlogs
+                        .iter()
+                        .map(|b| format!("{b:.0}"))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    med(Mode::Webhook, |o| o.drain_s),
+                    med(Mode::Webhook, |o| o.undrained),
+                    med(Mode::Webhook, |o| o.cpu_drain_us)
+                );
             }
         }
         if let Some(pg) = &pg {
