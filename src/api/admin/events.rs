@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Command, Ctx, Followed, Input, Route, is_false, routes};
+use super::{Ctx, is_false, routes};
 use crate::engine::EngineError;
 use crate::engine::events::{Event, EventQuery, EventType, MAX_EVENTS_PAGE};
 
@@ -85,97 +85,12 @@ impl EventParams {
     }
 }
 
-/// The events as `q` selects them: one tenant's or every tenant's.
-pub enum Of {
-    Tenant(Tenant),
-    All(All),
-}
-
-impl Of {
-    pub fn new(q: &EventQuery, follow: bool) -> Of {
-        let params = EventParams::new(q, follow);
-        match &q.tenant_id {
-            Some(t) => Of::Tenant(Tenant {
-                tenant: t.clone(),
-                params,
-            }),
-            None => Of::All(All(params)),
-        }
-    }
-}
-
-/// One tenant's events.
-#[derive(Debug, Serialize)]
-pub struct Tenant {
-    #[serde(skip)]
-    pub tenant: String,
-    #[serde(flatten)]
-    pub params: EventParams,
-}
-
-impl Command for Tenant {
-    const ROUTE: Route = routes::EVENTS_TENANT;
-    const INPUT: Input = Input::Query;
-    type Output = Vec<Event>;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<Event>, EngineError> {
-        ctx.engine.events(&self.feed(ctx)?)
-    }
-}
-
-impl Followed for Tenant {
-    type Feed = EventQuery;
-    type Item = Event;
-    type Params = EventParams;
-    fn new(tenant: Option<String>, params: EventParams) -> Tenant {
-        Tenant {
-            tenant: tenant.unwrap_or_default(),
-            params,
-        }
-    }
-    fn follows(&self) -> bool {
-        self.params.follow
-    }
-    fn feed(&self, ctx: &Ctx<'_>) -> Result<EventQuery, EngineError> {
-        self.params.scoped(ctx, Some(&self.tenant))
-    }
-}
-
-/// Every tenant's events: operator keys only.
-#[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct All(pub EventParams);
-
-impl Command for All {
-    const ROUTE: Route = routes::EVENTS_ALL;
-    const INPUT: Input = Input::Query;
-    const OPERATOR: bool = true;
-    type Output = Vec<Event>;
-
-    fn path_args(&self) -> Vec<&str> {
-        Vec::new()
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<Event>, EngineError> {
-        ctx.engine.events(&self.feed(ctx)?)
-    }
-}
-
-impl Followed for All {
-    type Feed = EventQuery;
-    type Item = Event;
-    type Params = EventParams;
-    fn new(_: Option<String>, params: EventParams) -> All {
-        All(params)
-    }
-    fn follows(&self) -> bool {
-        self.0.follow
-    }
-    fn feed(&self, ctx: &Ctx<'_>) -> Result<EventQuery, EngineError> {
-        self.0.scoped(ctx, None)
-    }
-}
+// `events::Of`, `events::Tenant` and `events::All` (operators).
+feed_commands!(
+    EventParams,
+    EventQuery,
+    Event,
+    routes::EVENTS_TENANT,
+    routes::EVENTS_ALL,
+    |ctx, q| ctx.engine.events(&q)
+);

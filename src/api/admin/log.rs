@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::{Command, Ctx, Followed, Input, MAX_LOG_LIMIT, Route, duration, is_false, routes};
+use super::{Ctx, MAX_LOG_LIMIT, duration, is_false, routes};
 use crate::engine::log::{LogQuery, LogRecord};
 use crate::engine::{EngineError, now};
 
@@ -93,106 +93,20 @@ impl LogParams {
     }
 }
 
-/// The log as `q` selects it: one tenant's ([`Tenant`]) or every tenant's
-/// ([`All`]).
-pub enum Of {
-    Tenant(Tenant),
-    All(All),
-}
-
-impl Of {
-    pub fn new(q: &LogQuery, follow: bool) -> Of {
-        let params = LogParams::new(q, follow);
-        match &q.tenant_id {
-            Some(t) => Of::Tenant(Tenant {
-                tenant: t.clone(),
-                params,
-            }),
-            None => Of::All(All(params)),
-        }
-    }
-}
-
-/// One tenant's records.
-#[derive(Debug, Serialize)]
-pub struct Tenant {
-    #[serde(skip)]
-    pub tenant: String,
-    #[serde(flatten)]
-    pub params: LogParams,
-}
-
-impl Command for Tenant {
-    const ROUTE: Route = routes::LOG_TENANT;
-    const INPUT: Input = Input::Query;
-    type Output = Vec<LogRecord>;
-
-    fn path_args(&self) -> Vec<&str> {
-        vec![&self.tenant]
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<LogRecord>, EngineError> {
-        ctx.engine
-            .log_records(&self.params.scoped(ctx, Some(&self.tenant))?)
-    }
-}
-
-/// Every tenant's records: operator keys only.
-#[derive(Debug, Serialize)]
-#[serde(transparent)]
-pub struct All(pub LogParams);
-
-impl Command for All {
-    const ROUTE: Route = routes::LOG_ALL;
-    const INPUT: Input = Input::Query;
-    const OPERATOR: bool = true;
-    type Output = Vec<LogRecord>;
-
-    fn path_args(&self) -> Vec<&str> {
-        Vec::new()
-    }
-
-    fn run(self, ctx: &Ctx<'_>) -> Result<Vec<LogRecord>, EngineError> {
-        ctx.engine.log_records(&self.0.scoped(ctx, None)?)
-    }
-}
-
-impl Followed for Tenant {
-    type Feed = LogQuery;
-    type Item = LogRecord;
-    type Params = LogParams;
-    fn new(tenant: Option<String>, params: LogParams) -> Tenant {
-        Tenant {
-            tenant: tenant.unwrap_or_default(),
-            params,
-        }
-    }
-    fn follows(&self) -> bool {
-        self.params.follow
-    }
-    fn feed(&self, ctx: &Ctx<'_>) -> Result<LogQuery, EngineError> {
-        self.params.scoped(ctx, Some(&self.tenant))
-    }
-}
-
-impl Followed for All {
-    type Feed = LogQuery;
-    type Item = LogRecord;
-    type Params = LogParams;
-    fn new(_: Option<String>, params: LogParams) -> All {
-        All(params)
-    }
-    fn follows(&self) -> bool {
-        self.0.follow
-    }
-    fn feed(&self, ctx: &Ctx<'_>) -> Result<LogQuery, EngineError> {
-        self.0.scoped(ctx, None)
-    }
-}
+// `log::Of`, `log::Tenant` and `log::All` (operators).
+feed_commands!(
+    LogParams,
+    LogQuery,
+    LogRecord,
+    routes::LOG_TENANT,
+    routes::LOG_ALL,
+    |ctx, q| ctx.engine.log_records(&q)
+);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::admin::Command;
 
     #[test]
     fn a_tenant_log_query_leaves_the_tenant_to_the_path() {

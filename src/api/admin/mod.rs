@@ -273,7 +273,130 @@ macro_rules! tenant_command {
     };
 }
 
-// The commands, each resource in its file; after the macro they use.
+/// The commands of a feed (the log, events): one tenant's (`Tenant`, the
+/// tenant in the path) or every tenant's (`All`, operator keys only), each
+/// answering a page of `$item`s or, with `follow`, the stream
+/// ([`Followed`]); `Of` is the one a query names. `$params` is the query:
+/// `new(&query, follow)`, `scoped(ctx, tenant)` and a `follow` field.
+///
+/// ```text
+/// feed_commands!(Params, Query, Item, routes::TENANT, routes::ALL, |ctx, q| ctx.engine.read(&q));
+/// ```
+macro_rules! feed_commands {
+    ($params:ty, $query:ty, $item:ty, $tenant_route:expr, $all_route:expr, |$ctx:ident, $q:ident| $read:expr) => {
+        /// What a query selects: one tenant's ([`Tenant`]) or every
+        /// tenant's ([`All`]).
+        pub enum Of {
+            Tenant(Tenant),
+            All(All),
+        }
+
+        impl Of {
+            pub fn new(q: &$query, follow: bool) -> Of {
+                let params = <$params>::new(q, follow);
+                match &q.tenant_id {
+                    Some(t) => Of::Tenant(Tenant {
+                        tenant: t.clone(),
+                        params,
+                    }),
+                    None => Of::All(All(params)),
+                }
+            }
+        }
+
+        /// One tenant's.
+        #[derive(Debug, serde::Serialize)]
+        pub struct Tenant {
+            #[serde(skip)]
+            pub tenant: String,
+            #[serde(flatten)]
+            pub params: $params,
+        }
+
+        impl $crate::api::admin::Command for Tenant {
+            const ROUTE: $crate::api::admin::Route = $tenant_route;
+            const INPUT: $crate::api::admin::Input = $crate::api::admin::Input::Query;
+            type Output = Vec<$item>;
+
+            fn path_args(&self) -> Vec<&str> {
+                vec![&self.tenant]
+            }
+
+            fn run(
+                self,
+                $ctx: &$crate::api::admin::Ctx<'_>,
+            ) -> Result<Vec<$item>, $crate::engine::EngineError> {
+                let $q = $crate::api::admin::Followed::feed(&self, $ctx)?;
+                $read
+            }
+        }
+
+        impl $crate::api::admin::Followed for Tenant {
+            type Feed = $query;
+            type Item = $item;
+            type Params = $params;
+            fn new(tenant: Option<String>, params: $params) -> Tenant {
+                Tenant {
+                    tenant: tenant.unwrap_or_default(),
+                    params,
+                }
+            }
+            fn follows(&self) -> bool {
+                self.params.follow
+            }
+            fn feed(
+                &self,
+                ctx: &$crate::api::admin::Ctx<'_>,
+            ) -> Result<$query, $crate::engine::EngineError> {
+                self.params.scoped(ctx, Some(&self.tenant))
+            }
+        }
+
+        /// Every tenant's: operator keys only.
+        #[derive(Debug, serde::Serialize)]
+        #[serde(transparent)]
+        pub struct All(pub $params);
+
+        impl $crate::api::admin::Command for All {
+            const ROUTE: $crate::api::admin::Route = $all_route;
+            const INPUT: $crate::api::admin::Input = $crate::api::admin::Input::Query;
+            const OPERATOR: bool = true;
+            type Output = Vec<$item>;
+
+            fn path_args(&self) -> Vec<&str> {
+                Vec::new()
+            }
+
+            fn run(
+                self,
+                $ctx: &$crate::api::admin::Ctx<'_>,
+            ) -> Result<Vec<$item>, $crate::engine::EngineError> {
+                let $q = $crate::api::admin::Followed::feed(&self, $ctx)?;
+                $read
+            }
+        }
+
+        impl $crate::api::admin::Followed for All {
+            type Feed = $query;
+            type Item = $item;
+            type Params = $params;
+            fn new(_: Option<String>, params: $params) -> All {
+                All(params)
+            }
+            fn follows(&self) -> bool {
+                self.0.follow
+            }
+            fn feed(
+                &self,
+                ctx: &$crate::api::admin::Ctx<'_>,
+            ) -> Result<$query, $crate::engine::EngineError> {
+                self.0.scoped(ctx, None)
+            }
+        }
+    };
+}
+
+// The commands, each resource in its file; after the macros they use.
 pub mod diagnose;
 pub mod directory;
 pub mod events;
