@@ -118,6 +118,10 @@ impl MoveReport {
     }
 }
 
+/// What a batch did with one member: its email, and the conflict when it
+/// stayed.
+type Outcome = (String, Option<Conflict>);
+
 /// What to do with one of the old tenant's members.
 fn classify(tx: &dyn Tx, rec: &MemberRecord, to: &Tenant) -> Result<Option<Conflict>> {
     let m = &rec.membership;
@@ -208,14 +212,18 @@ impl Engine {
         // the others are passed over by the key.
         let mut after: Option<String> = None;
         loop {
-            let step = |tx: &dyn Tx, report: &mut MoveReport| -> Result<Option<String>> {
+            // One batch: what happened to each member it looked at (the
+            // email, and the conflict when it stayed), and where the next
+            // batch starts. Counted into the report only once committed.
+            let step = |tx: &dyn Tx| -> Result<(Vec<Outcome>, Option<String>)> {
                 let page = tx.members_after(&from.id, after.as_deref(), u64::from(batch))?;
                 let last = page.last().map(|r| r.membership.id.clone());
+                let mut outcomes = Vec::with_capacity(page.len());
                 let mut moved = 0;
                 for rec in &page {
-                    report.examined += 1;
+                    let email = rec.account.user_name.clone();
                     if let Some(c) = classify(tx, rec, &to)? {
-                        report.conflict(c, &rec.account.user_name);
+                        outcomes.push((email, Some(c)));
                         continue;
                     }
                     if !dry_run {
@@ -232,11 +240,8 @@ impl Engine {
                         self.emit(tx, &to.id, EventType::UserMovedIn, json!({"user": user}))?;
                     }
                     moved += 1;
-                    if report.moved_sample.len() < SAMPLE {
-                        report.moved_sample.push(rec.account.user_name.clone());
-                    }
+                    outcomes.push((email, None));
                 }
-                report.moved += moved;
                 if moved > 0 && !dry_run {
                     let detail = Some(format!("{moved} IdP-managed member(s)"));
                     self.audit(
@@ -248,48 +253,22 @@ impl Engine {
                     )?;
                     self.audit(tx, Some(&to.id), "directory.move_in", None, detail)?;
                 }
-                Ok(last)
+                Ok((outcomes, last))
             };
-            // A batch's counts go into the report only once it committed.
-            let mut part = MoveReport {
-                examined: 0,
-                moved: 0,
-                moved_sample: Vec::new(),
-                conflicts: Vec::new(),
-                ..report.clone()
+            let (outcomes, last) = match dry_run {
+                true => self.read(step)?,
+                false => self.write(step)?,
             };
-            let last = match dry_run {
-                true => self.read(|tx| step(tx, &mut part))?,
-                false => self.write(|tx| {
-                    part.examined = 0;
-                    part.moved = 0;
-                    part.moved_sample.clear();
-                    part.conflicts.clear();
-                    step(tx, &mut part)
-                })?,
-            };
-            report.examined += part.examined;
-            report.moved += part.moved;
-            for s in part.moved_sample {
-                if report.moved_sample.len() < SAMPLE {
-                    report.moved_sample.push(s);
-                }
-            }
-            for c in part.conflicts {
-                match report
-                    .conflicts
-                    .iter_mut()
-                    .find(|x| x.conflict == c.conflict)
-                {
-                    Some(e) => {
-                        e.count += c.count;
-                        for s in c.sample {
-                            if e.sample.len() < SAMPLE {
-                                e.sample.push(s);
-                            }
+            for (email, conflict) in outcomes {
+                report.examined += 1;
+                match conflict {
+                    Some(c) => report.conflict(c, &email),
+                    None => {
+                        report.moved += 1;
+                        if report.moved_sample.len() < SAMPLE {
+                            report.moved_sample.push(email);
                         }
                     }
-                    None => report.conflicts.push(c),
                 }
             }
             report.batches += 1;
