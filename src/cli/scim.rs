@@ -47,7 +47,7 @@ pub enum GuardCmd {
 }
 
 fn guard_rows(g: &crate::engine::guard::GuardView) -> Vec<(&'static str, String)> {
-    let window = humantime::format_duration(std::time::Duration::from_secs(g.window_secs as u64));
+    let window = crate::engine::guard::shown_window(g.window_secs);
     let mut rows = vec![
         ("guard", if g.enabled { "on" } else { "off" }.to_owned()),
         (

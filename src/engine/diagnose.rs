@@ -592,7 +592,7 @@ fn tenant_findings(d: &TenantDiagnosis, tr: &Traffic) -> Vec<Finding> {
                 "The deprovisioning guard holds the identity provider's deactivations and deletions: it deprovisioned {} of {} users within {} (the threshold is {}), and {} further request(s) were refused with 429 since {}.{decided}",
                 d.guard.counted,
                 d.guard.idp_users,
-                humantime::format_duration(std::time::Duration::from_secs(d.guard.window_secs as u64)),
+                super::guard::shown_window(d.guard.window_secs),
                 d.guard.limit,
                 d.guard.held_requests,
                 d.guard.held_since.map(super::scim::resource::rfc3339).unwrap_or_default(),

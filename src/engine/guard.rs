@@ -71,6 +71,14 @@ impl Threshold {
         }
     }
 
+    /// The lowest limit of any tenant size.
+    pub fn least(self) -> u64 {
+        match self {
+            Threshold::Count(n) => u64::from(n),
+            Threshold::Percent { floor, .. } => u64::from(floor),
+        }
+    }
+
     pub fn shown(self) -> String {
         match self {
             Threshold::Count(n) => format!("{n} users"),
@@ -174,8 +182,13 @@ pub struct GuardView {
     pub approved_until: Option<OffsetDateTime>,
 }
 
+/// A window as people read it (`1h`, `2h 30m`).
+pub fn shown_window(secs: i64) -> String {
+    humantime::format_duration(std::time::Duration::from_secs(secs.max(0) as u64)).to_string()
+}
+
 fn held_error(t: &Tenant, g: &Guard, counted: u64, limit: u64, base: u64) -> EngineError {
-    let window = humantime::format_duration(std::time::Duration::from_secs(g.window_secs as u64));
+    let window = shown_window(g.window_secs);
     let what = match g.decision {
         Some(Decision::Rejected) => format!(
             "an administrator rejected these deactivations: fix the identity provider's provisioning scope (scoping filter, assigned users and groups); once it is fixed an administrator runs 'scimctl --tenant {} scim guard reset'",
@@ -207,6 +220,11 @@ impl Engine {
             return Ok(());
         }
         let counted = tx.deprovisions_since(&t.id, g.counting_from(at))?;
+        // Below the least the threshold allows, the tenant's size (a count
+        // over its members) is not needed: the common case stays a lookup.
+        if g.held_since.is_none() && counted < g.threshold.least() {
+            return tx.count_deprovision(&t.id, at);
+        }
         let base = tx.member_counts(&t.id)?.idp;
         let limit = g.threshold.limit(base);
         if g.held_since.is_some() || counted >= limit {
@@ -403,5 +421,10 @@ mod tests {
         assert_eq!(DEFAULT_THRESHOLD.limit(1000), 100);
         assert_eq!(DEFAULT_THRESHOLD.limit(1001), 101, "rounded up");
         assert_eq!(Threshold::Count(7).limit(1_000_000), 7);
+        assert_eq!(DEFAULT_THRESHOLD.least(), 10);
+        assert_eq!(Threshold::Count(7).least(), 7);
+        for base in [0, 5, 99, 1_000_000] {
+            assert!(DEFAULT_THRESHOLD.least() <= DEFAULT_THRESHOLD.limit(base));
+        }
     }
 }
