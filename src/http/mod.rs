@@ -39,8 +39,28 @@ const SWEEP_EVERY: Duration = Duration::from_secs(60);
 /// How often `serve` prunes provisioning events past their retention.
 const PRUNE_EVENTS_EVERY: Duration = Duration::from_secs(3600);
 
+/// What every handler reads, behind one `Arc`: axum clones the state for
+/// every request (the middleware's and the handler's extractor), and one
+/// reference count is cheaper than one per field (ten, cloned and dropped
+/// on every request).
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+impl From<Shared> for AppState {
+    fn from(s: Shared) -> AppState {
+        AppState(Arc::new(s))
+    }
+}
+
+/// The state's contents (see `AppState`).
+pub struct Shared {
     pub engine: Engine,
     pub public_url: Arc<str>,
     /// Where provisioning-log records go; None only in router tests.
@@ -64,7 +84,7 @@ impl AppState {
     /// A state over `engine` with the default limits and no log, for
     /// router-level uses (the fuzz target, tests).
     pub fn new(engine: Engine, public_url: &str) -> AppState {
-        AppState {
+        AppState::from(Shared {
             engine,
             public_url: public_url.into(),
             log: None,
@@ -74,7 +94,7 @@ impl AppState {
             conns: Arc::default(),
             writes: Arc::default(),
             mailer: None,
-        }
+        })
     }
 }
 
@@ -86,14 +106,47 @@ pub struct RequestId {
     pub started: Instant,
 }
 
-/// `r-` + 20 hex digits: the millisecond time and 32 random bits, so ids
-/// are unique and time-ordered (the log's request-id index grows at its end).
+/// `r-` + 20 hex digits: the millisecond time and 32 bits that differ for
+/// every request of this process (`request_salt`), so ids are unique and
+/// time-ordered (the log's request-id index grows at its end).
 fn new_request_id() -> String {
     let ms = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_millis() as u64);
-    let random = uuid::Uuid::new_v4().as_u128() as u32;
-    format!("r-{:012x}{random:08x}", ms & 0xffff_ffff_ffff)
+    format!("r-{:012x}{:08x}", ms & 0xffff_ffff_ffff, request_salt())
+}
+
+/// The next of this process's request numbers, scrambled: a counter from a
+/// random start through a keyed bijection of `u32`, so no two requests of
+/// a process share it before 2^32 of them, and two processes (the CLI and
+/// `serve` on one store) differ by their random keys. One atomic add per
+/// request where a random id cost a `getrandom` system call.
+fn request_salt() -> u32 {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static KEY: OnceLock<[u32; 2]> = OnceLock::new();
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let [k0, k1] = *KEY.get_or_init(|| {
+        let mut b = [0u8; 8];
+        // Without randomness the ids stay unique within the process.
+        let _ = getrandom::fill(&mut b);
+        [
+            u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
+            u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
+        ]
+    });
+    scramble(NEXT.fetch_add(1, Ordering::Relaxed).wrapping_add(k0), k1)
+}
+
+/// A bijection of `u32` keyed by `k` (xor-shifts and odd multipliers are
+/// each invertible), so distinct inputs give distinct outputs.
+fn scramble(mut x: u32, k: u32) -> u32 {
+    x ^= k;
+    x ^= x >> 16;
+    x = x.wrapping_mul(0x7feb_352d);
+    x ^= x >> 15;
+    x = x.wrapping_mul(0x846c_a68b);
+    x ^ (x >> 16)
 }
 
 /// Which API a path belongs to, for the shape of an error answered
@@ -365,7 +418,7 @@ pub async fn serve(
     ));
     let guard = Arc::new(Guard::new(limits.clone()));
     let conns = Arc::new(ConnCounters::default());
-    let state = AppState {
+    let state = AppState::from(Shared {
         engine: engine.clone(),
         public_url: public_url.into(),
         log: retention.enabled.then(|| writer.sink()),
@@ -375,7 +428,7 @@ pub async fn serve(
         conns: conns.clone(),
         writes: Arc::default(),
         mailer: mailer.clone(),
-    };
+    });
     let shutdown = async move {
         signal.await;
         let _ = stop_tx.send(true);
@@ -556,7 +609,23 @@ pub fn bearer(headers: &axum::http::HeaderMap) -> Option<crate::engine::tokens::
 }
 #[cfg(test)]
 mod tests {
-    use super::lenient_path;
+    use super::{lenient_path, new_request_id, scramble};
+
+    #[test]
+    fn request_ids_are_unique_and_shaped() {
+        let ids: std::collections::HashSet<String> =
+            (0..50_000).map(|_| new_request_id()).collect();
+        assert_eq!(ids.len(), 50_000);
+        for id in ids.iter().take(100) {
+            let hex = id.strip_prefix("r-").expect("r- prefix");
+            assert_eq!(hex.len(), 20, "{id}");
+            assert!(hex.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+        }
+        // The scramble is a bijection: 2^16 consecutive inputs, 2^16 outputs.
+        let out: std::collections::HashSet<u32> =
+            (0..1u32 << 16).map(|x| scramble(x, 0x5eed)).collect();
+        assert_eq!(out.len(), 1 << 16);
+    }
 
     #[test]
     fn lenient_paths_map_to_the_canonical_ones() {

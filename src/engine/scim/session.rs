@@ -246,6 +246,13 @@ impl Engine {
         let mut done: Vec<Done<R>> = Vec::with_capacity(n);
         let committed = self.write(|tx| {
             done.clear();
+            // Read under the write lock, which no other connection can
+            // commit through until this transaction ends: a grant cached at
+            // this stamp is what the store holds, unless an earlier step of
+            // this transaction wrote a tenant or a token. So a regenerated
+            // or revoked token is refused here as by `authenticate_in`, for
+            // one stamp check per batch instead of the token queries per job.
+            let stamp = self.store.auth_stamp();
             for job in &mut jobs {
                 let Some(job) = job.take() else { continue };
                 let h = job.presented.as_ref().map(|p| hash(p.expose()));
@@ -254,7 +261,15 @@ impl Engine {
                 let mut f = Some(job.f);
                 let engine = self.for_request(&job.request_id);
                 let stepped = tx.step(&mut |tx| {
-                    let grant = Arc::new(authenticate_in(tx, &job.tenant, h.as_ref())?);
+                    let cached = self.cached(
+                        stamp.filter(|_| !tx.changed_auth()),
+                        &job.tenant,
+                        h.as_ref(),
+                    );
+                    let grant = match cached {
+                        Some(g) => g,
+                        None => Arc::new(authenticate_in(tx, &job.tenant, h.as_ref())?),
+                    };
                     let f = f
                         .take()
                         .ok_or_else(|| EngineError::Internal("a batched write ran twice".into()))?;

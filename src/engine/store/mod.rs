@@ -230,4 +230,11 @@ pub trait Tx:
     /// an `Err`), the transaction's other writes stay. What a batch of
     /// requests in one transaction runs each request in.
     fn step(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()>;
+
+    /// Whether this transaction has written (or tried to write) what
+    /// authentication reads, a tenant or a token: then a grant cached
+    /// before it began may be out of date. True when the store cannot tell.
+    fn changed_auth(&self) -> bool {
+        true
+    }
 }

@@ -171,19 +171,20 @@ impl MemberTx for SqliteTx<'_> {
     }
 
     fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
-        // Two primary-key lookups rather than a join with a bound tenant:
-        // SQLite re-plans that join on every call (it expires the statement
-        // when the parameter is re-bound), which costs more than a second lookup.
-        let Some(membership) = self.membership_by_id(tenant_id, id)? else {
-            return Ok(None);
-        };
-        let Some(account) = self.account_by_id(&membership.account_id)? else {
-            return Ok(None);
-        };
-        Ok(Some(MemberRecord {
-            membership,
-            account,
-        }))
+        // One statement, two primary-key lookups in this order (CROSS JOIN
+        // fixes it): one step and one row where two statements cost two of
+        // each. Bound values never re-plan it (every connection sets QPSG;
+        // see `statements_are_not_replanned_when_rebound`).
+        self.one(
+            concat!(
+                "SELECT ",
+                member_cols!(),
+                " FROM memberships m CROSS JOIN accounts a ON a.id = m.account_id",
+                " WHERE m.id = ?1 AND m.tenant_id = ?2"
+            ),
+            [id, tenant_id],
+            member_row,
+        )
     }
 
     fn members_by_user_name(
@@ -192,16 +193,20 @@ impl MemberTx for SqliteTx<'_> {
         namespace: &str,
         user_name_lower: &str,
     ) -> Result<Vec<MemberRecord>> {
-        // Single-table lookups on the hot path (see `member`).
-        let Some(account) = self.account_by_user_name(namespace, user_name_lower)? else {
-            return Ok(Vec::new());
-        };
+        // The account by its unique name, then its membership here (see
+        // `member`).
         Ok(self
-            .membership_of(tenant_id, &account.id)?
-            .map(|membership| MemberRecord {
-                membership,
-                account,
-            })
+            .one(
+                concat!(
+                    "SELECT ",
+                    member_cols!(),
+                    " FROM accounts a CROSS JOIN memberships m",
+                    " ON m.tenant_id = ?1 AND m.account_id = a.id",
+                    " WHERE a.namespace = ?2 AND a.user_name_lower = ?3"
+                ),
+                [tenant_id, namespace, user_name_lower],
+                member_row,
+            )?
             .into_iter()
             .collect())
     }

@@ -655,6 +655,9 @@ impl SqliteTx<'_> {
 }
 
 impl Tx for SqliteTx<'_> {
+    fn changed_auth(&self) -> bool {
+        self.auth.get()
+    }
     fn step(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
         self.exec("SAVEPOINT step", [])?;
         let ran = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)))
@@ -802,7 +805,7 @@ mod tests {
     fn statements_are_not_replanned_when_rebound() {
         let (_dir, store) = filled(10);
         type Args<'a> = &'a dyn Fn(usize) -> Vec<rusqlite::types::Value>;
-        let shapes: [(&str, Args<'_>); 5] = [
+        let shapes: [(&str, Args<'_>); 7] = [
             (
                 "SELECT id FROM tokens WHERE tenant_id = ?1 AND state IN ('active', 'previous') ORDER BY created_at DESC",
                 &|i| vec![format!("t{i}").into()],
@@ -822,6 +825,21 @@ mod tests {
             ("SELECT id FROM accounts WHERE user_name LIKE ?1", &|i| {
                 vec![format!("u{i}%").into()]
             }),
+            // `member` and `members_by_user_name`: joins with bound keys.
+            (
+                "SELECT m.id, a.id FROM memberships m CROSS JOIN accounts a ON a.id = m.account_id WHERE m.id = ?1 AND m.tenant_id = ?2",
+                &|i| vec![format!("m{i}").into(), "t1".to_owned().into()],
+            ),
+            (
+                "SELECT m.id, a.id FROM accounts a CROSS JOIN memberships m ON m.tenant_id = ?1 AND m.account_id = a.id WHERE a.namespace = ?2 AND a.user_name_lower = ?3",
+                &|i| {
+                    vec![
+                        "t1".to_owned().into(),
+                        "t1".to_owned().into(),
+                        format!("u{i}").into(),
+                    ]
+                },
+            ),
         ];
         let writer = store.conn.lock().expect("writer");
         let pool = store.readers.lock().expect("readers");
