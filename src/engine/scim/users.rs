@@ -361,7 +361,7 @@ impl Engine {
                 updated_at: at,
             };
             tx.insert_membership(&m)?;
-            tx.set_member_emails(t, &m.id, &w.emails_lower)?;
+            tx.add_member_emails(t, &m.id, &w.emails_lower)?;
             self.emit(
                 tx,
                 t,

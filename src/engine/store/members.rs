@@ -57,6 +57,14 @@ pub trait MemberTx {
         membership_id: &str,
         emails_lower: &[String],
     ) -> Result<()>;
+    /// Adds email index entries to a member that has none yet (one just
+    /// inserted): `set_member_emails` without its delete.
+    fn add_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()>;
     /// A page of the tenant's members that match, in userName order, after
     /// the userName (lower-cased) `after`; `namespace` is where the
     /// tenant's userNames live (see `model::Account`).

@@ -314,6 +314,15 @@ impl MemberTx for PgTx<'_> {
             "DELETE FROM member_emails WHERE membership_id = $1",
             &[&membership_id],
         )?;
+        self.add_member_emails(tenant_id, membership_id, emails_lower)
+    }
+
+    fn add_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()> {
         if !emails_lower.is_empty() {
             self.exec(
                 "INSERT INTO member_emails (membership_id, tenant_id, value_lower) SELECT $1, $2, v FROM unnest($3::text[]) AS v ON CONFLICT DO NOTHING",

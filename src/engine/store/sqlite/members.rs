@@ -293,6 +293,15 @@ impl MemberTx for SqliteTx<'_> {
             "DELETE FROM member_emails WHERE membership_id = ?1",
             [membership_id],
         )?;
+        self.add_member_emails(tenant_id, membership_id, emails_lower)
+    }
+
+    fn add_member_emails(
+        &self,
+        tenant_id: &str,
+        membership_id: &str,
+        emails_lower: &[String],
+    ) -> Result<()> {
         for e in emails_lower {
             self.exec(
                 "INSERT OR IGNORE INTO member_emails (membership_id, tenant_id, value_lower) VALUES (?1, ?2, ?3)",
