@@ -143,6 +143,9 @@ async fn a_moved_directory_is_taken_over_by_the_new_idp(env: TestEnv) {
     assert!(str_key(f, "fix").contains("directory move"), "{f}");
 
     // The plan: every IdP user moves; the others stay, each said why.
+    // `serve` writes on its own (log records still queued, the tokens' use
+    // every 5 s), so it stops while the store must hold still.
+    srv.stop();
     let before = env.store_contents();
     let plan = env.json(&[
         "directory",
@@ -167,6 +170,9 @@ async fn a_moved_directory_is_taken_over_by_the_new_idp(env: TestEnv) {
     );
     assert!(str_key(conflict(&plan, "central"), "action").contains("stays"));
     assert_eq!(env.store_contents(), before, "a dry run changes nothing");
+    let srv = Server::start(&env);
+    let old = srv.client("acme-old", &old_token);
+    let new = srv.client("acme-new", &new_token);
 
     // Operators only, through the admin API.
     let (status, body) = api_post(

@@ -477,7 +477,11 @@ pub fn user_write(
             if active.is_none() {
                 obj.insert("active".into(), Value::Null);
             }
-            (!obj.is_empty()).then(|| Value::Object(obj).to_string())
+            // Written straight into a string (`Display` goes through `fmt`).
+            (!obj.is_empty()).then(|| {
+                let doc = Value::Object(obj);
+                serde_json::to_string(&doc).unwrap_or_else(|_| doc.to_string())
+            })
         }
     };
     Ok(UserWrite {

@@ -2,12 +2,12 @@
 
 use super::*;
 use crate::engine::events::{Event, EventQuery};
-use crate::engine::store::sqlite::events::{actor_cols, event_of};
+use crate::engine::store::sqlite::events::{actor_cols, data_text, event_of};
 
 impl EventTx for PgTx<'_> {
     fn insert_event(&self, e: &mut Event) -> Result<()> {
         let (actor, request_id) = actor_cols(&e.actor);
-        let data = e.data.to_string();
+        let data = data_text(&e.data);
         e.seq = self
             .one(
                 "INSERT INTO events (id, tenant_id, at, type, actor, request_id, data) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq",
