@@ -56,9 +56,14 @@ pub trait MemberTx {
         tenant_id: &str,
         membership_id: &str,
         emails_lower: &[String],
-    ) -> Result<()>;
+    ) -> Result<()> {
+        self.remove_member_emails(membership_id)?;
+        self.add_member_emails(tenant_id, membership_id, emails_lower)
+    }
+    /// Removes a member's email index entries.
+    fn remove_member_emails(&self, membership_id: &str) -> Result<()>;
     /// Adds email index entries to a member that has none yet (one just
-    /// inserted): `set_member_emails` without its delete.
+    /// inserted): `set_member_emails` without its removal.
     fn add_member_emails(
         &self,
         tenant_id: &str,

@@ -283,17 +283,12 @@ impl MemberTx for SqliteTx<'_> {
         Ok(n.unwrap_or(0) as u64)
     }
 
-    fn set_member_emails(
-        &self,
-        tenant_id: &str,
-        membership_id: &str,
-        emails_lower: &[String],
-    ) -> Result<()> {
+    fn remove_member_emails(&self, membership_id: &str) -> Result<()> {
         self.exec(
             "DELETE FROM member_emails WHERE membership_id = ?1",
             [membership_id],
         )?;
-        self.add_member_emails(tenant_id, membership_id, emails_lower)
+        Ok(())
     }
 
     fn add_member_emails(
