@@ -98,7 +98,7 @@ impl AppState {
     }
 }
 
-/// A request id (short, random, quoted in every error detail so support
+/// A request id (short, unique, quoted in every error detail so support
 /// staff can look the request up) and when the request arrived.
 #[derive(Clone, Debug)]
 pub struct RequestId {
