@@ -100,7 +100,7 @@ def parse(path):
     return own, edges, file_of, object_of
 
 
-def library(fn, f, ob):
+def library(fn, f, ob, server):
     named = crate_of(fn)
     for lib, pat in LIBRARIES:
         if re.search(pat, f) or re.search(pat, named) or re.search(pat, ob):
@@ -108,7 +108,7 @@ def library(fn, f, ob):
     # C in the server's own binary with no symbol of the above: SQLite's
     # static functions (walChecksumBytes, balance_nonroot…), as SQLite is
     # the only C compiled in besides mimalloc (matched above).
-    if "::" not in fn and ob and "/target/" in ob:
+    if "::" not in fn and ob in server:
         return "SQLite"
     return "other"
 
@@ -123,9 +123,11 @@ def main():
     total = sum(own.values())
     per = lambda c: c / n  # noqa: E731
     print(f"total {per(total):,.0f} instructions/request")
+    # The server's binary: the object its own Rust functions are in.
+    server = {object_of.get(fn, "") for fn in own if "scimctl::" in fn} - {""}
     libs = collections.Counter()
     for fn, c in own.items():
-        libs[library(fn, file_of.get(fn, ""), object_of.get(fn, ""))] += c
+        libs[library(fn, file_of.get(fn, ""), object_of.get(fn, ""), server)] += c
     print("\nby library (self cost):")
     for lib, c in libs.most_common():
         print(f"  {per(c):>10,.0f}  {100 * c / total:5.1f}%  {lib}")

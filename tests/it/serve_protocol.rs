@@ -22,6 +22,7 @@ both_stores!(
     discovery_documents_parse_and_agree_with_enforcement,
     every_error_class_is_a_scim_error,
     queries_search_and_pagination,
+    filtered_pages_show_users_as_get_does,
     another_tenants_resources_are_invisible,
     the_old_token_never_succeeds_after_regenerate_returns,
     concurrent_writes_conflict_or_merge_correctly,
@@ -974,6 +975,65 @@ async fn every_error_class_is_a_scim_error(env: TestEnv) {
     assert_eq!(a.message(), basic.message());
 }
 
+/// A list page is built from the resources its filter was tested on
+/// where they are the same as GET's (a product tenant's, or a standard
+/// tenant's when the filter read their groups) and anew otherwise: on
+/// every path, a user on a page is the user GET shows, groups included.
+async fn filtered_pages_show_users_as_get_does(env: TestEnv) {
+    let token = scim_tenant(&env, "Lab", "lab", "standard");
+    let srv = Server::start(&env);
+    let c = srv.client("lab", &token);
+    let mut users = Vec::new();
+    for i in 0..5 {
+        users.push(c.create_user(&format!("u{i}@lab.example")).await);
+    }
+    let gid = c.create_group("Night Shift").await;
+    c.patch(
+        &format!("/Groups/{gid}"),
+        &patch_op(json!([{"op": "add", "path": "members", "value": [
+            {"value": users[1]}, {"value": users[2]}, {"value": users[3]}
+        ]}])),
+    )
+    .await
+    .no_content();
+    let cases = [
+        // The filter reads the groups: its resources are reused.
+        (
+            format!("groups.value eq \"{gid}\""),
+            "&startIndex=2&count=2",
+            2,
+        ),
+        (format!("groups.value eq \"{gid}\""), "&sortBy=userName", 3),
+        // It does not: the page's users are built with their groups.
+        ("userName sw \"u\"".to_owned(), "&startIndex=2&count=3", 3),
+        (
+            "userName sw \"u\"".to_owned(),
+            "&sortBy=userName&count=4",
+            4,
+        ),
+    ];
+    for (filter, rest, shown) in cases {
+        let b = c
+            .get(&format!("/Users?filter={}{rest}", form(&filter)))
+            .await
+            .ok(200);
+        let page = resources(&b);
+        assert_eq!(page.len(), shown, "{filter}{rest}: {b:#}");
+        for r in &page {
+            let one = c.get(&format!("/Users/{}", id_of(r))).await.ok(200);
+            assert_eq!(
+                r, &one,
+                "{filter}{rest}: the page's user differs from GET's"
+            );
+        }
+        let in_group = page.iter().filter(|r| r["groups"].is_array()).count();
+        assert!(
+            in_group > 0,
+            "{filter}{rest}: no user shows its group: {b:#}"
+        );
+    }
+}
+
 async fn queries_search_and_pagination(env: TestEnv) {
     let token = scim_tenant(&env, "Acme Hotels", "acme", "product");
     let srv = Server::start(&env);
@@ -1040,6 +1100,23 @@ async fn queries_search_and_pagination(env: TestEnv) {
         .ok(200);
     assert_eq!(b["totalResults"], 7);
     assert_eq!(resources(&b).len(), 2);
+    // A filtered page past the first, sorted or not, shows each user as
+    // GET shows it (the page reuses the resource the filter was tested on).
+    for sort in ["", "&sortBy=userName"] {
+        let b = c
+            .get(&format!(
+                "/Users?filter={}&startIndex=3&count=2{sort}",
+                form("userName sw \"p\"")
+            ))
+            .await
+            .ok(200);
+        let page = resources(&b);
+        assert_eq!(page.len(), 2, "{b:#}");
+        for r in &page {
+            let one = c.get(&format!("/Users/{}", id_of(r))).await.ok(200);
+            assert_eq!(r, &one, "a filtered page's user differs from GET's");
+        }
+    }
 
     // Sorting (advertised in ServiceProviderConfig), and a count above
     // the maximum is capped, not refused.

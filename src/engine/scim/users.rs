@@ -194,13 +194,21 @@ impl Engine {
         // A user's groups cost a query each: read them for the page shown,
         // and while filtering only when the filter looks at them.
         let eval_groups = p.filter.as_ref().is_some_and(|f| mentions(f, "groups"));
+        // The resource a match was tested on is the one its page shows
+        // when it was built with the same groups (read while filtering, or
+        // none to show): then the page reuses it instead of building it
+        // again. Only those inside the page's window are kept, unless the
+        // sort needs them all.
+        let reusable = eval_groups || scope.tenant.policy == Policy::Product;
+        let in_page = (p.start - 1)..(p.start - 1).saturating_add(p.count);
         {
             let tenant = &scope.tenant.id;
             let (total, page, plan) = match &p.filter {
                 None if !sorted => {
                     let total = tx.member_total(tenant)?;
                     let recs = tx.members_page(tenant, p.start - 1, p.count)?;
-                    (total, recs, Plan::All)
+                    let page = recs.into_iter().map(|rec| (Value::Null, rec)).collect();
+                    (total, page, Plan::All)
                 }
                 filter => {
                     let key = filter.as_ref().and_then(|f| f.plan(&schema));
@@ -212,7 +220,8 @@ impl Engine {
                             user_json(scope.tenant.policy, &rec, None, scope.base)
                         };
                         if filter.as_ref().is_none_or(|f| f.matches(&r, &schema)) {
-                            matches.push((if sorted { r } else { Value::Null }, rec));
+                            let shown = reusable && in_page.contains(&(matches.len() as u64));
+                            matches.push((if sorted || shown { r } else { Value::Null }, rec));
                         }
                         Ok(())
                     };
@@ -247,18 +256,21 @@ impl Engine {
                     }
                     sort_with(&schema, q, &mut matches, |(r, _)| r)?;
                     let total = matches.len() as u64;
-                    let recs = page_of(matches, p.start, p.count)
-                        .into_iter()
-                        .map(|(_, rec)| rec)
-                        .collect();
-                    (total, recs, key.map_or(Plan::Scan, Plan::Index))
+                    let page = page_of(matches, p.start, p.count);
+                    (total, page, key.map_or(Plan::Scan, Plan::Index))
                 }
             };
+            // Value::Null: not kept while filtering (user_json never
+            // answers Null), so built here.
             let resources = page
-                .iter()
-                .map(|rec| {
-                    Ok(p.projection
-                        .apply(&schema, self.user_resource(tx, scope, rec)?))
+                .into_iter()
+                .map(|(r, rec)| {
+                    let r = if reusable && !r.is_null() {
+                        r
+                    } else {
+                        self.user_resource(tx, scope, &rec)?
+                    };
+                    Ok(p.projection.apply(&schema, r))
                 })
                 .collect::<Result<Vec<_>>>()?;
             Ok(ListPage {
