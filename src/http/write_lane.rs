@@ -34,6 +34,10 @@ use crate::engine::scim::session::{SessionOutcome, WriteJob};
 
 /// Jobs in one batch at most.
 const MAX_BATCH: usize = 32;
+/// Turns the lane yields at most while it waits for a batch to fill: one
+/// lets the request threads run; more cost the lane a system call each
+/// when nothing comes (creates were slower with four).
+const MAX_TURNS: usize = 1;
 /// Request bodies in one batch at most (a batch holds the write lock for
 /// all its jobs; one body alone may be larger).
 const MAX_BATCH_BYTES: usize = 256 << 10;
@@ -99,18 +103,29 @@ impl WriteLane {
 
 /// The lane's loop: a batch of what has queued, one transaction, answers.
 fn drain(engine: &Engine, rx: &Receiver<Queued>) {
+    let mut last_len = 1;
     while let Ok(first) = rx.recv() {
         let mut bytes = first.body_len;
         let mut batch = vec![first];
+        // While fewer have queued than came together last time, give the
+        // request threads a few turns to queue the writes they are parsing,
+        // so that those share this commit instead of each waiting for one
+        // of their own. A lone writer (last batch of one) never waits.
+        let mut turns = 0;
         while batch.len() < MAX_BATCH && bytes < MAX_BATCH_BYTES {
             match rx.try_recv() {
                 Ok(q) => {
                     bytes += q.body_len;
                     batch.push(q);
                 }
+                Err(_) if batch.len() < last_len && turns < MAX_TURNS => {
+                    turns += 1;
+                    std::thread::yield_now();
+                }
                 Err(_) => break,
             }
         }
+        last_len = batch.len();
         let (jobs, replies): (Vec<_>, Vec<_>) = batch.into_iter().map(|q| (q.job, q.reply)).unzip();
         // A panic drops the replies: each request then answers 500.
         if let Ok(outcomes) = catch_unwind(AssertUnwindSafe(|| engine.scim_write_batch(jobs))) {
