@@ -13,8 +13,11 @@
 //! (up to `MAX_BATCH` jobs or `MAX_BATCH_BYTES` of request bodies) and
 //! runs them in one transaction, each as a step that fails alone
 //! (`Engine::scim_write_batch`), so that they share one commit — half of
-//! what a create costs on its own. Every request is answered only after
-//! the commit that made its write durable; a lone write is a batch of one.
+//! what a create costs on its own. When fewer have queued than the last
+//! batch held, the lane first yields its core once, so that the request
+//! threads on this machine's few cores can queue the writes they are
+//! parsing. Every request is answered only after the commit that made its
+//! write durable; a lone write is a batch of one and never waits.
 //!
 //! The queue is bounded by the store's job slots (`Guard::with_store_slot`),
 //! which a write holds from the moment it is queued until it is answered.
