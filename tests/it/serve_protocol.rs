@@ -975,6 +975,19 @@ async fn every_error_class_is_a_scim_error(env: TestEnv) {
     assert_eq!(a.message(), basic.message());
 }
 
+/// The users of the list page at `path`, `shown` of them, each checked to
+/// be the user `GET /Users/{id}` shows.
+async fn page_as_get(c: &Scim, path: &str, shown: usize) -> Vec<Value> {
+    let b = c.get(path).await.ok(200);
+    let page = resources(&b);
+    assert_eq!(page.len(), shown, "{path}: {b:#}");
+    for r in &page {
+        let one = c.get(&format!("/Users/{}", id_of(r))).await.ok(200);
+        assert_eq!(r, &one, "{path}: the page's user differs from GET's");
+    }
+    page
+}
+
 /// A list page is built from the resources its filter was tested on
 /// where they are the same as GET's (a product tenant's, or a standard
 /// tenant's when the filter read their groups) and anew otherwise: on
@@ -1013,24 +1026,10 @@ async fn filtered_pages_show_users_as_get_does(env: TestEnv) {
         ),
     ];
     for (filter, rest, shown) in cases {
-        let b = c
-            .get(&format!("/Users?filter={}{rest}", form(&filter)))
-            .await
-            .ok(200);
-        let page = resources(&b);
-        assert_eq!(page.len(), shown, "{filter}{rest}: {b:#}");
-        for r in &page {
-            let one = c.get(&format!("/Users/{}", id_of(r))).await.ok(200);
-            assert_eq!(
-                r, &one,
-                "{filter}{rest}: the page's user differs from GET's"
-            );
-        }
+        let path = format!("/Users?filter={}{rest}", form(&filter));
+        let page = page_as_get(&c, &path, shown).await;
         let in_group = page.iter().filter(|r| r["groups"].is_array()).count();
-        assert!(
-            in_group > 0,
-            "{filter}{rest}: no user shows its group: {b:#}"
-        );
+        assert!(in_group > 0, "{path}: no user shows its group: {page:#?}");
     }
 }
 
@@ -1103,19 +1102,13 @@ async fn queries_search_and_pagination(env: TestEnv) {
     // A filtered page past the first, sorted or not, shows each user as
     // GET shows it (the page reuses the resource the filter was tested on).
     for sort in ["", "&sortBy=userName"] {
-        let b = c
-            .get(&format!(
-                "/Users?filter={}&startIndex=3&count=2{sort}",
-                form("userName sw \"p\"")
-            ))
-            .await
-            .ok(200);
-        let page = resources(&b);
-        assert_eq!(page.len(), 2, "{b:#}");
-        for r in &page {
-            let one = c.get(&format!("/Users/{}", id_of(r))).await.ok(200);
-            assert_eq!(r, &one, "a filtered page's user differs from GET's");
-        }
+        let filter = form("userName sw \"p\"");
+        page_as_get(
+            &c,
+            &format!("/Users?filter={filter}&startIndex=3&count=2{sort}"),
+            2,
+        )
+        .await;
     }
 
     // Sorting (advertised in ServiceProviderConfig), and a count above
