@@ -111,9 +111,10 @@ fn drain(engine: &Engine, rx: &Receiver<Queued>) {
         let mut bytes = first.body_len;
         let mut batch = vec![first];
         // While fewer have queued than came together last time, give the
-        // request threads a few turns to queue the writes they are parsing,
-        // so that those share this commit instead of each waiting for one
-        // of their own. A lone writer (last batch of one) never waits.
+        // request threads a turn (MAX_TURNS) to queue the writes they are
+        // parsing, so that those share this commit instead of each waiting
+        // for one of their own. A lone writer (last batch of one) never
+        // waits.
         let mut turns = 0;
         while batch.len() < MAX_BATCH && bytes < MAX_BATCH_BYTES {
             match rx.try_recv() {
