@@ -15,27 +15,44 @@ import collections
 import re
 import sys
 
-# (library, pattern on the function's file or name), first match wins. A
-# release build has no line tables, so most functions have no file: Rust
-# functions are told by the crate their name starts with (`crate_of`),
-# C functions by the object they are in (`parse` keeps it).
+# Libraries that are crates, by package name: a function is theirs when
+# its file is under the package's source (`/tokio-1.4…/`) or, in a release
+# build, which has no line tables, when its name starts with the crate's
+# path (`tokio::`, `<tokio::… as …>`; see `crate_of`).
+CRATES = [
+    ("rusqlite", ["rusqlite"]),
+    ("SHA-256", ["sha2"]),
+    ("serde_json/serde", ["serde_json", "serde", "serde_core"]),
+    ("tokio", ["tokio"]),
+    ("hyper/http/httparse",
+     ["hyper", "hyper-util", "http", "httparse", "http-body", "http-body-util"]),
+    ("axum/tower", ["axum", "axum-core", "tower", "tower-http", "matchit"]),
+    ("governor/dashmap/quanta", ["governor", "dashmap", "quanta"]),
+    ("tracing", ["tracing", "tracing-core", "tracing-subscriber"]),
+    ("time/uuid/form_urlencoded",
+     ["time", "uuid", "form_urlencoded", "percent-encoding", "itoa", "ryu"]),
+]
+
+
+def crates(packages):
+    return "|".join(f"/{p}-|^{p.replace('-', '_')}::" for p in packages)
+
+
+def scimctl(module):
+    return f"src/{module.replace('::', '/')}/|^scimctl::{module}::"
+
+
+# (library, pattern on the function's file, name or object), first match
+# wins. C functions are told by the object they are in (`parse` keeps it).
 LIBRARIES = [
     ("SQLite", r"sqlite3\.c|^sqlite3"),
-    ("rusqlite", r"/rusqlite-|^rusqlite::"),
     ("allocator (malloc/free)", r"malloc|^free$|^_int_|^cfree|^realloc|^calloc|tcache|^_?mi_|^mimalloc::"),
     ("memcpy/memcmp/memset", r"^__mem|^mem(cpy|move|set|cmp)|^__strlen|^strlen"),
-    ("SHA-256", r"/sha2-|^sha2::"),
-    ("serde_json/serde", r"/serde_json-|/serde-|/serde_core-|^serde_json::|^serde::|^serde_core::"),
-    ("tokio", r"/tokio-|^tokio::"),
-    ("hyper/http/httparse", r"/hyper-|/hyper-util-|/http-|/httparse-|/http-body|^hyper::|^hyper_util::|^http::|^httparse::|^http_body"),
-    ("axum/tower", r"/axum-|/axum-core-|/tower-|/tower-http-|/matchit-|^axum::|^axum_core::|^tower::|^tower_http::|^matchit::"),
-    ("governor/dashmap/quanta", r"/governor-|/dashmap-|/quanta-|^governor::|^dashmap::|^quanta::"),
-    ("tracing", r"/tracing-|/tracing-core-|/tracing-subscriber-|^tracing::|^tracing_core::|^tracing_subscriber::"),
-    ("time/uuid/form_urlencoded", r"/time-|/uuid-|/form_urlencoded-|/percent-encoding-|/itoa-|/ryu-|^time::|^uuid::|^form_urlencoded::|^percent_encoding::|^itoa::|^ryu::"),
-    ("scimctl: engine/scim", r"src/engine/scim/|^scimctl::engine::scim::"),
-    ("scimctl: engine/store", r"src/engine/store/|^scimctl::engine::store::"),
-    ("scimctl: engine (other)", r"src/engine/|^scimctl::engine::"),
-    ("scimctl: http", r"src/http/|^scimctl::http::"),
+    *((lib, crates(packages)) for lib, packages in CRATES),
+    ("scimctl: engine/scim", scimctl("engine::scim")),
+    ("scimctl: engine/store", scimctl("engine::store")),
+    ("scimctl: engine (other)", scimctl("engine")),
+    ("scimctl: http", scimctl("http")),
     ("scimctl: other", r"^src/|/wt-[a-z]+/src/|^scimctl::"),
     ("Rust std (fmt, collections, str)", r"library/(core|alloc|std)/|^core::|^alloc::|^std::|^hashbrown::|^foldhash::"),
     ("libc / ld.so (other)", r"libc\.so|ld-linux|vgpreload"),

@@ -37,10 +37,6 @@ use crate::engine::scim::session::{SessionOutcome, WriteJob};
 
 /// Jobs in one batch at most.
 const MAX_BATCH: usize = 32;
-/// Turns the lane yields at most while it waits for a batch to fill: one
-/// lets the request threads run; more cost the lane a system call each
-/// when nothing comes (creates were slower with four).
-const MAX_TURNS: usize = 1;
 /// Request bodies in one batch at most (a batch holds the write lock for
 /// all its jobs; one body alone may be larger).
 const MAX_BATCH_BYTES: usize = 256 << 10;
@@ -111,19 +107,20 @@ fn drain(engine: &Engine, rx: &Receiver<Queued>) {
         let mut bytes = first.body_len;
         let mut batch = vec![first];
         // While fewer have queued than came together last time, give the
-        // request threads a turn (MAX_TURNS) to queue the writes they are
-        // parsing, so that those share this commit instead of each waiting
-        // for one of their own. A lone writer (last batch of one) never
-        // waits.
-        let mut turns = 0;
+        // request threads one turn to queue the writes they are parsing, so
+        // that those share this commit instead of each waiting for one of
+        // their own. One: each further turn costs the lane a system call
+        // when nothing comes (with four, creates were slower). A lone
+        // writer (last batch of one) never waits.
+        let mut yielded = false;
         while batch.len() < MAX_BATCH && bytes < MAX_BATCH_BYTES {
             match rx.try_recv() {
                 Ok(q) => {
                     bytes += q.body_len;
                     batch.push(q);
                 }
-                Err(_) if batch.len() < last_len && turns < MAX_TURNS => {
-                    turns += 1;
+                Err(_) if batch.len() < last_len && !yielded => {
+                    yielded = true;
                     std::thread::yield_now();
                 }
                 Err(_) => break,
