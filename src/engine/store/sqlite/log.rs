@@ -360,13 +360,24 @@ pub(super) const LOG_ROWS: usize = 32;
 
 /// The INSERT of `rows` log records (a power of two up to LOG_ROWS),
 /// built once: formatting 800 placeholders per batch showed in profiles.
+///
+/// OR FAIL: a statement that writes several rows and may stop half-way
+/// with ABORT (a NOT NULL column's default) needs a statement journal, so
+/// that SQLite can take back the rows it already wrote. In WAL mode that
+/// journal holds every page the statement changes, a random leaf of the
+/// per-user index per record: past 120 KiB (`SQLITE_STMTJRNL_SPILL`,
+/// `.cargo/config.toml`) it went to a temporary file, two `pwrite`s per
+/// page, a quarter of the log writer's time under load. FAIL keeps what an
+/// error stopped half-way; nothing of it lasts, because an error fails the
+/// whole batch, whose transaction `SqliteStore::run` rolls back.
 pub(super) fn log_insert(rows: usize) -> &'static str {
     static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
     let all = SQL.get_or_init(|| {
         (0..=LOG_ROWS.trailing_zeros())
             .map(|p| {
                 let rows = 1usize << p;
-                let mut sql = format!("INSERT INTO log.provisioning_log ({LOG_COLUMNS}) VALUES ");
+                let mut sql =
+                    format!("INSERT OR FAIL INTO log.provisioning_log ({LOG_COLUMNS}) VALUES ");
                 for r in 0..rows {
                     sql.push_str(if r == 0 { "(" } else { ", (" });
                     for c in 0..LOG_COLUMN_COUNT {
