@@ -75,10 +75,23 @@ pub struct SqliteStore {
     stamp: stamp::AuthStamp,
 }
 
+/// A reader connection and its rank: the order in which the pool hands
+/// readers out (lowest first) and what sets its page cache
+/// (`reader_cache_kib`).
+struct Reader {
+    rank: usize,
+    conn: Connection,
+}
+
+/// The readers. An idle reader of the lowest rank goes first, so that as
+/// many readers as reads run at once (on this machine's two cores, the two
+/// async workers' `read_now`s) take nearly every read: theirs are the warm
+/// caches, and only they get large ones.
 #[derive(Default)]
 struct ReaderPool {
-    idle: Vec<Connection>,
-    opened: usize,
+    idle: Vec<Reader>,
+    /// The ranks of the readers open (idle or in use), as bits.
+    ranks: u32,
     /// Threads waiting in `read` for a connection: a return wakes one only
     /// when there is one (a condvar's notify is a system call even when
     /// nobody waits, and a read returns a connection every time).
@@ -86,12 +99,28 @@ struct ReaderPool {
 }
 
 impl ReaderPool {
-    /// Takes `conn` back (or, when None, forgets one that was dropped);
-    /// true when a waiting thread must be woken.
-    fn put_back(&mut self, conn: Option<Connection>) -> bool {
+    /// The idle reader of the lowest rank.
+    fn take(&mut self) -> Option<Reader> {
+        let (i, _) = self.idle.iter().enumerate().min_by_key(|(_, r)| r.rank)?;
+        Some(self.idle.swap_remove(i))
+    }
+
+    /// The lowest rank no open reader has, taken; None when MAX_READERS
+    /// are open.
+    fn open_rank(&mut self) -> Option<usize> {
+        let rank = self.ranks.trailing_ones() as usize;
+        (rank < MAX_READERS).then(|| {
+            self.ranks |= 1 << rank;
+            rank
+        })
+    }
+
+    /// Takes `reader` back, or when its connection was dropped frees its
+    /// rank; true when a waiting thread must be woken.
+    fn put_back(&mut self, rank: usize, conn: Option<Connection>) -> bool {
         match conn {
-            Some(c) => self.idle.push(c),
-            None => self.opened -= 1,
+            Some(conn) => self.idle.push(Reader { rank, conn }),
+            None => self.ranks &= !(1 << rank),
         }
         self.waiting > 0
     }
@@ -122,6 +151,25 @@ fn prepare_connection(conn: &Connection) -> rusqlite::Result<()> {
 
 /// Reader connections at most (a few per core is plenty for SQLite).
 const MAX_READERS: usize = 4;
+
+/// Readers of a rank below this get `WARM_READER_CACHE_KIB` of page
+/// cache, the others `SPARE_READER_CACHE_KIB`: as many as this machine's
+/// async workers, which run most reads (`read_now`), ranked first.
+const WARM_READERS: usize = 2;
+const WARM_READER_CACHE_KIB: i64 = 7 << 10;
+/// A reader taken only while the warm ones are busy (a long list, a read
+/// on the blocking pool beside two `read_now`s) reads a little and keeps
+/// little: it is cold whichever size it has.
+const SPARE_READER_CACHE_KIB: i64 = 2 << 10;
+
+/// The page cache of the reader of `rank`, in KiB.
+fn reader_cache_kib(rank: usize) -> i64 {
+    if rank < WARM_READERS {
+        WARM_READER_CACHE_KIB
+    } else {
+        SPARE_READER_CACHE_KIB
+    }
+}
 
 /// The work a `read_now` may make SQLite do, in virtual-machine steps,
 /// checked every `READ_NOW_EVERY`: a member by id with its groups takes
@@ -241,8 +289,14 @@ impl SqliteStore {
         Ok(store)
     }
 
-    fn open_reader(&self) -> Result<Connection> {
-        self.open_reader_like(true)
+    fn open_reader(&self, rank: usize) -> Result<Connection> {
+        let conn = self.open_reader_like(true)?;
+        conn.execute_batch(&format!(
+            "PRAGMA main.cache_size = -{};",
+            reader_cache_kib(rank)
+        ))
+        .map_err(|e| open_error(&self.path.display().to_string(), e))?;
+        Ok(conn)
     }
 
     fn open_reader_like(&self, query_only: bool) -> Result<Connection> {
@@ -311,20 +365,19 @@ fn poisoned<T>(_: T) -> EngineError {
 
 impl Store for SqliteStore {
     fn read(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Result<()> {
-        let mut conn = {
+        let Reader { rank, mut conn } = {
             let mut pool = self.readers.lock().map_err(poisoned)?;
             loop {
-                if let Some(c) = pool.idle.pop() {
-                    break c;
+                if let Some(r) = pool.take() {
+                    break r;
                 }
-                if pool.opened < MAX_READERS {
-                    pool.opened += 1;
+                if let Some(rank) = pool.open_rank() {
                     drop(pool);
-                    match self.open_reader() {
-                        Ok(c) => break c,
+                    match self.open_reader(rank) {
+                        Ok(conn) => break Reader { rank, conn },
                         Err(e) => {
                             // Its place is free again: a waiter may open it.
-                            if self.readers.lock().map_err(poisoned)?.put_back(None) {
+                            if self.readers.lock().map_err(poisoned)?.put_back(rank, None) {
                                 self.returned.notify_one();
                             }
                             return Err(e);
@@ -338,7 +391,12 @@ impl Store for SqliteStore {
             }
         };
         let (out, _) = Self::run(&mut conn, TransactionBehavior::Deferred, None, f);
-        if self.readers.lock().map_err(poisoned)?.put_back(Some(conn)) {
+        if self
+            .readers
+            .lock()
+            .map_err(poisoned)?
+            .put_back(rank, Some(conn))
+        {
             self.returned.notify_one();
         }
         out
@@ -349,7 +407,7 @@ impl Store for SqliteStore {
     /// steps; an interrupted or busy read answers `None`. Opening a new
     /// connection is file I/O, so with none idle it answers `None` too.
     fn read_now(&self, f: &mut dyn FnMut(&dyn Tx) -> Result<()>) -> Option<Result<()>> {
-        let mut conn = self.readers.try_lock().ok()?.idle.pop()?;
+        let Reader { rank, mut conn } = self.readers.try_lock().ok()?.take()?;
         let tripped = Arc::new(AtomicBool::new(false));
         let mut left = READ_NOW_STEPS / READ_NOW_EVERY;
         let t = tripped.clone();
@@ -378,7 +436,7 @@ impl Store for SqliteStore {
             .readers
             .lock()
             .ok()?
-            .put_back(disarmed.is_ok().then_some(conn))
+            .put_back(rank, disarmed.is_ok().then_some(conn))
         {
             self.returned.notify_one();
         }
@@ -504,10 +562,12 @@ fn open_connection(path: &Path, query_only: bool, role: &'static str) -> Result<
         .map_err(|e| open_error(&shown, e))?;
     // 6 MiB of page cache per connection (the default is 2): with 100,000
     // users the lookup indexes stay cached instead of being re-read per
-    // request. At a million users no cache `serve` can afford holds their
-    // leaves, and every reader's fills: MAX_READERS of them, 24 MiB in all,
-    // is what keeps `serve` under its 64 MiB there (at 8 MiB a reader, its
-    // peak reached 67 MiB).
+    // request. Readers are sized by their rank after this
+    // (`reader_cache_kib`): at a million users no cache `serve` can afford
+    // holds their leaves, and every cache fills, so the readers' sum is
+    // what keeps `serve` under its 64 MiB there. At 6 MiB each, 24 MiB in
+    // all, its peak ranged from 60 to 68 MiB over runs; two warm readers
+    // of 7 MiB and two spare ones of 2 MiB make 18.
     conn.execute_batch("PRAGMA main.cache_size = -6144;")
         .map_err(|e| open_error(&shown, e))?;
     if query_only {
@@ -784,6 +844,38 @@ mod tests {
         );
     }
 
+    /// Readers go out lowest rank first, a dropped reader's rank is the
+    /// next to open, and only the warm ranks get the large cache.
+    #[test]
+    fn readers_go_out_warmest_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = SqliteStore::open(&dir.path().join("s.db")).expect("open");
+        let mut pool = ReaderPool::default();
+        let ranks: Vec<usize> = std::iter::from_fn(|| pool.open_rank()).collect();
+        assert_eq!(ranks, (0..MAX_READERS).collect::<Vec<_>>());
+        for &rank in ranks.iter().rev() {
+            let conn = store.open_reader(rank).expect("reader");
+            let kib: i64 = conn
+                .query_row("PRAGMA main.cache_size", [], |r| r.get(0))
+                .expect("cache_size");
+            assert_eq!(-kib, reader_cache_kib(rank), "rank {rank}");
+            pool.put_back(rank, Some(conn));
+        }
+        assert!(reader_cache_kib(0) > reader_cache_kib(MAX_READERS - 1));
+        let first = pool.take().expect("idle");
+        let second = pool.take().expect("idle");
+        assert_eq!((first.rank, second.rank), (0, 1));
+        pool.put_back(second.rank, Some(second.conn));
+        assert_eq!(pool.take().map(|r| r.rank), Some(1), "back and first again");
+        pool.put_back(first.rank, None);
+        assert_eq!(
+            pool.open_rank(),
+            Some(0),
+            "a dropped reader's rank opens again"
+        );
+        assert_eq!(pool.open_rank(), None, "no more than MAX_READERS");
+    }
+
     /// With every reader in use (or none opened yet), `read_now` answers
     /// None at once instead of waiting or opening one.
     #[test]
@@ -850,7 +942,7 @@ mod tests {
         ];
         let writer = store.conn.lock().expect("writer");
         let pool = store.readers.lock().expect("readers");
-        let reader = pool.idle.last().expect("an idle reader");
+        let reader = &pool.idle.last().expect("an idle reader").conn;
         for conn in [&*writer, reader] {
             for (sql, args) in &shapes {
                 for i in 0..5 {
