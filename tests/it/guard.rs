@@ -69,6 +69,15 @@ async fn an_idp_deactivating_most_users_is_held_at_the_threshold_until_approved(
             assert_eq!(r.ok(200)["active"], false);
         } else {
             assert_held(&r);
+            // The write that trips it counts the tenant's users; the ones
+            // refused while it holds name the threshold instead.
+            let msg = r.error(429, None, "deprovisioning_held");
+            let size = if i == 10 {
+                "10 of this tenant's 50 users within 1h (the guard's threshold is 10)"
+            } else {
+                "of this tenant's users within 1h (the guard's threshold is 10% of the IdP's users, at least 10)"
+            };
+            assert!(msg.contains(size), "{msg}");
             held.push((id.clone(), r.request_id().to_owned()));
         }
     }
