@@ -71,6 +71,20 @@ impl Threshold {
         }
     }
 
+    /// Whether `counted` deprovisionings reach the limit of a tenant whose
+    /// IdP-managed members `up_to(cap)` counts, stopping at `cap`: with
+    /// P %, limit(base) > counted exactly when base > counted × 100 / P, so
+    /// no more than that many + 1 are counted.
+    pub fn reached(self, counted: u64, up_to: impl FnOnce(u64) -> Result<u64>) -> Result<bool> {
+        Ok(match self {
+            Threshold::Count(n) => counted >= u64::from(n),
+            Threshold::Percent { percent, floor } => {
+                let most = counted.saturating_mul(100) / u64::from(percent.max(1));
+                counted >= u64::from(floor) && up_to(most.saturating_add(1))? <= most
+            }
+        })
+    }
+
     /// The lowest limit of any tenant size.
     pub fn least(self) -> u64 {
         match self {
@@ -238,9 +252,18 @@ impl Engine {
         if g.held_since.is_some() {
             return Err(held_error(t, &g, counted, None));
         }
-        let base = tx.member_counts(&t.id)?.idp;
-        let limit = g.threshold.limit(base);
-        if counted >= limit {
+        // Does this write reach the limit for the tenant's size? A count
+        // over all its members would say, for 30 ms a write at a million;
+        // only as many are counted as could keep the limit above `counted`
+        // (with P %, limit > counted exactly when the tenant has more than
+        // counted × 100 / P), so a day's offboarding of a large tenant
+        // counts a few hundred rows a write.
+        if g.threshold
+            .reached(counted, |cap| tx.idp_members_up_to(&t.id, cap))?
+        {
+            // Once: the next write finds the guard holding.
+            let base = tx.member_counts(&t.id)?.idp;
+            let limit = g.threshold.limit(base);
             return Err(held_error(t, &g, counted, Some((limit, base))));
         }
         tx.count_deprovision(&t.id, at)
@@ -416,6 +439,45 @@ pub(crate) fn view(tx: &dyn Tx, t: &Tenant) -> Result<GuardView> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reached_is_counted_at_the_limit_for_the_size() {
+        for threshold in [
+            Threshold::Count(7),
+            Threshold::Percent {
+                percent: 10,
+                floor: 10,
+            },
+            Threshold::Percent {
+                percent: 3,
+                floor: 1,
+            },
+            Threshold::Percent {
+                percent: 100,
+                floor: 5,
+            },
+        ] {
+            for base in [0u64, 1, 9, 10, 99, 100, 101, 999, 1_000, 1_001, 12_345] {
+                for counted in [0u64, 1, 5, 9, 10, 11, 99, 100, 101, 1_234, 2_000] {
+                    let mut asked = None;
+                    let reached = threshold
+                        .reached(counted, |cap| {
+                            asked = Some(cap);
+                            Ok(base.min(cap))
+                        })
+                        .expect("reached");
+                    assert_eq!(
+                        reached,
+                        counted >= threshold.limit(base),
+                        "{threshold:?}, {counted} of {base}"
+                    );
+                    if let Some(cap) = asked {
+                        assert!(cap <= counted * 100 + 1, "counted up to {cap}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn thresholds_parse_and_limit() {

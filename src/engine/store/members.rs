@@ -27,6 +27,10 @@ pub trait MemberTx {
     fn update_membership(&self, m: &Membership) -> Result<()>;
     fn delete_membership(&self, tenant_id: &str, id: &str) -> Result<bool>;
     fn member_counts(&self, tenant_id: &str) -> Result<MemberCounts>;
+    /// The tenant's IdP-managed members, counted up to `cap` at most: the
+    /// guard's question (is the tenant at most this large?) without a
+    /// count over all of them.
+    fn idp_members_up_to(&self, tenant_id: &str, cap: u64) -> Result<u64>;
     fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>>;
     fn members_by_user_name(
         &self,

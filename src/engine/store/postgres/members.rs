@@ -186,6 +186,16 @@ impl MemberTx for PgTx<'_> {
         Ok(c)
     }
 
+    fn idp_members_up_to(&self, tenant_id: &str, cap: u64) -> Result<u64> {
+        let cap = i64::try_from(cap).unwrap_or(i64::MAX);
+        let n: Option<i64> = self.one(
+            "SELECT count(*) FROM (SELECT 1 FROM memberships WHERE tenant_id = $1 AND managed_by = 'idp' LIMIT $2) AS m",
+            &[&tenant_id, &cap],
+            |r| col(r, 0),
+        )?;
+        Ok(n.unwrap_or(0).max(0) as u64)
+    }
+
     fn member(&self, tenant_id: &str, id: &str) -> Result<Option<MemberRecord>> {
         if !storable(id) {
             return Ok(None);
