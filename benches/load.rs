@@ -492,6 +492,14 @@ fn prefill_with(bin: &str, store: &std::path::Path, n: usize) -> Fixture {
         "tenant", "create", "Bench", "--id", "bench", "--policy", "product",
     ]);
     cli(&["scim", "enable"]);
+    // As `prefill_engine`: the PATCH scenario's deactivations would meet
+    // the deprovisioning guard. A build without the guard has none to
+    // turn off, and fails the command: that is fine.
+    let _ = Command::new(bin)
+        .arg("--store")
+        .arg(store)
+        .args(["-q", "scim", "guard", "set", "--off"])
+        .output();
     let token = cli(&["token", "generate"]);
     let server = Server::start(store, Mode::Other { no_log: true });
     let rt = tokio::runtime::Builder::new_current_thread()
