@@ -75,7 +75,11 @@ impl Threshold {
     /// IdP-managed members `up_to(cap)` counts, stopping at `cap`: with
     /// P %, limit(base) > counted exactly when base > counted × 100 / P, so
     /// no more than that many + 1 are counted.
-    pub fn reached(self, counted: u64, up_to: impl FnOnce(u64) -> Result<u64>) -> Result<bool> {
+    pub(crate) fn reached(
+        self,
+        counted: u64,
+        up_to: impl FnOnce(u64) -> Result<u64>,
+    ) -> Result<bool> {
         Ok(match self {
             Threshold::Count(n) => counted >= u64::from(n),
             Threshold::Percent { percent, floor } => {

@@ -565,9 +565,8 @@ fn open_connection(path: &Path, query_only: bool, role: &'static str) -> Result<
     // request. Readers are sized by their rank after this
     // (`reader_cache_kib`): at a million users no cache `serve` can afford
     // holds their leaves, and every cache fills, so the readers' sum is
-    // what keeps `serve` under its 64 MiB there. At 6 MiB each, 24 MiB in
-    // all, its peak ranged from 60 to 68 MiB over runs; two warm readers
-    // of 7 MiB and two spare ones of 2 MiB make 18.
+    // what keeps `serve` under its 64 MiB there: 18 MiB (two warm readers
+    // of 7, two spare ones of 2) leaves it a few MiB of room, 24 did not.
     conn.execute_batch("PRAGMA main.cache_size = -6144;")
         .map_err(|e| open_error(&shown, e))?;
     if query_only {
